@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "incidentmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "incidentmap", targets: ["incidentmap"]),
+        .library(name: "IncidentMapCore", targets: ["IncidentMapCore"]),
+        .library(name: "IncidentStore", targets: ["IncidentStore"]),
+        .library(name: "IncidentImport", targets: ["IncidentImport"]),
+        .library(name: "GeoJSON", targets: ["GeoJSON"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries from Debian, installed by Scripts/setup.
+        .systemLibrary(
+            name: "CSpatiaLite",
+            pkgConfig: "spatialite",
+            providers: [.apt(["libspatialite-dev", "libsqlite3-mod-spatialite"])]),
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]),
+
+        // Domain types and geodesy: no I/O.
+        .target(name: "IncidentMapCore", dependencies: ["CProj"]),
+        // Reading incidents from ACLED-style JSON Lines and CSV.
+        .target(name: "IncidentImport", dependencies: ["IncidentMapCore"]),
+        // Streaming GeoJSON, GeoJSONSeq and CSV writers.
+        .target(name: "GeoJSON", dependencies: [
+            "IncidentMapCore",
+        ]),
+        // The SpatiaLite incident store (GRDB over SpatiaLite).
+        .target(name: "IncidentStore", dependencies: [
+            "IncidentMapCore", "CSpatiaLite",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The thin command-line interface.
+        .executableTarget(name: "incidentmap", dependencies: [
+            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON"]),
+    ]
+)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A buffered byte writer over a file or standard output.
+///
+/// Writing to `--out FILE` goes to a temporary file beside it that replaces `FILE` only when
+/// ``finish()`` is called, so a failed export never leaves a truncated file behind.
+public final class ByteSink {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private let flushThreshold = 1 << 18
+    private let finalPath: String?
+    private let temporaryPath: String?
+    private var finished = false
+
+    /// Writes to standard output.
+    public init() {
+        handle = FileHandle.standardOutput
+        finalPath = nil
+        temporaryPath = nil
+        buffer.reserveCapacity(flushThreshold + 4096)
+    }
+
+    /// Writes to `path`, replacing it on ``finish()``.
+    public init(path: String) throws(SinkError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .cannotCreate(path: path, reason: "the folder \(directory) does not exist")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".partial-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw .cannotCreate(path: path, reason: "cannot write in \(directory)")
+        }
+        self.handle = handle
+        finalPath = path
+        temporaryPath = temporary
+        buffer.reserveCapacity(flushThreshold + 4096)
+    }
+
+    deinit {
+        if !finished, let temporaryPath {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+        }
+    }
+
+    @inline(__always)
+    public func write(_ byte: UInt8) throws(SinkError) {
+        buffer.append(byte)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    @inline(__always)
+    public func write(_ text: StaticString) throws(SinkError) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    public func write(_ text: String) throws(SinkError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    /// Appends directly to the buffer; the writers use it to encode without a copy.
+    @inline(__always)
+    func append(_ body: (inout [UInt8]) -> Void) throws(SinkError) {
+        body(&buffer)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    public func flush() throws(SinkError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw .writeFailed(path: finalPath ?? "standard output", reason: error.localizedDescription)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, when writing to a file, moves it into place.
+    public func finish() throws(SinkError) {
+        try flush()
+        finished = true
+        guard let finalPath, let temporaryPath else { return }
+        try? handle.close()
+        if rename(temporaryPath, finalPath) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw .writeFailed(path: finalPath, reason: reason)
+        }
+    }
+}
+
+/// Why output could not be written.
+public enum SinkError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotCreate(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path, let reason): return "cannot create \(path): \(reason)"
+        case .writeFailed(let path, let reason): return "writing \(path) failed: \(reason)"
+        }
+    }
+}

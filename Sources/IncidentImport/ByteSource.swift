@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reads a file in large chunks, a byte at a time for the parsers, so that files of any size
+/// are read in constant memory.
+final class ByteSource {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var isAtEnd = false
+    private static let chunkSize = 1 << 20
+    /// Bytes handed out so far (for progress reports).
+    private(set) var bytesConsumed: Int64 = 0
+    private var bytesBeforeBuffer: Int64 = 0
+
+    init(path: String) throws(ImportError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path)
+                                  ? "permission denied or not a regular file" : "no such file")
+        }
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next byte, or `nil` at the end of the file.
+    @inline(__always)
+    func next() -> UInt8? {
+        if position == buffer.count {
+            guard refill() else { return nil }
+        }
+        let byte = buffer[position]
+        position += 1
+        return byte
+    }
+
+    /// The next byte without consuming it.
+    @inline(__always)
+    func peek() -> UInt8? {
+        if position == buffer.count {
+            guard refill() else { return nil }
+        }
+        return buffer[position]
+    }
+
+    var offset: Int64 { bytesBeforeBuffer + Int64(position) }
+
+    private func refill() -> Bool {
+        guard !isAtEnd else { return false }
+        bytesBeforeBuffer += Int64(buffer.count)
+        let data = (try? handle.read(upToCount: ByteSource.chunkSize)) ?? nil
+        guard let data, !data.isEmpty else {
+            isAtEnd = true
+            buffer = []
+            position = 0
+            return false
+        }
+        buffer = [UInt8](data)
+        position = 0
+        return true
+    }
+
+    /// Skips a UTF-8 byte order mark at the start of the file, which spreadsheet programs write.
+    func skipByteOrderMark() {
+        guard peek() == 0xEF else { return }
+        let saved = position
+        _ = next()
+        if next() == 0xBB, next() == 0xBF { return }
+        position = saved
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import IncidentMapCore
+
+/// Turns one input row, keyed by ACLED column names, into an ``Incident``, checking every value.
+///
+/// Columns not listed in ``Incident/Column`` (ACLED's `year`, `iso`, `admin2` …) are ignored.
+enum IncidentRecord {
+    static func incident(from fields: [String: String]) throws(RowProblem) -> Incident {
+        func value(_ column: Incident.Column) -> String? {
+            guard let text = fields[column.rawValue]?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  !text.isEmpty else { return nil }
+            return text
+        }
+        func required(_ column: Incident.Column) throws(RowProblem) -> String {
+            guard let text = value(column) else { throw RowProblem("missing \(column.rawValue)") }
+            return text
+        }
+        func number(_ column: Incident.Column) throws(RowProblem) -> Double {
+            let text = try required(column)
+            guard let number = Double(text) else { throw RowProblem("\(column.rawValue) '\(text)' is not a number") }
+            return number
+        }
+        func code<T: RawRepresentable<Int>>(_ column: Incident.Column, as type: T.Type, default fallback: T) throws(RowProblem) -> T {
+            guard let text = value(column) else { return fallback }
+            guard let raw = Int(text), let code = T(rawValue: raw) else {
+                throw RowProblem("\(column.rawValue) '\(text)' must be 1, 2 or 3")
+            }
+            return code
+        }
+
+        let coordinate: Coordinate
+        do {
+            coordinate = try Coordinate(latitude: try number(.latitude), longitude: try number(.longitude))
+        } catch let problem as RowProblem {
+            throw problem
+        } catch {
+            throw RowProblem(String(describing: error))
+        }
+        let date: IncidentDate
+        do {
+            date = try IncidentDate(parsing: try required(.eventDate))
+        } catch let problem as RowProblem {
+            throw problem
+        } catch {
+            throw RowProblem("event_date: \(error)")
+        }
+        let typeName = try required(.eventType)
+        guard let eventType = EventType(acledName: typeName) else {
+            throw RowProblem("event_type '\(typeName)' is not one of ACLED's: "
+                             + EventType.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var subEventType: String?
+        if let name = value(.subEventType) {
+            guard let canonical = eventType.canonicalSubEventType(name) else {
+                throw RowProblem("sub_event_type '\(name)' is not one of \(eventType.rawValue)'s: "
+                                 + eventType.subEventTypes.joined(separator: ", "))
+            }
+            subEventType = canonical
+        }
+        var fatalities = 0
+        if let text = value(.fatalities) {
+            guard let count = Int(text), count >= 0 else {
+                throw RowProblem("fatalities '\(text)' must be a whole number, 0 or more")
+            }
+            fatalities = count
+        }
+        var evidence: [EvidenceSpan] = []
+        if let text = value(.evidence) {
+            guard let spans = try? JSONDecoder().decode([EvidenceSpan].self, from: Data(text.utf8)) else {
+                throw RowProblem("evidence must be a JSON array of {\"text\", \"start\", \"end\"}")
+            }
+            evidence = spans
+        }
+        return Incident(
+            eventID: value(.eventID), eventDate: date,
+            timePrecision: try code(.timePrecision, as: TimePrecision.self, default: .day),
+            eventType: eventType, subEventType: subEventType,
+            actor1: value(.actor1), actor2: value(.actor2), admin1: value(.admin1),
+            location: value(.location), coordinate: coordinate,
+            geoPrecision: try code(.geoPrecision, as: GeoPrecision.self, default: .place),
+            fatalities: fatalities, source: value(.source), notes: value(.notes),
+            locationArabic: value(.locationArabic), placeID: value(.placeID),
+            sourceURL: value(.sourceURL), evidence: evidence)
+    }
+}
+
+/// What is wrong with one row, before the file and line are known.
+struct RowProblem: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Reads JSON Lines: one JSON object per line; blank lines are skipped.
+final class JSONLinesReader {
+    private let source: ByteSource
+    private let path: String
+    private var line = 0
+    private var bytes: [UInt8] = []
+
+    init(source: ByteSource, path: String) {
+        self.source = source
+        self.path = path
+        source.skipByteOrderMark()
+    }
+
+    /// The next object's fields (numbers as their text, nested arrays and objects as JSON
+    /// text) and its line; `nil` at the end of the file.
+    func next() throws(ImportError) -> (line: Int, fields: [String: String])? {
+        while true {
+            bytes.removeAll(keepingCapacity: true)
+            var sawAny = false
+            while let byte = source.next() {
+                sawAny = true
+                if byte == UInt8(ascii: "\n") { break }
+                bytes.append(byte)
+            }
+            guard sawAny else { return nil }
+            line += 1
+            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            return (line, try object(from: bytes))
+        }
+    }
+
+    private func object(from bytes: [UInt8]) throws(ImportError) -> [String: String] {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw .badRow(path: path, line: line, reason: "broken JSON: \(JSONLinesReader.explain(error))")
+        }
+        guard let object = parsed as? [String: Any] else {
+            throw .badRow(path: path, line: line, reason: "expected a JSON object ({…}) on the line")
+        }
+        var fields: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case is NSNull:
+                continue
+            case let text as String:
+                fields[key] = text
+            case let number as NSNumber:
+                fields[key] = number.stringValue
+            default:
+                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
+                    fields[key] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return fields
+    }
+
+    static func explain(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// One incident: an event at a place on a day, with ACLED's columns and incidentmap's own.
+///
+/// Property names follow Swift; ``Incident/Column`` maps each to the ACLED column name that the
+/// store, the exports and the importers use.
+public struct Incident: Hashable, Sendable {
+    /// ACLED's `event_id_cnty`: a stable id. Derived from source and content where the input
+    /// has none (see ``Incident/derivedEventID(for:)``).
+    public var eventID: String
+    public var eventDate: IncidentDate
+    public var timePrecision: TimePrecision
+    public var eventType: EventType
+    public var subEventType: String?
+    public var actor1: String?
+    public var actor2: String?
+    public var admin1: String?
+    /// The place's English name (ACLED's `location`).
+    public var location: String?
+    public var coordinate: Coordinate
+    public var geoPrecision: GeoPrecision
+    public var fatalities: Int
+    public var source: String?
+    public var notes: String?
+    /// The place's Arabic name.
+    public var locationArabic: String?
+    /// The gazetteer id of the place.
+    public var placeID: String?
+    public var sourceURL: String?
+    /// The sentences the incident was read from, with their offsets in the source text.
+    public var evidence: [EvidenceSpan]
+    /// When the incident entered the store (set by the store; `nil` before).
+    public var ingestedAt: Date?
+
+    public init(eventID: String? = nil, eventDate: IncidentDate, timePrecision: TimePrecision = .day,
+                eventType: EventType, subEventType: String? = nil,
+                actor1: String? = nil, actor2: String? = nil, admin1: String? = nil,
+                location: String? = nil, coordinate: Coordinate, geoPrecision: GeoPrecision = .place,
+                fatalities: Int = 0, source: String? = nil, notes: String? = nil,
+                locationArabic: String? = nil, placeID: String? = nil, sourceURL: String? = nil,
+                evidence: [EvidenceSpan] = [], ingestedAt: Date? = nil) {
+        self.eventID = ""
+        self.eventDate = eventDate
+        self.timePrecision = timePrecision
+        self.eventType = eventType
+        self.subEventType = subEventType
+        self.actor1 = actor1
+        self.actor2 = actor2
+        self.admin1 = admin1
+        self.location = location
+        self.coordinate = coordinate
+        self.geoPrecision = geoPrecision
+        self.fatalities = fatalities
+        self.source = source
+        self.notes = notes
+        self.locationArabic = locationArabic
+        self.placeID = placeID
+        self.sourceURL = sourceURL
+        self.evidence = evidence
+        self.ingestedAt = ingestedAt
+        self.eventID = eventID ?? Incident.derivedEventID(for: self)
+    }
+
+    /// The columns of an incident, in export order, under their ACLED names.
+    public enum Column: String, CaseIterable, Sendable {
+        case eventID = "event_id_cnty"
+        case eventDate = "event_date"
+        case timePrecision = "time_precision"
+        case eventType = "event_type"
+        case subEventType = "sub_event_type"
+        case actor1, actor2, admin1, location, latitude, longitude
+        case geoPrecision = "geo_precision"
+        case fatalities, source, notes
+        case locationArabic = "location_ar"
+        case placeID = "place_id"
+        case sourceURL = "source_url"
+        case evidence
+        case ingestedAt = "ingested_at"
+    }
+
+    /// A stable id made from what the incident says: the same source and content always give
+    /// the same id, so re-ingesting a file without ids adds nothing.
+    public static func derivedEventID(for incident: Incident) -> String {
+        let content = [
+            incident.source ?? "", incident.sourceURL ?? "", incident.eventDate.description,
+            incident.eventType.rawValue, incident.subEventType ?? "",
+            incident.actor1 ?? "", incident.actor2 ?? "", incident.location ?? "",
+            String(incident.coordinate.latitude), String(incident.coordinate.longitude),
+            incident.notes ?? "",
+        ].joined(separator: "\u{1F}")
+        return "IM" + String(StableHash.fnv1a64(content), radix: 16, uppercase: true)
+    }
+}
+
+/// A stretch of source text that reports an incident.
+public struct EvidenceSpan: Hashable, Sendable, Codable {
+    /// The sentence (or clause) as it stands in the source.
+    public var text: String
+    /// Offset of its first character in the source text, counted in Unicode scalars (code
+    /// points, as Python and most NLP tools count them).
+    public var start: Int
+    /// Offset one past its last character.
+    public var end: Int
+
+    public init(text: String, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A 64-bit FNV-1a hash: enough to tell apart a few million incident ids, and stable across
+/// runs and platforms, which Swift's own `Hasher` is not. Written here because ids need no
+/// cryptographic strength and a crypto package would be a heavy dependency for five lines.
+public enum StableHash {
+    public static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A calendar day in the proleptic Gregorian calendar, as ACLED's `event_date` gives it.
+///
+/// Stored and printed as `YYYY-MM-DD`, so that text order is date order.
+///
+/// ```swift
+/// let date = try IncidentDate(parsing: "8 April 2019")   // 2019-04-08
+/// date.adding(days: -1).description                     // "2019-04-07"
+/// ```
+public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Makes a date, refusing days that do not exist (2019-02-30, month 13 …).
+    public init(year: Int, month: Int, day: Int) throws(IncidentDateError) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...IncidentDate.daysIn(month: month, year: year)).contains(day) else {
+            throw .impossible(String(format: "%04d-%02d-%02d", year, month, day))
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD` (ISO 8601, as recent ACLED exports write it) or
+    /// `D Month YYYY` (as older ACLED exports write it: "08 April 2019").
+    public init(parsing text: String) throws(IncidentDateError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        if isoParts.count == 3, isoParts[0].count == 4,
+           let year = Int(isoParts[0]), let month = Int(isoParts[1]), let day = Int(isoParts[2]) {
+            try self.init(year: year, month: month, day: day)
+            return
+        }
+        let words = trimmed.split(separator: " ")
+        if words.count == 3, let day = Int(words[0]), let year = Int(words[2]),
+           let month = IncidentDate.englishMonth(String(words[1])) {
+            try self.init(year: year, month: month, day: day)
+            return
+        }
+        throw .unreadable(text)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (lhs: IncidentDate, rhs: IncidentDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// The day `days` days later (earlier where negative).
+    public func adding(days: Int) -> IncidentDate {
+        let julian = julianDayNumber + days
+        return IncidentDate(julianDayNumber: julian)
+    }
+
+    /// Days from 1 = Monday to 7 = Sunday (ISO 8601).
+    public var isoWeekday: Int { (julianDayNumber % 7) + 1 }
+
+    // Julian day arithmetic (Fliegel & Van Flandern) keeps date math free of time zones,
+    // which Foundation's Calendar would otherwise bring in.
+    var julianDayNumber: Int {
+        let a = (14 - month) / 12
+        let y = year + 4800 - a
+        let m = month + 12 * a - 3
+        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+    }
+
+    init(julianDayNumber jdn: Int) {
+        let a = jdn + 32044
+        let b = (4 * a + 3) / 146097
+        let c = a - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        day = e - (153 * m + 2) / 5 + 1
+        month = m + 3 - 12 * (m / 10)
+        year = 100 * b + d - 4800 + m / 10
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func englishMonth(_ name: String) -> Int? {
+        let months = ["january", "february", "march", "april", "may", "june", "july",
+                      "august", "september", "october", "november", "december"]
+        let folded = name.lowercased()
+        if let index = months.firstIndex(of: folded) { return index + 1 }
+        if folded.count >= 3, let index = months.firstIndex(where: { $0.hasPrefix(folded) }) {
+            return index + 1
+        }
+        return nil
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try IncidentDate(parsing: text)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// Why a date was refused.
+public enum IncidentDateError: Error, Equatable, Sendable, CustomStringConvertible {
+    case impossible(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .impossible(let text):
+            return "date \(text) does not exist"
+        case .unreadable(let text):
+            return "'\(text)' is not a date: write YYYY-MM-DD (2019-04-08) or D Month YYYY (8 April 2019)"
+        }
+    }
+}

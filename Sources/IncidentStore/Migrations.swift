@@ -1,0 +1,42 @@
+import GRDB
+
+/// The store's schema, one named migration per change. A migration that has shipped is never
+/// edited: a change to the schema is a new migration appended here.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: incidents with a SpatiaLite point geometry") { db in
+            try db.execute(sql: """
+                CREATE TABLE incidents (
+                    id INTEGER PRIMARY KEY,
+                    event_id_cnty TEXT NOT NULL UNIQUE,
+                    event_date TEXT NOT NULL,
+                    time_precision INTEGER NOT NULL,
+                    event_type TEXT NOT NULL,
+                    sub_event_type TEXT,
+                    actor1 TEXT,
+                    actor2 TEXT,
+                    admin1 TEXT,
+                    location TEXT,
+                    latitude REAL NOT NULL,
+                    longitude REAL NOT NULL,
+                    geo_precision INTEGER NOT NULL,
+                    fatalities INTEGER NOT NULL DEFAULT 0,
+                    source TEXT,
+                    notes TEXT,
+                    location_ar TEXT,
+                    place_id TEXT,
+                    source_url TEXT,
+                    evidence TEXT,
+                    ingested_at TEXT NOT NULL
+                );
+                CREATE INDEX incidents_event_date ON incidents(event_date);
+                CREATE INDEX incidents_event_type ON incidents(event_type);
+                """)
+            // AddGeometryColumn registers the column in geometry_columns, which is what lets
+            // GDAL and QGIS see `incidents` as a point layer in EPSG:4326.
+            try SpatialSQL.addPointGeometry(db)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,44 @@
+import GRDB
+
+/// Every piece of SpatiaLite-specific SQL the store runs, kept in one place so that a move to
+/// PostGIS touches one file.
+enum SpatialSQL {
+    static let table = "incidents"
+    static let geometryColumn = "geom"
+    /// The R*Tree SpatiaLite's `CreateSpatialIndex` makes: one row per incident, keyed by rowid.
+    static let spatialIndexTable = "idx_incidents_geom"
+
+    /// True when the database already holds SpatiaLite's metadata tables.
+    static func hasSpatialMetadata(_ db: Database) throws -> Bool {
+        try db.tableExists("spatial_ref_sys") && db.tableExists("geometry_columns")
+    }
+
+    /// Creates SpatiaLite's metadata tables. `InitSpatialMetadata(1)` opens a transaction of
+    /// its own, so it must run outside one.
+    static func initialiseMetadata(_ db: Database) throws {
+        let done = try Int.fetchOne(db, sql: "SELECT InitSpatialMetadata(1)") ?? 0
+        if done != 1 { throw StoreError.spatiaLiteUnavailable(reason: "InitSpatialMetadata(1) returned \(done)") }
+    }
+
+    static func addPointGeometry(_ db: Database) throws {
+        let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn(?, ?, 4326, 'POINT', 'XY', 1)",
+                                     arguments: [table, geometryColumn]) ?? 0
+        let indexed = try Int.fetchOne(db, sql: "SELECT CreateSpatialIndex(?, ?)",
+                                       arguments: [table, geometryColumn]) ?? 0
+        guard added == 1, indexed == 1 else {
+            throw StoreError.spatiaLiteUnavailable(reason: "AddGeometryColumn/CreateSpatialIndex failed")
+        }
+    }
+
+    /// The SQL expression that makes the point geometry from `longitude, latitude` parameters.
+    static let pointFromParameters = "MakePoint(?, ?, 4326)"
+
+    /// A condition on `incidents.id` that keeps the rows whose point lies in the box, answered
+    /// by the R*Tree. The R*Tree stores single-precision boxes rounded outwards, so it never
+    /// misses a point inside; callers that need exact bounds check coordinates afterwards.
+    static func rowsInBox(minLongitude: Double, minLatitude: Double,
+                          maxLongitude: Double, maxLatitude: Double) -> (sql: String, arguments: StatementArguments) {
+        ("id IN (SELECT pkid FROM \(spatialIndexTable) WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)",
+         [maxLongitude, minLongitude, maxLatitude, minLatitude])
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct IncidentMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incidentmap",
+        abstract: "Turn conflict incidents into a map: store them in a SpatiaLite file, export GeoJSON, ask what happened near a place.",
+        discussion: """
+            The store is one SpatiaLite file (incidents.sqlite in the working directory unless --db \
+            or INCIDENTMAP_DB says otherwise) that QGIS and GDAL open as a point layer.
+
+            Typical use:
+              incidentmap ingest Data/libya-incidents-2019-04.csv
+              incidentmap export --format geojson --out incidents.geojson
+              incidentmap near 32.8942,13.2761 --radius 10km
+            """,
+        subcommands: [IngestCommand.self, ExportCommand.self, NearCommand.self, StatsCommand.self])
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import GeoJSON
+import IncidentMapCore
+import IncidentStore
+
+struct NearCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "near",
+        abstract: "List the incidents within a radius of a point, nearest first.",
+        discussion: """
+            Distances are geodesic on the WGS84 ellipsoid (Karney's algorithm, the figures of \
+            GeographicLib and of SpatiaLite's ST_Distance(a, b, 1)); the spatial index narrows \
+            the search, the exact distance decides. Each result carries distance_m.
+
+            Example: incidentmap near 32.8942,13.2761 --radius 10km
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("The centre as LAT,LON in decimal degrees.", valueName: "lat,lon"))
+    var centre: String
+
+    @Option(help: ArgumentHelp("The radius, with a unit: m, km, mi or nmi.", valueName: "length"))
+    var radius: String = "10km"
+
+    @Option(help: "Output format: table, json or geojson.")
+    var format: NearFormat = .table
+
+    @Option(help: "Return at most this many incidents (the nearest).")
+    var limit: Int?
+
+    enum NearFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json, geojson
+    }
+
+    func validate() throws {
+        do {
+            _ = try Coordinate(parsing: centre)
+            _ = try Length(parsing: radius)
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+        let point = try Coordinate(parsing: centre)
+        let length = try Length(parsing: radius)
+        let incidentStore = try store.open(.mustExist)
+        let hits: [NearbyIncident]
+        do {
+            hits = try incidentStore.incidents(near: point, within: length, limit: limit)
+        } catch {
+            throw CommandFailure(error)
+        }
+        switch format {
+        case .table:
+            print(NearTable.render(hits, centre: point, radius: length))
+        case .json, .geojson:
+            do {
+                let writer = (format == .json ? OutputFormat.json : .geojson).writer(to: ByteSink())
+                try writer.begin(extraColumns: ["distance_m"])
+                for hit in hits { try writer.write(hit.incident, extra: [hit.distanceMetres]) }
+                try writer.finish()
+            } catch {
+                throw CommandFailure(error)
+            }
+        }
+    }
+}
+
+/// The plain-text table `near` prints by default.
+enum NearTable {
+    static func render(_ hits: [NearbyIncident], centre: Coordinate, radius: Length) -> String {
+        var lines = ["\(hits.count) incident(s) within \(radius) of \(centre.latitude),\(centre.longitude)"]
+        guard !hits.isEmpty else { return lines.joined(separator: "\n") }
+        let rows = hits.map { hit -> [String] in
+            [String(format: "%.1f", hit.distanceMetres), hit.incident.eventDate.description,
+             hit.incident.eventType.rawValue, hit.incident.subEventType ?? "",
+             hit.incident.location ?? "", hit.incident.eventID]
+        }
+        let header = ["distance_m", "event_date", "event_type", "sub_event_type", "location", "event_id_cnty"]
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        for row in [header] + rows {
+            lines.append(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
