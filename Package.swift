@@ -50,5 +50,7 @@ let package = Package(
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON"]),
+        // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.
+        .testTarget(name: "incidentmapTests", dependencies: ["incidentmap"]),
     ]
 )

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The commands as a user runs them: exit statuses, messages, files.
+@Suite struct CommandLineTests {
+    static let sample = CommandRunner.repository.appendingPathComponent("Data/incidents/tripoli-offensive-2019-04.csv").path
+
+    @Test func ingestExportNearAndStatsOnTheSampleData() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+
+        let first = try cli.run(["ingest", Self.sample])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("14 added, 0 already in the store"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/incidents.sqlite"))
+        let again = try cli.run(["ingest", Self.sample])
+        #expect(again.output.contains("0 added, 14 already in the store"))
+
+        let export = try cli.run(["export", "--format", "geojson", "--out", "map.geojson", "--type", "Battles"])
+        #expect(export.status == 0, "\(export.errors)")
+        #expect(export.errors.contains("wrote 4 incidents to map.geojson"))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/map.geojson")))
+        #expect(((document as? [String: Any])?["features"] as? [Any])?.count == 4)
+
+        let near = try cli.run(["near", "32.8942,13.2761", "--radius", "10km"])
+        #expect(near.status == 0, "\(near.errors)")
+        let lines = near.output.split(separator: "\n")
+        #expect(lines.first == "5 incident(s) within 10.0 km of 32.8942,13.2761")
+        #expect(lines.count == 7)
+        #expect(lines[2].contains("Mitiga") && lines[2].hasPrefix("0.0 "))
+
+        let json = try cli.run(["near", "32.8942,13.2761", "--radius", "5mi", "--format", "json", "--limit", "1"])
+        let objects = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+        #expect(objects?.count == 1)
+        #expect(objects?.first?["distance_m"] as? Double == 0)
+
+        let stats = try cli.run(["stats"])
+        #expect(stats.output.contains("incidents:  14"))
+        #expect(stats.output.contains("dates:      2019-04-04 to 2019-04-18"))
+    }
+
+    @Test func aBadFileNamesItsLineStoresNothingAndKeepsEarlierFiles() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let bad = try folder.write("bad.csv", """
+            event_date,event_type,latitude,longitude
+            2019-04-08,Battles,32.9,13.2
+            2019-04-09,Battles,95,13.2
+            """)
+        let result = try cli.run(["ingest", "--db", "store.sqlite", Self.sample, bad])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(bad):3: latitude 95.0 is outside -90…90"), "\(result.errors)")
+        #expect(result.errors.contains("nothing of this file was stored"))
+        #expect(!result.errors.contains("Fatal error"))
+        let stats = try cli.run(["stats", "--db", "store.sqlite"])
+        #expect(stats.output.contains("incidents:  14"), "\(stats.output)")
+    }
+
+    @Test func theStorePathComesFromTheEnvironmentWhenNotGiven() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let result = try cli.run(["ingest", Self.sample], environment: ["INCIDENTMAP_DB": "from-env.sqlite"])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/from-env.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/incidents.sqlite"))
+    }
+
+    @Test(arguments: [
+        (["near", "Mitiga"], "is not a coordinate"),
+        (["near", "32.9,13.2", "--radius", "10"], "is not a length"),
+        (["export", "--bbox", "1,2,3"], "is not a bounding box"),
+        (["export", "--type", "Skirmish"], "is not an ACLED event type"),
+        (["export", "--since", "2019-02-30"], "does not exist"),
+        (["export", "--format", "kml"], "kml"),
+        (["export"], "no incident store at incidents.sqlite"),
+        (["ingest", "missing.csv"], "missing.csv: cannot read the file (no such file)"),
+    ])
+    func badInputEndsWithOneClearLineAndAFailureStatus(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        let result = try CommandRunner(folder: folder.path).run(arguments)
+        #expect(result.status != 0)
+        #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
+        #expect(!result.errors.contains("Fatal error") && !result.errors.contains("Stack dump"))
+    }
+
+    @Test(arguments: [["--help"], ["ingest", "--help"], ["export", "--help"], ["near", "--help"], ["stats", "--help"]])
+    func everyCommandExplainsItself(arguments: [String]) throws {
+        let folder = try TemporaryFolder()
+        let result = try CommandRunner(folder: folder.path).run(arguments)
+        #expect(result.status == 0)
+        #expect(result.output.contains("USAGE:"))
+        #expect(result.output.count > 300)
+    }
+}
