@@ -26,6 +26,13 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]),
 
+        // Build-time embedding of data files (Gazetteer/, Data/lexicons/) into the modules.
+        .executableTarget(name: "embed-resources", path: "Sources/EmbedResources"),
+        .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
+                dependencies: ["embed-resources"], path: "Sources/EmbedResourcesPlugin"),
+
+        // Arabic and Latin normalisation, tokenising and phrase matching.
+        .target(name: "TextMatching"),
         // Domain types and geodesy: no I/O.
         .target(name: "IncidentMapCore", dependencies: ["CProj"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
@@ -48,6 +55,7 @@ let package = Package(
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),
+        .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON"]),
         // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.

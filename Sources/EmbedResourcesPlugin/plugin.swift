@@ -1,0 +1,30 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds a target's data files (the top-level `Gazetteer/` for the Gazetteer module,
+/// `Data/lexicons/` for Extraction) into the module as `EmbeddedResources.files`.
+@main
+struct EmbedResourcesPlugin: BuildToolPlugin {
+    /// Which folder of the package each target embeds, and which file endings.
+    static let folders: [String: String] = [
+        "Gazetteer": "Gazetteer",
+        "Extraction": "Data/lexicons",
+    ]
+
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        guard let folder = Self.folders[target.name] else { return [] }
+        let directory = context.package.directoryURL.appending(path: folder)
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { ["tsv", "txt"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(folder)/ into \(target.name)",
+                executable: try context.tool(named: "embed-resources").url,
+                arguments: [output.path] + files.map(\.path),
+                inputFiles: files,
+                outputFiles: [output]),
+        ]
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Folds Arabic and Latin spellings of one word to one key, so that a name is found however a
+/// source writes it.
+///
+/// Arabic: tashkeel and tatweel removed; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي; Persian
+/// ک ی → ك ي; the article ال dropped from the key. Latin: case and diacritics folded,
+/// ʿ ʾ ' ‘ ’ dropped, q and gh → g, ou → u, y → i, doubled letters single, -iyah/-iya/-ia
+/// → ia, a final h after a vowel dropped. Written by hand: no available library knows these
+/// transliteration conventions.
+public enum Normalizer {
+    /// Folds one Arabic letter; `nil` drops it (diacritics, tatweel).
+    @inline(__always)
+    static func foldArabic(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x064B...0x065F, 0x0670, 0x0640, 0x06D6...0x06ED: return nil
+        case 0x0622, 0x0623, 0x0625, 0x0671: return "\u{0627}"  // آ أ إ ٱ → ا
+        case 0x0649, 0x06CC, 0x0626: return "\u{064A}"          // ى ی ئ → ي
+        case 0x0629: return "\u{0647}"                          // ة → ه
+        case 0x0624: return "\u{0648}"                          // ؤ → و
+        case 0x06A9: return "\u{0643}"                          // ک → ك
+        default: return scalar
+        }
+    }
+
+    static let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
+
+    /// The key of a folded Arabic word: without a leading article where a name remains.
+    static func arabicKey(_ folded: ArraySlice<Unicode.Scalar>) -> String {
+        var letters = folded
+        if letters.count >= 4, letters.first == alef, letters.dropFirst().first == lam {
+            letters = letters.dropFirst(2)
+        }
+        return String(String.UnicodeScalarView(letters))
+    }
+
+    /// Folds a Latin letter to lower-case ASCII where it has a base letter; `nil` drops it.
+    @inline(__always)
+    static func foldLatin(_ scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+        switch scalar.value {
+        case 0x41...0x5A: return [Unicode.Scalar(scalar.value + 0x20)!]
+        case 0x61...0x7A, 0x30...0x39: return [scalar]
+        case 0x02BE, 0x02BF, 0x0027, 0x2018, 0x2019, 0x0060, 0x00B4: return nil
+        default:
+            // Decompose (ā → a + ¯) and keep the base letter.
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            let letters = decomposed.filter { $0.properties.isAlphabetic }
+            guard !letters.isEmpty else { return nil }
+            return letters.flatMap { letter -> [Unicode.Scalar] in
+                let lower = letter.properties.lowercaseMapping.unicodeScalars
+                return Array(lower)
+            }
+        }
+    }
+
+    static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
+
+    /// The key of a folded Latin word.
+    static func latinKey(_ folded: [Unicode.Scalar]) -> String {
+        var text = String(String.UnicodeScalarView(folded))
+        if text == "ksar" || text == "kasr" || text == "qsar" { return "gasr" }
+        if ["ben", "ibn", "bn", "bin"].contains(text) { return "bin" }
+        text = text.replacingOccurrences(of: "ou", with: "u")
+            .replacingOccurrences(of: "gh", with: "g")
+            .replacingOccurrences(of: "q", with: "g")
+            .replacingOccurrences(of: "y", with: "i")
+        // Doubled letters single: Zawiyya, Tarhunnah, Misurata/Misuratah.
+        var collapsed: [Character] = []
+        for character in text where collapsed.last != character { collapsed.append(character) }
+        text = String(collapsed)
+        if text.count > 3, text.hasSuffix("h"), let previous = text.dropLast().last, vowels.contains(previous.unicodeScalars.first!) {
+            text.removeLast()
+        }
+        if text.hasSuffix("iia") { text = String(text.dropLast(3)) + "ia" }
+        return text
+    }
+
+    /// Latin articles that are merged into the word after them. `as`, `at`, `an`, `en` are
+    /// English words too, so they count as articles only when a hyphen joins them to the word.
+    static let latinArticles: Set<String> = ["al", "el", "ad", "ash", "az", "ar", "ath", "adh", "ed", "ez", "er", "ech", "et", "es"]
+    static let hyphenOnlyArticles: Set<String> = ["as", "at", "an", "en", "ag", "ak"]
+
+    /// Normalises a whole phrase to the keys of its tokens (as names are indexed).
+    public static func keys(of phrase: String) -> [String] {
+        Tokenizer.tokens(in: phrase).map(\.key)
+    }
+}

@@ -1,0 +1,185 @@
+/// Finds known phrases (place names, trigger words, actor names) in tokenised text: a trie over
+/// normalised token keys, scanned once left to right, so the cost grows with the text's length
+/// and not with the number of phrases. The longest phrase at a position wins ("مطار طرابلس
+/// الدولي" is the airport, not the city).
+///
+/// Arabic words may carry proclitics the phrase does not (وطرابلس, بالعزيزية, للعزيزية): the
+/// first word of a phrase is also tried without و/ف, then ب/ل/ك, and لل read as ال. Two words
+/// run together by mistake (الأممالمتحدة) are split where both halves continue a phrase.
+///
+/// ```swift
+/// var index = PhraseIndex<String>()
+/// index.insert("قصر بن غشير", payload: "qasr-bin-ghashir")
+/// let matches = index.matches(in: Tokenizer.tokens(in: "اشتباكات في قصر بن غشير"))
+/// ```
+public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
+    private struct Node: Sendable {
+        var children: [String: Int] = [:]
+        var payloads: [Payload] = []
+    }
+
+    private var nodes: [Node] = [Node()]
+    /// Keys that start some phrase (for run-together splitting).
+    private var firstKeys: Set<String> = []
+
+    public init() {}
+
+    /// The number of distinct phrases indexed.
+    public private(set) var phraseCount = 0
+
+    /// Adds `phrase` (normalised as text is) with `payload`. A phrase may carry several
+    /// payloads (namesakes).
+    public mutating func insert(_ phrase: String, payload: Payload) {
+        insert(keys: Normalizer.keys(of: phrase), payload: payload)
+    }
+
+    public mutating func insert(keys: [String], payload: Payload) {
+        guard let first = keys.first else { return }
+        firstKeys.insert(first)
+        var node = 0
+        for key in keys {
+            if let next = nodes[node].children[key] {
+                node = next
+            } else {
+                nodes.append(Node())
+                nodes[node].children[key] = nodes.count - 1
+                node = nodes.count - 1
+            }
+        }
+        if nodes[node].payloads.isEmpty { phraseCount += 1 }
+        if !nodes[node].payloads.contains(payload) { nodes[node].payloads.append(payload) }
+    }
+
+    /// The payloads of exactly this phrase, if it is indexed.
+    public func payloads(forPhrase phrase: String) -> [Payload] {
+        var node = 0
+        for key in Normalizer.keys(of: phrase) {
+            guard let next = nodes[node].children[key] else { return [] }
+            node = next
+        }
+        return nodes[node].payloads
+    }
+
+    /// Every indexed phrase found in `tokens`, left to right, longest first, not overlapping.
+    public func matches(in tokens: [Token]) -> [PhraseMatch<Payload>] {
+        var matches: [PhraseMatch<Payload>] = []
+        var index = 0
+        while index < tokens.count {
+            if let match = longestMatch(at: index, in: tokens) {
+                matches.append(match)
+                index += match.tokenCount
+            } else {
+                index += 1
+            }
+        }
+        return matches
+    }
+
+    /// The longest phrase starting at `index`, trying the word as written first, then
+    /// without proclitics, then split in two.
+    public func longestMatch(at index: Int, in tokens: [Token]) -> PhraseMatch<Payload>? {
+        let token = tokens[index]
+        var best: PhraseMatch<Payload>?
+        for candidate in Self.firstWordCandidates(token) {
+            guard let node = nodes[0].children[candidate.key] else { continue }
+            if let found = walk(from: node, firstTokenStart: token.start + candidate.scalarsDropped,
+                                firstScalarIndex: candidate.scalarsDropped, tokens: tokens, index: index,
+                                clitic: candidate.scalarsDropped > 0),
+               best == nil || found.tokenCount > best!.tokenCount {
+                best = found
+            }
+        }
+        if best == nil, token.script == .arabic, token.folded.count >= 6 {
+            best = splitMatch(at: index, in: tokens)
+        }
+        return best
+    }
+
+    private func walk(from start: Int, firstTokenStart: Int, firstScalarIndex: Int, tokens: [Token],
+                      index: Int, clitic: Bool) -> PhraseMatch<Payload>? {
+        var node = start
+        var best: PhraseMatch<Payload>?
+        var position = index
+        while true {
+            if !nodes[node].payloads.isEmpty {
+                best = PhraseMatch(payloads: nodes[node].payloads, start: tokens[index].offsets[firstScalarIndex],
+                                   end: tokens[position].end, firstToken: index, tokenCount: position - index + 1,
+                                   detachedClitic: clitic, wasSplit: false)
+            }
+            position += 1
+            guard position < tokens.count, let next = nodes[node].children[tokens[position].key] else { break }
+            node = next
+        }
+        _ = firstTokenStart
+        return best
+    }
+
+    /// Tries each split of an unmatched Arabic word into two keys that begin a phrase together.
+    private func splitMatch(at index: Int, in tokens: [Token]) -> PhraseMatch<Payload>? {
+        let token = tokens[index]
+        let letters = token.folded
+        for cut in 2..<(letters.count - 1) {
+            let left = Normalizer.arabicKey(letters[..<cut])
+            guard firstKeys.contains(left), let leftNode = nodes[0].children[left] else { continue }
+            let right = Normalizer.arabicKey(letters[cut...])
+            guard let rightNode = nodes[leftNode].children[right] else { continue }
+            var node = rightNode
+            var best: PhraseMatch<Payload>?
+            var position = index
+            while true {
+                if !nodes[node].payloads.isEmpty {
+                    best = PhraseMatch(payloads: nodes[node].payloads, start: token.start, end: tokens[position].end,
+                                       firstToken: index, tokenCount: position - index + 1,
+                                       detachedClitic: false, wasSplit: true)
+                }
+                position += 1
+                guard position < tokens.count, let next = nodes[node].children[tokens[position].key] else { break }
+                node = next
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+
+    /// The word as written, then without proclitics: each with the number of scalars dropped.
+    static func firstWordCandidates(_ token: Token) -> [(key: String, scalarsDropped: Int)] {
+        guard token.script == .arabic, token.folded.count >= 4 else { return [(token.key, 0)] }
+        var candidates: [(String, Int)] = [(token.key, 0)]
+        let letters = token.folded
+        let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
+        let ba: Unicode.Scalar = "\u{0628}", lam: Unicode.Scalar = "\u{0644}", kaf: Unicode.Scalar = "\u{0643}"
+        var stems: [Int] = [0]
+        if letters[0] == waw || letters[0] == fa { stems.append(1) }
+        for stem in stems {
+            if stem > 0 { candidates.append((Normalizer.arabicKey(letters[stem...]), stem)) }
+            guard letters.count - stem >= 4 else { continue }
+            let first = letters[stem]
+            if first == lam, letters[stem + 1] == lam {
+                // للعزيزية = ل + العزيزية: the article's alef is not written after ل.
+                candidates.append((Normalizer.arabicKey(letters[(stem + 2)...]), stem + 1))
+            }
+            if first == ba || first == lam || first == kaf {
+                candidates.append((Normalizer.arabicKey(letters[(stem + 1)...]), stem + 1))
+            }
+        }
+        return candidates.filter { $0.0.unicodeScalars.count >= 2 }
+    }
+}
+
+/// A phrase found in a text.
+public struct PhraseMatch<Payload: Hashable & Sendable>: Hashable, Sendable {
+    /// What the phrase stands for (several where namesakes share it).
+    public var payloads: [Payload]
+    /// Offset of the phrase's first scalar in the original text (after a detached proclitic).
+    public var start: Int
+    /// Offset one past its last scalar.
+    public var end: Int
+    /// Index of its first token.
+    public var firstToken: Int
+    /// How many tokens it spans.
+    public var tokenCount: Int
+    /// The first word carried a proclitic (و ف ب ل ك) that was detached to find it.
+    public var detachedClitic: Bool
+    /// Found by splitting two words written together.
+    public var wasSplit: Bool
+}

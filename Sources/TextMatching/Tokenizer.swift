@@ -1,0 +1,148 @@
+/// Splits text into ``Token``s in one pass, keeping each token's offsets in the original text.
+///
+/// A token is a run of letters, combining marks and digits of one script. Apostrophes and
+/// ʿ ʾ inside a Latin word are dropped without splitting it (Ra's, Sha'biyah); hyphens split
+/// words, and a Latin article before a hyphen or space is merged into the next word.
+public enum Tokenizer {
+    public static func tokens(in text: String) -> [Token] {
+        var raw: [(token: Token, separatorAfter: Unicode.Scalar?)] = []
+        raw.reserveCapacity(text.unicodeScalars.count / 5)
+        var builder = TokenBuilder()
+        var separator: [Unicode.Scalar] = []
+        let scalars = Array(text.unicodeScalars)
+
+        func flush() {
+            if let token = builder.finish() {
+                if !raw.isEmpty { raw[raw.count - 1].separatorAfter = separator.count == 1 ? separator[0] : nil }
+                raw.append((token, nil))
+                separator = []
+            }
+        }
+
+        for (offset, scalar) in scalars.enumerated() {
+            let script = TokenBuilder.script(of: scalar)
+            if let script {
+                if builder.hasContent, !builder.accepts(script) { flush() }
+                builder.add(scalar, at: offset, script: script)
+            } else if TokenBuilder.isArabicMark(scalar), builder.hasContent {
+                builder.add(scalar, at: offset, script: .arabic)
+            } else if builder.isLatin, TokenBuilder.isWordInternalMark(scalar), offset + 1 < scalars.count,
+                      TokenBuilder.script(of: scalars[offset + 1]) == .latin {
+                builder.add(scalar, at: offset, script: .latin)
+            } else {
+                flush()
+                separator.append(scalar)
+            }
+        }
+        flush()
+        return mergingLatinArticles(raw)
+    }
+
+    /// Merges a Latin article into the word after it (Al-Aziziyah, El Azizia, as-Sawani), so
+    /// that the word's key is the name without the article and its span includes the article.
+    static func mergingLatinArticles(_ raw: [(token: Token, separatorAfter: Unicode.Scalar?)]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            let (token, separatorAfter) = raw[index]
+            if token.script == .latin, index + 1 < raw.count, raw[index + 1].token.script == .latin,
+               let separatorAfter, isArticle(token.foldedText, before: separatorAfter) {
+                let next = raw[index + 1].token
+                tokens.append(Token(folded: next.folded, offsets: next.offsets, key: next.key,
+                                    start: token.start, end: next.end, script: .latin,
+                                    isCapitalised: token.isCapitalised || next.isCapitalised, hadArticle: true))
+                index += 2
+            } else {
+                tokens.append(token)
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    static func isArticle(_ word: String, before separator: Unicode.Scalar) -> Bool {
+        if separator == "-" {
+            return Normalizer.latinArticles.contains(word) || Normalizer.hyphenOnlyArticles.contains(word)
+        }
+        return separator == " " && Normalizer.latinArticles.contains(word)
+    }
+}
+
+/// Accumulates one token's scalars.
+struct TokenBuilder {
+    private var folded: [Unicode.Scalar] = []
+    private var offsets: [Int] = []
+    private var start = -1
+    private var end = -1
+    private var script: Script?
+    private var capitalised = false
+
+    var hasContent: Bool { start >= 0 }
+    var isLatin: Bool { script == .latin }
+
+    func accepts(_ other: Script) -> Bool {
+        guard let script else { return true }
+        if script == other { return true }
+        // Digits run into Latin words (B52), not into Arabic ones.
+        return (script == .latin && other == .digits) || (script == .digits && other == .latin)
+    }
+
+    static func script(of scalar: Unicode.Scalar) -> Script? {
+        switch scalar.value {
+        case 0x0621...0x063A, 0x0641...0x064A, 0x0671...0x06D3, 0x0640, 0x064B...0x065F, 0x0670: return .arabic
+        case 0x0030...0x0039, 0x0660...0x0669, 0x06F0...0x06F9: return .digits
+        case 0x0041...0x005A, 0x0061...0x007A, 0x00C0...0x024F, 0x1E00...0x1EFF, 0x02BE, 0x02BF: return .latin
+        default:
+            return scalar.properties.isAlphabetic ? .other : nil
+        }
+    }
+
+    static func isArabicMark(_ scalar: Unicode.Scalar) -> Bool {
+        (0x064B...0x065F).contains(scalar.value) || scalar.value == 0x0670
+    }
+
+    static func isWordInternalMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`"
+    }
+
+    mutating func add(_ scalar: Unicode.Scalar, at offset: Int, script scalarScript: Script?) {
+        if start < 0 {
+            start = offset
+            script = scalarScript ?? .latin
+            capitalised = scalar.properties.isUppercase
+        } else if script == .digits, let scalarScript, scalarScript == .latin {
+            script = .latin
+        }
+        end = offset + 1
+        switch scalarScript {
+        case .arabic:
+            if let folded = Normalizer.foldArabic(scalar) {
+                self.folded.append(folded)
+                offsets.append(offset)
+            }
+        case .digits:
+            let value = scalar.properties.numericType != nil ? Int(scalar.properties.numericValue ?? 0) : 0
+            folded.append(Unicode.Scalar(UInt8(48 + value)))
+            offsets.append(offset)
+        default:
+            for letter in Normalizer.foldLatin(scalar) ?? [] {
+                folded.append(letter)
+                offsets.append(offset)
+            }
+        }
+    }
+
+    mutating func finish() -> Token? {
+        defer { self = TokenBuilder() }
+        guard start >= 0, !folded.isEmpty, let script else { return nil }
+        let key: String
+        switch script {
+        case .arabic: key = Normalizer.arabicKey(folded[...])
+        case .latin: key = Normalizer.latinKey(folded)
+        default: key = String(String.UnicodeScalarView(folded))
+        }
+        return Token(folded: folded, offsets: offsets, key: key, start: start, end: end, script: script,
+                     isCapitalised: capitalised, hadArticle: false)
+    }
+}

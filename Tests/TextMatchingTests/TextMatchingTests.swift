@@ -1,0 +1,97 @@
+import Testing
+@testable import TextMatching
+
+@Suite struct NormalizerTests {
+    /// Spellings that must fold to the same keys.
+    static let sameKeys: [(String, String)] = [
+        ("طرابلس", "طَرَابُلُس"), ("العزيزية", "العزيزيه"), ("العزيزية", "عزيزية"), ("الأمم", "الامم"),
+        ("إدارة", "اداره"), ("مصراتة", "مصراته"), ("ليبيا", "ليـــبيا"), ("مستشفى", "مستشفي"),
+        ("Aziziya", "Al Aziziyah"), ("Aziziya", "El Azizia"), ("Aziziya", "ʿAzīzīyah"), ("Aziziya", "al-Aziziyya"),
+        ("Qasr bin Ghashir", "Gasr Ben Gashir"), ("Qasr bin Ghashir", "Kasr Ibn Ghashir"),
+        ("Tarhuna", "Tarhouna"), ("Tarhuna", "Tarhunah"), ("Zawiya", "Az-Zawiyah"), ("Misrata", "Misratah"),
+        ("Janzour", "Janzur"), ("Gharyan", "Garian"), ("Sabha", "SABHA"), ("Souq al-Juma", "Suq al Jumaa"),
+    ]
+
+    @Test(arguments: sameKeys)
+    func spellingsFoldTogether(pair: (String, String)) {
+        #expect(Normalizer.keys(of: pair.0) == Normalizer.keys(of: pair.1), "\(pair)")
+    }
+
+    @Test func differentWordsStayApart() {
+        #expect(Normalizer.keys(of: "Tripoli") != Normalizer.keys(of: "Tunis"))
+        #expect(Normalizer.keys(of: "سرت") != Normalizer.keys(of: "سبها"))
+    }
+}
+
+@Suite struct TokenizerTests {
+    @Test func offsetsPointIntoTheOriginalText() {
+        let text = "قصفٌ على طَرابُلُس, and clashes at Al-Aziziya."
+        let tokens = Tokenizer.tokens(in: text)
+        let scalars = Array(text.unicodeScalars)
+        func original(_ token: Token) -> String { String(String.UnicodeScalarView(scalars[token.start..<token.end])) }
+        #expect(tokens.map(original) == ["قصفٌ", "على", "طَرابُلُس", "and", "clashes", "at", "Al-Aziziya"])
+        #expect(tokens.last?.key == "azizia")
+        #expect(tokens.last?.hadArticle == true)
+        #expect(tokens.last?.isCapitalised == true)
+    }
+
+    @Test func digitsOfBothScriptsAreRead() {
+        let tokens = Tokenizer.tokens(in: "أسر ٤ عناصر و 4 آخرين")
+        #expect(tokens.map(\.key).contains("4"))
+        #expect(tokens.filter { $0.key == "4" }.count == 2)
+    }
+}
+
+@Suite struct PhraseIndexTests {
+    static let index: PhraseIndex<String> = {
+        var index = PhraseIndex<String>()
+        index.insert("طرابلس", payload: "tripoli")
+        index.insert("مطار طرابلس الدولي", payload: "tia")
+        index.insert("العزيزية", payload: "aziziya")
+        index.insert("قصر بن غشير", payload: "qasr")
+        index.insert("وادي الربيع", payload: "wadi-rabi")
+        index.insert("الأمم المتحدة", payload: "un")
+        index.insert("Qasr bin Ghashir", payload: "qasr")
+        index.insert("Tripoli", payload: "tripoli")
+        index.insert("Tripoli", payload: "tripoli-lebanon")
+        index.insert("Tripoli International Airport", payload: "tia")
+        return index
+    }()
+
+    func found(_ text: String) -> [[String]] {
+        Self.index.matches(in: Tokenizer.tokens(in: text)).map(\.payloads)
+    }
+
+    @Test(arguments: [
+        ("اشتباكات في طرابلس", [["tripoli"]]),
+        ("وطرابلس", [["tripoli"]]), ("بطرابلس", [["tripoli"]]), ("فبطرابلس", [["tripoli"]]),
+        ("بالعزيزية", [["aziziya"]]), ("للعزيزية", [["aziziya"]]), ("والعزيزية", [["aziziya"]]), ("عزيزية", [["aziziya"]]),
+        ("قرب مطار طرابلس الدولي اليوم", [["tia"]]),
+        ("بمطار طرابلس الدولي", [["tia"]]),
+        ("في قصر بن غشير ووادي الربيع", [["qasr"], ["wadi-rabi"]]),
+        ("دعت الأممالمتحدة إلى هدنة", [["un"]]),
+        ("clashes near Gasr Ben Gashir and Tripoli International Airport", [["qasr"], ["tia"]]),
+        ("Tripoli", [["tripoli", "tripoli-lebanon"]]),
+        ("لا شيء هنا", []),
+    ])
+    func findsPhrases(text: String, expected: [[String]]) {
+        #expect(found(text) == expected, "\(text)")
+    }
+
+    @Test func matchOffsetsSkipADetachedProclitic() throws {
+        let text = "غارة على بمطار طرابلس"
+        let match = try #require(Self.index.matches(in: Tokenizer.tokens(in: text)).first)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[match.start..<match.end])) == "طرابلس")
+        let prefixed = try #require(Self.index.matches(in: Tokenizer.tokens(in: "وقصف بطرابلس")).first)
+        #expect(prefixed.detachedClitic)
+        let plain = "وقصف بطرابلس"
+        #expect(String(String.UnicodeScalarView(Array(plain.unicodeScalars)[prefixed.start..<prefixed.end])) == "طرابلس")
+    }
+
+    @Test func splitWordsAreMarked() throws {
+        let match = try #require(Self.index.matches(in: Tokenizer.tokens(in: "الأممالمتحدة")).first)
+        #expect(match.wasSplit)
+        #expect(match.start == 0 && match.end == 12)
+    }
+}
