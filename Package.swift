@@ -10,10 +10,12 @@ let package = Package(
         .library(name: "IncidentStore", targets: ["IncidentStore"]),
         .library(name: "IncidentImport", targets: ["IncidentImport"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
+        .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries from Debian, installed by Scripts/setup.
@@ -35,6 +37,9 @@ let package = Package(
         .target(name: "TextMatching"),
         // Domain types and geodesy: no I/O.
         .target(name: "IncidentMapCore", dependencies: ["CProj"]),
+        // Place names: curated and GeoNames places, resolution in context, search.
+        .target(name: "Gazetteer", dependencies: ["IncidentMapCore", "TextMatching", "ZIPFoundation"],
+                plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
         .target(name: "IncidentImport", dependencies: ["IncidentMapCore"]),
         // Streaming GeoJSON, GeoJSONSeq and CSV writers.
@@ -43,12 +48,12 @@ let package = Package(
         ]),
         // The SpatiaLite incident store (GRDB over SpatiaLite).
         .target(name: "IncidentStore", dependencies: [
-            "IncidentMapCore", "CSpatiaLite",
+            "IncidentMapCore", "CSpatiaLite", "Gazetteer",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The thin command-line interface.
         .executableTarget(name: "incidentmap", dependencies: [
-            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON",
+            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,8 +61,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
-        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer"]),
         // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.
         .testTarget(name: "incidentmapTests", dependencies: ["incidentmap"]),
     ]

@@ -37,6 +37,37 @@ enum StoreMigrations {
             // GDAL and QGIS see `incidents` as a point layer in EPSG:4326.
             try SpatialSQL.addPointGeometry(db)
         }
+        migrator.registerMigration("v2: gazetteer places imported from GeoNames") { db in
+            try db.execute(sql: """
+                CREATE TABLE gazetteer_places (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    name_en TEXT NOT NULL,
+                    name_ar TEXT,
+                    variants TEXT NOT NULL DEFAULT '',
+                    admin1 TEXT,
+                    parent TEXT,
+                    latitude REAL NOT NULL,
+                    longitude REAL NOT NULL,
+                    population INTEGER,
+                    country TEXT NOT NULL,
+                    source TEXT NOT NULL
+                );
+                CREATE TABLE gazetteer_refreshes (
+                    id INTEGER PRIMARY KEY,
+                    refreshed_at TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    places INTEGER NOT NULL,
+                    added INTEGER NOT NULL,
+                    removed INTEGER NOT NULL,
+                    renamed INTEGER NOT NULL,
+                    moved INTEGER NOT NULL,
+                    incidents_updated INTEGER NOT NULL
+                );
+                """)
+            // A point layer too, so that QGIS shows the gazetteer beside the incidents.
+            try SpatialSQL.addPointGeometry(db, table: "gazetteer_places")
+        }
         return migrator
     }
 }

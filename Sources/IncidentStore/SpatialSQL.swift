@@ -20,7 +20,8 @@ enum SpatialSQL {
         if done != 1 { throw StoreError.spatiaLiteUnavailable(reason: "InitSpatialMetadata(1) returned \(done)") }
     }
 
-    static func addPointGeometry(_ db: Database) throws {
+    /// Adds a registered, indexed `POINT` column `geom` in EPSG:4326 to `table`.
+    static func addPointGeometry(_ db: Database, table: String = table) throws {
         let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn(?, ?, 4326, 'POINT', 'XY', 1)",
                                      arguments: [table, geometryColumn]) ?? 0
         let indexed = try Int.fetchOne(db, sql: "SELECT CreateSpatialIndex(?, ?)",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gazetteer
 import GeoJSON
 import IncidentMapCore
 import IncidentStore
@@ -18,7 +19,10 @@ struct NearCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("The centre as LAT,LON in decimal degrees.", valueName: "lat,lon"))
+    @Argument(help: ArgumentHelp(
+        "The centre: LAT,LON in decimal degrees, or a place name from the gazetteer.",
+        discussion: "A name is looked up in the gazetteer (with the places a refresh stored): `near Mitiga`, `near \"قصر بن غشير\"`.",
+        valueName: "lat,lon|place"))
     var centre: String
 
     @Option(help: ArgumentHelp("The radius, with a unit: m, km, mi or nmi.", valueName: "length"))
@@ -36,18 +40,24 @@ struct NearCommand: ParsableCommand {
 
     func validate() throws {
         do {
-            _ = try Coordinate(parsing: centre)
             _ = try Length(parsing: radius)
         } catch {
             throw ValidationError(String(describing: error))
+        }
+        if centre.contains(","), centre.split(separator: ",").allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }) {
+            do {
+                _ = try Coordinate(parsing: centre)
+            } catch {
+                throw ValidationError(String(describing: error))
+            }
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
     }
 
     func run() throws {
-        let point = try Coordinate(parsing: centre)
         let length = try Length(parsing: radius)
         let incidentStore = try store.open(.mustExist)
+        let point = try centrePoint(incidentStore)
         let hits: [NearbyIncident]
         do {
             hits = try incidentStore.incidents(near: point, within: length, limit: limit)
@@ -67,6 +77,32 @@ struct NearCommand: ParsableCommand {
                 throw CommandFailure(error)
             }
         }
+    }
+}
+
+extension NearCommand {
+    /// The centre: a coordinate as typed, or the best gazetteer match for a name.
+    func centrePoint(_ incidentStore: IncidentStore) throws -> Coordinate {
+        if let point = try? Coordinate(parsing: centre) { return point }
+        let gazetteer: Gazetteer
+        do {
+            gazetteer = try incidentStore.gazetteer()
+        } catch {
+            throw CommandFailure(error)
+        }
+        let results = gazetteer.search(centre, limit: 5)
+        guard let best = results.first, best.score >= 0.9 else {
+            let suggestions = results.map { "\($0.place.nameEnglish) (\($0.place.id))" }.joined(separator: ", ")
+            throw CommandFailure("no place named '\(centre)' in the gazetteer"
+                                 + (suggestions.isEmpty ? "" : " (did you mean: \(suggestions)?)")
+                                 + ": give a name `incidentmap gazetteer search` finds, or LAT,LON")
+        }
+        let rivals = results.dropFirst().filter { $0.score == best.score && $0.place.isLibyan == best.place.isLibyan }
+        if !rivals.isEmpty {
+            printError("'\(centre)' names \(rivals.count + 1) places; using \(best.place.nameEnglish) (\(best.place.id)), the largest. Give LAT,LON for another.")
+        }
+        printError("centre: \(best.place.nameEnglish) \(best.place.nameArabic ?? "") (\(best.place.id)) at \(best.place.coordinate.latitude),\(best.place.coordinate.longitude)")
+        return best.place.coordinate
     }
 }
 

@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["near", "Mitiga"], "is not a coordinate"),
+        (["near", "95,13.2"], "latitude 95.0 is outside"),
         (["near", "32.9,13.2", "--radius", "10"], "is not a length"),
         (["export", "--bbox", "1,2,3"], "is not a bounding box"),
         (["export", "--type", "Skirmish"], "is not an ACLED event type"),
@@ -90,5 +90,49 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("USAGE:"))
         #expect(result.output.count > 300)
+    }
+}
+
+@Suite struct GazetteerCommandTests {
+    @Test func searchFindsSpellingsWithoutADatabase() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let table = try cli.run(["gazetteer", "search", "Gasr Ben Gashir"])
+        #expect(table.status == 0)
+        #expect(table.output.split(separator: "\n")[1].contains("2213618"))
+        let json = try cli.run(["gazetteer", "search", "معيتيقة", "--format", "json", "--limit", "1"])
+        let objects = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+        #expect(objects?.first?["id"] as? String == "ly-mitiga")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/incidents.sqlite"))
+    }
+
+    @Test func nearAcceptsAPlaceName() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        _ = try cli.run(["ingest", CommandLineTests.sample])
+        let result = try cli.run(["near", "Mitiga", "--radius", "10km"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix("5 incident(s) within 10.0 km"))
+        #expect(result.errors.contains("ly-mitiga"))
+        let arabic = try cli.run(["near", "قصر بن غشير", "--radius", "5km"])
+        #expect(arabic.status == 0)
+        let unknown = try cli.run(["near", "Atlantis", "--radius", "5km"])
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("no place named 'Atlantis'"))
+    }
+
+    @Test func aBrokenDumpChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let good = "2210247\tTripoli\tTripoli\t\t32.88743\t13.18733\tP\tPPLC\tLY\t\t77\t\t\t\t1150989\t\t81\tAfrica/Tripoli\t2019-09-05"
+        let dump = try folder.write("LY.txt", good + "\n" + good.replacingOccurrences(of: "2210247", with: "2210248").replacingOccurrences(of: "32.88743", with: "-95") + "\n")
+        let result = try cli.run(["gazetteer", "refresh", "--geonames", dump])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("\(dump):2: latitude -95.0 is outside"), "\(result.errors)")
+        #expect(result.errors.contains("nothing was changed"))
+        let fixed = try folder.write("LY-good.txt", good + "\n")
+        let ok = try cli.run(["gazetteer", "refresh", "--geonames", fixed])
+        #expect(ok.status == 0, "\(ok.errors)")
+        #expect(ok.output.contains("imported 1 places"))
     }
 }

@@ -1,0 +1,100 @@
+import IncidentMapCore
+import TextMatching
+
+extension Gazetteer {
+    /// Every name of the gazetteer found in `text`, longest first, before any choice is made.
+    public func mentions(in text: String) -> [Mention] {
+        mentions(in: text, tokens: Tokenizer.tokens(in: text))
+    }
+
+    func mentions(in text: String, tokens: [Token]) -> [Mention] {
+        let scalars = Array(text.unicodeScalars)
+        return index.matches(in: tokens).map { match in
+            Mention(text: String(String.UnicodeScalarView(scalars[match.start..<match.end])),
+                    start: match.start, end: match.end, placeIDs: match.payloads,
+                    firstToken: match.firstToken, tokenCount: match.tokenCount,
+                    detachedClitic: match.detachedClitic)
+        }
+    }
+
+    /// The places `text` names: each mention checked against the context rules (a common
+    /// word needs place evidence; "the capital" needs a Libyan article) and, among namesakes,
+    /// the place of the country the text is about.
+    ///
+    /// ```swift
+    /// gazetteer.resolve("Clashes in Tripoli between Haftar's forces and the GNA")
+    ///     .resolved.first?.place.countryCode   // "LY"
+    /// ```
+    public func resolve(_ text: String) -> TextResolution {
+        let tokens = Tokenizer.tokens(in: text)
+        let found = mentions(in: text, tokens: tokens)
+        let weights = countryWeights(found: found, tokens: tokens)
+        let total = weights.values.reduce(0, +)
+        let main = weights.max { ($0.value, $1.key) < ($1.value, $0.key) }
+        let mainCountry = main.flatMap { total > 0 && $0.value / total >= 0.5 ? $0.key : nil }
+
+        var resolved: [ResolvedPlace] = []
+        var rejected: [RejectedMention] = []
+        for mention in found {
+            let nameKey = tokens[mention.firstToken..<(mention.firstToken + mention.tokenCount)]
+                .map(\.key).joined(separator: " ")
+            switch rules.nameRules[nameKey] ?? rules.nameRules[Normalizer.keys(of: mention.text).joined(separator: " ")] {
+            case .placeEvidence where !hasPlaceEvidence(mention, tokens: tokens):
+                rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is also a common word: no place evidence (مدينة، في، قرب، near, a capital letter …) before it"))
+                continue
+            case .libyanContext where mainCountry != "LY":
+                rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' names Tripoli only in an article about Libya"))
+                continue
+            default:
+                break
+            }
+            let candidates = mention.placeIDs.compactMap { places[$0] }.map { place in
+                Candidate(placeID: place.id, score: score(place, weights: weights, total: total))
+            }.sorted { ($0.score, $1.placeID) > ($1.score, $0.placeID) }
+            guard let best = candidates.first, let place = places[best.placeID] else { continue }
+            let reason: String
+            if candidates.count == 1 {
+                reason = "the only place named '\(mention.text)'"
+            } else {
+                reason = "\(candidates.count) places are named '\(mention.text)'; the text points to \(mainCountry ?? "no one country"), so \(place.nameEnglish) (\(place.countryCode))"
+            }
+            resolved.append(ResolvedPlace(mention: mention, place: place, score: best.score,
+                                          candidates: candidates, reason: reason))
+        }
+        return TextResolution(resolved: resolved, rejected: rejected, countryWeights: weights, mainCountry: mainCountry)
+    }
+
+    /// Unambiguous place names count 1 for their country, cue words (حفتر، الوفاق، Hezbollah)
+    /// 1 for theirs.
+    func countryWeights(found: [Mention], tokens: [Token]) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for mention in found {
+            let countries = Set(mention.placeIDs.compactMap { places[$0]?.countryCode })
+            if countries.count == 1, let country = countries.first { weights[country, default: 0] += 1 }
+        }
+        for cue in rules.countryCues.matches(in: tokens) {
+            for country in cue.payloads { weights[country, default: 0] += 1 }
+        }
+        return weights
+    }
+
+    func score(_ place: Place, weights: [String: Double], total: Double) -> Double {
+        let share = total > 0 ? (weights[place.countryCode] ?? 0) / total : (place.isLibyan ? 1 : 0)
+        let size = min(1, Double(place.population ?? 0) / 1_000_000)
+        // A town over the district or country of the same name ("تونس": Tunis, not Tunisia).
+        let specific = [.country, .district, .region].contains(place.kind) ? 0.0 : 0.02
+        let value = 0.3 + 0.55 * share + 0.08 * size + (place.isLibyan ? 0.05 : 0) + specific
+        return (value * 1000).rounded() / 1000
+    }
+
+    /// A place-evidence word right before the name, a detached proclitic (بسرت "in Sirte"),
+    /// or, in Latin script, a capital letter.
+    func hasPlaceEvidence(_ mention: Mention, tokens: [Token]) -> Bool {
+        let first = tokens[mention.firstToken]
+        if first.script == .latin { return first.isCapitalised }
+        if mention.detachedClitic { return true }
+        guard mention.firstToken > 0 else { return false }
+        let previous = tokens[mention.firstToken - 1]
+        return rules.evidenceKeys.contains(previous.key) || rules.evidenceKeys.contains(previous.foldedText)
+    }
+}

@@ -1,0 +1,18 @@
+/// What can be wrong with gazetteer data, in words that say where and what to fix.
+public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A line of a place file or a GeoNames dump is wrong.
+    case badLine(file: String, line: Int, reason: String)
+    /// A file could not be read at all.
+    case unreadable(file: String, reason: String)
+    /// A name in the context rules belongs to no place.
+    case unknownName(file: String, line: Int, name: String)
+
+    public var description: String {
+        switch self {
+        case .badLine(let file, let line, let reason): return "\(file):\(line): \(reason)"
+        case .unreadable(let file, let reason): return "\(file): \(reason)"
+        case .unknownName(let file, let line, let name):
+            return "\(file):\(line): '\(name)' is not a name of any place: add it to a place file first"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import Gazetteer
+
+@Suite struct ResolutionTests {
+    static let gazetteer = try! Gazetteer.bundled()
+
+    func places(_ text: String) -> [String] {
+        Self.gazetteer.resolve(text).resolved.map(\.place.id)
+    }
+
+    /// Sentences whose common words must not become places.
+    @Test(arguments: [
+        "سرت في الطريق إلى السوق مساء أمس",                  // سرت: I walked
+        "رفع المقاتلون الراية البيضاء واستسلموا",            // البيضاء: white
+        "قتل الخمس الباقون في الحادث",                         // الخمس: the five
+        "قال سلطان بن زايد إن الاجتماع انتهى",                  // سلطان: a name
+        "أكد المتحدث أن الوضع الجديد لا يحتمل التأجيل",          // الجديد: the new
+        "تحدث عن صلاح الدين الأيوبي في كلمته",                  // صلاح الدين: Saladin
+        "The sultan spoke of a new era",
+        "نظر إلى المسألة من هذه الزاوية",                         // الزاوية: angle (من is no place evidence)
+    ])
+    func commonWordsAreNotPlaces(sentence: String) {
+        #expect(places(sentence).isEmpty, "\(sentence) → \(places(sentence))")
+    }
+
+    @Test(arguments: [
+        ("اشتباكات عنيفة في مدينة سرت", "2210554"),
+        ("قصف على بلدة البيضاء", "89055"),
+        ("غارة جوية في الخمس", "2219905"),
+        ("وصلت التعزيزات إلى منطقة الزاوية", "2218970"),
+        ("Clashes were reported in Brak overnight", "2218478"),
+        ("Fighting near Sirte", "2210554"),
+        ("اشتباكات بسرت", "2210554"),
+    ])
+    func commonWordsWithPlaceEvidenceArePlaces(sentence: String, placeID: String) {
+        #expect(places(sentence) == [placeID], "\(sentence)")
+    }
+
+    @Test func tripoliIsLibyanInALibyanArticle() throws {
+        let text = "اشتباكات في طرابلس بين قوات حفتر وقوات حكومة الوفاق"
+        let resolution = Self.gazetteer.resolve(text)
+        let tripoli = try #require(resolution.resolved.first)
+        #expect(tripoli.place.id == "2210247")
+        #expect(tripoli.candidates.map(\.placeID).sorted() == ["2210247", "lb-tripoli"])
+        #expect(tripoli.candidates[0].score > tripoli.candidates[1].score)
+        #expect(resolution.mainCountry == "LY")
+    }
+
+    @Test func tripoliIsLebaneseInALebaneseArticle() throws {
+        let arabic = Self.gazetteer.resolve("اشتباكات في طرابلس شمال لبنان بين مسلحين ومؤيدين لحزب الله")
+        #expect(arabic.resolved.first?.place.id == "lb-tripoli")
+        let english = Self.gazetteer.resolve("Gunfire in Tripoli, Lebanon's second city, as Hezbollah supporters clashed with the army")
+        #expect(english.resolved.first?.place.id == "lb-tripoli")
+    }
+
+    @Test func englishTripoliWithLibyanActorsIsLibyan() {
+        #expect(places("Clashes in Tripoli between Haftar's LNA and GNA forces") == ["2210247"])
+    }
+
+    @Test func theCapitalIsTripoliOnlyInALibyanArticle() {
+        #expect(places("قصف عنيف على أطراف العاصمة الليبية") == ["2210247"])
+        #expect(places("تقدمت قوات حفتر نحو العاصمة") == ["2210247"])
+        #expect(places("The LNA pushed towards the capital, Libyan officials said") == ["2210247"])
+        #expect(places("زار الرئيس اللبناني العاصمة بعد لقاء حزب الله") == [])
+        #expect(places("وصل الوفد إلى العاصمة الروسية") == ["ru-moscow"])
+    }
+
+    @Test func theLongestNameWins() {
+        #expect(places("استعادة السيطرة على مطار طرابلس الدولي") == ["ly-tripoli-international-airport"])
+        #expect(places("قرب باب العزيزية") == ["ly-bab-al-azizia"])
+    }
+
+    @Test func foreignPlacesAreRecognisedAsForeign() {
+        let resolution = Self.gazetteer.resolve("قال المتحدث باسم الكرملين في موسكو إن روسيا مستعدة، ونفى مسؤول في تونس")
+        #expect(resolution.resolved.allSatisfy { !$0.place.isLibyan })
+        #expect(resolution.resolved.map(\.place.id).contains("ru-moscow"))
+        #expect(resolution.resolved.map(\.place.id).contains("tn-tunis"))
+    }
+}
