@@ -57,6 +57,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks, run by Scripts/bench.
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer"], path: "Sources/Benchmarks"),
+
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),

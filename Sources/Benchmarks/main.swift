@@ -1,0 +1,80 @@
+// incidentmap's benchmarks: run by Scripts/bench (release build). Prints a table of what it
+// measured on this machine; no test asserts a time.
+//
+// Usage: incidentmap-bench [--quick] [--corpus-mb N]
+import Foundation
+import Gazetteer
+
+struct Options {
+    var quick = false
+    var corpusMegabytes = 16.0
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--quick": quick = true; corpusMegabytes = 2
+            case "--corpus-mb": corpusMegabytes = Double(iterator.next() ?? "") ?? corpusMegabytes
+            default:
+                FileHandle.standardError.write(Data("usage: incidentmap-bench [--quick] [--corpus-mb N]\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Article-sized Arabic texts: the shared sample article where it is present beside the
+/// checkout, else sentences built from the gazetteer's own names.
+func corpus(megabytes: Double, gazetteer: Gazetteer) -> [String] {
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let sample = repository.deletingLastPathComponent().appendingPathComponent("shared/samples/tripoli-2019-04-ar.txt")
+    var articles: [String] = []
+    if let text = try? String(contentsOf: sample, encoding: .utf8) { articles.append(text) }
+    let names = gazetteer.places.values.compactMap(\.nameArabic).sorted()
+    let fillers = ["اشتباكات عنيفة في", "غارة جوية على", "قصف مدفعي استهدف", "أعلنت القوات سيطرتها على",
+                   "قال مصدر عسكري إن الهدوء عاد إلى", "نزوح عائلات من"]
+    var index = 0
+    var synthetic = ""
+    while synthetic.utf8.count < 8_000 {
+        synthetic += fillers[index % fillers.count] + " " + names[(index * 7919) % names.count] + " أمس، وفق ما أفادت مصادر محلية. "
+        index += 1
+    }
+    articles.append(synthetic)
+    var result: [String] = []
+    var bytes = 0
+    let target = Int(megabytes * 1_000_000)
+    while bytes < target {
+        let article = articles[result.count % articles.count]
+        result.append(article)
+        bytes += article.utf8.count
+    }
+    return result
+}
+
+func measure(_ label: String, runs: Int, bytes: Int, _ body: () -> Int) -> (String, Double, Int) {
+    var seconds: [Double] = []
+    var found = 0
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        found = body()
+        let elapsed = ContinuousClock.now - start
+        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    let median = seconds.sorted()[seconds.count / 2]
+    return (label, Double(bytes) / 1_000_000 / median, found)
+}
+
+let options = Options(CommandLine.arguments)
+let gazetteer = try Gazetteer.bundled()
+let texts = corpus(megabytes: options.corpusMegabytes, gazetteer: gazetteer)
+let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+let runs = options.quick ? 1 : 5
+print("incidentmap-bench: \(texts.count) article-sized texts, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of mostly Arabic text, median of \(runs) run(s), one core")
+print("| measure | MB/s | names found |")
+print("| --- | ---: | ---: |")
+for (label, rate, found) in [
+    measure("gazetteer matching (mentions)", runs: runs, bytes: bytes) { texts.reduce(0) { $0 + gazetteer.mentions(in: $1).count } },
+    measure("gazetteer resolution (mentions + context)", runs: runs, bytes: bytes) { texts.reduce(0) { $0 + gazetteer.resolve($1).resolved.count } },
+] {
+    print("| \(label) | \(String(format: "%.2f", rate)) | \(found) |")
+}
