@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "IncidentImport", targets: ["IncidentImport"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -40,6 +41,9 @@ let package = Package(
         // Place names: curated and GeoNames places, resolution in context, search.
         .target(name: "Gazetteer", dependencies: ["IncidentMapCore", "TextMatching", "ZIPFoundation"],
                 plugins: ["EmbedResourcesPlugin"]),
+        // From article text to incidents: segmentation, triggers, dates, actors, linking.
+        .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
+                plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
         .target(name: "IncidentImport", dependencies: ["IncidentMapCore"]),
         // Streaming GeoJSON, GeoJSONSeq and CSV writers.
@@ -53,18 +57,20 @@ let package = Package(
         ]),
         // The thin command-line interface.
         .executableTarget(name: "incidentmap", dependencies: [
-            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer",
+            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks, run by Scripts/bench.
         .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction"], path: "Sources/Evaluation"),
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer"]),
         // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.

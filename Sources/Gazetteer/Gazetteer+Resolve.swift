@@ -26,7 +26,11 @@ extension Gazetteer {
     ///     .resolved.first?.place.countryCode   // "LY"
     /// ```
     public func resolve(_ text: String) -> TextResolution {
-        let tokens = Tokenizer.tokens(in: text)
+        resolve(text, tokens: Tokenizer.tokens(in: text))
+    }
+
+    /// ``resolve(_:)`` for text already tokenised (extraction tokenises once for every stage).
+    public func resolve(_ text: String, tokens: [Token]) -> TextResolution {
         let found = mentions(in: text, tokens: tokens)
         let weights = countryWeights(found: found, tokens: tokens)
         let total = weights.values.reduce(0, +)

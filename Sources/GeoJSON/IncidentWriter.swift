@@ -78,6 +78,10 @@ enum PropertyEncoding {
                 JSONText.appendInteger(span.start, to: &buffer)
                 JSONText.appendLiteral(",\"end\":", to: &buffer)
                 JSONText.appendInteger(span.end, to: &buffer)
+                if let source = span.source {
+                    JSONText.appendLiteral(",\"source\":", to: &buffer)
+                    JSONText.appendString(source, to: &buffer)
+                }
                 buffer.append(UInt8(ascii: "}"))
             }
             buffer.append(UInt8(ascii: "]"))

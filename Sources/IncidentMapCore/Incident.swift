@@ -101,11 +101,14 @@ public struct EvidenceSpan: Hashable, Sendable, Codable {
     public var start: Int
     /// Offset one past its last character.
     public var end: Int
+    /// The source the text came from, where incidents from several articles were merged.
+    public var source: String?
 
-    public init(text: String, start: Int, end: Int) {
+    public init(text: String, start: Int, end: Int, source: String? = nil) {
         self.text = text
         self.start = start
         self.end = end
+        self.source = source
     }
 }
 

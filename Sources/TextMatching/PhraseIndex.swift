@@ -183,3 +183,11 @@ public struct PhraseMatch<Payload: Hashable & Sendable>: Hashable, Sendable {
     /// Found by splitting two words written together.
     public var wasSplit: Bool
 }
+
+extension PhraseMatch {
+    /// The same match standing for other payloads (a filtered or converted list).
+    public func withPayloads<Other>(_ payloads: [Other]) -> PhraseMatch<Other> {
+        PhraseMatch<Other>(payloads: payloads, start: start, end: end, firstToken: firstToken, tokenCount: tokenCount,
+                           detachedClitic: detachedClitic, wasSplit: wasSplit)
+    }
+}

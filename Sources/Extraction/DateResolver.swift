@@ -1,0 +1,113 @@
+import IncidentMapCore
+import TextMatching
+
+/// A date read from a sentence, with ACLED's precision and how it was read.
+public struct ResolvedDate: Hashable, Sendable {
+    public var date: IncidentDate
+    public var precision: TimePrecision
+    /// How the date was found, in words ("أمس: the day before publication").
+    public var reason: String
+}
+
+/// Reads the date expressions of one sentence and resolves them against the publication date:
+/// explicit dates in Arabic and English (Arabic-Indic digits too), relative days (أمس، أول أمس،
+/// yesterday), weekdays ("الخميس الماضي", "last Thursday", "on Monday", "منذ الخميس").
+struct DateResolver {
+    let lexicon: Lexicon
+    let published: IncidentDate?
+
+    /// The date the sentence states, or `nil` when it states none. A relative date without a
+    /// publication date is reported as `.unresolvable`.
+    enum Outcome {
+        case none
+        case resolved(ResolvedDate)
+        case unresolvable(String)
+    }
+
+    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar]) -> Outcome {
+        let slice = Array(tokens[sentence.tokens])
+        if let explicit = explicitDate(slice, text: text) { return .resolved(explicit) }
+        // Arabic words listed with their article count only when written with it, or after يوم.
+        let words = lexicon.dates.matches(in: slice).compactMap { match -> PhraseMatch<DateWord>? in
+            let token = slice[match.firstToken]
+            let hasArticle = token.script != .arabic || token.foldedText.hasPrefix("ال")
+                || token.foldedText.hasPrefix("بال") || token.foldedText.hasPrefix("وال")
+                || (match.firstToken > 0 && ["يوم", "ليوم", "بيوم"].contains(slice[match.firstToken - 1].foldedText))
+            let payloads = match.payloads.filter { !$0.requiresArticle || hasArticle }.map(\.word)
+            guard !payloads.isEmpty else { return nil }
+            return match.withPayloads(payloads)
+        }
+        for (position, match) in words.enumerated() {
+            let phrase = String(String.UnicodeScalarView(text[match.start..<match.end]))
+            for word in match.payloads {
+                switch word {
+                case .relative(let days):
+                    guard let published else { return .unresolvable(phrase) }
+                    let label = days == 0 ? "the publication day" : days == -1 ? "the day before publication" : "\(-days) days before publication"
+                    return .resolved(ResolvedDate(date: published.adding(days: days), precision: .day,
+                                                  reason: "\(phrase): \(label)"))
+                case .weekday(let weekday):
+                    guard let published else { return .unresolvable(phrase) }
+                    let previous = position > 0 ? words[position - 1] : nil
+                    let next = position + 1 < words.count ? words[position + 1] : nil
+                    let adjacentBefore = previous.map { $0.firstToken + $0.tokenCount == match.firstToken } ?? false
+                    let adjacentAfter = next.map { $0.firstToken == match.firstToken + match.tokenCount } ?? false
+                    let isLast = (adjacentAfter && next!.payloads.contains(.last)) || (adjacentBefore && previous!.payloads.contains(.last))
+                    let isSince = (adjacentBefore && previous!.payloads.contains(.since))
+                        || (position >= 2 && words[position - 2].payloads.contains(.since) && previous!.payloads.contains(.last))
+                    // "on Monday" in a Tuesday paper is yesterday; "last Thursday" is never today.
+                    var back = (published.isoWeekday - weekday + 7) % 7
+                    if isLast && back == 0 { back = 7 }
+                    let day = published.adding(days: -back)
+                    return .resolved(ResolvedDate(date: day, precision: isSince ? .week : .day,
+                                                  reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)"))
+                default:
+                    continue
+                }
+            }
+        }
+        return .none
+    }
+
+    /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
+    func explicitDate(_ tokens: [Token], text: [Unicode.Scalar]) -> ResolvedDate? {
+        let months = lexicon.dates.matches(in: tokens).map { $0.withPayloads($0.payloads.map(\.word)) }.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
+        func number(_ index: Int) -> Int? {
+            guard tokens.indices.contains(index), tokens[index].script == .digits else { return nil }
+            return Int(tokens[index].key)
+        }
+        func separator(after index: Int) -> String {
+            guard index + 1 < tokens.count else { return "" }
+            return String(String.UnicodeScalarView(text[tokens[index].end..<tokens[index + 1].start]))
+        }
+        for match in months {
+            guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }) else { continue }
+            let before = match.firstToken - 1, after = match.firstToken + match.tokenCount
+            if let day = number(before), (1...31).contains(day) {
+                return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
+            }
+            if let day = number(after), (1...31).contains(day) {
+                return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })
+            }
+        }
+        for index in tokens.indices {
+            guard let first = number(index), let second = number(index + 1), let third = number(index + 2) else { continue }
+            let separators = (separator(after: index), separator(after: index + 1))
+            if separators == ("-", "-"), first > 1900 { return make(day: third, month: second, year: first) }
+            if separators == ("/", "/"), third > 1900 { return make(day: first, month: second, year: third) }
+        }
+        return nil
+    }
+
+    private func make(day: Int, month: Int, year: Int?) -> ResolvedDate? {
+        var resolvedYear = year ?? published?.year
+        guard let chosenYear = resolvedYear else { return nil }
+        guard var date = try? IncidentDate(year: chosenYear, month: month, day: day) else { return nil }
+        if year == nil, let published, date > published {
+            resolvedYear = chosenYear - 1
+            guard let earlier = try? IncidentDate(year: chosenYear - 1, month: month, day: day) else { return nil }
+            date = earlier
+        }
+        return ResolvedDate(date: date, precision: .day, reason: "stated: \(date)")
+    }
+}

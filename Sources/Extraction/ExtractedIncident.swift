@@ -1,0 +1,81 @@
+import Foundation
+import IncidentMapCore
+
+/// An article to extract incidents from.
+public struct Article: Sendable {
+    public var text: String
+    /// The publication date, against which "yesterday" and "last Thursday" are read.
+    public var published: IncidentDate?
+    public var source: String?
+    public var url: String?
+
+    public init(text: String, published: IncidentDate? = nil, source: String? = nil, url: String? = nil) {
+        self.text = text
+        self.published = published
+        self.source = source
+        self.url = url
+    }
+
+    /// `ar` when most letters are Arabic, else `en`.
+    public var language: String {
+        var arabic = 0, latin = 0
+        for scalar in text.unicodeScalars.prefix(20_000) {
+            if (0x0600...0x06FF).contains(scalar.value) { arabic += 1 } else if scalar.properties.isAlphabetic { latin += 1 }
+        }
+        return arabic >= latin ? "ar" : "en"
+    }
+}
+
+/// An incident found in an article: like ``Incident``, but its date may be unknown (a relative
+/// date and no publication date), and it keeps the place and the trigger it was read from.
+public struct ExtractedIncident: Hashable, Sendable {
+    public var eventType: EventType
+    public var subEventType: String
+    /// The date, or `nil` when the text gives none that can be resolved.
+    public var date: ResolvedDate?
+    /// Why the date is unknown, when it is.
+    public var dateProblem: String?
+    public var place: Place
+    public var geoPrecision: GeoPrecision
+    public var actor1: String?
+    public var actor2: String?
+    public var fatalities: Int
+    /// The trigger words as they stand in the text.
+    public var triggerText: String
+    /// Each sentence that reports it (several when the article tells the event more than once).
+    public var evidence: [EvidenceSpan]
+    public var source: String?
+    public var sourceURL: String?
+
+    /// Sub-event types that name a change of hands or a distinct act: never merged into
+    /// another incident of the same type at the same place and day.
+    static let distinctSubEventTypes: Set<String> = [
+        "Government regains territory", "Non-state actor overtakes territory", "Arrests", "Agreement",
+        "Non-violent transfer of territory", "Headquarters or base established", "Looting/property destruction",
+    ]
+
+    /// Incidents with the same key are one event told several times.
+    var mergeKey: String {
+        let distinct = Self.distinctSubEventTypes.contains(subEventType) ? subEventType : ""
+        return [eventType.rawValue, distinct, place.id, date?.date.description ?? "undated"].joined(separator: "|")
+    }
+
+    /// A stable id: the same event type, place and day always give the same id, so the same
+    /// incident from another article merges with the stored one.
+    public var eventID: String? {
+        guard date != nil else { return nil }
+        return "IM" + String(StableHash.fnv1a64("extracted|" + mergeKey), radix: 16, uppercase: true)
+    }
+
+    /// The incident to store; `nil` when its date is unknown.
+    public func incident() -> Incident? {
+        guard let date, let eventID else { return nil }
+        var noteParts = ["\(eventType.rawValue) (\(subEventType)) at \(place.nameEnglish), read from \"\(triggerText)\"", "date: \(date.reason)"]
+        if geoPrecision == .nearPlace { noteParts.append("near the place, not in it") }
+        return Incident(eventID: eventID, eventDate: date.date, timePrecision: date.precision, eventType: eventType,
+                        subEventType: subEventType, actor1: actor1, actor2: actor2, admin1: place.admin1,
+                        location: place.nameEnglish, coordinate: place.coordinate, geoPrecision: geoPrecision,
+                        fatalities: fatalities, source: source, notes: noteParts.joined(separator: "; "),
+                        locationArabic: place.nameArabic, placeID: place.id, sourceURL: sourceURL, evidence: evidence)
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Gazetteer
+import IncidentMapCore
+import TextMatching
+
+/// Finds the incidents an article reports: a trigger (اشتباكات، غارة، clashes …) and a Libyan
+/// place in the same clause or sentence make an incident, dated from the sentence (or the last
+/// date the article gave), with the sentence's actors and death toll.
+///
+/// ```swift
+/// let extractor = try IncidentExtractor()
+/// let incidents = extractor.extract(Article(text: text, published: try IncidentDate(parsing: "2019-04-09")))
+/// ```
+public struct IncidentExtractor: Sendable {
+    public let gazetteer: Gazetteer
+    public let lexicon: Lexicon
+
+    public init(gazetteer: Gazetteer? = nil, lexicon: Lexicon? = nil) throws {
+        self.gazetteer = try gazetteer ?? Gazetteer.bundled()
+        self.lexicon = try lexicon ?? Lexicon.bundled()
+    }
+
+    /// The incidents of `article`, one per event, each with every sentence that tells it.
+    public func extract(_ article: Article) -> [ExtractedIncident] {
+        let text = Array(article.text.unicodeScalars)
+        let tokens = Tokenizer.tokens(in: article.text)
+        guard !tokens.isEmpty else { return [] }
+        let cues = lexicon.cues.matches(in: tokens)
+        let noSplitBefore = Set(cues.filter { $0.payloads.contains(.noSplit) }.map { $0.firstToken + $0.tokenCount })
+        let clauseStarts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplitBefore)
+        let sentences = Segmenter.sentences(text: article.text, tokens: tokens, clauseStarts: clauseStarts)
+        // Libyan places below the country: "in Libya" locates nothing on a map.
+        let places = gazetteer.resolve(article.text, tokens: tokens).resolved
+            .filter { $0.place.isLibyan && $0.place.kind != .country }
+        let triggers = lexicon.triggers.matches(in: tokens)
+        let actors = lexicon.actors.matches(in: tokens)
+        let numbers = lexicon.numbers.matches(in: tokens)
+        let dates = DateResolver(lexicon: lexicon, published: article.published)
+
+        var found: [ExtractedIncident] = []
+        var lastDate: ResolvedDate?
+        var lastDateProblem: String?
+        for sentence in sentences {
+            func inSentence(_ first: Int) -> Bool { sentence.tokens.contains(first) }
+            // The sentence's own date, else the last one the article gave (less precise), else
+            // the publication date (less precise still).
+            var date: ResolvedDate?
+            var dateProblem: String?
+            switch dates.date(in: sentence, tokens: tokens, text: text) {
+            case .resolved(let resolved):
+                date = resolved
+                lastDate = resolved
+                lastDateProblem = nil
+            case .unresolvable(let phrase):
+                dateProblem = "'\(phrase)' needs the publication date: pass --published YYYY-MM-DD"
+                lastDate = nil
+                lastDateProblem = dateProblem
+            case .none:
+                if let lastDate {
+                    date = ResolvedDate(date: lastDate.date, precision: .week,
+                                        reason: "not stated in the sentence; the article's last date, \(lastDate.date)")
+                } else if let problem = lastDateProblem {
+                    dateProblem = problem
+                } else if let published = article.published {
+                    date = ResolvedDate(date: published, precision: .week, reason: "not stated; the publication date")
+                } else {
+                    dateProblem = "no date in the text and no publication date: pass --published YYYY-MM-DD"
+                }
+            }
+
+            let sentenceCues = cues.filter { inSentence($0.firstToken) }
+            if sentenceCues.contains(where: { $0.payloads.contains(.denial) }) { continue }
+            // A negation covers the words it spans and the few after it ("دون قتال", "did not
+            // clash"), not the whole sentence: "سيطرته على سرت بعد انسحاب … دون قتال".
+            let negations = sentenceCues.filter { $0.payloads.contains(.negation) }
+            func isNegated(_ trigger: PhraseMatch<Trigger>) -> Bool {
+                negations.contains { ($0.firstToken...($0.firstToken + $0.tokenCount + 3)).contains(trigger.firstToken) }
+            }
+            let sentencePlaces = places.filter { inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text) }
+            let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
+            let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
+            let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
+
+            for trigger in triggers where inSentence(trigger.firstToken) {
+                guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
+                      !isNegated(trigger), let first = trigger.payloads.first,
+                      let eventType = first.eventType else { continue }
+                var kind = (eventType: eventType, subEventType: first.subEventType)
+                if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
+                    kind.subEventType = "Air/drone strike"
+                }
+                var linked = sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) }
+                if linked.isEmpty { linked = sentencePlaces }
+                for resolved in mostSpecific(linked, tokens: tokens) {
+                    found.append(ExtractedIncident(
+                        eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,
+                        place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
+                        actor1: sentenceActors.first, actor2: sentenceActors.dropFirst().first, fatalities: fatalities,
+                        triggerText: String(String.UnicodeScalarView(text[trigger.start..<trigger.end])),
+                        evidence: [EvidenceSpan(text: String(String.UnicodeScalarView(text[sentence.start..<sentence.end])),
+                                                start: sentence.start, end: sentence.end, source: article.source)],
+                        source: article.source, sourceURL: article.url))
+                }
+            }
+        }
+        return Self.merged(found)
+    }
+
+    /// Drops a place when a place inside it is named right beside it ("مطار معيتيقة بطرابلس",
+    /// "the airport in Qasr bin Ghashir": the airport, not the town too), but not when the two
+    /// are listed together ("وادي الربيع والكايخ وقصر بن غشير": each is a place of its own).
+    /// Names each place once.
+    func mostSpecific(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+        var dropped = Set<String>()
+        for child in places {
+            var parent = child.place.parentID
+            var depth = 0
+            while let id = parent, depth < 5 {
+                for ancestor in places where ancestor.place.id == id && !isCoordinated(ancestor, tokens: tokens) {
+                    let gap = ancestor.mention.firstToken - (child.mention.firstToken + child.mention.tokenCount)
+                    if (0...4).contains(gap) { dropped.insert(id) }
+                }
+                parent = gazetteer.place(id: id)?.parentID
+                depth += 1
+            }
+        }
+        var seen = Set<String>()
+        return places.filter { !dropped.contains($0.place.id) && seen.insert($0.place.id).inserted }
+    }
+
+    /// The place is joined to the one before it by "and" (و، and, or).
+    func isCoordinated(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = tokens[place.mention.firstToken]
+        if place.mention.detachedClitic, first.foldedText.hasPrefix("و") { return true }
+        guard place.mention.firstToken > 0 else { return false }
+        return ["و", "and", "or", "او", "أو"].contains(tokens[place.mention.firstToken - 1].foldedText)
+    }
+
+    /// A place between a reporting verb and its clause (قال … في طرابلس … إن) is where a
+    /// statement was made, not where the event was.
+    func isInReportingZone(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], sentence: Sentence,
+                           tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        guard let verb = cues.first(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
+        let complementisers: Set<String> = ["ان", "إن", "أن", "that"]
+        let between = tokens[(verb.firstToken + verb.tokenCount)..<place.mention.firstToken]
+        guard !between.contains(where: { complementisers.contains($0.foldedText) }) else { return false }
+        let after = tokens[(place.mention.firstToken + place.mention.tokenCount)..<sentence.tokens.upperBound]
+        return after.contains { complementisers.contains($0.foldedText) }
+    }
+
+    func precision(of place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> GeoPrecision {
+        switch place.place.kind {
+        case .country, .district, .region: return .largerArea
+        default: break
+        }
+        let isNear = cues.contains { cue in
+            cue.payloads.contains(.near) && cue.firstToken + cue.tokenCount <= place.mention.firstToken
+                && place.mention.firstToken - (cue.firstToken + cue.tokenCount) <= 2
+        }
+        return isNear ? .nearPlace : .place
+    }
+
+    /// The largest death toll the sentence states ("مقتل 4"، "أربعة قتلى"، "killed 12").
+    func deathToll(_ matches: [PhraseMatch<NumberWord>], tokens: [Token], sentence: Sentence) -> Int {
+        var numbersAt: [Int: Int] = [:]
+        for index in sentence.tokens where tokens[index].script == .digits {
+            if let value = Int(tokens[index].key), value < 10_000 { numbersAt[index] = value }
+        }
+        for match in matches {
+            for case .number(let value) in match.payloads { numbersAt[match.firstToken] = value }
+        }
+        var toll = 0
+        for match in matches {
+            for word in match.payloads {
+                switch word {
+                case .killedBefore:
+                    let next = match.firstToken + match.tokenCount
+                    if let value = numbersAt[next] ?? numbersAt[next + 1] { toll = max(toll, value) }
+                case .killedAfter:
+                    if let value = numbersAt[match.firstToken - 1] ?? numbersAt[match.firstToken - 2] { toll = max(toll, value) }
+                case .number:
+                    break
+                }
+            }
+        }
+        return toll
+    }
+
+    func unique(_ actors: [String]) -> [String] {
+        var seen = Set<String>()
+        return actors.filter { seen.insert($0).inserted }
+    }
+
+    /// One incident per event: the same type at the same place on the same day, told in
+    /// several sentences, becomes one incident with every sentence as evidence.
+    static func merged(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        var order: [String] = []
+        var groups: [String: [ExtractedIncident]] = [:]
+        for incident in incidents {
+            if groups[incident.mergeKey] == nil { order.append(incident.mergeKey) }
+            groups[incident.mergeKey, default: []].append(incident)
+        }
+        return order.map { key in
+            let group = groups[key]!
+            var merged = group[0]
+            // The sub-event type most sentences give; the first on a tie.
+            let counts = Dictionary(grouping: group, by: \.subEventType).mapValues(\.count)
+            merged.subEventType = group.map(\.subEventType).max { counts[$0]! < counts[$1]! } ?? merged.subEventType
+            merged.date = group.compactMap(\.date).min { $0.precision.rawValue < $1.precision.rawValue } ?? merged.date
+            merged.geoPrecision = group.map(\.geoPrecision).min { $0.rawValue < $1.rawValue } ?? merged.geoPrecision
+            merged.fatalities = group.map(\.fatalities).max() ?? 0
+            merged.actor1 = group.compactMap(\.actor1).first
+            merged.actor2 = group.compactMap(\.actor2).first { $0 != merged.actor1 }
+            var spans: [EvidenceSpan] = []
+            for span in group.flatMap(\.evidence) where !spans.contains(span) { spans.append(span) }
+            merged.evidence = spans
+            return merged
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import TextMatching
+
+/// A sentence of an article: its tokens, its clauses, and where it stands in the text.
+public struct Sentence: Hashable, Sendable {
+    /// Token indexes of the sentence.
+    public var tokens: Range<Int>
+    /// Token indexes of each clause (parts between commas, semicolons and colons).
+    public var clauses: [Range<Int>]
+    /// Offsets of its first and one-past-last character in the text (Unicode scalars).
+    public var start: Int
+    public var end: Int
+}
+
+/// Splits tokenised text into sentences and clauses for Arabic and English.
+///
+/// Sentences end at . ! ? ؟ and line breaks, and also, with no punctuation at all, before a
+/// verb that starts a sentence (أعلنت، وأكدت، قال …: `clause-start` in cues.tsv): real Arabic
+/// copy loses its punctuation, and a heading that runs into the text ("غارة جوية تستهدف مطار
+/// معيتيقة بطرابلس وأكدت إدارة …") must not glue its event to the next sentence's places.
+public enum Segmenter {
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "\u{061F}", "\n", "\u{06D4}"]
+    static let clauseEnds: Set<Unicode.Scalar> = [",", "\u{060C}", ";", "\u{061B}", ":", "(", ")", "\"", "«", "»"]
+
+    public static func sentences(text: String, tokens: [Token], clauseStarts: Set<Int>) -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var sentences: [Sentence] = []
+        var sentenceStart = 0
+        var clauseStart = 0
+        var clauses: [Range<Int>] = []
+
+        func closeSentence(at index: Int) {
+            guard index > sentenceStart else { return }
+            clauses.append(clauseStart..<index)
+            sentences.append(Sentence(tokens: sentenceStart..<index, clauses: clauses,
+                                      start: tokens[sentenceStart].start, end: tokens[index - 1].end))
+            sentenceStart = index
+            clauseStart = index
+            clauses = []
+        }
+
+        for index in 1..<tokens.count {
+            let gap = scalars[tokens[index - 1].end..<tokens[index].start]
+            let bothDigits = tokens[index - 1].script == .digits && tokens[index].script == .digits && gap.count == 1
+            if !bothDigits, gap.contains(where: { sentenceEnds.contains($0) }) {
+                closeSentence(at: index)
+            } else if clauseStarts.contains(index), index - sentenceStart >= 3 {
+                closeSentence(at: index)
+            } else if !bothDigits, gap.contains(where: { clauseEnds.contains($0) }), index > clauseStart {
+                clauses.append(clauseStart..<index)
+                clauseStart = index
+            }
+        }
+        closeSentence(at: tokens.count)
+        return sentences
+    }
+}
