@@ -30,9 +30,13 @@ struct DateResolver {
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = lexicon.dates.matches(in: slice).compactMap { match -> PhraseMatch<DateWord>? in
             let token = slice[match.firstToken]
-            let hasArticle = token.script != .arabic || token.foldedText.hasPrefix("ال")
-                || token.foldedText.hasPrefix("بال") || token.foldedText.hasPrefix("وال")
-                || (match.firstToken > 0 && ["يوم", "ليوم", "بيوم"].contains(slice[match.firstToken - 1].foldedText))
+            let folded = token.foldedText
+            // واحد is "one", not و + أحد: a detached proclitic must be one that carries ال.
+            let articled = folded.hasPrefix("ال") || folded.hasPrefix("بال") || folded.hasPrefix("وال")
+                || folded.hasPrefix("فال") || folded.hasPrefix("لل")
+            let afterDay = !match.detachedClitic && match.firstToken > 0
+                && ["يوم", "ليوم", "بيوم"].contains(slice[match.firstToken - 1].foldedText)
+            let hasArticle = token.script != .arabic || articled || afterDay
             let payloads = match.payloads.filter { !$0.requiresArticle || hasArticle }.map(\.word)
             guard !payloads.isEmpty else { return nil }
             return match.withPayloads(payloads)

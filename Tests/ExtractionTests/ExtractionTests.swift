@@ -1,0 +1,227 @@
+import Foundation
+import IncidentMapCore
+import Testing
+import TextMatching
+@testable import Extraction
+
+@Suite struct SegmenterTests {
+    static let lexicon = try! Lexicon.bundled()
+
+    func sentences(_ text: String) -> [String] {
+        let tokens = Tokenizer.tokens(in: text)
+        let cues = Self.lexicon.cues.matches(in: tokens)
+        let noSplit = Set(cues.filter { $0.payloads.contains(.noSplit) }.map { $0.firstToken + $0.tokenCount })
+        let starts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplit)
+        let scalars = Array(text.unicodeScalars)
+        return Segmenter.sentences(text: text, tokens: tokens, clauseStarts: starts).map {
+            String(String.UnicodeScalarView(scalars[$0.start..<$0.end]))
+        }
+    }
+
+    @Test(arguments: [
+        ("اشتباكات في غريان. قصف على ترهونة؟ هدوء في سبها", ["اشتباكات في غريان", "قصف على ترهونة", "هدوء في سبها"]),
+        // A heading that runs into the text: split before the verb that starts the next sentence.
+        ("غارة جوية تستهدف مطار معيتيقة بطرابلس وأكدت إدارة مطار معيتيقة تعرضه لغارة",
+         ["غارة جوية تستهدف مطار معيتيقة بطرابلس", "وأكدت إدارة مطار معيتيقة تعرضه لغارة"]),
+        ("تضارب الأنباء حول الجهة المسيطرة أعلنت قوات المجلس الرئاسي إعادة سيطرتها",
+         ["تضارب الأنباء حول الجهة المسيطرة", "أعلنت قوات المجلس الرئاسي إعادة سيطرتها"]),
+        // …but not after قد: "كانت الأمم المتحدة قد دعت" is one sentence.
+        ("وكانت الأممالمتحدة قد دعت إلى فرض هدنة", ["وكانت الأممالمتحدة قد دعت إلى فرض هدنة"]),
+        ("Clashes erupted in Gharyan. Rockets hit Tarhuna! Calm in Sabha", ["Clashes erupted in Gharyan", "Rockets hit Tarhuna", "Calm in Sabha"]),
+        ("A toll of 2.5 percent rose", ["A toll of 2.5 percent rose"]),
+    ])
+    func splitsSentences(text: String, expected: [String]) {
+        #expect(sentences(text) == expected)
+    }
+}
+
+@Suite struct DateResolverTests {
+    static let lexicon = try! Lexicon.bundled()
+
+    func resolve(_ text: String, published: String? = "2019-04-09") -> String {
+        let tokens = Tokenizer.tokens(in: text)
+        let sentence = Sentence(tokens: 0..<tokens.count, clauses: [0..<tokens.count], start: 0, end: text.unicodeScalars.count)
+        let resolver = DateResolver(lexicon: Self.lexicon, published: published.map { try! IncidentDate(parsing: $0) })
+        switch resolver.date(in: sentence, tokens: tokens, text: Array(text.unicodeScalars)) {
+        case .none: return "none"
+        case .unresolvable: return "unresolvable"
+        case .resolved(let date): return "\(date.date) p\(date.precision.rawValue)"
+        }
+    }
+
+    // 2019-04-09 was a Tuesday.
+    @Test(arguments: [
+        ("قصف أمس", "2019-04-08 p1"), ("قصف امس", "2019-04-08 p1"), ("اشتباكات صباح الأمس", "2019-04-08 p1"),
+        ("هدوء أول أمس", "2019-04-07 p1"), ("اشتباكات يوم الخميس", "2019-04-04 p1"), ("منذ الخميس الماضي", "2019-04-04 p2"),
+        ("الخميس الماضي", "2019-04-04 p1"), ("يوم الثلاثاء", "2019-04-09 p1"), ("الثلاثاء الماضي", "2019-04-02 p1"),
+        ("clashes yesterday", "2019-04-08 p1"), ("last Thursday", "2019-04-04 p1"), ("on Monday", "2019-04-08 p1"),
+        ("since Thursday", "2019-04-04 p2"), ("on 8 April 2019", "2019-04-08 p1"), ("on April 6, 2019", "2019-04-06 p1"),
+        ("في ٥ أبريل ٢٠١٩", "2019-04-05 p1"), ("يوم 30 نوفمبر", "2018-11-30 p1"), ("2019-03-31", "2019-03-31 p1"),
+        ("في 7/4/2019", "2019-04-07 p1"),
+        // أحد is "one", اليوم's يوم "day", without the article: no date.
+        ("نشر أحد المواقع", "none"), ("في يوم واحد", "none"), ("اثنين من المقاتلين", "none"),
+        ("no date here", "none"),
+    ])
+    func resolvesAgainstThePublicationDate(text: String, expected: String) {
+        #expect(resolve(text) == expected, "\(text)")
+    }
+
+    @Test func relativeDatesNeedAPublicationDate() {
+        #expect(resolve("قصف أمس", published: nil) == "unresolvable")
+        #expect(resolve("on 8 April 2019", published: nil) == "2019-04-08 p1")
+    }
+}
+
+@Suite struct ExtractorTests {
+    static let extractor = try! IncidentExtractor()
+
+    func extract(_ text: String, published: String? = "2019-04-09") -> [ExtractedIncident] {
+        Self.extractor.extract(Article(text: text, published: published.map { try! IncidentDate(parsing: $0) }, source: "test"))
+    }
+
+    func summary(_ text: String) -> [String] {
+        extract(text).map { "\($0.place.id) \($0.eventType.rawValue)/\($0.subEventType) \($0.date?.date.description ?? "-")" }
+    }
+
+    @Test(arguments: [
+        // Arabic morphology and clitics.
+        ("واشتبكت القوات أمس في غريان", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("وقعت الاشتباكات أمس في ترهونة", ["2210221 Battles/Armed clash 2019-04-08"]),
+        ("بالقصف على العزيزية أمس", ["2220139 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        ("شنت طائرة حربية غارات على غريان أمس", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // Shelling from aircraft is an air strike.
+        ("قصف مطار معيتيقة من قبل طائرة حربية أمس", ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // One trigger, several places: one incident each.
+        ("قصف على ترهونة وغريان أمس", ["2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08",
+                                       "2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        // A place inside another named beside it: the more precise one.
+        ("غارة جوية تستهدف مطار معيتيقة بطرابلس أمس", ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // Denials, negations, rumours, calls to stop fighting, statements from foreign capitals.
+        ("نفت حكومة الوفاق وقوع اشتباكات في غريان", []),
+        ("The LNA denied that its aircraft bombed Tajoura", []),
+        ("سرت شائعات عن اشتباكات في ترهونة", []),
+        ("دخلت القوات سرت دون قتال أمس", []),
+        ("Protesters in Tripoli called for an end to the fighting yesterday", ["2210247 Protests/Peaceful protest 2019-04-08"]),
+        ("قال المتحدث في موسكو إن روسيا قلقة من المعارك", []),
+        ("Clashes erupted in Tripoli, Lebanon, yesterday as Hezbollah gunmen fought the army", []),
+        // No trigger, or no Libyan place: no incident.
+        ("زار الوزير مدينة غريان أمس", []),
+        ("اشتباكات عنيفة أمس", []),
+    ])
+    func linksTriggersToPlaces(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test func geoPrecisionSaysNearForPlacesOnlyNamedAsNearby() throws {
+        let near = try #require(extract("اشتباكات أمس بالقرب من مدينة العزيزية").first)
+        #expect(near.geoPrecision == .nearPlace)
+        let inside = try #require(extract("اشتباكات أمس في مدينة العزيزية").first)
+        #expect(inside.geoPrecision == .place)
+        let english = try #require(extract("Clashes yesterday on the outskirts of Tarhuna").first)
+        #expect(english.geoPrecision == .nearPlace)
+    }
+
+    @Test func actorsAndDeathTolls() throws {
+        let battle = try #require(extract("اشتباكات أمس في غريان بين قوات حفتر وقوات حكومة الوفاق أسفرت عن مقتل أربعة مقاتلين").first)
+        #expect(battle.actor1 == "Military Forces of Libya (2014-) Libyan National Army")
+        #expect(battle.actor2 == "Military Forces of Libya (2016-) Government of National Accord")
+        #expect(battle.fatalities == 4)
+        let english = try #require(extract("A drone strike on Murzuq killed 43 people yesterday, the UN mission said").first)
+        #expect(english.fatalities == 43)
+        #expect(english.actor1 == "UNSMIL: United Nations Support Mission in Libya")
+        #expect(try #require(extract("سقط ٧ قتلى في قصف على الزاوية أمس").first).fatalities == 7)
+    }
+
+    @Test func anEventToldTwiceIsOneIncidentWithTwoSpans() throws {
+        let text = "غارة جوية على مطار معيتيقة أمس. وأكدت إدارة مطار معيتيقة تعرضه امس لغارة جوية."
+        let incidents = extract(text)
+        #expect(incidents.count == 1)
+        let spans = try #require(incidents.first?.evidence)
+        #expect(spans.count == 2)
+        let scalars = Array(text.unicodeScalars)
+        for span in spans {
+            #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == span.text)
+        }
+    }
+
+    @Test func withoutAPublicationDateRelativeDatesAreUnknownNotGuessed() throws {
+        let incident = try #require(extract("اشتباكات أمس في غريان", published: nil).first)
+        #expect(incident.date == nil)
+        #expect(incident.dateProblem?.contains("--published") == true)
+        #expect(incident.incident() == nil)
+        let dated = try #require(extract("Clashes in Gharyan on 8 April 2019", published: nil).first)
+        #expect(dated.date?.date.description == "2019-04-08")
+    }
+
+    @Test func theSameEventGetsTheSameIDFromAnyArticle() throws {
+        let first = try #require(extract("اشتباكات في غريان أمس").first?.incident())
+        let second = try #require(extract("Clashes erupted in Gharyan yesterday").first?.incident())
+        #expect(first.eventID == second.eventID)
+        #expect(first.placeID == "2217362" && first.location == "Gharyan")
+    }
+}
+
+@Suite struct GoldenSetTests {
+    static let folder = Bundle.module.resourceURL!.appendingPathComponent("Golden").path
+
+    @Test func extractionScoresAtLeast90PercentOnTheGoldenSet() throws {
+        let goldenSet = try GoldenSet(folder: Self.folder)
+        #expect(goldenSet.entries.count >= 25)
+        #expect(Set(goldenSet.entries.map { $0.article.language }) == ["ar", "en"])
+        let report = EvaluationReport(goldenSet: goldenSet, extractor: try IncidentExtractor())
+        print(report.table)
+        for mistake in report.mistakes { print(mistake) }
+        for (level, score) in [("place", report.place), ("type", report.type), ("date", report.date)] {
+            #expect(score.f1 >= 0.9, "\(level) F1 \(score.f1) < 0.9")
+            #expect(score.precision >= 0.9, "\(level) precision \(score.precision) < 0.9")
+            #expect(score.recall >= 0.9, "\(level) recall \(score.recall) < 0.9")
+        }
+    }
+}
+
+/// The real article in ../shared: what an analyst reads in it comes out, and nothing is
+/// placed in Moscow or Tunis.
+@Suite struct SampleArticleTests {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/tripoli-2019-04-ar.txt").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SampleArticleTests.path),
+                   "../shared/samples/tripoli-2019-04-ar.txt is absent beside the checkout: the sample article test is skipped"))
+    func theSampleArticlesIncidentsComeOut() throws {
+        let text = try String(contentsOfFile: Self.path, encoding: .utf8)
+        let incidents = try IncidentExtractor().extract(Article(text: text, published: try IncidentDate(parsing: "2019-04-09"), source: "sample"))
+        func has(_ place: String, _ type: EventType, _ date: String, sub: String? = nil) -> Bool {
+            incidents.contains { $0.place.id == place && $0.eventType == type && $0.date?.date.description == date
+                && (sub == nil || $0.subEventType == sub) }
+        }
+        // The air strike on Mitiga, "yesterday", told in several places: one incident.
+        let mitiga = incidents.filter { $0.place.id == "ly-mitiga" }
+        #expect(mitiga.count == 1)
+        #expect(mitiga.first?.subEventType == "Air/drone strike")
+        #expect(mitiga.first?.date?.date.description == "2019-04-08")
+        #expect(mitiga.first?.date?.precision == .day)
+        #expect((mitiga.first?.evidence.count ?? 0) >= 4)
+        // Clashes near the airport and Qasr bin Ghashir, around Aziziya and Ain Zara.
+        #expect(has("ly-tripoli-international-airport", .battles, "2019-04-08", sub: "Armed clash"))
+        #expect(has("2213618", .battles, "2019-04-08"))
+        #expect(has("2220139", .battles, "2019-04-08"))
+        #expect(has("ly-ain-zara", .battles, "2019-04-08"))
+        // The UN's truce call, one incident per place named.
+        for place in ["ly-wadi-al-rabi", "ly-al-kayikh", "2213618", "2220139"] {
+            #expect(has(place, .strategicDevelopments, "2019-04-08", sub: "Agreement"), "truce at \(place)")
+        }
+        // The claim to have retaken the airport, and the four captured.
+        #expect(has("ly-tripoli-international-airport", .battles, "2019-04-08", sub: "Government regains territory"))
+        #expect(has("ly-tripoli-international-airport", .strategicDevelopments, "2019-04-08", sub: "Arrests"))
+        // Fighting around Tripoli since last Thursday.
+        #expect(has("2210247", .battles, "2019-04-04"))
+        // Nothing in Moscow, Tunis or anywhere outside Libya.
+        #expect(incidents.allSatisfy { $0.place.isLibyan })
+        #expect(!incidents.contains { ["ru-moscow", "tn-tunis", "tn-country"].contains($0.place.id) })
+        // Evidence offsets point into the original text.
+        let scalars = Array(text.unicodeScalars)
+        for span in incidents.flatMap(\.evidence) {
+            #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == span.text)
+        }
+    }
+}
