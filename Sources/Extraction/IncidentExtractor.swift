@@ -91,7 +91,8 @@ public struct IncidentExtractor: Sendable {
                 }
                 var linked = sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) }
                 if linked.isEmpty { linked = sentencePlaces }
-                for resolved in mostSpecific(linked, tokens: tokens) {
+                linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
+                for resolved in linked {
                     found.append(ExtractedIncident(
                         eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,
                         place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
@@ -134,6 +135,25 @@ public struct IncidentExtractor: Sendable {
         if place.mention.detachedClitic, first.foldedText.hasPrefix("و") { return true }
         guard place.mention.firstToken > 0 else { return false }
         return ["و", "and", "or", "او", "أو"].contains(tokens[place.mention.firstToken - 1].foldedText)
+    }
+
+    /// Where several places are named and only some are introduced as where something happened
+    /// (في، in, at, near — or a ب written on the name), those; a place listed with one of them
+    /// ("في وادي الربيع والكايخ") counts as introduced too.
+    func locatedOnes(_ places: [ResolvedPlace], cues: [PhraseMatch<Cue>], tokens: [Token]) -> [ResolvedPlace] {
+        guard places.count > 1 else { return places }
+        var located: [Bool] = []
+        for (index, place) in places.enumerated() {
+            let start = place.mention.firstToken
+            let introduced = cues.contains { cue in
+                cue.payloads.contains(.locative) && cue.firstToken + cue.tokenCount <= start
+                    && start - (cue.firstToken + cue.tokenCount) <= 1
+            } || (place.mention.detachedClitic && tokens[start].foldedText.hasPrefix("ب"))
+            let listed = index > 0 && located[index - 1] && isCoordinated(place, tokens: tokens)
+            located.append(introduced || listed)
+        }
+        guard located.contains(true), located.contains(false) else { return places }
+        return zip(places, located).filter(\.1).map(\.0)
     }
 
     /// A place between a reporting verb and its clause (قال … في طرابلس … إن) is where a

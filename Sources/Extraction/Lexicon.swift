@@ -15,6 +15,7 @@ public enum Cue: String, Hashable, Sendable {
     case clauseStart = "clause-start"
     case near, air, reporting
     case noSplit = "no-split"
+    case locative
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -90,7 +91,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":

@@ -52,7 +52,9 @@ enum IncidentRow {
     }
 
     static func encodeEvidence(_ spans: [EvidenceSpan]) -> String {
-        let data = (try? JSONEncoder().encode(spans)) ?? Data("[]".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(spans)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

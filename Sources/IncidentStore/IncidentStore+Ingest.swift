@@ -8,11 +8,20 @@ public struct IngestSummary: Hashable, Sendable {
     public var added = 0
     /// Incidents whose `event_id_cnty` the store already held: left as they were.
     public var alreadyPresent = 0
+    /// Incidents the store held already that another source reported too: their sources,
+    /// evidence and missing details were added to the stored one.
+    public var merged = 0
 
-    public init(added: Int = 0, alreadyPresent: Int = 0) {
+    public init(added: Int = 0, alreadyPresent: Int = 0, merged: Int = 0) {
         self.added = added
         self.alreadyPresent = alreadyPresent
+        self.merged = merged
     }
+}
+
+/// What ``IncidentBatch/addOrMerge(_:)`` did with an incident.
+public enum IngestOutcome: Sendable {
+    case added, merged, unchanged
 }
 
 /// Adds incidents inside one ingest transaction; see ``IncidentStore/ingest(_:)``.
@@ -27,6 +36,45 @@ public final class IncidentBatch {
         self.database = database
         self.statement = try database.cachedStatement(sql: IncidentRow.insertSQL)
         self.ingestedAt = IncidentRow.timestampFormat.string(from: ingestedAt)
+    }
+
+    /// Adds `incident`, or, when its id is stored already (the same event from another
+    /// article), merges it in: its sources, URLs and evidence are added, missing actors and a
+    /// larger death toll taken. Returns what happened.
+    @discardableResult
+    public func addOrMerge(_ incident: Incident) throws -> IngestOutcome {
+        guard let stored = try Row.fetchOne(database, sql: """
+            SELECT id, source, source_url, evidence, actor1, actor2, fatalities FROM incidents WHERE event_id_cnty = ?
+            """, arguments: [incident.eventID]) else {
+            try add(incident)
+            return .added
+        }
+        func joined(_ old: String?, _ new: String?) -> String? {
+            var parts = (old ?? "").components(separatedBy: "; ").filter { !$0.isEmpty }
+            for part in (new ?? "").components(separatedBy: "; ") where !part.isEmpty && !parts.contains(part) { parts.append(part) }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
+        let storedEvidence = (stored["evidence"] as String?).map(IncidentRow.decodeEvidence) ?? []
+        var evidence = storedEvidence
+        for span in incident.evidence where !evidence.contains(span) { evidence.append(span) }
+        let source = joined(stored["source"], incident.source)
+        let url = joined(stored["source_url"], incident.sourceURL)
+        let actor1 = (stored["actor1"] as String?) ?? incident.actor1
+        let actor2 = (stored["actor2"] as String?) ?? incident.actor2
+        let fatalities = max(stored["fatalities"] as Int, incident.fatalities)
+        let changed = source != stored["source"] || url != stored["source_url"]
+            || evidence != storedEvidence
+            || actor1 != stored["actor1"] || actor2 != stored["actor2"] || fatalities != stored["fatalities"]
+        guard changed else {
+            summary.alreadyPresent += 1
+            return .unchanged
+        }
+        try database.execute(sql: """
+            UPDATE incidents SET source = ?, source_url = ?, evidence = ?, actor1 = ?, actor2 = ?, fatalities = ? WHERE id = ?
+            """, arguments: [source, url, evidence.isEmpty ? nil : IncidentRow.encodeEvidence(evidence), actor1, actor2,
+                             fatalities, stored["id"] as Int64])
+        summary.merged += 1
+        return .merged
     }
 
     /// Adds one incident; returns `false` (and changes nothing) when its id is already stored.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import GeoJSON
+import IncidentImport
 import IncidentMapCore
 
 struct ExtractCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct ExtractCommand: ParsableCommand {
             Example: incidentmap extract article.txt --published 2019-04-09 --format table
             """)
 
-    @Argument(help: ArgumentHelp("Article text files (UTF-8).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Articles: .txt files, folders of them, or JSON Lines of {text, published, source, url}.", valueName: "file"))
     var files: [String]
 
     @Option(help: ArgumentHelp("The articles' publication date.", valueName: "YYYY-MM-DD"))
@@ -55,14 +56,14 @@ struct ExtractCommand: ParsableCommand {
         let publishedDate = try published.map { try IncidentDate(parsing: $0) }
         var all: [ExtractedIncident] = []
         for file in files {
-            let text: String
             do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
+                let reader = try ArticleReader(path: file, defaults: .init(published: publishedDate, source: source))
+                while let (_, article) = try reader.next() {
+                    all += extractor.extract(article)
+                }
             } catch {
-                throw CommandFailure("\(file): cannot read the article (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file"))")
+                throw CommandFailure(error)
             }
-            all += extractor.extract(Article(text: text, published: publishedDate,
-                                             source: source ?? (file as NSString).lastPathComponent))
         }
         switch format {
         case .table: print(ExtractionOutput.table(all))

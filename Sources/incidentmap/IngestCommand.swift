@@ -1,14 +1,24 @@
 import ArgumentParser
+import Extraction
 import Foundation
 import IncidentImport
+import IncidentMapCore
 import IncidentStore
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Add incidents from JSON Lines or CSV files with ACLED column names to the store.",
+        abstract: "Add incidents to the store: from news articles, or from ACLED-style JSON Lines or CSV.",
         discussion: """
-            Each file is read as JSON Lines (.jsonl, .ndjson: one object per line) or CSV (.csv, \
+            Articles: a .txt file (one article), a folder of .txt files, or JSON Lines of \
+            {"text", "published", "source", "url"} objects. Their incidents are extracted (see \
+            `incidentmap extract`) and stored; the same article twice adds nothing, and the same \
+            event from another article (same type, place and day) is merged into the stored \
+            incident, which keeps every source and evidence sentence. --published dates the \
+            articles that carry no date of their own; incidents whose date cannot be read are \
+            reported and not stored.
+
+            Incident rows: each file is read as JSON Lines (.jsonl, .ndjson: one object per line) or CSV (.csv, \
             with a header row). Columns are ACLED's: event_date, event_type and latitude, \
             longitude are required; event_id_cnty, time_precision, sub_event_type, actor1, actor2, \
             admin1, location, geo_precision, fatalities, source, notes, location_ar, place_id, \
@@ -23,11 +33,23 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Files to ingest (.jsonl, .ndjson or .csv).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .csv).", valueName: "file"))
     var files: [String]
+
+    @Option(help: ArgumentHelp("The articles' publication date, for those that give none.", valueName: "YYYY-MM-DD"))
+    var published: String?
+
+    @Option(help: ArgumentHelp("The articles' source (default: the file name).", valueName: "name"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("The articles' URL.", valueName: "url"))
+    var url: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
+        if let published {
+            do { _ = try IncidentDate(parsing: published) } catch { throw ValidationError("--published: \(error)") }
+        }
     }
 
     func run() throws {
@@ -36,10 +58,12 @@ struct IngestCommand: ParsableCommand {
         var failed: [String] = []
         for file in files {
             do {
-                let summary = try ingest(file, into: incidentStore)
+                let summary = ArticleReader.holdsArticles(file)
+                    ? try ingestArticles(file, into: incidentStore)
+                    : try ingest(file, into: incidentStore)
                 total.added += summary.added
                 total.alreadyPresent += summary.alreadyPresent
-                print("\(file): \(summary.added) added, \(summary.alreadyPresent) already in the store")
+                total.merged += summary.merged
             } catch {
                 printError(String(describing: error))
                 printError("\(file): nothing of this file was stored")
@@ -47,7 +71,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         if files.count > 1 {
-            print("total: \(total.added) added, \(total.alreadyPresent) already in the store (\(store.path))")
+            print("total: \(total.added) added, \(total.merged) merged into stored incidents, \(total.alreadyPresent) already in the store (\(store.path))")
         }
         if !failed.isEmpty {
             throw CommandFailure("\(failed.count) of \(files.count) file(s) failed and stored nothing: \(failed.joined(separator: ", "))")
@@ -58,7 +82,7 @@ struct IngestCommand: ParsableCommand {
         let reader = try IncidentFileReader(path: file)
         let progress = ProgressLine(label: file, totalBytes: reader.fileSize)
         defer { progress.clear() }
-        return try incidentStore.ingest { batch in
+        let summary = try incidentStore.ingest { batch in
             var rows = 0
             while let incident = try reader.next() {
                 try batch.add(incident)
@@ -66,5 +90,43 @@ struct IngestCommand: ParsableCommand {
                 if rows % 4096 == 0 { progress.update(bytes: reader.bytesRead, items: rows) }
             }
         }
+        print("\(file): \(summary.added) added, \(summary.alreadyPresent) already in the store")
+        return summary
+    }
+
+    /// Extracts and stores the incidents of the articles in `file`, in one transaction.
+    private func ingestArticles(_ file: String, into incidentStore: IncidentStore) throws -> IngestSummary {
+        let defaults = ArticleReader.ArticleDefaults(published: try published.map { try IncidentDate(parsing: $0) },
+                                                     source: source, url: url)
+        let reader = try ArticleReader(path: file, defaults: defaults)
+        let extractor: IncidentExtractor
+        do {
+            extractor = try IncidentExtractor(gazetteer: try incidentStore.gazetteer())
+        } catch {
+            throw CommandFailure("cannot load the gazetteer and lexicons: \(error)")
+        }
+        let progress = ProgressLine(label: file, totalBytes: 0)
+        defer { progress.clear() }
+        var articles = 0, undated = 0
+        var undatedReason: String?
+        let summary = try incidentStore.ingest { batch in
+            while let (_, article) = try reader.next() {
+                for extracted in extractor.extract(article) {
+                    if let incident = extracted.incident() {
+                        try batch.addOrMerge(incident)
+                    } else {
+                        undated += 1
+                        undatedReason = extracted.dateProblem
+                    }
+                }
+                articles += 1
+                progress.update(bytes: 0, items: articles)
+            }
+        }
+        print("\(file): \(articles) article(s): \(summary.added) incident(s) added, \(summary.merged) merged into stored incidents, \(summary.alreadyPresent) already in the store")
+        if undated > 0 {
+            printError("\(file): \(undated) incident(s) not stored, their date unknown: \(undatedReason ?? "pass --published")")
+        }
+        return summary
     }
 }

@@ -17,8 +17,8 @@ final class ProgressLine {
     func update(bytes: Int64, items: Int) {
         guard enabled, Date().timeIntervalSince(lastDrawn) > 0.2 else { return }
         lastDrawn = Date()
-        let percent = totalBytes > 0 ? Int(100 * bytes / totalBytes) : 0
-        FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(items) incidents read)\u{1B}[K".utf8))
+        let done = totalBytes > 0 ? "\(Int(100 * bytes / totalBytes))% (\(items) incidents read)" : "\(items) read"
+        FileHandle.standardError.write(Data("\r\(label): \(done)\u{1B}[K".utf8))
         drawn = true
     }
 
