@@ -2,8 +2,10 @@
 // measured on this machine; no test asserts a time.
 //
 // Usage: incidentmap-bench [--quick] [--corpus-mb N]
+import Extraction
 import Foundation
 import Gazetteer
+import IncidentMapCore
 
 struct Options {
     var quick = false
@@ -69,12 +71,17 @@ let gazetteer = try Gazetteer.bundled()
 let texts = corpus(megabytes: options.corpusMegabytes, gazetteer: gazetteer)
 let bytes = texts.reduce(0) { $0 + $1.utf8.count }
 let runs = options.quick ? 1 : 5
+let extractor = try IncidentExtractor(gazetteer: gazetteer)
+let published = try IncidentDate(parsing: "2019-04-09")
 print("incidentmap-bench: \(texts.count) article-sized texts, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of mostly Arabic text, median of \(runs) run(s), one core")
-print("| measure | MB/s | names found |")
+print("| measure | MB/s | found |")
 print("| --- | ---: | ---: |")
 for (label, rate, found) in [
     measure("gazetteer matching (mentions)", runs: runs, bytes: bytes) { texts.reduce(0) { $0 + gazetteer.mentions(in: $1).count } },
     measure("gazetteer resolution (mentions + context)", runs: runs, bytes: bytes) { texts.reduce(0) { $0 + gazetteer.resolve($1).resolved.count } },
+    measure("extraction (whole pipeline, incidents found)", runs: runs, bytes: bytes) {
+        texts.reduce(0) { $0 + extractor.extract(Article(text: $1, published: published)).count }
+    },
 ] {
     print("| \(label) | \(String(format: "%.2f", rate)) | \(found) |")
 }

@@ -21,6 +21,8 @@ public struct ExtractedIncident: Hashable, Sendable {
     public var evidence: [EvidenceSpan]
     public var source: String?
     public var sourceURL: String?
+    /// The article's language (`ar` or `en`).
+    public var language: String = "ar"
 
     /// Sub-event types that name a change of hands or a distinct act: never merged into
     /// another incident of the same type at the same place and day.

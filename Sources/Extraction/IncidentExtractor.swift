@@ -32,7 +32,10 @@ public struct IncidentExtractor: Sendable {
         // Libyan places below the country: "in Libya" locates nothing on a map.
         let places = gazetteer.resolve(article.text, tokens: tokens).resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
-        let triggers = lexicon.triggers.matches(in: tokens)
+        // Event words are read in the article's language: an Arabic article quoting an English
+        // name ("Operation Flood") or the reverse does not report an event by it.
+        let script: Script = article.language == "ar" ? .arabic : .latin
+        let triggers = lexicon.triggers.matches(in: tokens).filter { tokens[$0.firstToken].script == script }
         let actors = lexicon.actors.matches(in: tokens)
         let numbers = lexicon.numbers.matches(in: tokens)
         let dates = DateResolver(lexicon: lexicon, published: article.published)
@@ -100,7 +103,7 @@ public struct IncidentExtractor: Sendable {
                         triggerText: String(String.UnicodeScalarView(text[trigger.start..<trigger.end])),
                         evidence: [EvidenceSpan(text: String(String.UnicodeScalarView(text[sentence.start..<sentence.end])),
                                                 start: sentence.start, end: sentence.end, source: article.source)],
-                        source: article.source, sourceURL: article.url))
+                        source: article.source, sourceURL: article.url, language: article.language))
                 }
             }
         }

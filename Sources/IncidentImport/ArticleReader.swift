@@ -84,7 +84,8 @@ public final class ArticleReader {
         }
         return (record.line, Article(text: text, published: published,
                                      source: record.fields["source"] ?? defaults.source,
-                                     url: record.fields["url"] ?? defaults.url))
+                                     url: (record.fields["url"]?.isEmpty == false ? record.fields["url"] : nil) ?? defaults.url,
+                                     language: record.fields["language"]))
     }
 
     static func textArticle(_ path: String, defaults: ArticleDefaults) throws(ImportError) -> Article {

@@ -7,16 +7,21 @@ public struct Article: Sendable {
     public var published: IncidentDate?
     public var source: String?
     public var url: String?
+    /// The language the user says the article is in (`ar` or `en`); `nil` to detect it.
+    public var declaredLanguage: String?
 
-    public init(text: String, published: IncidentDate? = nil, source: String? = nil, url: String? = nil) {
+    public init(text: String, published: IncidentDate? = nil, source: String? = nil, url: String? = nil,
+                language: String? = nil) {
         self.text = text
         self.published = published
         self.source = source
         self.url = url
+        self.declaredLanguage = language
     }
 
-    /// `ar` when most letters are Arabic, else `en`.
+    /// The declared language, else `ar` when most letters are Arabic, else `en`.
     public var language: String {
+        if let declaredLanguage { return declaredLanguage }
         var arabic = 0, latin = 0
         for scalar in text.unicodeScalars.prefix(20_000) {
             if (0x0600...0x06FF).contains(scalar.value) { arabic += 1 } else if scalar.properties.isAlphabetic { latin += 1 }

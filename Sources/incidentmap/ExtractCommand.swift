@@ -58,7 +58,8 @@ struct ExtractCommand: ParsableCommand {
         for file in files {
             do {
                 let reader = try ArticleReader(path: file, defaults: .init(published: publishedDate, source: source))
-                while let (_, article) = try reader.next() {
+                while var (_, article) = try reader.next() {
+                    if lang != .auto { article.declaredLanguage = lang.rawValue }
                     all += extractor.extract(article)
                 }
             } catch {
@@ -85,7 +86,7 @@ enum ExtractionOutput {
             "location": incident.place.nameEnglish, "place_id": incident.place.id,
             "latitude": incident.place.coordinate.latitude, "longitude": incident.place.coordinate.longitude,
             "geo_precision": incident.geoPrecision.rawValue, "fatalities": incident.fatalities,
-            "trigger": incident.triggerText,
+            "trigger": incident.triggerText, "language": incident.language,
             "evidence": incident.evidence.map { span -> [String: Any] in
                 var object: [String: Any] = ["text": span.text, "start": span.start, "end": span.end]
                 object["source"] = span.source

@@ -225,3 +225,15 @@ import TextMatching
         }
     }
 }
+
+@Suite struct LanguageTests {
+    @Test func eventWordsAreReadInTheArticlesLanguage() throws {
+        let extractor = try IncidentExtractor()
+        let text = "Clashes erupted in Gharyan yesterday"
+        let published = try IncidentDate(parsing: "2019-04-09")
+        #expect(extractor.extract(Article(text: text, published: published)).count == 1)
+        #expect(extractor.extract(Article(text: text, published: published, language: "ar")).isEmpty)
+        #expect(Article(text: "اشتباكات في غريان with some English").language == "ar")
+        #expect(Article(text: "Clashes in غريان").language == "en")
+    }
+}

