@@ -62,7 +62,7 @@ let package = Package(
         ]),
 
         // Benchmarks, run by Scripts/bench.
-        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore"], path: "Sources/Benchmarks"),
         .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction"], path: "Sources/Evaluation"),
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],

@@ -9,16 +9,34 @@ import IncidentMapCore
 
 struct Options {
     var quick = false
+    var sizes = [10_000, 100_000, 1_000_000]
+    var runs = 3
+    var queries = 1000
     var corpusMegabytes = 16.0
+    var work = NSTemporaryDirectory() + "incidentmap-bench"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let argument = iterator.next() {
             switch argument {
-            case "--quick": quick = true; corpusMegabytes = 2
+            case "--quick":
+                quick = true; sizes = [10_000]; runs = 1; queries = 100; corpusMegabytes = 1
+            case "--sizes":
+                sizes = (iterator.next() ?? "").split(separator: ",").compactMap { size in
+                    let text = size.lowercased()
+                    if text.hasSuffix("m") { return Int(text.dropLast()).map { $0 * 1_000_000 } }
+                    if text.hasSuffix("k") { return Int(text.dropLast()).map { $0 * 1_000 } }
+                    return Int(text)
+                }
+            case "--runs": runs = max(1, Int(iterator.next() ?? "") ?? runs)
+            case "--queries": queries = max(1, Int(iterator.next() ?? "") ?? queries)
             case "--corpus-mb": corpusMegabytes = Double(iterator.next() ?? "") ?? corpusMegabytes
+            case "--work": work = iterator.next() ?? work
             default:
-                FileHandle.standardError.write(Data("usage: incidentmap-bench [--quick] [--corpus-mb N]\n".utf8))
+                FileHandle.standardError.write(Data("""
+                    usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m] [--runs N] [--queries N] [--corpus-mb N] [--work DIR]
+
+                    """.utf8))
                 exit(2)
             }
         }
@@ -67,6 +85,17 @@ func measure(_ label: String, runs: Int, bytes: Int, _ body: () -> Int) -> (Stri
 }
 
 let options = Options(CommandLine.arguments)
+let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let incidentmap = binaries.appendingPathComponent("incidentmap").path
+try? FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
+print("incidentmap-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; median of \(options.runs) run(s); work folder \(options.work)")
+print("")
+print("| size | measure | incidentmap | reference | ours / reference | target |")
+print("| ---: | --- | ---: | ---: | ---: | --- |")
+for size in options.sizes {
+    try StoreBench(size: size, options: options, incidentmap: incidentmap).run()
+}
+print("")
 let gazetteer = try Gazetteer.bundled()
 let texts = corpus(megabytes: options.corpusMegabytes, gazetteer: gazetteer)
 let bytes = texts.reduce(0) { $0 + $1.utf8.count }

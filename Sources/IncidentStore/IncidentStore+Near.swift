@@ -1,6 +1,12 @@
 import GRDB
 import IncidentMapCore
 
+/// A row found by a radius query: the store's row id and the geodesic distance in metres.
+public struct NearbyRowID: Hashable, Sendable {
+    public var rowID: Int64
+    public var distanceMetres: Double
+}
+
 /// An incident found by a radius query, with its geodesic distance from the centre.
 public struct NearbyIncident: Hashable, Sendable {
     public var incident: Incident
@@ -20,35 +26,60 @@ extension IncidentStore {
     /// let hits = try store.incidents(near: mitiga, within: try Length(parsing: "10km"))
     /// ```
     public func incidents(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyIncident] {
+        let hits = try nearbyRowIDs(near: centre, within: radius, limit: limit)
+        return try pool.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?")
+            return try hits.map { hit in
+                guard let row = try Row.fetchOne(statement, arguments: [hit.rowID]) else {
+                    throw StoreError.database(path: path, reason: "incident \(hit.rowID) vanished during the query")
+                }
+                return NearbyIncident(incident: try IncidentRow.incident(from: row), distanceMetres: hit.distanceMetres)
+            }
+        }
+    }
+
+    /// The store's row ids and distances of the incidents within `radius`, nearest first: the
+    /// answer of ``incidents(near:within:limit:)`` without reading the incidents themselves.
+    public func nearbyRowIDs(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyRowID] {
         let boxes = SearchArea.boxes(around: centre, radiusMetres: radius.metres)
-        var candidates: [(id: Int64, distance: Double)] = []
+        var candidates: [NearbyRowID] = []
         try pool.read { db in
+            let statement = try db.cachedStatement(sql: SpatialSQL.pointsInBoxSQL)
             for box in boxes {
-                let indexed = SpatialSQL.rowsInBox(minLongitude: box.minLongitude, minLatitude: box.minLatitude,
-                                                   maxLongitude: box.maxLongitude, maxLatitude: box.maxLatitude)
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT id, latitude, longitude FROM incidents WHERE \(indexed.sql)",
-                    arguments: indexed.arguments)
+                let rows = try Row.fetchCursor(statement, arguments: [box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude])
                 while let row = try rows.next() {
                     let distance = Geodesic.distance(latitude1: centre.latitude, longitude1: centre.longitude,
                                                      latitude2: row[1], longitude2: row[2])
-                    if distance <= radius.metres { candidates.append((row[0], distance)) }
+                    if distance <= radius.metres { candidates.append(NearbyRowID(rowID: row[0], distanceMetres: distance)) }
                 }
             }
         }
-        // Boxes split at the antimeridian can share the seam's points: keep each row once.
-        var seen = Set<Int64>()
-        candidates = candidates.filter { seen.insert($0.id).inserted }
-        candidates.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
+        if boxes.count > 1 {
+            // Boxes split at the antimeridian can share the seam's points: keep each row once.
+            var seen = Set<Int64>()
+            candidates = candidates.filter { seen.insert($0.rowID).inserted }
+        }
+        candidates.sort { ($0.distanceMetres, $0.rowID) < ($1.distanceMetres, $1.rowID) }
         if let limit { candidates = Array(candidates.prefix(max(0, limit))) }
-        return try pool.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?")
-            return try candidates.map { candidate in
-                guard let row = try Row.fetchOne(statement, arguments: [candidate.id]) else {
-                    throw StoreError.database(path: path, reason: "incident \(candidate.id) vanished during the query")
+        return candidates
+    }
+
+    /// The same question asked of SpatiaLite in SQL (its spatial index, then
+    /// `ST_Distance(…, 1)` on the ellipsoid): the reference the benchmarks compare with.
+    public func spatiaLiteNearbyRowIDs(near centre: Coordinate, within radius: Length, useIndex: Bool = true) throws -> [Int64] {
+        try pool.read { db in
+            if useIndex {
+                var ids: [Int64] = []
+                for box in SearchArea.boxes(around: centre, radiusMetres: radius.metres) {
+                    ids += try Int64.fetchAll(db, sql: SpatialSQL.referenceRadiusSQL, arguments: [
+                        box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude,
+                        centre.longitude, centre.latitude, radius.metres,
+                    ])
                 }
-                return NearbyIncident(incident: try IncidentRow.incident(from: row), distanceMetres: candidate.distance)
+                return Array(Set(ids)).sorted()
             }
+            return try Int64.fetchAll(db, sql: SpatialSQL.referenceFullScanSQL,
+                                      arguments: [centre.longitude, centre.latitude, radius.metres]).sorted()
         }
     }
 }

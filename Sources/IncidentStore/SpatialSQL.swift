@@ -42,4 +42,24 @@ enum SpatialSQL {
         ("id IN (SELECT pkid FROM \(spatialIndexTable) WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)",
          [maxLongitude, minLongitude, maxLatitude, minLatitude])
     }
+
+    /// Row id and coordinates of the incidents whose index box meets a query box; arguments
+    /// maxLongitude, minLongitude, maxLatitude, minLatitude.
+    static let pointsInBoxSQL = """
+        SELECT id, latitude, longitude FROM incidents
+        WHERE id IN (SELECT pkid FROM \(spatialIndexTable) WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)
+        """
+
+    /// A radius query as SpatiaLite answers it in SQL: its spatial index through the
+    /// `SpatialIndex` virtual table, then the ellipsoidal `ST_Distance(…, 1)`. Arguments: the
+    /// box (minLon, minLat, maxLon, maxLat), the centre (lon, lat) and the radius in metres.
+    static let referenceRadiusSQL = """
+        SELECT id FROM incidents WHERE id IN (
+            SELECT rowid FROM SpatialIndex WHERE f_table_name = 'incidents' AND f_geometry_column = 'geom'
+            AND search_frame = BuildMbr(?, ?, ?, ?, 4326))
+        AND ST_Distance(geom, MakePoint(?, ?, 4326), 1) <= ?
+        """
+
+    /// The same without any index: every row measured.
+    static let referenceFullScanSQL = "SELECT id FROM incidents WHERE ST_Distance(geom, MakePoint(?, ?, 4326), 1) <= ?"
 }
