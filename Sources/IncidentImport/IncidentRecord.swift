@@ -7,9 +7,9 @@ import IncidentMapCore
 enum IncidentRecord {
     static func incident(from fields: [String: String]) throws(RowProblem) -> Incident {
         func value(_ column: Incident.Column) -> String? {
-            guard let text = fields[column.rawValue]?.trimmingCharacters(in: .whitespacesAndNewlines),
-                  !text.isEmpty else { return nil }
-            return text
+            guard let raw = fields[column.rawValue] else { return nil }
+            let text = trimmed(raw)
+            return text.isEmpty ? nil : text
         }
         func required(_ column: Incident.Column) throws(RowProblem) -> String {
             guard let text = value(column) else { throw RowProblem("missing \(column.rawValue)") }
@@ -82,6 +82,16 @@ enum IncidentRecord {
             locationArabic: value(.locationArabic), placeID: value(.placeID),
             sourceURL: value(.sourceURL), evidence: evidence)
     }
+}
+
+/// `text` without surrounding white space; the common case (none) costs one look at each end,
+/// where Foundation's `trimmingCharacters` bridges every value.
+@inline(__always)
+func trimmed(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+          first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+    return String(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+        .map(Character.init))
 }
 
 /// What is wrong with one row, before the file and line are known.

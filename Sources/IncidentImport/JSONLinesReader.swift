@@ -33,31 +33,12 @@ final class JSONLinesReader {
     }
 
     private func object(from bytes: [UInt8]) throws(ImportError) -> [String: String] {
-        let parsed: Any
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(bytes))
+            return try FlatJSON.object(bytes)
         } catch {
-            throw .badRow(path: path, line: line, reason: "broken JSON: \(JSONLinesReader.explain(error))")
+            let reason = error.reason.hasPrefix("expected a JSON object") ? error.reason : "broken JSON: \(error.reason)"
+            throw .badRow(path: path, line: line, reason: reason)
         }
-        guard let object = parsed as? [String: Any] else {
-            throw .badRow(path: path, line: line, reason: "expected a JSON object ({…}) on the line")
-        }
-        var fields: [String: String] = [:]
-        for (key, value) in object {
-            switch value {
-            case is NSNull:
-                continue
-            case let text as String:
-                fields[key] = text
-            case let number as NSNumber:
-                fields[key] = number.stringValue
-            default:
-                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
-                    fields[key] = String(decoding: data, as: UTF8.self)
-                }
-            }
-        }
-        return fields
     }
 
     static func explain(_ error: any Error) -> String {

@@ -19,6 +19,10 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
 
     /// Reads an `event_type` value, ignoring case and surrounding white space.
     public init?(acledName: String) {
+        if let exact = EventType(rawValue: acledName) {
+            self = exact
+            return
+        }
         let folded = acledName.trimmingCharacters(in: .whitespaces).lowercased()
         guard let match = EventType.allCases.first(where: { $0.rawValue.lowercased() == folded }) else {
             return nil
@@ -50,6 +54,7 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
     /// The codebook's spelling of `name` if it is one of this type's sub-event types
     /// (case and surrounding white space ignored), otherwise `nil`.
     public func canonicalSubEventType(_ name: String) -> String? {
+        if subEventTypes.contains(name) { return name }
         let folded = name.trimmingCharacters(in: .whitespaces).lowercased()
         return subEventTypes.first { $0.lowercased() == folded }
     }

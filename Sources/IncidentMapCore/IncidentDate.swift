@@ -27,6 +27,11 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Reads `YYYY-MM-DD` (ISO 8601, as recent ACLED exports write it) or
     /// `D Month YYYY` (as older ACLED exports write it: "08 April 2019").
     public init(parsing text: String) throws(IncidentDateError) {
+        // The usual YYYY-MM-DD first, read from its bytes without building strings.
+        if let date = IncidentDate.isoFastPath(text) {
+            self = date
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         if isoParts.count == 3, isoParts[0].count == 4,
@@ -41,6 +46,23 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
             return
         }
         throw .unreadable(text)
+    }
+
+    private static func isoFastPath(_ text: String) -> IncidentDate? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> IncidentDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return try? IncidentDate(year: year, month: month, day: day)
+        } ?? nil
     }
 
     /// `YYYY-MM-DD`.

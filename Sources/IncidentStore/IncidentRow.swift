@@ -1,3 +1,4 @@
+import CSpatiaLite
 import Foundation
 import GRDB
 import IncidentMapCore
@@ -14,18 +15,37 @@ enum IncidentRow {
         return "INSERT OR IGNORE INTO incidents (\(selectList), geom) VALUES (\(placeholders), \(SpatialSQL.pointFromParameters))"
     }()
 
-    static func arguments(for incident: Incident, ingestedAt: String) -> StatementArguments {
-        let evidence = incident.evidence.isEmpty ? nil : encodeEvidence(incident.evidence)
-        let values: [(any DatabaseValueConvertible)?] = [
-            incident.eventID, incident.eventDate.description, incident.timePrecision.rawValue,
-            incident.eventType.rawValue, incident.subEventType, incident.actor1, incident.actor2,
-            incident.admin1, incident.location, incident.coordinate.latitude, incident.coordinate.longitude,
-            incident.geoPrecision.rawValue, incident.fatalities, incident.source, incident.notes,
-            incident.locationArabic, incident.placeID, incident.sourceURL, evidence, ingestedAt,
-            incident.coordinate.longitude, incident.coordinate.latitude,
-        ]
-        return StatementArguments(values)
+    /// Runs the insert statement for `incident`, binding each value with SQLite's own calls:
+    /// GRDB's `StatementArguments` boxes every value, which was a fifth of an ingest's time.
+    static func insert(_ incident: Incident, ingestedAt: String, with statement: Statement, in db: Database) throws {
+        let handle = statement.sqliteStatement
+        var index: Int32 = 0
+        func text(_ value: String?) {
+            index += 1
+            if let value {
+                _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, sqliteTransient) }
+            } else {
+                sqlite3_bind_null(handle, index)
+            }
+        }
+        func integer(_ value: Int) { index += 1; sqlite3_bind_int64(handle, index, Int64(value)) }
+        func real(_ value: Double) { index += 1; sqlite3_bind_double(handle, index, value) }
+        text(incident.eventID); text(incident.eventDate.description); integer(incident.timePrecision.rawValue)
+        text(incident.eventType.rawValue); text(incident.subEventType); text(incident.actor1); text(incident.actor2)
+        text(incident.admin1); text(incident.location); real(incident.coordinate.latitude); real(incident.coordinate.longitude)
+        integer(incident.geoPrecision.rawValue); integer(incident.fatalities); text(incident.source); text(incident.notes)
+        text(incident.locationArabic); text(incident.placeID); text(incident.sourceURL)
+        text(incident.evidence.isEmpty ? nil : encodeEvidence(incident.evidence)); text(ingestedAt)
+        real(incident.coordinate.longitude); real(incident.coordinate.latitude)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw StoreError.database(path: db.description, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
+
+    /// SQLite's SQLITE_TRANSIENT (copy the bound text), which Swift does not import.
+    nonisolated(unsafe) static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Reads an incident from a row selected with ``selectList``.
     static func incident(from row: Row) throws -> Incident {

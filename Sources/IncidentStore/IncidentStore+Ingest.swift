@@ -1,3 +1,4 @@
+import CSpatiaLite
 import Foundation
 import GRDB
 import IncidentMapCore
@@ -32,10 +33,36 @@ public final class IncidentBatch {
     /// What the batch has done so far.
     public private(set) var summary = IngestSummary()
 
-    init(database: Database, ingestedAt: Date) throws {
+    /// Triggers set aside during a bulk load, with the SQL that re-creates them.
+    private var suspendedTriggers: [String] = []
+
+    init(database: Database, ingestedAt: Date, bulk: Bool) throws {
         self.database = database
         self.statement = try database.cachedStatement(sql: IncidentRow.insertSQL)
         self.ingestedAt = IncidentRow.timestampFormat.string(from: ingestedAt)
+        if bulk { try suspendIndexTriggers() }
+    }
+
+    /// For a large load: SpatiaLite's per-row triggers (the spatial index insertion, the
+    /// geometry check and the last-insert time) are set aside and their work done once at the
+    /// end. The geometry check is safe to skip: every row's point is made here, by MakePoint
+    /// from checked coordinates, in EPSG:4326.
+    private func suspendIndexTriggers() throws {
+        for name in SpatialSQL.insertTriggers {
+            guard let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                arguments: [name]) else { continue }
+            suspendedTriggers.append(sql)
+            try database.execute(sql: "DROP TRIGGER \"\(name)\"")
+        }
+    }
+
+    /// Ends the batch: after a bulk load, rebuilds the spatial index and restores the triggers.
+    func finish() throws {
+        guard !suspendedTriggers.isEmpty else { return }
+        try SpatialIndexBulkLoad.rebuild(database, table: SpatialSQL.table, indexTable: SpatialSQL.spatialIndexTable)
+        for sql in suspendedTriggers { try database.execute(sql: sql) }
+        try SpatialSQL.touchLastInsert(database)
+        suspendedTriggers = []
     }
 
     /// Adds `incident`, or, when its id is stored already (the same event from another
@@ -80,7 +107,7 @@ public final class IncidentBatch {
     /// Adds one incident; returns `false` (and changes nothing) when its id is already stored.
     @discardableResult
     public func add(_ incident: Incident) throws -> Bool {
-        try statement.execute(arguments: IncidentRow.arguments(for: incident, ingestedAt: ingestedAt))
+        try IncidentRow.insert(incident, ingestedAt: ingestedAt, with: statement, in: database)
         let isNew = database.changesCount > 0
         if isNew { summary.added += 1 } else { summary.alreadyPresent += 1 }
         return isNew
@@ -96,10 +123,17 @@ extension IncidentStore {
     ///     for incident in incidents { try batch.add(incident) }
     /// }
     /// ```
-    public func ingest(_ body: (IncidentBatch) throws -> Void) throws -> IngestSummary {
+    ///
+    /// `expectedRows` says how large the load is likely to be: from 50,000 rows, or more rows
+    /// than the store holds, the spatial index is built once at the end (packed) instead of
+    /// row by row.
+    public func ingest(expectedRows: Int = 0, _ body: (IncidentBatch) throws -> Void) throws -> IngestSummary {
         try pool.write { db in
-            let batch = try IncidentBatch(database: db, ingestedAt: Date())
+            let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents") ?? 0
+            let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)
+            let batch = try IncidentBatch(database: db, ingestedAt: Date(), bulk: bulk)
             try body(batch)
+            try batch.finish()
             return batch.summary
         }
     }

@@ -31,6 +31,18 @@ enum SpatialSQL {
         }
     }
 
+    /// SpatiaLite's per-row insert triggers on `incidents`: geometry check, last-insert time,
+    /// spatial index.
+    static let insertTriggers = ["ggi_incidents_geom", "tmi_incidents_geom", "gii_incidents_geom"]
+
+    /// Records an insert in SpatiaLite's `geometry_columns_time`, as its trigger would.
+    static func touchLastInsert(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            WHERE Lower(f_table_name) = Lower(?) AND Lower(f_geometry_column) = Lower(?)
+            """, arguments: [table, geometryColumn])
+    }
+
     /// The SQL expression that makes the point geometry from `longitude, latitude` parameters.
     static let pointFromParameters = "MakePoint(?, ?, 4326)"
 

@@ -82,7 +82,8 @@ struct IngestCommand: ParsableCommand {
         let reader = try IncidentFileReader(path: file)
         let progress = ProgressLine(label: file, totalBytes: reader.fileSize)
         defer { progress.clear() }
-        let summary = try incidentStore.ingest { batch in
+        // About 400 bytes a row in ACLED exports: enough to tell a bulk load from a small one.
+        let summary = try incidentStore.ingest(expectedRows: Int(reader.fileSize / 400)) { batch in
             var rows = 0
             while let incident = try reader.next() {
                 try batch.add(incident)

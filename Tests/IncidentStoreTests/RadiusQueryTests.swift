@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IncidentMapCore
 import Testing
 @testable import IncidentStore
@@ -67,5 +68,57 @@ import Testing
         #expect(all.map(\.incident.eventID) == ["NEAR", "FAR"])
         #expect(abs(all[1].distanceMetres - 8339.909521427) < 1e-6)
         #expect(try store.incidents(near: mitiga, within: try Length(parsing: "10km"), limit: 1).map(\.incident.eventID) == ["NEAR"])
+    }
+}
+
+/// A large load builds the spatial index in one packed pass: SQLite's own check must pass and
+/// radius queries must still equal brute force, also for rows added afterwards one at a time.
+@Suite struct BulkIndexTests {
+    @Test func aBulkLoadBuildsAValidIndex() throws {
+        let folder = try TemporaryFolder()
+        let store = try StoreFixtures.store(in: folder)
+        var generator = StoreFixtures.SeededGenerator(state: 99)
+        var points: [(String, Coordinate)] = []
+        for n in 0..<6_000 {
+            let point = try Coordinate(latitude: Double.random(in: 31...33.5, using: &generator),
+                                       longitude: Double.random(in: 12...15, using: &generator))
+            points.append(("B\(n)", point))
+        }
+        _ = try store.ingest(expectedRows: 60_000) { batch in
+            for (id, point) in points { try batch.add(StoreFixtures.incident(id, point.latitude, point.longitude)) }
+        }
+        _ = try store.ingest { batch in
+            try batch.add(StoreFixtures.incident("LATE", 32.8942, 13.2761))
+        }
+        points.append(("LATE", try Coordinate(latitude: 32.8942, longitude: 13.2761)))
+        try store.pool.read { db in
+            #expect(try String.fetchOne(db, sql: "SELECT rtreecheck('idx_incidents_geom')") == "ok")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_incidents_geom") == 6_001)
+            let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'incidents'")
+            #expect(Set(triggers).isSuperset(of: ["ggi_incidents_geom", "tmi_incidents_geom", "gii_incidents_geom"]))
+        }
+        let mitiga = try Coordinate(latitude: 32.8942, longitude: 13.2761)
+        for radius in [500.0, 5_000, 20_000] {
+            let hits = try store.incidents(near: mitiga, within: Length(metres: radius)).map(\.incident.eventID)
+            #expect(hits == RadiusQueryTests.bruteForce(points, centre: mitiga, radius: radius))
+        }
+    }
+
+    @Test func aFailedBulkLoadLeavesTheIndexAndTriggersAsTheyWere() throws {
+        let folder = try TemporaryFolder()
+        let store = try StoreFixtures.store(in: folder)
+        _ = try store.ingest { batch in try batch.add(StoreFixtures.incident("KEEP", 32, 13)) }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            _ = try store.ingest(expectedRows: 100_000) { batch in
+                try batch.add(StoreFixtures.incident("GONE", 33, 14))
+                throw Stop()
+            }
+        }
+        try store.pool.read { (db: Database) throws in
+            #expect(try String.fetchOne(db, sql: "SELECT rtreecheck('idx_incidents_geom')") == "ok")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'gii_incidents_geom'") == 1)
+        }
+        #expect(try store.count() == 1)
     }
 }
