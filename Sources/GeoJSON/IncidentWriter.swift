@@ -43,14 +43,21 @@ public protocol IncidentWriter {
 
 /// Writes an incident's columns as the members of a JSON object.
 enum PropertyEncoding {
+    /// Each column's `"name":`, encoded once, in column order.
+    static let orderedKeys: [[UInt8]] = Incident.Column.allCases.map { column in
+        var key: [UInt8] = []
+        JSONText.appendString(column.rawValue, to: &key)
+        key.append(UInt8(ascii: ":"))
+        return key
+    }
+
     static func appendObject(_ incident: Incident, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "{"))
-        var first = true
-        for (column, value) in incident.columnValues() {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-            JSONText.appendString(column.rawValue, to: &buffer)
-            buffer.append(UInt8(ascii: ":"))
+        var position = 0
+        incident.forEachColumn { _, value in
+            if position > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(contentsOf: orderedKeys[position])
+            position += 1
             appendValue(value, to: &buffer)
         }
         for (name, value) in zip(extraColumns, extra) {

@@ -98,7 +98,7 @@ public final class CSVIncidentWriter: IncidentWriter {
     public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
         try sink.append { buffer in
             var first = true
-            for (_, value) in incident.columnValues() {
+            incident.forEachColumn { _, value in
                 if !first { buffer.append(UInt8(ascii: ",")) }
                 first = false
                 switch value {

@@ -66,7 +66,15 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        // By hand: String(format:) goes through Foundation's formatter, slow on the export path.
+        var bytes: [UInt8] = [48, 48, 48, 48, 45, 48, 48, 45, 48, 48]
+        var value = year
+        for index in stride(from: 3, through: 0, by: -1) { bytes[index] = UInt8(48 + value % 10); value /= 10 }
+        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
+        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public static func < (lhs: IncidentDate, rhs: IncidentDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -47,28 +47,47 @@ enum IncidentRow {
     /// SQLite's SQLITE_TRANSIENT (copy the bound text), which Swift does not import.
     nonisolated(unsafe) static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Reads an incident from a row selected with ``selectList``.
+    /// Reads an incident from a row selected with ``selectList`` (columns by position: this
+    /// runs once per row of an export).
     static func incident(from row: Row) throws -> Incident {
-        let eventTypeName: String = row["event_type"]
+        let eventTypeName: String = row[3]
         guard let eventType = EventType(acledName: eventTypeName) else {
             throw StoreError.database(path: "", reason: "unknown event_type '\(eventTypeName)' in the store")
         }
-        let evidenceText: String? = row["evidence"]
-        let ingestedText: String? = row["ingested_at"]
+        let evidenceText: String? = row[18]
+        let ingestedText: String? = row[19]
         return Incident(
-            eventID: row["event_id_cnty"],
-            eventDate: try IncidentDate(parsing: row["event_date"]),
-            timePrecision: TimePrecision(rawValue: row["time_precision"]) ?? .day,
-            eventType: eventType,
-            subEventType: row["sub_event_type"],
-            actor1: row["actor1"], actor2: row["actor2"], admin1: row["admin1"],
-            location: row["location"],
-            coordinate: try Coordinate(latitude: row["latitude"], longitude: row["longitude"]),
-            geoPrecision: GeoPrecision(rawValue: row["geo_precision"]) ?? .place,
-            fatalities: row["fatalities"], source: row["source"], notes: row["notes"],
-            locationArabic: row["location_ar"], placeID: row["place_id"], sourceURL: row["source_url"],
-            evidence: evidenceText.map(decodeEvidence) ?? [],
-            ingestedAt: ingestedText.flatMap { timestampFormat.date(from: $0) })
+            eventID: row[0], eventDate: try IncidentDate(parsing: row[1]),
+            timePrecision: TimePrecision(rawValue: row[2]) ?? .day, eventType: eventType, subEventType: row[4],
+            actor1: row[5], actor2: row[6], admin1: row[7], location: row[8],
+            coordinate: try Coordinate(latitude: row[9], longitude: row[10]),
+            geoPrecision: GeoPrecision(rawValue: row[11]) ?? .place,
+            fatalities: row[12], source: row[13], notes: row[14], locationArabic: row[15], placeID: row[16],
+            sourceURL: row[17], evidence: evidenceText.map(decodeEvidence) ?? [],
+            ingestedAt: ingestedText.flatMap(Timestamp.date(from:)))
+    }
+
+    /// Reads an incident from the current row of a statement selected with ``selectList``,
+    /// with SQLite's own column calls: GRDB's `Row` subscripts cast each value dynamically,
+    /// the larger part of an export's time.
+    static func incident(fromStatement handle: OpaquePointer) throws -> Incident {
+        func text(_ column: Int32) -> String? {
+            guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+            return String(cString: pointer)
+        }
+        let eventTypeName = text(3) ?? ""
+        guard let eventType = EventType(acledName: eventTypeName) else {
+            throw StoreError.database(path: "", reason: "unknown event_type '\(eventTypeName)' in the store")
+        }
+        return Incident(
+            eventID: text(0) ?? "", eventDate: try IncidentDate(parsing: text(1) ?? ""),
+            timePrecision: TimePrecision(rawValue: Int(sqlite3_column_int64(handle, 2))) ?? .day,
+            eventType: eventType, subEventType: text(4), actor1: text(5), actor2: text(6), admin1: text(7), location: text(8),
+            coordinate: try Coordinate(latitude: sqlite3_column_double(handle, 9), longitude: sqlite3_column_double(handle, 10)),
+            geoPrecision: GeoPrecision(rawValue: Int(sqlite3_column_int64(handle, 11))) ?? .place,
+            fatalities: Int(sqlite3_column_int64(handle, 12)), source: text(13), notes: text(14), locationArabic: text(15),
+            placeID: text(16), sourceURL: text(17), evidence: text(18).map(decodeEvidence) ?? [],
+            ingestedAt: text(19).flatMap(Timestamp.date(from:)))
     }
 
     static func encodeEvidence(_ spans: [EvidenceSpan]) -> String {
@@ -81,11 +100,4 @@ enum IncidentRow {
     static func decodeEvidence(_ text: String) -> [EvidenceSpan] {
         (try? JSONDecoder().decode([EvidenceSpan].self, from: Data(text.utf8))) ?? []
     }
-
-    /// `ingested_at` is ISO 8601 in UTC, to the second.
-    nonisolated(unsafe) static let timestampFormat: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter
-    }()
 }

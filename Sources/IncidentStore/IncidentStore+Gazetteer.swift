@@ -73,7 +73,7 @@ extension IncidentStore {
             try db.execute(sql: """
                 INSERT INTO gazetteer_refreshes (refreshed_at, source, places, added, removed, renamed, moved, incidents_updated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [IncidentRow.timestampFormat.string(from: Date()), source, imported.count,
+                """, arguments: [Timestamp.string(from: Date()), source, imported.count,
                                  diff.added.count, diff.removed.count, diff.renamed.count, diff.moved.count, updated])
             return GazetteerRefreshSummary(importedPlaces: imported.count, diff: diff,
                                            incidentsUpdated: updated, incidentsOnRemovedPlaces: onRemoved)

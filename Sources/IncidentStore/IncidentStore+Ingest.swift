@@ -39,7 +39,7 @@ public final class IncidentBatch {
     init(database: Database, ingestedAt: Date, bulk: Bool) throws {
         self.database = database
         self.statement = try database.cachedStatement(sql: IncidentRow.insertSQL)
-        self.ingestedAt = IncidentRow.timestampFormat.string(from: ingestedAt)
+        self.ingestedAt = Timestamp.string(from: ingestedAt)
         if bulk { try suspendIndexTriggers() }
     }
 

@@ -1,3 +1,4 @@
+import CSpatiaLite
 import GRDB
 import IncidentMapCore
 
@@ -10,7 +11,8 @@ extension IncidentStore {
         }
     }
 
-    /// Calls `body` with each incident matching `filter`, in date order, one row at a time:
+    /// Calls `body` with each incident matching `filter`, in the order they were stored (which
+    /// reads the table front to back: a date order would read it at random), one row at a time:
     /// memory stays flat however many incidents there are.
     ///
     /// ```swift
@@ -20,11 +22,18 @@ extension IncidentStore {
                                 _ body: (Incident) throws -> Void) throws {
         let clause = filter.whereClause
         try pool.read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(IncidentRow.selectList) FROM incidents \(clause.sql) ORDER BY event_date, id",
-                arguments: clause.arguments)
-            while let row = try rows.next() {
-                try body(try IncidentRow.incident(from: row))
+            let statement = try db.makeStatement(
+                sql: "SELECT \(IncidentRow.selectList) FROM incidents \(clause.sql) ORDER BY id")
+            try statement.setArguments(clause.arguments)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.database(path: path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                try body(try IncidentRow.incident(fromStatement: handle))
             }
         }
     }
