@@ -14,7 +14,7 @@ struct StoreBench {
     func path(_ name: String) -> String { options.work + "/\(label)-" + name }
 
     func row(_ measure: String, _ ours: String, _ reference: String, _ ratio: String, _ target: String) {
-        print("| \(label) | \(measure) | \(ours) | \(reference) | \(ratio) | \(target) |")
+        emit("| \(label) | \(measure) | \(ours) | \(reference) | \(ratio) | \(target) |")
     }
 
     func remove(_ database: String) {

@@ -46,3 +46,9 @@ enum Timing {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
+
+/// Writes a line to standard output at once (not buffered), so that a long run shows, and
+/// keeps, each row as it is measured.
+func emit(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

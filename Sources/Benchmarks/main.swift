@@ -84,27 +84,28 @@ func measure(_ label: String, runs: Int, bytes: Int, _ body: () -> Int) -> (Stri
     return (label, Double(bytes) / 1_000_000 / median, found)
 }
 
+
 let options = Options(CommandLine.arguments)
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let incidentmap = binaries.appendingPathComponent("incidentmap").path
 try? FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
-print("incidentmap-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; median of \(options.runs) run(s); work folder \(options.work)")
-print("")
-print("| size | measure | incidentmap | reference | ours / reference | target |")
-print("| ---: | --- | ---: | ---: | ---: | --- |")
+emit("incidentmap-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; median of \(options.runs) run(s); work folder \(options.work)")
+emit("")
+emit("| size | measure | incidentmap | reference | ours / reference | target |")
+emit("| ---: | --- | ---: | ---: | ---: | --- |")
 for size in options.sizes {
     try StoreBench(size: size, options: options, incidentmap: incidentmap).run()
 }
-print("")
+emit("")
 let gazetteer = try Gazetteer.bundled()
 let texts = corpus(megabytes: options.corpusMegabytes, gazetteer: gazetteer)
 let bytes = texts.reduce(0) { $0 + $1.utf8.count }
 let runs = options.quick ? 1 : 5
 let extractor = try IncidentExtractor(gazetteer: gazetteer)
 let published = try IncidentDate(parsing: "2019-04-09")
-print("incidentmap-bench: \(texts.count) article-sized texts, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of mostly Arabic text, median of \(runs) run(s), one core")
-print("| measure | MB/s | found |")
-print("| --- | ---: | ---: |")
+emit("incidentmap-bench: \(texts.count) article-sized texts, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of mostly Arabic text, median of \(runs) run(s), one core")
+emit("| measure | MB/s | found |")
+emit("| --- | ---: | ---: |")
 for (label, rate, found) in [
     measure("gazetteer matching (mentions)", runs: runs, bytes: bytes) { texts.reduce(0) { $0 + gazetteer.mentions(in: $1).count } },
     measure("gazetteer resolution (mentions + context)", runs: runs, bytes: bytes) { texts.reduce(0) { $0 + gazetteer.resolve($1).resolved.count } },
@@ -112,5 +113,5 @@ for (label, rate, found) in [
         texts.reduce(0) { $0 + extractor.extract(Article(text: $1, published: published)).count }
     },
 ] {
-    print("| \(label) | \(String(format: "%.2f", rate)) | \(found) |")
+    emit("| \(label) | \(String(format: "%.2f", rate)) | \(found) |")
 }

@@ -33,7 +33,7 @@ public final class IncidentBatch {
     /// What the batch has done so far.
     public private(set) var summary = IngestSummary()
 
-    /// Triggers set aside during a bulk load, with the SQL that re-creates them.
+    /// Triggers and indexes set aside during a bulk load, with the SQL that re-creates them.
     private var suspendedTriggers: [String] = []
 
     init(database: Database, ingestedAt: Date, bulk: Bool) throws {
@@ -48,6 +48,13 @@ public final class IncidentBatch {
     /// end. The geometry check is safe to skip: every row's point is made here, by MakePoint
     /// from checked coordinates, in EPSG:4326.
     private func suspendIndexTriggers() throws {
+        // The date and type indexes too: building them once, sorted, beats a million inserts.
+        for name in ["incidents_event_date", "incidents_event_type"] {
+            guard let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                                arguments: [name]) else { continue }
+            suspendedTriggers.append(sql)
+            try database.execute(sql: "DROP INDEX \"\(name)\"")
+        }
         for name in SpatialSQL.insertTriggers {
             guard let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                                 arguments: [name]) else { continue }
@@ -131,6 +138,11 @@ extension IncidentStore {
         try pool.write { db in
             let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents") ?? 0
             let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)
+            if bulk {
+                // A large load touches the table's B-trees (the id, date and type indexes) all
+                // over: SQLite's default 2 MB page cache turns that into disk reads.
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+            }
             let batch = try IncidentBatch(database: db, ingestedAt: Date(), bulk: bulk)
             try body(batch)
             try batch.finish()
