@@ -65,15 +65,18 @@ let package = Package(
         .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore"], path: "Sources/Benchmarks"),
         .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction"], path: "Sources/Evaluation"),
 
+        // Helpers the test targets share (temporary folders).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport"]),
+        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
-        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
         // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.
-        .testTarget(name: "incidentmapTests", dependencies: ["incidentmap"]),
+        .testTarget(name: "incidentmapTests", dependencies: ["incidentmap", "TestSupport"]),
     ]
 )

@@ -51,16 +51,8 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
     private static func isoFastPath(_ text: String) -> IncidentDate? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> IncidentDate? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let digit = Int(bytes[index]) - 48
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            guard let year = decimalNumber(bytes, 0..<4), let month = decimalNumber(bytes, 5..<7),
+                  let day = decimalNumber(bytes, 8..<10) else { return nil }
             return try? IncidentDate(year: year, month: month, day: day)
         } ?? nil
     }
@@ -153,4 +145,15 @@ public enum IncidentDateError: Error, Equatable, Sendable, CustomStringConvertib
             return "'\(text)' is not a date: write YYYY-MM-DD (2019-04-08) or D Month YYYY (8 April 2019)"
         }
     }
+}
+
+/// The number written in ASCII digits at `range` of `bytes`, or `nil` if a byte is not a digit.
+func decimalNumber<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> Int? where Bytes.Index == Int {
+    var value = 0
+    for index in range {
+        let digit = Int(bytes[index]) - 48
+        guard (0...9).contains(digit) else { return nil }
+        value = value * 10 + digit
+    }
+    return value
 }

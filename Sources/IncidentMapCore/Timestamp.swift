@@ -21,16 +21,8 @@ public enum Timestamp {
         guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
               bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
               let day = try? IncidentDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = Int(bytes[index]) - 48
-                guard (0...9).contains(digit) else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let hours = number(11..<13), let minutes = number(14..<16), let seconds = number(17..<19),
+        guard let hours = decimalNumber(bytes, 11..<13), let minutes = decimalNumber(bytes, 14..<16),
+              let seconds = decimalNumber(bytes, 17..<19),
               hours < 24, minutes < 60, seconds < 61 else { return nil }
         let days = day.julianDayNumber - unixEpochJulianDay
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hours * 3600 + minutes * 60 + seconds))

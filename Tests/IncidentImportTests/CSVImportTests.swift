@@ -1,6 +1,7 @@
 import Foundation
 import IncidentMapCore
 import Testing
+import TestSupport
 @testable import IncidentImport
 
 @Suite struct CSVImportTests {

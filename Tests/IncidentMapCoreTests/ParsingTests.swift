@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IncidentMapCore
 
@@ -95,5 +96,21 @@ import Testing
         // Pinned: a change to the derivation would re-add every stored incident.
         #expect(StableHash.fnv1a64("") == 0xcbf2_9ce4_8422_2325)
         #expect(StableHash.fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
+    }
+}
+
+@Suite struct TimestampTests {
+    @Test func writesAndReadsISO8601UTC() throws {
+        #expect(Timestamp.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.string(from: Date(timeIntervalSince1970: 1_554_804_900)) == "2019-04-09T10:15:00Z")
+        #expect(Timestamp.string(from: Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(Timestamp.date(from: "2019-04-09T10:15:00Z") == Date(timeIntervalSince1970: 1_554_804_900))
+        for seconds in stride(from: -100_000_000.0, through: 2_000_000_000, by: 86_399 * 37) {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Timestamp.date(from: Timestamp.string(from: date)) == date)
+        }
+        #expect(Timestamp.date(from: "2019-04-09 10:15:00") == nil)
+        #expect(Timestamp.date(from: "2019-02-30T10:15:00Z") == nil)
+        #expect(Timestamp.date(from: "2019-04-09T25:15:00Z") == nil)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Gazetteer
 import IncidentMapCore
 import Testing
+import TestSupport
 @testable import IncidentStore
 
 @Suite struct GazetteerRefreshTests {

@@ -3,6 +3,7 @@ import GRDB
 import IncidentImport
 import IncidentMapCore
 import Testing
+import TestSupport
 @testable import IncidentStore
 
 @Suite struct IncidentStoreTests {

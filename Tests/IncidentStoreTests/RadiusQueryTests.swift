@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentMapCore
 import Testing
+import TestSupport
 @testable import IncidentStore
 
 /// A radius query must give exactly what measuring every stored incident would give.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The commands as a user runs them: exit statuses, messages, files.
 @Suite struct CommandLineTests {
