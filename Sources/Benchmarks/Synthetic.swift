@@ -64,8 +64,8 @@ enum Synthetic {
     /// with the same content.
     static func write(count: Int, seed: UInt64, jsonLines: String, geoJSONSeq: String) throws {
         var generator = SeededGenerator(state: seed)
-        FileManager.default.createFile(atPath: jsonLines, contents: nil)
-        FileManager.default.createFile(atPath: geoJSONSeq, contents: nil)
+        _ = FileManager.default.createFile(atPath: jsonLines, contents: nil)
+        _ = FileManager.default.createFile(atPath: geoJSONSeq, contents: nil)
         guard let lines = FileHandle(forWritingAtPath: jsonLines), let features = FileHandle(forWritingAtPath: geoJSONSeq) else {
             throw BenchError("cannot write \(jsonLines)")
         }
@@ -96,7 +96,7 @@ enum Synthetic {
         lines.write(Data(lineBuffer.utf8)); features.write(Data(featureBuffer.utf8))
     }
 
-    nonisolated(unsafe) static let dateFormatter: DateFormatter = {
+    static let dateFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone(identifier: "UTC")
