@@ -62,10 +62,10 @@ let package = Package(
         ]),
 
         // Benchmarks, run by Scripts/bench.
-        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "TestSupport"], path: "Sources/Benchmarks"),
         .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction"], path: "Sources/Evaluation"),
 
-        // Helpers the test targets share (temporary folders).
+        // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentMapCore
 import IncidentStore
+import TestSupport
 
 /// Ingest, export and radius queries at one size, ours against GDAL's ogr2ogr and
 /// SpatiaLite's SQL on the same data in the same run.

@@ -20,7 +20,7 @@ import TestSupport
     @Test func equalsBruteForceEverywhereIncludingPolesAndTheAntimeridian() throws {
         let folder = try TemporaryFolder()
         let store = try StoreFixtures.store(in: folder)
-        var generator = StoreFixtures.SeededGenerator(state: 42)
+        var generator = SeededGenerator(state: 42)
         let centres: [Coordinate] = try [
             (32.8942, 13.2761), (0, 179.9), (0, -179.9), (89.9, 45), (-89.95, -100), (60, 180), (-17, -180),
         ].map { try Coordinate(latitude: $0.0, longitude: $0.1) }
@@ -78,7 +78,7 @@ import TestSupport
     @Test func aBulkLoadBuildsAValidIndex() throws {
         let folder = try TemporaryFolder()
         let store = try StoreFixtures.store(in: folder)
-        var generator = StoreFixtures.SeededGenerator(state: 99)
+        var generator = SeededGenerator(state: 99)
         var points: [(String, Coordinate)] = []
         for n in 0..<6_000 {
             let point = try Coordinate(latitude: Double.random(in: 31...33.5, using: &generator),
