@@ -104,11 +104,9 @@ struct DateResolver {
     }
 
     private func make(day: Int, month: Int, year: Int?) -> ResolvedDate? {
-        var resolvedYear = year ?? published?.year
-        guard let chosenYear = resolvedYear else { return nil }
+        guard let chosenYear = year ?? published?.year else { return nil }
         guard var date = try? IncidentDate(year: chosenYear, month: month, day: day) else { return nil }
         if year == nil, let published, date > published {
-            resolvedYear = chosenYear - 1
             guard let earlier = try? IncidentDate(year: chosenYear - 1, month: month, day: day) else { return nil }
             date = earlier
         }

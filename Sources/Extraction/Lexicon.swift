@@ -68,7 +68,7 @@ public struct Lexicon: Sendable {
 
     /// Reads one lexicon file, chosen by its name.
     public mutating func read(_ text: String, file: String) throws(LexiconError) {
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(0) {
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = number + 1
             let content = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if content.isEmpty || content.hasPrefix("#") { continue }

@@ -49,15 +49,7 @@ public enum GeoNamesDump {
         guard let id = Int(fields[0]), id > 0 else {
             throw .badLine(file: file, line: line, reason: "geonameid '\(fields[0])' is not a positive whole number")
         }
-        guard let latitude = Double(fields[4]), let longitude = Double(fields[5]) else {
-            throw .badLine(file: file, line: line, reason: "latitude '\(fields[4])' and longitude '\(fields[5])' must be decimal degrees")
-        }
-        let coordinate: Coordinate
-        do {
-            coordinate = try Coordinate(latitude: latitude, longitude: longitude)
-        } catch {
-            throw .badLine(file: file, line: line, reason: error.description)
-        }
+        let coordinate = try PlaceFile.coordinate(latitude: fields[4], longitude: fields[5], file: file, line: line)
         var population: Int?
         if !fields[14].isEmpty {
             guard let value = Int(fields[14]), value >= 0 else {

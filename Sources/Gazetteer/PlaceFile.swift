@@ -50,16 +50,8 @@ public enum PlaceFile {
                            + PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard let nameEnglish = field("name_en") else { throw .badLine(file: file, line: line, reason: "missing name_en") }
-        guard let latitudeText = field("latitude"), let latitude = Double(latitudeText),
-              let longitudeText = field("longitude"), let longitude = Double(longitudeText) else {
-            throw .badLine(file: file, line: line, reason: "latitude and longitude must be decimal degrees")
-        }
-        let coordinate: Coordinate
-        do {
-            coordinate = try Coordinate(latitude: latitude, longitude: longitude)
-        } catch {
-            throw .badLine(file: file, line: line, reason: error.description)
-        }
+        let coordinate = try coordinate(latitude: field("latitude") ?? "", longitude: field("longitude") ?? "",
+                                        file: file, line: line)
         var population: Int?
         if let text = field("population") {
             guard let value = Int(text), value >= 0 else {
@@ -78,6 +70,20 @@ public enum PlaceFile {
         return Place(id: id, kind: kind, nameEnglish: nameEnglish, nameArabic: field("name_ar"), variants: variants,
                      admin1: field("admin1"), parentID: field("parent"), coordinate: coordinate,
                      population: population, countryCode: country, source: source)
+    }
+
+    /// Reads a coordinate from decimal-degree text, naming the file and line when it is wrong
+    /// (place files and GeoNames dumps alike).
+    static func coordinate(latitude: String, longitude: String, file: String, line: Int) throws(GazetteerError) -> Coordinate {
+        guard let latitudeValue = Double(latitude), let longitudeValue = Double(longitude) else {
+            throw .badLine(file: file, line: line,
+                           reason: "latitude '\(latitude)' and longitude '\(longitude)' must be decimal degrees")
+        }
+        do {
+            return try Coordinate(latitude: latitudeValue, longitude: longitudeValue)
+        } catch {
+            throw .badLine(file: file, line: line, reason: error.description)
+        }
     }
 
     /// One place as a line of a place file.

@@ -47,26 +47,6 @@ enum IncidentRow {
     /// SQLite's SQLITE_TRANSIENT (copy the bound text), which Swift does not import.
     nonisolated(unsafe) static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Reads an incident from a row selected with ``selectList`` (columns by position: this
-    /// runs once per row of an export).
-    static func incident(from row: Row) throws -> Incident {
-        let eventTypeName: String = row[3]
-        guard let eventType = EventType(acledName: eventTypeName) else {
-            throw StoreError.database(path: "", reason: "unknown event_type '\(eventTypeName)' in the store")
-        }
-        let evidenceText: String? = row[18]
-        let ingestedText: String? = row[19]
-        return Incident(
-            eventID: row[0], eventDate: try IncidentDate(parsing: row[1]),
-            timePrecision: TimePrecision(rawValue: row[2]) ?? .day, eventType: eventType, subEventType: row[4],
-            actor1: row[5], actor2: row[6], admin1: row[7], location: row[8],
-            coordinate: try Coordinate(latitude: row[9], longitude: row[10]),
-            geoPrecision: GeoPrecision(rawValue: row[11]) ?? .place,
-            fatalities: row[12], source: row[13], notes: row[14], locationArabic: row[15], placeID: row[16],
-            sourceURL: row[17], evidence: evidenceText.map(decodeEvidence) ?? [],
-            ingestedAt: ingestedText.flatMap(Timestamp.date(from:)))
-    }
-
     /// Reads an incident from the current row of a statement selected with ``selectList``,
     /// with SQLite's own column calls: GRDB's `Row` subscripts cast each value dynamically,
     /// the larger part of an export's time.

@@ -28,12 +28,14 @@ extension IncidentStore {
     public func incidents(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyIncident] {
         let hits = try nearbyRowIDs(near: centre, within: radius, limit: limit)
         return try pool.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?")
-            return try hits.map { hit in
-                guard let row = try Row.fetchOne(statement, arguments: [hit.rowID]) else {
+            try hits.map { hit in
+                var found: Incident?
+                try eachIncident(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?",
+                                 arguments: [hit.rowID]) { found = $0 }
+                guard let incident = found else {
                     throw StoreError.database(path: path, reason: "incident \(hit.rowID) vanished during the query")
                 }
-                return NearbyIncident(incident: try IncidentRow.incident(from: row), distanceMetres: hit.distanceMetres)
+                return NearbyIncident(incident: incident, distanceMetres: hit.distanceMetres)
             }
         }
     }

@@ -22,27 +22,35 @@ extension IncidentStore {
                                 _ body: (Incident) throws -> Void) throws {
         let clause = filter.whereClause
         try pool.read { db in
-            let statement = try db.makeStatement(
-                sql: "SELECT \(IncidentRow.selectList) FROM incidents \(clause.sql) ORDER BY id")
-            try statement.setArguments(clause.arguments)
-            let handle = statement.sqliteStatement
-            defer { sqlite3_reset(handle) }
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw StoreError.database(path: path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                try body(try IncidentRow.incident(fromStatement: handle))
+            try eachIncident(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents \(clause.sql) ORDER BY id",
+                             arguments: clause.arguments, body)
+        }
+    }
+
+    /// Runs `sql` (which selects ``IncidentRow/selectList``) and calls `body` with each row's
+    /// incident: the one way the store reads incidents back.
+    func eachIncident(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Incident) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw StoreError.database(path: path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
+            try body(try IncidentRow.incident(fromStatement: handle))
         }
     }
 
     /// The incident stored under `eventID`, if any.
     public func incident(withID eventID: String) throws -> Incident? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE event_id_cnty = ?",
-                             arguments: [eventID]).map(IncidentRow.incident(from:))
+            var found: Incident?
+            try eachIncident(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE event_id_cnty = ?",
+                             arguments: [eventID]) { found = $0 }
+            return found
         }
     }
 }

@@ -82,9 +82,8 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         var best: PhraseMatch<Payload>?
         for candidate in Self.firstWordCandidates(token) {
             guard let node = nodes[0].children[candidate.key] else { continue }
-            if let found = walk(from: node, firstTokenStart: token.start + candidate.scalarsDropped,
-                                firstScalarIndex: candidate.scalarsDropped, tokens: tokens, index: index,
-                                clitic: candidate.scalarsDropped > 0),
+            if let found = walk(from: node, start: token.offsets[candidate.scalarsDropped], tokens: tokens, index: index,
+                                clitic: candidate.scalarsDropped > 0, split: false),
                best == nil || found.tokenCount > best!.tokenCount {
                 best = found
             }
@@ -95,22 +94,23 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         return best
     }
 
-    private func walk(from start: Int, firstTokenStart: Int, firstScalarIndex: Int, tokens: [Token],
-                      index: Int, clitic: Bool) -> PhraseMatch<Payload>? {
-        var node = start
+    /// Follows the trie from `node` (the phrase's first word, at token `index`) through the
+    /// tokens after it; the longest phrase ending on the way.
+    private func walk(from node: Int, start: Int, tokens: [Token], index: Int,
+                      clitic: Bool, split: Bool) -> PhraseMatch<Payload>? {
+        var node = node
         var best: PhraseMatch<Payload>?
         var position = index
         while true {
             if !nodes[node].payloads.isEmpty {
-                best = PhraseMatch(payloads: nodes[node].payloads, start: tokens[index].offsets[firstScalarIndex],
-                                   end: tokens[position].end, firstToken: index, tokenCount: position - index + 1,
-                                   detachedClitic: clitic, wasSplit: false)
+                best = PhraseMatch(payloads: nodes[node].payloads, start: start, end: tokens[position].end,
+                                   firstToken: index, tokenCount: position - index + 1,
+                                   detachedClitic: clitic, wasSplit: split)
             }
             position += 1
             guard position < tokens.count, let next = nodes[node].children[tokens[position].key] else { break }
             node = next
         }
-        _ = firstTokenStart
         return best
     }
 
@@ -123,20 +123,9 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
             guard firstKeys.contains(left), let leftNode = nodes[0].children[left] else { continue }
             let right = Normalizer.arabicKey(letters[cut...])
             guard let rightNode = nodes[leftNode].children[right] else { continue }
-            var node = rightNode
-            var best: PhraseMatch<Payload>?
-            var position = index
-            while true {
-                if !nodes[node].payloads.isEmpty {
-                    best = PhraseMatch(payloads: nodes[node].payloads, start: token.start, end: tokens[position].end,
-                                       firstToken: index, tokenCount: position - index + 1,
-                                       detachedClitic: false, wasSplit: true)
-                }
-                position += 1
-                guard position < tokens.count, let next = nodes[node].children[tokens[position].key] else { break }
-                node = next
+            if let found = walk(from: rightNode, start: token.start, tokens: tokens, index: index, clitic: false, split: true) {
+                return found
             }
-            if let best { return best }
         }
         return nil
     }
