@@ -102,7 +102,11 @@ public struct IncidentExtractor: Sendable {
                         actor1: sentenceActors.first, actor2: sentenceActors.dropFirst().first, fatalities: fatalities,
                         triggerText: String(String.UnicodeScalarView(text[trigger.start..<trigger.end])),
                         evidence: [EvidenceSpan(text: String(String.UnicodeScalarView(text[sentence.start..<sentence.end])),
-                                                start: sentence.start, end: sentence.end, source: article.source)],
+                                                start: sentence.start, end: sentence.end, source: article.source,
+                                                highlights: [
+                                                    .init(kind: .place, start: resolved.mention.start, end: resolved.mention.end),
+                                                    .init(kind: .trigger, start: trigger.start, end: trigger.end),
+                                                ].sorted { $0.start < $1.start })],
                         source: article.source, sourceURL: article.url, language: article.language))
                 }
             }
@@ -235,7 +239,7 @@ public struct IncidentExtractor: Sendable {
             merged.actor1 = group.compactMap(\.actor1).first
             merged.actor2 = group.compactMap(\.actor2).first { $0 != merged.actor1 }
             var spans: [EvidenceSpan] = []
-            for span in group.flatMap(\.evidence) where !spans.contains(span) { spans.append(span) }
+            for span in group.flatMap(\.evidence) { appendEvidence(span, to: &spans) }
             merged.evidence = spans
             return merged
         }

@@ -89,6 +89,20 @@ enum PropertyEncoding {
                     JSONText.appendLiteral(",\"source\":", to: &buffer)
                     JSONText.appendString(source, to: &buffer)
                 }
+                if !span.highlights.isEmpty {
+                    JSONText.appendLiteral(",\"highlights\":[", to: &buffer)
+                    for (index, highlight) in span.highlights.enumerated() {
+                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                        JSONText.appendLiteral("{\"kind\":", to: &buffer)
+                        JSONText.appendString(highlight.kind.rawValue, to: &buffer)
+                        JSONText.appendLiteral(",\"start\":", to: &buffer)
+                        JSONText.appendInteger(highlight.start, to: &buffer)
+                        JSONText.appendLiteral(",\"end\":", to: &buffer)
+                        JSONText.appendInteger(highlight.end, to: &buffer)
+                        buffer.append(UInt8(ascii: "}"))
+                    }
+                    buffer.append(UInt8(ascii: "]"))
+                }
                 buffer.append(UInt8(ascii: "}"))
             }
             buffer.append(UInt8(ascii: "]"))

@@ -103,12 +103,78 @@ public struct EvidenceSpan: Hashable, Sendable, Codable {
     public var end: Int
     /// The source the text came from, where incidents from several articles were merged.
     public var source: String?
+    /// The words inside the span that made the incident: its place and its trigger, with
+    /// offsets in the same source text as ``start`` and ``end``.
+    public var highlights: [Highlight]
 
-    public init(text: String, start: Int, end: Int, source: String? = nil) {
+    public init(text: String, start: Int, end: Int, source: String? = nil, highlights: [Highlight] = []) {
         self.text = text
         self.start = start
         self.end = end
         self.source = source
+        self.highlights = highlights
+    }
+
+    /// Whether `other` is the same stretch of the same source (whatever it highlights).
+    public func isSameStretch(as other: EvidenceSpan) -> Bool {
+        start == other.start && end == other.end && source == other.source && text == other.text
+    }
+
+    /// A word in an evidence span that the incident was read from.
+    public struct Highlight: Hashable, Sendable, Codable {
+        public enum Kind: String, Hashable, Sendable, Codable {
+            /// The place name.
+            case place
+            /// The words that say what happened ("غارة جوية", "clashes").
+            case trigger
+        }
+
+        public var kind: Kind
+        /// Offsets in the source text, in Unicode scalars, like the span's.
+        public var start: Int
+        public var end: Int
+
+        public init(kind: Kind, start: Int, end: Int) {
+            self.kind = kind
+            self.start = start
+            self.end = end
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case text, start, end, source, highlights }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        start = try container.decode(Int.self, forKey: .start)
+        end = try container.decode(Int.self, forKey: .end)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        // Spans stored before highlights existed have none.
+        highlights = try container.decodeIfPresent([Highlight].self, forKey: .highlights) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encodeIfPresent(source, forKey: .source)
+        if !highlights.isEmpty { try container.encode(highlights, forKey: .highlights) }
+    }
+
+    /// Adds `other`'s highlights to these (the same stretch told by another trigger or place).
+    public mutating func mergeHighlights(of other: EvidenceSpan) {
+        for highlight in other.highlights where !highlights.contains(highlight) { highlights.append(highlight) }
+        highlights.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+}
+
+/// Adds `span` to `spans`, or merges its highlights into the same stretch already there.
+public func appendEvidence(_ span: EvidenceSpan, to spans: inout [EvidenceSpan]) {
+    if let index = spans.firstIndex(where: { $0.isSameStretch(as: span) }) {
+        spans[index].mergeHighlights(of: span)
+    } else {
+        spans.append(span)
     }
 }
 

@@ -112,6 +112,21 @@ import TextMatching
         #expect(summary(text) == expected, "\(text)")
     }
 
+    @Test func evidenceHighlightsThePlaceAndTheTriggerItWasReadFrom() throws {
+        let text = "وقالت المصادر إن غارة جوية استهدفت مطار معيتيقة بطرابلس أمس. واشتبكت القوات في غريان أمس"
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ highlight: EvidenceSpan.Highlight) -> String {
+            String(String.UnicodeScalarView(scalars[highlight.start..<highlight.end]))
+        }
+        let found = extract(text)
+        let mitiga = try #require(found.first { $0.place.id == "ly-mitiga" })
+        let span = try #require(mitiga.evidence.first)
+        #expect(span.highlights.map { "\($0.kind.rawValue):\(slice($0))" } == ["trigger:غارة جوية", "place:مطار معيتيقة"])
+        #expect(span.highlights.allSatisfy { $0.start >= span.start && $0.end <= span.end })
+        let gharyan = try #require(found.first { $0.place.id == "2217362" })
+        #expect(gharyan.evidence.first?.highlights.map(slice) == ["اشتبكت", "غريان"])
+    }
+
     @Test func geoPrecisionSaysNearForPlacesOnlyNamedAsNearby() throws {
         let near = try #require(extract("اشتباكات أمس بالقرب من مدينة العزيزية").first)
         #expect(near.geoPrecision == .nearPlace)
