@@ -12,11 +12,16 @@ let package = Package(
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
         .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "MapPage", targets: ["MapPage"]),
+        .library(name: "IncidentServer", targets: ["IncidentServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // System libraries from Debian, installed by Scripts/setup.
@@ -50,14 +55,26 @@ let package = Package(
         .target(name: "GeoJSON", dependencies: [
             "IncidentMapCore",
         ]),
+        // The map page: Leaflet, the basemap and the incidents in one offline HTML file.
+        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON"],
+                plugins: ["EmbedResourcesPlugin"]),
         // The SpatiaLite incident store (GRDB over SpatiaLite).
         .target(name: "IncidentStore", dependencies: [
             "IncidentMapCore", "CSpatiaLite", "Gazetteer",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The HTTP API and live map (`incidentmap serve`), on Hummingbird.
+        .target(name: "IncidentServer", dependencies: [
+            "IncidentMapCore", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction", "MapPage",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // The thin command-line interface.
         .executableTarget(name: "incidentmap", dependencies: [
-            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction",
+            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction", "MapPage", "IncidentServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -76,6 +93,11 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
+        // The HTTP API over loopback, on a real store.
+        .testTarget(name: "IncidentServerTests", dependencies: [
+            "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.
         .testTarget(name: "incidentmapTests", dependencies: ["incidentmap", "TestSupport"]),
     ]

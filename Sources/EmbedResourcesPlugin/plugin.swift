@@ -2,20 +2,21 @@ import Foundation
 import PackagePlugin
 
 /// Embeds a target's data files (the top-level `Gazetteer/` for the Gazetteer module,
-/// `Data/lexicons/` for Extraction) into the module as `EmbeddedResources.files`.
+/// `Data/lexicons/` for Extraction, `Data/map/` for MapPage) into the module as `EmbeddedResources.files`.
 @main
 struct EmbedResourcesPlugin: BuildToolPlugin {
     /// Which folder of the package each target embeds, and which file endings.
     static let folders: [String: String] = [
         "Gazetteer": "Gazetteer",
         "Extraction": "Data/lexicons",
+        "MapPage": "Data/map",
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let folder = Self.folders[target.name] else { return [] }
         let directory = context.package.directoryURL.appending(path: folder)
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { ["tsv", "txt"].contains($0.pathExtension) }
+            .filter { ["tsv", "txt", "html", "js", "css", "geojson"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
         return [

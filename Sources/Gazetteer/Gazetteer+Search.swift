@@ -1,3 +1,4 @@
+import Foundation
 import IncidentMapCore
 import TextMatching
 
@@ -59,5 +60,48 @@ extension Gazetteer {
             swap(&previous, &current)
         }
         return previous[right.count]
+    }
+}
+
+extension SearchResult {
+    /// The JSON `gazetteer search --format json` and the HTTP API answer with, for a list of results.
+    public static func json(_ results: [SearchResult], pretty: Bool = true) throws -> String {
+        let objects: [[String: Any]] = results.map { result in
+            let place = result.place
+            var object: [String: Any] = [
+                "id": place.id, "name_en": place.nameEnglish, "names": place.names, "kind": place.kind.rawValue,
+                "latitude": place.coordinate.latitude, "longitude": place.coordinate.longitude,
+                "country": place.countryCode, "score": result.score, "matched_name": result.matchedName,
+                "source": place.source,
+            ]
+            object["name_ar"] = place.nameArabic
+            object["admin1"] = place.admin1
+            object["population"] = place.population
+            return object
+        }
+        let options: JSONSerialization.WritingOptions = pretty
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        let data = try JSONSerialization.data(withJSONObject: objects, options: options)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A place a user named, found in the gazetteer.
+public struct NamedPlace: Sendable {
+    public var place: Place
+    /// Other places that bear the name as well as it does (the largest is taken).
+    public var namesakes: [Place]
+}
+
+extension Gazetteer {
+    /// The place a user means by `name` (for `near Mitiga`): the best search result when it
+    /// matches the whole name. Throws, with the nearest names as suggestions, when none does.
+    public func place(named name: String) throws(GazetteerError) -> NamedPlace {
+        let results = search(name, limit: 5)
+        guard let best = results.first, best.score >= 0.9 else {
+            throw .noPlaceNamed(name, suggestions: results.map { "\($0.place.nameEnglish) (\($0.place.id))" })
+        }
+        let rivals = results.dropFirst().filter { $0.score == best.score && $0.place.isLibyan == best.place.isLibyan }
+        return NamedPlace(place: best.place, namesakes: rivals.map(\.place))
     }
 }

@@ -6,6 +6,8 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
     case unreadable(file: String, reason: String)
     /// A name in the context rules belongs to no place.
     case unknownName(file: String, line: Int, name: String)
+    /// A user named a place the gazetteer does not know.
+    case noPlaceNamed(String, suggestions: [String])
 
     public var description: String {
         switch self {
@@ -13,6 +15,10 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unreadable(let file, let reason): return "\(file): \(reason)"
         case .unknownName(let file, let line, let name):
             return "\(file):\(line): '\(name)' is not a name of any place: add it to a place file first"
+        case .noPlaceNamed(let name, let suggestions):
+            return "no place named '\(name)' in the gazetteer"
+                + (suggestions.isEmpty ? "" : " (did you mean: \(suggestions.joined(separator: ", "))?)")
+                + ": give a name `incidentmap gazetteer search` finds, or LAT,LON"
         }
     }
 }

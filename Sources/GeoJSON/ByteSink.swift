@@ -1,11 +1,13 @@
 import Foundation
 
-/// A buffered byte writer over a file or standard output.
+/// A buffered byte writer over a file, standard output, or memory.
 ///
 /// Writing to `--out FILE` goes to a temporary file beside it that replaces `FILE` only when
-/// ``finish()`` is called, so a failed export never leaves a truncated file behind.
+/// ``finish()`` is called, so a failed export never leaves a truncated file behind. In memory
+/// (``inMemory()``) the bytes wait until ``drain()`` takes them: the HTTP server sends a page
+/// of incidents at a time that way.
 public final class ByteSink {
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 18
     private let finalPath: String?
@@ -18,6 +20,22 @@ public final class ByteSink {
         finalPath = nil
         temporaryPath = nil
         buffer.reserveCapacity(flushThreshold + 4096)
+    }
+
+    private init(memory: Void) {
+        handle = nil
+        finalPath = nil
+        temporaryPath = nil
+    }
+
+    /// Keeps what is written in memory until ``drain()``.
+    public static func inMemory() -> ByteSink { ByteSink(memory: ()) }
+
+    /// The bytes written since the last drain (in memory only; empty otherwise).
+    public func drain() -> [UInt8] {
+        guard handle == nil else { return [] }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return buffer
     }
 
     /// Writes to `path`, replacing it on ``finish()``.
@@ -41,7 +59,7 @@ public final class ByteSink {
 
     deinit {
         if !finished, let temporaryPath {
-            try? handle.close()
+            try? handle?.close()
             try? FileManager.default.removeItem(atPath: temporaryPath)
         }
     }
@@ -71,7 +89,7 @@ public final class ByteSink {
     }
 
     public func flush() throws(SinkError) {
-        guard !buffer.isEmpty else { return }
+        guard !buffer.isEmpty, let handle else { return }
         do {
             try handle.write(contentsOf: buffer)
         } catch {
@@ -85,7 +103,7 @@ public final class ByteSink {
         try flush()
         finished = true
         guard let finalPath, let temporaryPath else { return }
-        try? handle.close()
+        try? handle?.close()
         if rename(temporaryPath, finalPath) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporaryPath)

@@ -136,3 +136,76 @@ public final class CSVIncidentWriter: IncidentWriter {
         buffer.append(UInt8(ascii: "\""))
     }
 }
+
+/// The compact JSON the map page reads: `{"columns":[…ACLED names…],"rows":[[…],…]}`, each
+/// row an array of values in column order, so that the names are not repeated 100,000 times.
+///
+/// Every `<` is written as `\u003c` (the same JSON value), so the document can sit inside an
+/// HTML `<script>` element without a `</script>` in some text ending it early.
+public final class MapRowsWriter: IncidentWriter {
+    private let sink: ByteSink
+    private let finishesSink: Bool
+    private var count = 0
+
+    /// With `finishesSink` false, ``finish()`` ends the document but leaves the sink open for
+    /// what follows it (the map page goes on after its data).
+    public init(sink: ByteSink, finishesSink: Bool = true) {
+        self.sink = sink
+        self.finishesSink = finishesSink
+    }
+
+    public func begin(extraColumns: [String]) throws(SinkError) {
+        var header: [UInt8] = []
+        JSONText.appendLiteral("{\"columns\":[", to: &header)
+        for (index, name) in (Incident.Column.allCases.map(\.rawValue) + extraColumns).enumerated() {
+            if index > 0 { header.append(UInt8(ascii: ",")) }
+            JSONText.appendString(name, to: &header)
+        }
+        JSONText.appendLiteral("],\"rows\":[\n", to: &header)
+        try sink.append { $0.append(contentsOf: header) }
+    }
+
+    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+        let separator = count > 0
+        count += 1
+        try sink.append { buffer in
+            if separator { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+            let rowStart = buffer.count
+            buffer.append(UInt8(ascii: "["))
+            var first = true
+            incident.forEachColumn { _, value in
+                if !first { buffer.append(UInt8(ascii: ",")) }
+                first = false
+                PropertyEncoding.appendValue(value, to: &buffer)
+            }
+            for value in extra {
+                buffer.append(UInt8(ascii: ","))
+                JSONText.appendNumber(value, to: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+            MapRowsWriter.escapeAngleBrackets(in: &buffer, from: rowStart)
+        }
+    }
+
+    public func finish() throws(SinkError) {
+        try sink.write("\n]}" as StaticString)
+        if finishesSink { try sink.finish() }
+    }
+
+    /// Rewrites each `<` after `start` as `\u003c`. In JSON text a `<` can only stand inside a
+    /// string, where the escape means the same character.
+    static func escapeAngleBrackets(in buffer: inout [UInt8], from start: Int) {
+        guard buffer[start...].contains(UInt8(ascii: "<")) else { return }
+        let tail = buffer[start...]
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(tail.count + 16)
+        for byte in tail {
+            if byte == UInt8(ascii: "<") {
+                escaped.append(contentsOf: Array("\\u003c".utf8))
+            } else {
+                escaped.append(byte)
+            }
+        }
+        buffer.replaceSubrange(start..., with: escaped)
+    }
+}

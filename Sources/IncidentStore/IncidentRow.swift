@@ -9,6 +9,8 @@ enum IncidentRow {
     /// from latitude and longitude and never read back).
     static let columns = Incident.Column.allCases.map(\.rawValue)
     static let selectList = columns.joined(separator: ", ")
+    /// How many columns ``selectList`` selects (the index of a column selected after them).
+    static let columnCount = Int32(columns.count)
 
     static let insertSQL: String = {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")

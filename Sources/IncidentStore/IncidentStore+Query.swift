@@ -27,9 +27,47 @@ extension IncidentStore {
         }
     }
 
+    /// Calls `body` with at most `limit` incidents matching `filter` that were stored after
+    /// the row `cursor` (0 for the first page), in stored order, and returns the cursor of the
+    /// next page, or `nil` when this page was the last.
+    ///
+    /// Each page is a short read of its own, so a server can send a large answer page by page
+    /// without holding a read transaction open, while writers go on. Rows stored while the
+    /// pages are read appear in a later page.
+    ///
+    /// ```swift
+    /// var cursor: Int64? = 0
+    /// while let from = cursor { cursor = try store.forEachIncident(matching: filter, after: from, limit: 1000) { … } }
+    /// ```
+    public func forEachIncident(matching filter: IncidentFilter = IncidentFilter(), after cursor: Int64, limit: Int,
+                                _ body: (Incident) throws -> Void) throws -> Int64? {
+        let clause = filter.whereClause
+        let sql = "SELECT \(IncidentRow.selectList), id FROM incidents "
+            + (clause.sql.isEmpty ? "WHERE id > ?" : clause.sql + " AND id > ?") + " ORDER BY id LIMIT ?"
+        var arguments = clause.arguments
+        arguments += [cursor, limit]
+        return try pool.read { db in
+            var last: Int64?
+            var rows = 0
+            try eachRow(db, sql: sql, arguments: arguments) { handle in
+                try body(try IncidentRow.incident(fromStatement: handle))
+                last = sqlite3_column_int64(handle, IncidentRow.columnCount)
+                rows += 1
+            }
+            return rows == limit ? last : nil
+        }
+    }
+
     /// Runs `sql` (which selects ``IncidentRow/selectList``) and calls `body` with each row's
     /// incident: the one way the store reads incidents back.
     func eachIncident(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Incident) throws -> Void) throws {
+        try eachRow(db, sql: sql, arguments: arguments) { handle in
+            try body(try IncidentRow.incident(fromStatement: handle))
+        }
+    }
+
+    /// Steps through the rows of `sql`, handing `body` the statement at each.
+    func eachRow(_ db: Database, sql: String, arguments: StatementArguments, _ body: (OpaquePointer) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
@@ -40,7 +78,7 @@ extension IncidentStore {
             guard code == SQLITE_ROW else {
                 throw StoreError.database(path: path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            try body(try IncidentRow.incident(fromStatement: handle))
+            try body(handle)
         }
     }
 

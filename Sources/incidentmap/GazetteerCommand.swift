@@ -53,7 +53,7 @@ struct GazetteerSearchCommand: ParsableCommand {
         let results = gazetteer.search(name, limit: limit)
         switch format {
         case .table: print(SearchTable.render(results, query: name))
-        case .json: print(try SearchTable.json(results))
+        case .json: print(try SearchResult.json(results))
         }
     }
 }
@@ -74,24 +74,6 @@ enum SearchTable {
             zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
-    }
-
-    static func json(_ results: [SearchResult]) throws -> String {
-        let objects: [[String: Any]] = results.map { result in
-            let place = result.place
-            var object: [String: Any] = [
-                "id": place.id, "name_en": place.nameEnglish, "names": place.names, "kind": place.kind.rawValue,
-                "latitude": place.coordinate.latitude, "longitude": place.coordinate.longitude,
-                "country": place.countryCode, "score": result.score, "matched_name": result.matchedName,
-                "source": place.source,
-            ]
-            object["name_ar"] = place.nameArabic
-            object["admin1"] = place.admin1
-            object["population"] = place.population
-            return object
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct IncidentMapCommand: ParsableCommand {
+struct IncidentMapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidentmap",
         abstract: "Turn conflict incidents into a map: store them in a SpatiaLite file, export GeoJSON, ask what happened near a place.",
@@ -14,5 +14,5 @@ struct IncidentMapCommand: ParsableCommand {
               incidentmap export --format geojson --out incidents.geojson
               incidentmap near 32.8942,13.2761 --radius 10km
             """,
-        subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self])
+        subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, MapCommand.self, ServeCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self])
 }

@@ -90,19 +90,18 @@ extension NearCommand {
         } catch {
             throw CommandFailure(error)
         }
-        let results = gazetteer.search(centre, limit: 5)
-        guard let best = results.first, best.score >= 0.9 else {
-            let suggestions = results.map { "\($0.place.nameEnglish) (\($0.place.id))" }.joined(separator: ", ")
-            throw CommandFailure("no place named '\(centre)' in the gazetteer"
-                                 + (suggestions.isEmpty ? "" : " (did you mean: \(suggestions)?)")
-                                 + ": give a name `incidentmap gazetteer search` finds, or LAT,LON")
+        let named: NamedPlace
+        do {
+            named = try gazetteer.place(named: centre)
+        } catch {
+            throw CommandFailure(error)
         }
-        let rivals = results.dropFirst().filter { $0.score == best.score && $0.place.isLibyan == best.place.isLibyan }
-        if !rivals.isEmpty {
-            printError("'\(centre)' names \(rivals.count + 1) places; using \(best.place.nameEnglish) (\(best.place.id)), the largest. Give LAT,LON for another.")
+        let best = named.place
+        if !named.namesakes.isEmpty {
+            printError("'\(centre)' names \(named.namesakes.count + 1) places; using \(best.nameEnglish) (\(best.id)), the largest. Give LAT,LON for another.")
         }
-        printError("centre: \(best.place.nameEnglish) \(best.place.nameArabic ?? "") (\(best.place.id)) at \(best.place.coordinate.latitude),\(best.place.coordinate.longitude)")
-        return best.place.coordinate
+        printError("centre: \(best.nameEnglish) \(best.nameArabic ?? "") (\(best.id)) at \(best.coordinate.latitude),\(best.coordinate.longitude)")
+        return best.coordinate
     }
 }
 

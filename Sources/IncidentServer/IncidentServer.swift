@@ -1,0 +1,284 @@
+import Extraction
+import Foundation
+import Gazetteer
+import GeoJSON
+import Hummingbird
+import IncidentMapCore
+import IncidentStore
+import Logging
+import MapPage
+import NIOCore
+import NIOPosix
+
+/// How `incidentmap serve` listens and what it accepts.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on; loopback unless the user opens it up.
+    public var host: String = "127.0.0.1"
+    /// The port; 0 lets the system pick one (tests do).
+    public var port: Int = 8080
+    /// The largest request body accepted (`POST /articles`); larger ones get 413.
+    public var maxBodyBytes: Int = 1 << 20
+    /// Incidents read from the store per chunk of a streamed answer.
+    public var pageSize: Int = 2000
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, pageSize: Int = 2000) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.pageSize = pageSize
+    }
+}
+
+/// The HTTP API and live map over an ``IncidentStore``:
+///
+/// - `GET /incidents?bbox=&since=&until=&type=&format=geojson|geojsonseq|csv|json|rows`, streamed
+/// - `GET /near?lat=&lon=&radius=` or `GET /near?place=NAME&radius=`
+/// - `GET /gazetteer/search?q=`
+/// - `POST /articles` (JSON `{text, published, source, url, language}`): extract, store, answer
+///   with the incidents found
+/// - `GET /` the live map page
+///
+/// Store work runs on NIO's blocking thread pool, never on the event loops. The store is a
+/// WAL database, so readers go on while an article is being stored.
+///
+/// ```swift
+/// let server = try IncidentServer(store: store, configuration: .init(port: 8080))
+/// try await server.application(logger: Logger(label: "incidentmap")).runService()
+/// ```
+public struct IncidentServer: Sendable {
+    let store: IncidentStore
+    let configuration: ServerConfiguration
+    let extractor: IncidentExtractor
+    let gazetteer: Gazetteer
+    let pageHTML: String
+
+    public init(store: IncidentStore, configuration: ServerConfiguration, assets: MapAssets, title: String = "incidentmap") throws {
+        self.store = store
+        self.configuration = configuration
+        gazetteer = try store.gazetteer()
+        extractor = try IncidentExtractor(gazetteer: gazetteer)
+        pageHTML = try MapPage(title: title, labels: MapPage.mainLabels(in: gazetteer), assets: assets).liveHTML()
+    }
+
+    /// The Hummingbird application; `runService()` runs it until SIGINT or SIGTERM and then
+    /// lets requests in flight finish. `onRunning` gets the bound port (useful with port 0).
+    public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: APIErrorMiddleware())
+        router.get("/") { _, _ in self.page() }
+        router.get("/incidents") { request, _ in try self.incidents(request) }
+        router.get("/near") { request, _ in try await self.near(request) }
+        router.get("/gazetteer/search") { request, _ in try self.search(request) }
+        router.post("/articles") { request, _ in try await self.postArticle(request) }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "incidentmap"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    // MARK: - Routes
+
+    func page() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: pageHTML)))
+    }
+
+    /// Streams the incidents a page at a time: memory stays flat whatever the store holds.
+    func incidents(_ request: Request) throws -> Response {
+        let query = try QueryParameters(request, allowed: ["bbox", "since", "until", "type", "format"])
+        var filter = IncidentFilter()
+        filter.since = try query.date("since")
+        filter.until = try query.date("until")
+        if let bbox = query.value("bbox") {
+            do { filter.boundingBox = try BoundingBox(parsing: bbox) } catch {
+                throw APIError.badParameter("bbox", String(describing: error))
+            }
+        }
+        for name in query.values("type").flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let type = EventType(acledName: name) else {
+                throw APIError.badParameter("type", "'\(name)' is not an ACLED event type: use one of "
+                                            + EventType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            }
+            filter.eventTypes.insert(type)
+        }
+        if let since = filter.since, let until = filter.until, since > until {
+            throw APIError.badParameter("since", "\(since) is after until (\(until))")
+        }
+        let format = try query.format()
+        let store = self.store
+        let pageSize = configuration.pageSize
+        var headers = HTTPFields()
+        headers[.contentType] = format.mediaType
+        let filterInForce = filter
+        let body = ResponseBody { writer in
+            let encoder = PagedEncoder(format: format)
+            try encoder.begin()
+            var cursor: Int64? = 0
+            while let from = cursor {
+                let (next, bytes) = try await NIOThreadPool.singleton.runIfActive {
+                    try encoder.encodePage(of: store, matching: filterInForce, after: from, limit: pageSize)
+                }
+                cursor = next
+                if !bytes.isEmpty { try await writer.write(ByteBuffer(bytes: bytes)) }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    func near(_ request: Request) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["lat", "lon", "place", "radius", "limit"])
+        let radius = try query.length("radius") ?? Length(metres: 10_000)
+        let limit = try query.integer("limit", atLeast: 1)
+        let centre: Coordinate
+        if let name = query.value("place") {
+            if query.value("lat") != nil || query.value("lon") != nil {
+                throw APIError.badParameter("place", "give either place or lat and lon, not both")
+            }
+            do { centre = try gazetteer.place(named: name).place.coordinate } catch {
+                throw APIError.badParameter("place", String(describing: error))
+            }
+        } else {
+            guard let latitude = try query.number("lat") else { throw APIError.badParameter("lat", "missing: give lat and lon, or place") }
+            guard let longitude = try query.number("lon") else { throw APIError.badParameter("lon", "missing: give lat and lon, or place") }
+            guard (-90...90).contains(latitude) else { throw APIError.badParameter("lat", "\(latitude) is not between -90 and 90") }
+            guard (-180...180).contains(longitude) else { throw APIError.badParameter("lon", "\(longitude) is not between -180 and 180") }
+            centre = try Coordinate(latitude: latitude, longitude: longitude)
+        }
+        let store = self.store
+        let bytes = try await NIOThreadPool.singleton.runIfActive {
+            let hits = try store.incidents(near: centre, within: radius, limit: limit)
+            let sink = ByteSink.inMemory()
+            let writer = GeoJSONWriter(sink: sink)
+            try writer.begin(extraColumns: ["distance_m"])
+            for hit in hits { try writer.write(hit.incident, extra: [hit.distanceMetres]) }
+            try writer.finish()
+            return sink.drain()
+        }
+        return Self.json(bytes, contentType: OutputFormat.geojson.mediaType)
+    }
+
+    func search(_ request: Request) throws -> Response {
+        let query = try QueryParameters(request, allowed: ["q", "limit"])
+        guard let text = query.value("q"), !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.badParameter("q", "missing: give a place name to search for")
+        }
+        let limit = try query.integer("limit", atLeast: 1) ?? 10
+        let json = try SearchResult.json(gazetteer.search(text, limit: min(limit, 100)), pretty: false)
+        return Self.json(Array(json.utf8))
+    }
+
+    func postArticle(_ request: Request) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        // A declared length over the limit is refused before a byte of the body is read.
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > configuration.maxBodyBytes {
+            throw APIError.tooLarge(limit: configuration.maxBodyBytes)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw APIError.tooLarge(limit: configuration.maxBodyBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.tooLarge(limit: configuration.maxBodyBytes)
+        }
+        let posted = try PostedArticle(json: Data(buffer: body))
+        let article = posted.article
+        let extracted = extractor.extract(article)
+        let store = self.store
+        let (summary, stored, undated) = try await NIOThreadPool.singleton.runIfActive {
+            var stored: [(Incident, IngestOutcome)] = []
+            var undated: [ExtractedIncident] = []
+            let summary = try store.ingest { batch in
+                for incident in extracted {
+                    if let complete = incident.incident() {
+                        stored.append((complete, try batch.addOrMerge(complete)))
+                    } else {
+                        undated.append(incident)
+                    }
+                }
+            }
+            return (summary, stored, undated)
+        }
+        var answer: [UInt8] = []
+        answer.append(contentsOf: "{\"added\":\(summary.added),\"merged\":\(summary.merged),\"unchanged\":\(summary.alreadyPresent),".utf8)
+        answer.append(contentsOf: "\"undated\":".utf8)
+        let reasons = undated.map { ["event_type": $0.eventType.rawValue, "location": $0.place.nameEnglish,
+                                     "reason": $0.dateProblem ?? "no date"] }
+        answer.append(contentsOf: (try? JSONSerialization.data(withJSONObject: reasons, options: [.sortedKeys])) ?? Data("[]".utf8))
+        answer.append(contentsOf: ",\"incidents\":".utf8)
+        let sink = ByteSink.inMemory()
+        let writer = GeoJSONWriter(sink: sink)
+        try writer.begin(extraColumns: [])
+        for (incident, _) in stored { try writer.write(incident, extra: []) }
+        try writer.finish()
+        answer.append(contentsOf: sink.drain())
+        answer.append(contentsOf: "}\n".utf8)
+        return Self.json(answer, status: stored.isEmpty ? .ok : .created)
+    }
+
+    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension OutputFormat {
+    /// The media type each format is served as.
+    var mediaType: String {
+        switch self {
+        case .geojson: return "application/geo+json"
+        case .geojsonseq: return "application/geo+json-seq"
+        case .csv: return "text/csv; charset=utf-8; header=present"
+        case .json: return "application/json"
+        }
+    }
+}
+
+/// Encodes a streamed answer a page of incidents at a time into memory.
+///
+/// `@unchecked Sendable`: the writer and its sink are used by one page at a time, each page
+/// awaited before the next starts, so they are never touched from two threads at once.
+final class PagedEncoder: @unchecked Sendable {
+    private let sink = ByteSink.inMemory()
+    private let writer: any IncidentWriter
+
+    init(format: ServedFormat) { writer = format.writer(to: sink) }
+
+    func begin() throws { try writer.begin(extraColumns: []) }
+
+    /// Encodes one page; returns the next page's cursor (`nil` after the last) and the bytes.
+    func encodePage(of store: IncidentStore, matching filter: IncidentFilter, after cursor: Int64, limit: Int) throws -> (Int64?, [UInt8]) {
+        let next = try store.forEachIncident(matching: filter, after: cursor, limit: limit) { incident in
+            try writer.write(incident, extra: [])
+        }
+        if next == nil { try writer.finish() }
+        return (next, sink.drain())
+    }
+}
+
+/// The formats `/incidents` serves: the export formats, and `rows`, the compact JSON the map
+/// page reads.
+enum ServedFormat {
+    case export(OutputFormat)
+    case rows
+
+    func writer(to sink: ByteSink) -> any IncidentWriter {
+        switch self {
+        case .export(let format): return format.writer(to: sink)
+        case .rows: return MapRowsWriter(sink: sink)
+        }
+    }
+
+    var mediaType: String {
+        switch self {
+        case .export(let format): return format.mediaType
+        case .rows: return "application/json"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Leaflet and Leaflet.markercluster, read from Debian's `libjs-leaflet` and
+/// `libjs-leaflet.markercluster` (both install into `/usr/share/javascript/leaflet/`), to be
+/// inlined in the page.
+///
+/// They are read when a page is made rather than compiled in, so that a Debian security update
+/// of Leaflet reaches every new page without rebuilding incidentmap.
+public struct MapAssets: Sendable {
+    public var leafletScript: String
+    public var leafletStyle: String
+    public var clusterScript: String
+    public var clusterStyle: String
+    /// Leaflet's version, from its header comment.
+    public var leafletVersion: String
+
+    /// Where the files are looked for, in order: `$INCIDENTMAP_LEAFLET_DIR`, then Debian's folder.
+    public static var searchedFolders: [String] {
+        var folders: [String] = []
+        if let folder = ProcessInfo.processInfo.environment["INCIDENTMAP_LEAFLET_DIR"], !folder.isEmpty {
+            folders.append(folder)
+        }
+        folders.append("/usr/share/javascript/leaflet")
+        return folders
+    }
+
+    /// Reads the files from the first folder that has them all.
+    public static func load(from folders: [String] = MapAssets.searchedFolders) throws(MapPageError) -> MapAssets {
+        // Minified where Debian ships a minified copy: a third of the size.
+        let wanted: [(names: [String], package: String)] = [
+            (["leaflet.min.js", "leaflet.js"], "libjs-leaflet"),
+            (["leaflet.css"], "libjs-leaflet"),
+            (["leaflet.markercluster.min.js", "leaflet.markercluster.js"], "libjs-leaflet.markercluster"),
+            (["MarkerCluster.css"], "libjs-leaflet.markercluster"),
+            (["MarkerCluster.Default.css"], "libjs-leaflet.markercluster"),
+        ]
+        var missingPackages: [String] = []
+        for folder in folders {
+            var texts: [String] = []
+            missingPackages = []
+            for file in wanted {
+                let text = file.names.lazy.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.first
+                if let text { texts.append(stripSourceMap(text)) } else { missingPackages.append(file.package) }
+            }
+            if missingPackages.isEmpty {
+                let version = texts[0].firstMatch(of: /Leaflet (\d+\.\d+\.\d+)/).map { String($0.1) } ?? "(unknown version)"
+                return MapAssets(leafletScript: texts[0], leafletStyle: texts[1], clusterScript: texts[2],
+                                 clusterStyle: texts[3] + "\n" + texts[4], leafletVersion: version)
+            }
+        }
+        var seen = Set<String>()
+        throw .leafletMissing(searched: folders, packages: missingPackages.filter { seen.insert($0).inserted })
+    }
+
+    /// Drops `//# sourceMappingURL=` lines: the maps are not inlined, and a browser's developer
+    /// tools would try to fetch them from beside the page.
+    static func stripSourceMap(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("//# sourceMappingURL=") && !$0.hasPrefix("/*# sourceMappingURL=") }
+            .joined(separator: "\n")
+    }
+}
+
+/// Why a map page could not be made.
+public enum MapPageError: Error, Equatable, Sendable, CustomStringConvertible {
+    case leafletMissing(searched: [String], packages: [String])
+    case templateBroken(String)
+
+    public var description: String {
+        switch self {
+        case .leafletMissing(let searched, let packages):
+            return "Leaflet was not found in \(searched.joined(separator: " or ")): install Debian's "
+                + packages.joined(separator: " and ") + " (Scripts/setup does), or set INCIDENTMAP_LEAFLET_DIR "
+                + "to a folder holding leaflet.js, leaflet.css, leaflet.markercluster.js, MarkerCluster.css "
+                + "and MarkerCluster.Default.css"
+        case .templateBroken(let reason):
+            return "the built-in map template is broken (\(reason)): this is a bug in incidentmap, please report it"
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Gazetteer
+import GeoJSON
+import IncidentMapCore
+
+/// The map page: one HTML file with Leaflet, the country outlines, the gazetteer's main places
+/// and (for `incidentmap map`) the incidents inlined, which opens from disk with no network.
+/// `incidentmap serve` sends the same page in its live mode, where the script reads the
+/// incidents from the API instead.
+///
+/// ```swift
+/// let page = MapPage(title: "Tripoli, April 2019", places: MapPage.mainPlaces(in: gazetteer),
+///                    assets: try MapAssets.load())
+/// let sink = try ByteSink(path: "incidents.html")
+/// try page.write(to: sink) { writer in
+///     try store.forEachIncident { try writer.write($0, extra: []) }
+/// }
+/// ```
+public struct MapPage: Sendable {
+    /// A place drawn as a label under the incidents.
+    public struct Label: Hashable, Sendable {
+        public var name: String
+        public var nameArabic: String?
+        public var coordinate: Coordinate
+        /// Major places are labelled at every zoom; the others once zoomed in.
+        public var isMajor: Bool
+
+        public init(name: String, nameArabic: String?, coordinate: Coordinate, isMajor: Bool) {
+            self.name = name
+            self.nameArabic = nameArabic
+            self.coordinate = coordinate
+            self.isMajor = isMajor
+        }
+    }
+
+    public var title: String
+    public var labels: [Label]
+    public var assets: MapAssets
+
+    public init(title: String, labels: [Label], assets: MapAssets) {
+        self.title = title
+        self.labels = labels
+        self.assets = assets
+    }
+
+    /// The gazetteer's Libyan towns of 20,000 people or more (major from 100,000), and its
+    /// airports, the places an analyst finds their way by.
+    public static func mainLabels(in gazetteer: Gazetteer) -> [Label] {
+        gazetteer.places.values
+            .filter { $0.isLibyan && ($0.kind == .airport || ($0.population ?? 0) >= 20_000) && $0.kind != .country && $0.kind != .district }
+            .sorted { ($0.population ?? 0, $1.id) > ($1.population ?? 0, $0.id) }
+            .map { Label(name: $0.nameEnglish, nameArabic: $0.nameArabic, coordinate: $0.coordinate,
+                         isMajor: ($0.population ?? 0) >= 100_000) }
+    }
+
+    /// Writes the page with the incidents `incidents` hands to the writer inlined, and finishes
+    /// the sink (which moves a file into place). Returns what `incidents` returns.
+    @discardableResult
+    public func write<Result>(to sink: ByteSink, incidents: (any IncidentWriter) throws -> Result) throws -> Result {
+        let pieces = try Self.templatePieces()
+        var result: Result?
+        for piece in pieces {
+            switch piece {
+            case .text(let text): try sink.write(text)
+            case .slot(let slot):
+                if slot == "DATA" {
+                    let writer = MapRowsWriter(sink: sink, finishesSink: false)
+                    try writer.begin(extraColumns: [])
+                    result = try incidents(writer)
+                    try writer.finish()
+                } else {
+                    try sink.write(try value(of: slot, live: false))
+                }
+            }
+        }
+        try sink.finish()
+        guard let result else { throw MapPageError.templateBroken("no @@DATA@@ slot") }
+        return result
+    }
+
+    /// The page in live mode: the script fetches `/incidents?format=rows` and asks `/near` for
+    /// radius searches, from the server that sent it.
+    public func liveHTML() throws -> String {
+        try Self.templatePieces().map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .slot(let slot): return slot == "DATA" ? "" : try value(of: slot, live: true)
+            }
+        }.joined()
+    }
+
+    // MARK: - The template
+
+    enum Piece: Equatable {
+        case text(String)
+        case slot(String)
+    }
+
+    /// `map.html` cut at its `@@NAME@@` slots. The slots are filled in one pass, so text put
+    /// into one (Leaflet's code, say) is never searched for slots itself.
+    static func templatePieces() throws(MapPageError) -> [Piece] {
+        guard let template = resource("map.html") else { throw .templateBroken("map.html is not embedded") }
+        var pieces: [Piece] = []
+        var rest = Substring(template)
+        while let open = rest.range(of: "@@") {
+            pieces.append(.text(String(rest[..<open.lowerBound])))
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "@@") else { throw .templateBroken("an @@ slot is not closed") }
+            pieces.append(.slot(String(afterOpen[..<close.lowerBound])))
+            rest = afterOpen[close.upperBound...]
+        }
+        pieces.append(.text(String(rest)))
+        return pieces
+    }
+
+    static func resource(_ name: String) -> String? {
+        EmbeddedResources.files.first { $0.name == name }?.text
+    }
+
+    func value(of slot: String, live: Bool) throws(MapPageError) -> String {
+        switch slot {
+        case "TITLE": return Self.escapeHTML(title)
+        case "LEAFLET_VERSION": return Self.escapeHTML(assets.leafletVersion)
+        case "LEAFLET_CSS": return assets.leafletStyle
+        case "CLUSTER_CSS": return assets.clusterStyle
+        case "LEAFLET_JS": return assets.leafletScript
+        case "CLUSTER_JS": return assets.clusterScript
+        case "PAGE_CSS":
+            guard let css = Self.resource("map.css") else { throw .templateBroken("map.css is not embedded") }
+            return css
+        case "PAGE_JS":
+            guard let script = Self.resource("map.js") else { throw .templateBroken("map.js is not embedded") }
+            return script
+        case "BASEMAP":
+            guard let basemap = Self.resource("ne_110m_countries.geojson") else { throw .templateBroken("the basemap is not embedded") }
+            return Self.scriptSafe(basemap)
+        case "CONFIG": return configJSON(live: live)
+        default: throw .templateBroken("unknown slot @@\(slot)@@")
+        }
+    }
+
+    func configJSON(live: Bool) -> String {
+        let places: [[String: Any]] = labels.map { label in
+            var place: [String: Any] = ["name": label.name, "lat": label.coordinate.latitude,
+                                        "lon": label.coordinate.longitude, "major": label.isMajor]
+            if let arabic = label.nameArabic { place["name_ar"] = arabic }
+            return place
+        }
+        let config: [String: Any] = [
+            "mode": live ? "live" : "file",
+            "apiBase": "",
+            "title": title,
+            // Libya, until the incidents say where to look.
+            "view": ["lat": 27.0, "lon": 17.0, "zoom": 5],
+            "places": places,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return Self.scriptSafe(String(decoding: data, as: UTF8.self))
+    }
+
+    /// JSON that can stand inside `<script>`: `<` as its JSON escape.
+    static func scriptSafe(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c")
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
