@@ -93,6 +93,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
+        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "TestSupport"]),
         // The HTTP API over loopback, on a real store.
         .testTarget(name: "IncidentServerTests", dependencies: [
             "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",

@@ -347,9 +347,11 @@
       const incident = state.incidents[index];
       if (sphericalMetres(form.lat, form.lon, incident.latitude, incident.longitude) > metres * 1.01 + 1) return;
       const distance = geodesicMetres(form.lat, form.lon, incident.latitude, incident.longitude);
-      if (distance <= metres) hits.push({ incident: incident, distance: distance });
+      if (distance <= metres) hits.push({ incident: incident, distance: distance, index: index });
     });
-    hits.sort(function (a, b) { return a.distance - b.distance || (a.incident.event_id_cnty < b.incident.event_id_cnty ? -1 : 1); });
+    // Nearest first; at the same distance in stored order, as `incidentmap near` lists them
+    // (the page holds the incidents in stored order).
+    hits.sort(function (a, b) { return a.distance - b.distance || a.index - b.index; });
     const all = state.shown.length === state.incidents.length;
     showRadius(form, form.km, hits, all ? '' : '(in the date range)');
   }

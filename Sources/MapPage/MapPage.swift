@@ -45,12 +45,22 @@ public struct MapPage: Sendable {
 
     /// The gazetteer's Libyan towns of 20,000 people or more (major from 100,000), and its
     /// airports, the places an analyst finds their way by.
+    /// A name given twice within 10 km (GeoNames' Az Zawiyah and Zawiya, both الزاوية) is
+    /// labelled once, at the larger place.
     public static func mainLabels(in gazetteer: Gazetteer) -> [Label] {
-        gazetteer.places.values
+        let candidates = gazetteer.places.values
             .filter { $0.isLibyan && ($0.kind == .airport || ($0.population ?? 0) >= 20_000) && $0.kind != .country && $0.kind != .district }
             .sorted { ($0.population ?? 0, $1.id) > ($1.population ?? 0, $0.id) }
-            .map { Label(name: $0.nameEnglish, nameArabic: $0.nameArabic, coordinate: $0.coordinate,
-                         isMajor: ($0.population ?? 0) >= 100_000) }
+        var kept: [Place] = []
+        for place in candidates {
+            let repeated = kept.contains { other in
+                (other.nameArabic != nil && other.nameArabic == place.nameArabic || other.nameEnglish == place.nameEnglish)
+                    && Geodesic.distance(from: other.coordinate, to: place.coordinate) < 10_000
+            }
+            if !repeated { kept.append(place) }
+        }
+        return kept.map { Label(name: $0.nameEnglish, nameArabic: $0.nameArabic, coordinate: $0.coordinate,
+                                isMajor: ($0.population ?? 0) >= 100_000) }
     }
 
     /// Writes the page with the incidents `incidents` hands to the writer inlined, and finishes
