@@ -53,14 +53,28 @@ struct StoreBench {
         try radius(store: ours)
     }
 
-    func radius(store path: String) throws {
+    /// Runs `count` of the benchmark's radius queries on `store`, ours only; returns the seconds.
+    static func radiusQueries(store path: String, count: Int) throws -> Double {
         let store = try IncidentStore(path: path, mode: .mustExist)
+        let queries = try queries(count: count)
+        return try Timing.seconds {
+            for (centre, radius) in queries { _ = try store.nearbyRowIDs(near: centre, within: radius) }
+        }
+    }
+
+    /// The radius queries: centres drawn like the incidents, radii from 1 to 50 km, seeded.
+    static func queries(count: Int) throws -> [(Coordinate, Length)] {
         var generator = SeededGenerator(state: 7)
-        let queries: [(Coordinate, Length)] = try (0..<options.queries).map { _ in
+        return try (0..<count).map { _ in
             let point = Synthetic.point(&generator)
             return (try Coordinate(latitude: point.latitude, longitude: point.longitude),
                     Length(metres: Double.random(in: 1000...50_000, using: &generator)))
         }
+    }
+
+    func radius(store path: String) throws {
+        let store = try IncidentStore(path: path, mode: .mustExist)
+        let queries = try Self.queries(count: options.queries)
         // Warm both paths once.
         for (centre, radius) in queries.prefix(20) {
             _ = try store.nearbyRowIDs(near: centre, within: radius)

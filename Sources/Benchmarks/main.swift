@@ -14,6 +14,12 @@ struct Options {
     var queries = 1000
     var corpusMegabytes = 16.0
     var work = NSTemporaryDirectory() + "incidentmap-bench"
+    /// `--generate N PATH`: only write N synthetic incidents as JSON Lines to PATH (for the
+    /// web benchmarks, which load them into a store of their own).
+    var generate: (count: Int, path: String)?
+    /// `--radius-only STORE`: only the radius queries on an existing store, ours alone (for a
+    /// profiler).
+    var radiusOnly: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -22,24 +28,37 @@ struct Options {
             case "--quick":
                 quick = true; sizes = [10_000]; runs = 1; queries = 100; corpusMegabytes = 1
             case "--sizes":
-                sizes = (iterator.next() ?? "").split(separator: ",").compactMap { size in
-                    let text = size.lowercased()
-                    if text.hasSuffix("m") { return Int(text.dropLast()).map { $0 * 1_000_000 } }
-                    if text.hasSuffix("k") { return Int(text.dropLast()).map { $0 * 1_000 } }
-                    return Int(text)
-                }
+                sizes = (iterator.next() ?? "").split(separator: ",").compactMap { Options.size(String($0)) }
             case "--runs": runs = max(1, Int(iterator.next() ?? "") ?? runs)
             case "--queries": queries = max(1, Int(iterator.next() ?? "") ?? queries)
             case "--corpus-mb": corpusMegabytes = Double(iterator.next() ?? "") ?? corpusMegabytes
             case "--work": work = iterator.next() ?? work
+            case "--radius-only": radiusOnly = iterator.next()
+            case "--generate":
+                guard let count = Options.size(iterator.next() ?? ""), let path = iterator.next() else {
+                    FileHandle.standardError.write(Data("usage: incidentmap-bench --generate N PATH\n".utf8))
+                    exit(2)
+                }
+                generate = (count, path)
             default:
                 FileHandle.standardError.write(Data("""
                     usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m] [--runs N] [--queries N] [--corpus-mb N] [--work DIR]
+                           incidentmap-bench --generate 100k incidents.jsonl
 
                     """.utf8))
                 exit(2)
             }
         }
+    }
+}
+
+extension Options {
+    /// `10k`, `1m` or a plain number.
+    static func size(_ size: String) -> Int? {
+        let text = size.lowercased()
+        if text.hasSuffix("m") { return Int(text.dropLast()).map { $0 * 1_000_000 } }
+        if text.hasSuffix("k") { return Int(text.dropLast()).map { $0 * 1_000 } }
+        return Int(text)
     }
 }
 
@@ -86,6 +105,18 @@ func measure(_ label: String, runs: Int, bytes: Int, _ body: () -> Int) -> (Stri
 
 
 let options = Options(CommandLine.arguments)
+if let (count, path) = options.generate {
+    let unused = path + ".geojsonseq"
+    try Synthetic.write(count: count, seed: 20190404, jsonLines: path, geoJSONSeq: unused)
+    try? FileManager.default.removeItem(atPath: unused)
+    emit("wrote \(count) synthetic incidents to \(path)")
+    exit(0)
+}
+if let store = options.radiusOnly {
+    let seconds = try StoreBench.radiusQueries(store: store, count: options.queries)
+    emit("\(options.queries) radius queries on \(store): \(fmt(seconds * 1000)) ms")
+    exit(0)
+}
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let incidentmap = binaries.appendingPathComponent("incidentmap").path
 try? FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)

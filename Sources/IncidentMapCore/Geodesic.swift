@@ -13,9 +13,13 @@ public enum Geodesic {
     /// WGS84's flattening.
     public static let flattening = 1 / 298.257223563
 
-    private static let wgs84: geod_geodesic = {
-        var geodesic = geod_geodesic()
-        geod_init(&geodesic, equatorialRadius, flattening)
+    /// PROJ's ellipsoid parameters, set up once and never written again: shared by pointer
+    /// (the struct is over 600 bytes, and a copy per distance was a measurable part of a
+    /// radius query).
+    nonisolated(unsafe) private static let wgs84: UnsafeMutablePointer<geod_geodesic> = {
+        let geodesic = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
+        geodesic.initialize(to: geod_geodesic())
+        geod_init(geodesic, equatorialRadius, flattening)
         return geodesic
     }()
 
@@ -30,19 +34,17 @@ public enum Geodesic {
     @inline(__always)
     public static func distance(latitude1: Double, longitude1: Double,
                                 latitude2: Double, longitude2: Double) -> Double {
-        var geodesic = wgs84
         var metres = 0.0
-        geod_inverse(&geodesic, latitude1, longitude1, latitude2, longitude2, &metres, nil, nil)
+        geod_inverse(wgs84, latitude1, longitude1, latitude2, longitude2, &metres, nil, nil)
         return metres
     }
 
     /// The point reached by going `metres` from `start` along the geodesic that leaves it at
     /// `azimuth` degrees clockwise from north. Longitudes come back in -180…180.
     public static func destination(from start: Coordinate, azimuth: Double, metres: Double) -> (latitude: Double, longitude: Double) {
-        var geodesic = wgs84
         var latitude = 0.0
         var longitude = 0.0
-        geod_direct(&geodesic, start.latitude, start.longitude, azimuth, metres, &latitude, &longitude, nil)
+        geod_direct(wgs84, start.latitude, start.longitude, azimuth, metres, &latitude, &longitude, nil)
         return (latitude, normalisedLongitude(longitude))
     }
 

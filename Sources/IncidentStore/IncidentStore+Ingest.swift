@@ -49,7 +49,7 @@ public final class IncidentBatch {
     /// from checked coordinates, in EPSG:4326.
     private func suspendIndexTriggers() throws {
         // The date and type indexes too: building them once, sorted, beats a million inserts.
-        for name in ["incidents_event_date", "incidents_event_type"] {
+        for name in ["incidents_event_date", "incidents_event_type", SpatialSQL.pointIndex] {
             guard let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
                                                 arguments: [name]) else { continue }
             suspendedTriggers.append(sql)

@@ -1,3 +1,4 @@
+import CSpatiaLite
 import GRDB
 import IncidentMapCore
 
@@ -46,13 +47,19 @@ extension IncidentStore {
         let boxes = SearchArea.boxes(around: centre, radiusMetres: radius.metres)
         var candidates: [NearbyRowID] = []
         try pool.read { db in
+            try SpatialSQL.enlargeCacheForQueries(db)
             let statement = try db.cachedStatement(sql: SpatialSQL.pointsInBoxSQL)
             for box in boxes {
-                let rows = try Row.fetchCursor(statement, arguments: [box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude])
-                while let row = try rows.next() {
+                try statement.setArguments([box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude])
+                // SQLite's own column calls: GRDB's `Row` casts each value dynamically, which
+                // cost more than the distance itself.
+                try eachRow(db, statement: statement) { handle in
+                    let latitude = sqlite3_column_double(handle, 1), longitude = sqlite3_column_double(handle, 2)
                     let distance = Geodesic.distance(latitude1: centre.latitude, longitude1: centre.longitude,
-                                                     latitude2: row[1], longitude2: row[2])
-                    if distance <= radius.metres { candidates.append(NearbyRowID(rowID: row[0], distanceMetres: distance)) }
+                                                     latitude2: latitude, longitude2: longitude)
+                    if distance <= radius.metres {
+                        candidates.append(NearbyRowID(rowID: sqlite3_column_int64(handle, 0), distanceMetres: distance))
+                    }
                 }
             }
         }

@@ -70,6 +70,11 @@ extension IncidentStore {
     func eachRow(_ db: Database, sql: String, arguments: StatementArguments, _ body: (OpaquePointer) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments(arguments)
+        try eachRow(db, statement: statement, body)
+    }
+
+    /// Steps through the rows of a statement whose arguments are set.
+    func eachRow(_ db: Database, statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {

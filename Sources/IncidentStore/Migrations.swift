@@ -68,6 +68,12 @@ enum StoreMigrations {
             // A point layer too, so that QGIS shows the gazetteer beside the incidents.
             try SpatialSQL.addPointGeometry(db, table: "gazetteer_places")
         }
+        migrator.registerMigration("v3: row coordinates in a narrow covering index for radius queries") { db in
+            // A radius query reads the exact coordinates of every candidate the spatial index
+            // gives. From the table, each is a lookup of a whole ~500-byte row on a page of its
+            // own; from this index, about 150 rows share a page.
+            try db.execute(sql: "CREATE INDEX \(SpatialSQL.pointIndex) ON incidents(id, latitude, longitude)")
+        }
         return migrator
     }
 }
