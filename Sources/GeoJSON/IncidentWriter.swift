@@ -35,10 +35,18 @@ public protocol IncidentWriter {
     /// Starts the document. `extraColumns` names numeric columns written after ACLED's
     /// (`distance_m` for radius queries).
     func begin(extraColumns: [String]) throws(SinkError)
-    /// Writes one incident; `extra` holds the values of the extra columns, in order.
-    func write(_ incident: Incident, extra: [Double]) throws(SinkError)
+    /// Writes one incident from its column values (the store's rows, read without building
+    /// an ``Incident``); `extra` holds the values of the extra columns, in order.
+    func write(columns: some IncidentColumns, extra: [Double]) throws(SinkError)
     /// Ends the document and flushes (and, for a file, moves it into place).
     func finish() throws(SinkError)
+}
+
+extension IncidentWriter {
+    /// Writes one incident; `extra` holds the values of the extra columns, in order.
+    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+        try write(columns: IncidentColumnValues(incident), extra: extra)
+    }
 }
 
 /// Writes an incident's columns as the members of a JSON object.
@@ -50,15 +58,14 @@ enum PropertyEncoding {
         key.append(UInt8(ascii: ":"))
         return key
     }
+    static let storages = Incident.Column.storages
 
-    static func appendObject(_ incident: Incident, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
+    static func appendObject(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "{"))
-        var position = 0
-        incident.forEachColumn { _, value in
-            if position > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: orderedKeys[position])
-            position += 1
-            appendValue(value, to: &buffer)
+        for index in 0..<storages.count {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(contentsOf: orderedKeys[index])
+            appendValue(columns, index, to: &buffer)
         }
         for (name, value) in zip(extraColumns, extra) {
             buffer.append(UInt8(ascii: ","))
@@ -69,57 +76,36 @@ enum PropertyEncoding {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    static func appendValue(_ value: ColumnValue, to buffer: inout [UInt8]) {
-        switch value {
-        case .text(let text): JSONText.appendString(text, to: &buffer)
-        case .integer(let number): JSONText.appendInteger(number, to: &buffer)
-        case .number(let number): JSONText.appendNumber(number, to: &buffer)
-        case .null: JSONText.appendLiteral("null", to: &buffer)
-        case .evidence(let spans):
-            buffer.append(UInt8(ascii: "["))
-            for (index, span) in spans.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                JSONText.appendLiteral("{\"text\":", to: &buffer)
-                JSONText.appendString(span.text, to: &buffer)
-                JSONText.appendLiteral(",\"start\":", to: &buffer)
-                JSONText.appendInteger(span.start, to: &buffer)
-                JSONText.appendLiteral(",\"end\":", to: &buffer)
-                JSONText.appendInteger(span.end, to: &buffer)
-                if let source = span.source {
-                    JSONText.appendLiteral(",\"source\":", to: &buffer)
-                    JSONText.appendString(source, to: &buffer)
-                }
-                if !span.highlights.isEmpty {
-                    JSONText.appendLiteral(",\"highlights\":[", to: &buffer)
-                    for (index, highlight) in span.highlights.enumerated() {
-                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                        JSONText.appendLiteral("{\"kind\":", to: &buffer)
-                        JSONText.appendString(highlight.kind.rawValue, to: &buffer)
-                        JSONText.appendLiteral(",\"start\":", to: &buffer)
-                        JSONText.appendInteger(highlight.start, to: &buffer)
-                        JSONText.appendLiteral(",\"end\":", to: &buffer)
-                        JSONText.appendInteger(highlight.end, to: &buffer)
-                        buffer.append(UInt8(ascii: "}"))
-                    }
-                    buffer.append(UInt8(ascii: "]"))
-                }
-                buffer.append(UInt8(ascii: "}"))
-            }
-            buffer.append(UInt8(ascii: "]"))
+    /// Appends column `index`'s value as JSON: text as a string, evidence as its JSON.
+    @inline(__always)
+    static func appendValue(_ columns: some IncidentColumns, _ index: Int, to buffer: inout [UInt8]) {
+        switch storages[index] {
+        case .text:
+            if let text = columns.text(index) { JSONText.appendString(bytes: text, to: &buffer) } else { JSONText.appendLiteral("null", to: &buffer) }
+        case .json:
+            if let json = columns.text(index) { buffer.append(contentsOf: json) } else { JSONText.appendLiteral("null", to: &buffer) }
+        case .integer: JSONText.appendInteger(columns.integer(index), to: &buffer)
+        case .number: JSONText.appendNumber(columns.number(index), to: &buffer)
         }
     }
 
     /// Appends an RFC 7946 Feature: a Point at `[longitude, latitude]`, the event id as the
     /// feature's `id`, every column as a property.
-    static func appendFeature(_ incident: Incident, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
+    static func appendFeature(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
         JSONText.appendLiteral("{\"type\":\"Feature\",\"id\":", to: &buffer)
-        JSONText.appendString(incident.eventID, to: &buffer)
+        appendValue(columns, Incident.Column.eventIDIndex, to: &buffer)
         JSONText.appendLiteral(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[", to: &buffer)
-        JSONText.appendNumber(incident.coordinate.longitude, to: &buffer)
+        JSONText.appendNumber(columns.number(Incident.Column.longitudeIndex), to: &buffer)
         buffer.append(UInt8(ascii: ","))
-        JSONText.appendNumber(incident.coordinate.latitude, to: &buffer)
+        JSONText.appendNumber(columns.number(Incident.Column.latitudeIndex), to: &buffer)
         JSONText.appendLiteral("]},\"properties\":", to: &buffer)
-        appendObject(incident, extraColumns: extraColumns, extra: extra, to: &buffer)
+        appendObject(columns, extraColumns: extraColumns, extra: extra, to: &buffer)
         buffer.append(UInt8(ascii: "}"))
     }
+}
+
+extension Incident.Column {
+    static let eventIDIndex = allCases.firstIndex(of: .eventID)!
+    static let latitudeIndex = allCases.firstIndex(of: .latitude)!
+    static let longitudeIndex = allCases.firstIndex(of: .longitude)!
 }

@@ -13,7 +13,7 @@ public final class GeoJSONWriter: IncidentWriter {
         try sink.write("{\"type\":\"FeatureCollection\",\"features\":[\n" as StaticString)
     }
 
-    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+    public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         let separator = count > 0
         count += 1
         let columns = extraColumns
@@ -38,7 +38,7 @@ public final class GeoJSONSeqWriter: IncidentWriter {
 
     public func begin(extraColumns: [String]) throws(SinkError) { self.extraColumns = extraColumns }
 
-    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+    public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         let columns = extraColumns
         try sink.append { buffer in
             PropertyEncoding.appendFeature(incident, extraColumns: columns, extra: extra, to: &buffer)
@@ -62,7 +62,7 @@ public final class JSONArrayWriter: IncidentWriter {
         try sink.write("[\n" as StaticString)
     }
 
-    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+    public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         let separator = count > 0
         count += 1
         let columns = extraColumns
@@ -95,21 +95,15 @@ public final class CSVIncidentWriter: IncidentWriter {
         try sink.write(header.joined(separator: ",") + "\n")
     }
 
-    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+    public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         try sink.append { buffer in
-            var first = true
-            incident.forEachColumn { _, value in
-                if !first { buffer.append(UInt8(ascii: ",")) }
-                first = false
-                switch value {
-                case .text(let text): CSVIncidentWriter.appendField(text, to: &buffer)
-                case .integer(let number): buffer.append(contentsOf: String(number).utf8)
-                case .number(let number): buffer.append(contentsOf: number.description.utf8)
-                case .null: break
-                case .evidence:
-                    var json: [UInt8] = []
-                    PropertyEncoding.appendValue(value, to: &json)
-                    CSVIncidentWriter.appendField(String(decoding: json, as: UTF8.self), to: &buffer)
+            for index in 0..<PropertyEncoding.storages.count {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                switch PropertyEncoding.storages[index] {
+                case .text, .json:
+                    if let text = incident.text(index) { CSVIncidentWriter.appendField(text, to: &buffer) }
+                case .integer: buffer.append(contentsOf: String(incident.integer(index)).utf8)
+                case .number: buffer.append(contentsOf: incident.number(index).description.utf8)
                 }
             }
             for value in extra {
@@ -122,14 +116,14 @@ public final class CSVIncidentWriter: IncidentWriter {
 
     public func finish() throws(SinkError) { try sink.finish() }
 
-    static func appendField(_ text: String, to buffer: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+    static func appendField(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        let needsQuotes = text.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
-            buffer.append(contentsOf: text.utf8)
+            buffer.append(contentsOf: text)
             return
         }
         buffer.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: "\"") { buffer.append(byte) }
             buffer.append(byte)
         }
@@ -165,18 +159,16 @@ public final class MapRowsWriter: IncidentWriter {
         try sink.append { $0.append(contentsOf: header) }
     }
 
-    public func write(_ incident: Incident, extra: [Double]) throws(SinkError) {
+    public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         let separator = count > 0
         count += 1
         try sink.append { buffer in
             if separator { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
             let rowStart = buffer.count
             buffer.append(UInt8(ascii: "["))
-            var first = true
-            incident.forEachColumn { _, value in
-                if !first { buffer.append(UInt8(ascii: ",")) }
-                first = false
-                PropertyEncoding.appendValue(value, to: &buffer)
+            for index in 0..<PropertyEncoding.storages.count {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                PropertyEncoding.appendValue(incident, index, to: &buffer)
             }
             for value in extra {
                 buffer.append(UInt8(ascii: ","))

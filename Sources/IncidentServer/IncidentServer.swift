@@ -254,8 +254,8 @@ final class PagedEncoder: @unchecked Sendable {
 
     /// Encodes one page; returns the next page's cursor (`nil` after the last) and the bytes.
     func encodePage(of store: IncidentStore, matching filter: IncidentFilter, after cursor: Int64, limit: Int) throws -> (Int64?, [UInt8]) {
-        let next = try store.forEachIncident(matching: filter, after: cursor, limit: limit) { incident in
-            try writer.write(incident, extra: [])
+        let next = try store.forEachRow(matching: filter, after: cursor, limit: limit) { row in
+            try writer.write(columns: row, extra: [])
         }
         if next == nil { try writer.finish() }
         return (next, sink.drain())

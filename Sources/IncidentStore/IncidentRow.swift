@@ -73,13 +73,26 @@ enum IncidentRow {
     }
 
     static func encodeEvidence(_ spans: [EvidenceSpan]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(spans)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        EvidenceSpan.json(spans)
     }
 
     static func decodeEvidence(_ text: String) -> [EvidenceSpan] {
         (try? JSONDecoder().decode([EvidenceSpan].self, from: Data(text.utf8))) ?? []
     }
+}
+
+/// The current row of a statement that selected ``IncidentRow/selectList``, read as
+/// ``IncidentColumns`` straight from SQLite's buffers: what exports stream. Valid only inside
+/// the call that hands it out.
+public struct StoredIncidentRow: IncidentColumns {
+    let handle: OpaquePointer
+
+    public func text(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer = sqlite3_column_text(handle, Int32(column)) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, Int32(column))))
+    }
+
+    public func integer(_ column: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(column))) }
+
+    public func number(_ column: Int) -> Double { sqlite3_column_double(handle, Int32(column)) }
 }

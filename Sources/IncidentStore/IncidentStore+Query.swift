@@ -27,9 +27,21 @@ extension IncidentStore {
         }
     }
 
-    /// Calls `body` with at most `limit` incidents matching `filter` that were stored after
-    /// the row `cursor` (0 for the first page), in stored order, and returns the cursor of the
-    /// next page, or `nil` when this page was the last.
+    /// Calls `body` with each stored row matching `filter`, in stored order, read straight
+    /// from SQLite's buffers (see ``StoredIncidentRow``): what exports stream, with no
+    /// ``Incident`` built per row. Memory stays flat however many rows there are.
+    public func forEachRow(matching filter: IncidentFilter = IncidentFilter(),
+                           _ body: (StoredIncidentRow) throws -> Void) throws {
+        let clause = filter.whereClause
+        try pool.read { db in
+            try eachRow(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents \(clause.sql) ORDER BY id",
+                        arguments: clause.arguments) { try body(StoredIncidentRow(handle: $0)) }
+        }
+    }
+
+    /// Calls `body` with at most `limit` rows matching `filter` that were stored after the row
+    /// `cursor` (0 for the first page), in stored order, and returns the cursor of the next
+    /// page, or `nil` when this page was the last.
     ///
     /// Each page is a short read of its own, so a server can send a large answer page by page
     /// without holding a read transaction open, while writers go on. Rows stored while the
@@ -37,10 +49,10 @@ extension IncidentStore {
     ///
     /// ```swift
     /// var cursor: Int64? = 0
-    /// while let from = cursor { cursor = try store.forEachIncident(matching: filter, after: from, limit: 1000) { … } }
+    /// while let from = cursor { cursor = try store.forEachRow(matching: filter, after: from, limit: 1000) { … } }
     /// ```
-    public func forEachIncident(matching filter: IncidentFilter = IncidentFilter(), after cursor: Int64, limit: Int,
-                                _ body: (Incident) throws -> Void) throws -> Int64? {
+    public func forEachRow(matching filter: IncidentFilter = IncidentFilter(), after cursor: Int64, limit: Int,
+                           _ body: (StoredIncidentRow) throws -> Void) throws -> Int64? {
         let clause = filter.whereClause
         let sql = "SELECT \(IncidentRow.selectList), id FROM incidents "
             + (clause.sql.isEmpty ? "WHERE id > ?" : clause.sql + " AND id > ?") + " ORDER BY id LIMIT ?"
@@ -50,7 +62,7 @@ extension IncidentStore {
             var last: Int64?
             var rows = 0
             try eachRow(db, sql: sql, arguments: arguments) { handle in
-                try body(try IncidentRow.incident(fromStatement: handle))
+                try body(StoredIncidentRow(handle: handle))
                 last = sqlite3_column_int64(handle, IncidentRow.columnCount)
                 rows += 1
             }

@@ -33,8 +33,8 @@ struct ExportCommand: ParsableCommand {
             let writer = format.writer(to: sink)
             try writer.begin(extraColumns: [])
             var count = 0
-            try incidentStore.forEachIncident(matching: filter) { incident in
-                try writer.write(incident, extra: [])
+            try incidentStore.forEachRow(matching: filter) { row in
+                try writer.write(columns: row, extra: [])
                 count += 1
             }
             try writer.finish()

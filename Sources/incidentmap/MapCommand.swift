@@ -37,8 +37,8 @@ struct MapCommand: ParsableCommand {
             let sink = try ByteSink(path: out)
             let count = try page.write(to: sink) { writer in
                 var count = 0
-                try incidentStore.forEachIncident(matching: filter) { incident in
-                    try writer.write(incident, extra: [])
+                try incidentStore.forEachRow(matching: filter) { row in
+                    try writer.write(columns: row, extra: [])
                     count += 1
                 }
                 return count

@@ -1,0 +1,150 @@
+/// An incident's values in ``Incident/Column`` order: text as UTF-8 bytes, integers, numbers,
+/// and the evidence as JSON text. The exports write from this, so that the store can hand out
+/// its rows straight from SQLite's buffers, with no `String` or ``Incident`` built per row.
+///
+/// A text pointer is valid until the next row (or the end of the call that handed the row out).
+public protocol IncidentColumns {
+    /// The UTF-8 bytes of a `.text` or `.json` column; `nil` for NULL.
+    func text(_ column: Int) -> UnsafeBufferPointer<UInt8>?
+    /// An `.integer` column's value.
+    func integer(_ column: Int) -> Int
+    /// A `.number` column's value.
+    func number(_ column: Int) -> Double
+}
+
+extension Incident.Column {
+    /// How a column's value is held.
+    public enum Storage: Sendable {
+        case text, integer, number
+        /// JSON text, written into a JSON document as it is (the evidence).
+        case json
+    }
+
+    public var storage: Storage {
+        switch self {
+        case .timePrecision, .geoPrecision, .fatalities: return .integer
+        case .latitude, .longitude: return .number
+        case .evidence: return .json
+        default: return .text
+        }
+    }
+
+    /// Every column's storage, indexed like `allCases`.
+    public static let storages: [Storage] = allCases.map(\.storage)
+}
+
+extension EvidenceSpan {
+    /// Appends `spans` as the JSON array the store keeps and the exports write:
+    /// `[{"text":…,"start":…,"end":…,"source":…,"highlights":[{"kind":…,"start":…,"end":…}]}]`,
+    /// `source` and `highlights` only where there are some.
+    public static func appendJSON(_ spans: [EvidenceSpan], to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "["))
+        for (index, span) in spans.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            JSONText.appendLiteral("{\"text\":", to: &buffer)
+            JSONText.appendString(span.text, to: &buffer)
+            JSONText.appendLiteral(",\"start\":", to: &buffer)
+            JSONText.appendInteger(span.start, to: &buffer)
+            JSONText.appendLiteral(",\"end\":", to: &buffer)
+            JSONText.appendInteger(span.end, to: &buffer)
+            if let source = span.source {
+                JSONText.appendLiteral(",\"source\":", to: &buffer)
+                JSONText.appendString(source, to: &buffer)
+            }
+            if !span.highlights.isEmpty {
+                JSONText.appendLiteral(",\"highlights\":[", to: &buffer)
+                for (number, highlight) in span.highlights.enumerated() {
+                    if number > 0 { buffer.append(UInt8(ascii: ",")) }
+                    JSONText.appendLiteral("{\"kind\":", to: &buffer)
+                    JSONText.appendString(highlight.kind.rawValue, to: &buffer)
+                    JSONText.appendLiteral(",\"start\":", to: &buffer)
+                    JSONText.appendInteger(highlight.start, to: &buffer)
+                    JSONText.appendLiteral(",\"end\":", to: &buffer)
+                    JSONText.appendInteger(highlight.end, to: &buffer)
+                    buffer.append(UInt8(ascii: "}"))
+                }
+                buffer.append(UInt8(ascii: "]"))
+            }
+            buffer.append(UInt8(ascii: "}"))
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
+
+    /// `spans` as JSON text (see ``appendJSON(_:to:)``).
+    public static func json(_ spans: [EvidenceSpan]) -> String {
+        var buffer: [UInt8] = []
+        appendJSON(spans, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+/// An ``Incident``'s columns as ``IncidentColumns``: its text encoded once into one buffer.
+/// For incidents that exist as values already (a radius query's, an article's); the store's
+/// exports read their rows without one.
+public final class IncidentColumnValues: IncidentColumns {
+    private let incident: Incident
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private var ranges: [Range<Int>?] = []
+
+    public init(_ incident: Incident) {
+        self.incident = incident
+        var buffer: [UInt8] = []
+        var ranges: [Range<Int>?] = []
+        func add(_ text: String?) {
+            guard let text else {
+                ranges.append(nil)
+                return
+            }
+            let start = buffer.count
+            buffer.append(contentsOf: text.utf8)
+            ranges.append(start..<buffer.count)
+        }
+        for column in Incident.Column.allCases {
+            switch column {
+            case .eventID: add(incident.eventID)
+            case .eventDate: add(incident.eventDate.description)
+            case .eventType: add(incident.eventType.rawValue)
+            case .subEventType: add(incident.subEventType)
+            case .actor1: add(incident.actor1)
+            case .actor2: add(incident.actor2)
+            case .admin1: add(incident.admin1)
+            case .location: add(incident.location)
+            case .source: add(incident.source)
+            case .notes: add(incident.notes)
+            case .locationArabic: add(incident.locationArabic)
+            case .placeID: add(incident.placeID)
+            case .sourceURL: add(incident.sourceURL)
+            case .evidence: add(incident.evidence.isEmpty ? nil : EvidenceSpan.json(incident.evidence))
+            case .ingestedAt: add(incident.ingestedAt.map(Timestamp.string(from:)))
+            case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: ranges.append(nil)
+            }
+        }
+        bytes = .allocate(capacity: max(1, buffer.count))
+        _ = bytes.initialize(from: buffer)
+        self.ranges = ranges
+    }
+
+    deinit { bytes.deallocate() }
+
+    public func text(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let range = ranges[column] else { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    public func integer(_ column: Int) -> Int {
+        switch Incident.Column.allCases[column] {
+        case .timePrecision: return incident.timePrecision.rawValue
+        case .geoPrecision: return incident.geoPrecision.rawValue
+        case .fatalities: return incident.fatalities
+        default: return 0
+        }
+    }
+
+    public func number(_ column: Int) -> Double {
+        switch Incident.Column.allCases[column] {
+        case .latitude: return incident.coordinate.latitude
+        case .longitude: return incident.coordinate.longitude
+        default: return .nan
+        }
+    }
+}
