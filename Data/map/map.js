@@ -134,17 +134,21 @@
     const since = document.getElementById('since').value;
     const until = document.getElementById('until').value;
     state.shown = [];
-    const layers = [];
+    // Only the markers that enter or leave the range change: re-clustering them all would
+    // take seconds with 100,000 incidents.
+    const entering = [], leaving = [];
     state.incidents.forEach(function (incident, index) {
-      if ((since && incident.event_date < since) || (until && incident.event_date > until)) return;
-      state.shown.push(index);
-      layers.push(state.markers[index]);
+      const inside = !((since && incident.event_date < since) || (until && incident.event_date > until));
+      const marker = state.markers[index];
+      if (inside) state.shown.push(index);
+      if (inside && !marker.inCluster) { entering.push(marker); marker.inCluster = true; }
+      if (!inside && marker.inCluster) { leaving.push(marker); marker.inCluster = false; }
     });
-    cluster.clearLayers();
+    const layers = state.shown.map(function (index) { return state.markers[index]; });
+    if (leaving.length) cluster.removeLayers(leaving);
     onClustered = function () { document.body.dataset.state = 'ready'; };
     document.body.dataset.state = 'clustering';
-    cluster.addLayers(layers);
-    if (layers.length === 0) clustered();
+    if (entering.length) cluster.addLayers(entering); else clustered();
     if (fit && layers.length > 0) {
       const bounds = L.latLngBounds(layers.map(function (m) { return m.getLatLng(); }));
       map.fitBounds(bounds.pad(0.15), { maxZoom: 11 });
@@ -287,6 +291,7 @@
     return { lat: lat, lon: lon, km: km, problems: problems };
   }
 
+  const LIST_LIMIT = 1000;
   function showRadius(centre, km, hits, note) {
     if (state.radiusLayer) map.removeLayer(state.radiusLayer);
     state.radiusLayer = L.layerGroup([
@@ -295,8 +300,11 @@
     ]).addTo(map);
     const box = document.getElementById('radius-results');
     let html = '<p id="radius-summary">' + hits.length + ' incident' + (hits.length === 1 ? '' : 's') + ' within ' + km +
-      ' km of ' + centre.lat.toFixed(5) + ', ' + centre.lon.toFixed(5) + (note ? ' ' + note : '') + '</p><ol>';
-    hits.forEach(function (hit) {
+      ' km of ' + centre.lat.toFixed(5) + ', ' + centre.lon.toFixed(5) + (note ? ' ' + note : '') +
+      (hits.length > LIST_LIMIT ? '; the nearest ' + LIST_LIMIT + ' listed' : '') + '</p><ol>';
+    // A list of tens of thousands of lines would stall the page for seconds: the nearest
+    // LIST_LIMIT are listed, the count says how many there are.
+    hits.slice(0, LIST_LIMIT).forEach(function (hit) {
       const incident = hit.incident;
       html += '<li data-id="' + escapeHTML(incident.event_id_cnty) + '" data-distance="' + hit.distance + '" tabindex="0">' +
         (hit.distance / 1000).toFixed(2) + ' km · ' + escapeHTML(incident.event_date) + ' · ' + escapeHTML(incident.event_type) +

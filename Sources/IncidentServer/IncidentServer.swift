@@ -151,11 +151,12 @@ public struct IncidentServer: Sendable {
         }
         let store = self.store
         let bytes = try await NIOThreadPool.singleton.runIfActive {
-            let hits = try store.incidents(near: centre, within: radius, limit: limit)
             let sink = ByteSink.inMemory()
             let writer = GeoJSONWriter(sink: sink)
             try writer.begin(extraColumns: ["distance_m"])
-            for hit in hits { try writer.write(hit.incident, extra: [hit.distanceMetres]) }
+            try store.forEachRow(near: centre, within: radius, limit: limit) { row, distance in
+                try writer.write(columns: row, extra: [distance])
+            }
             try writer.finish()
             return sink.drain()
         }

@@ -27,18 +27,35 @@ extension IncidentStore {
     /// let hits = try store.incidents(near: mitiga, within: try Length(parsing: "10km"))
     /// ```
     public func incidents(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyIncident] {
+        var found: [NearbyIncident] = []
+        try forEachRow(near: centre, within: radius, limit: limit) { row, distance in
+            found.append(NearbyIncident(incident: try IncidentRow.incident(fromStatement: row.handle), distanceMetres: distance))
+        }
+        return found
+    }
+
+    /// The rows of ``incidents(near:within:limit:)``, nearest first, with their distances,
+    /// read straight from SQLite's buffers (see ``StoredIncidentRow``): what `near` and the
+    /// server write out, with no ``Incident`` built per row. Returns how many there were.
+    @discardableResult
+    public func forEachRow(near centre: Coordinate, within radius: Length, limit: Int? = nil,
+                           _ body: (StoredIncidentRow, Double) throws -> Void) throws -> Int {
         let hits = try nearbyRowIDs(near: centre, within: radius, limit: limit)
-        return try pool.read { db in
-            try hits.map { hit in
-                var found: Incident?
-                try eachIncident(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?",
-                                 arguments: [hit.rowID]) { found = $0 }
-                guard let incident = found else {
+        try pool.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?")
+            for hit in hits {
+                try statement.setArguments([hit.rowID])
+                var seen = false
+                try eachRow(db, statement: statement) { handle in
+                    seen = true
+                    try body(StoredIncidentRow(handle: handle), hit.distanceMetres)
+                }
+                guard seen else {
                     throw StoreError.database(path: path, reason: "incident \(hit.rowID) vanished during the query")
                 }
-                return NearbyIncident(incident: incident, distanceMetres: hit.distanceMetres)
             }
         }
+        return hits.count
     }
 
     /// The store's row ids and distances of the incidents within `radius`, nearest first: the

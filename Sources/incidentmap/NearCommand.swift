@@ -58,24 +58,21 @@ struct NearCommand: ParsableCommand {
         let length = try Length(parsing: radius)
         let incidentStore = try store.open(.mustExist)
         let point = try centrePoint(incidentStore)
-        let hits: [NearbyIncident]
         do {
-            hits = try incidentStore.incidents(near: point, within: length, limit: limit)
-        } catch {
-            throw CommandFailure(error)
-        }
-        switch format {
-        case .table:
-            print(NearTable.render(hits, centre: point, radius: length))
-        case .json, .geojson:
-            do {
+            switch format {
+            case .table:
+                print(NearTable.render(try incidentStore.incidents(near: point, within: length, limit: limit),
+                                       centre: point, radius: length))
+            case .json, .geojson:
                 let writer = (format == .json ? OutputFormat.json : .geojson).writer(to: ByteSink())
                 try writer.begin(extraColumns: ["distance_m"])
-                for hit in hits { try writer.write(hit.incident, extra: [hit.distanceMetres]) }
+                try incidentStore.forEachRow(near: point, within: length, limit: limit) { row, distance in
+                    try writer.write(columns: row, extra: [distance])
+                }
                 try writer.finish()
-            } catch {
-                throw CommandFailure(error)
             }
+        } catch {
+            throw CommandFailure(error)
         }
     }
 }
