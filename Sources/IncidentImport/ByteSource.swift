@@ -44,6 +44,31 @@ final class ByteSource {
 
     var offset: Int64 { bytesBeforeBuffer + Int64(position) }
 
+    /// Appends the bytes up to the next line feed (which is consumed, not appended) to `line`;
+    /// `false` at the end of the file with nothing read. Copies whole runs of the buffer: a
+    /// byte at a time through ``next()`` was a fifth of a large ingest's time.
+    func readLine(into line: inout [UInt8]) -> Bool {
+        var sawAny = false
+        while true {
+            if position == buffer.count {
+                guard refill() else { return sawAny }
+            }
+            sawAny = true
+            let start = position
+            let end = buffer.withUnsafeBufferPointer { bytes -> Int in
+                guard let base = bytes.baseAddress,
+                      let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            line.append(contentsOf: buffer[start..<end])
+            if end < buffer.count {
+                position = end + 1
+                return true
+            }
+            position = end
+        }
+    }
+
     private func refill() -> Bool {
         guard !isAtEnd else { return false }
         bytesBeforeBuffer += Int64(buffer.count)

@@ -88,6 +88,9 @@ enum IncidentRecord {
 /// where Foundation's `trimmingCharacters` bridges every value.
 @inline(__always)
 func trimmed(_ text: String) -> String {
+    // Printable ASCII at both ends (dates, numbers, most names) needs no Unicode lookup.
+    if let first = text.utf8.first, let last = text.utf8.last,
+       (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
           first.properties.isWhitespace || last.properties.isWhitespace else { return text }
     return String(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()

@@ -18,13 +18,7 @@ final class JSONLinesReader {
     func next() throws(ImportError) -> (line: Int, fields: [String: String])? {
         while true {
             bytes.removeAll(keepingCapacity: true)
-            var sawAny = false
-            while let byte = source.next() {
-                sawAny = true
-                if byte == UInt8(ascii: "\n") { break }
-                bytes.append(byte)
-            }
-            guard sawAny else { return nil }
+            guard source.readLine(into: &bytes) else { return nil }
             line += 1
             if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
