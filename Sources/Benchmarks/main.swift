@@ -34,6 +34,7 @@ struct Options {
             case "--corpus-mb": corpusMegabytes = Double(iterator.next() ?? "") ?? corpusMegabytes
             case "--work": work = iterator.next() ?? work
             case "--radius-only": radiusOnly = iterator.next()
+            case "--text-only": sizes = []
             case "--generate":
                 guard let count = Options.size(iterator.next() ?? ""), let path = iterator.next() else {
                     FileHandle.standardError.write(Data("usage: incidentmap-bench --generate N PATH\n".utf8))
@@ -42,7 +43,7 @@ struct Options {
                 generate = (count, path)
             default:
                 FileHandle.standardError.write(Data("""
-                    usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m] [--runs N] [--queries N] [--corpus-mb N] [--work DIR]
+                    usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m | --text-only] [--runs N] [--queries N] [--corpus-mb N] [--work DIR]
                            incidentmap-bench --generate 100k incidents.jsonl
 
                     """.utf8))

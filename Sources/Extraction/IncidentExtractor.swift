@@ -34,7 +34,8 @@ public struct IncidentExtractor: Sendable {
             .filter { $0.place.isLibyan && $0.place.kind != .country }
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
-        let script: Script = article.language == "ar" ? .arabic : .latin
+        let language = article.language
+        let script: Script = language == "ar" ? .arabic : .latin
         let triggers = lexicon.triggers.matches(in: tokens).filter { tokens[$0.firstToken].script == script }
         let actors = lexicon.actors.matches(in: tokens)
         let numbers = lexicon.numbers.matches(in: tokens)
@@ -107,7 +108,7 @@ public struct IncidentExtractor: Sendable {
                                                     .init(kind: .place, start: resolved.mention.start, end: resolved.mention.end),
                                                     .init(kind: .trigger, start: trigger.start, end: trigger.end),
                                                 ].sorted { $0.start < $1.start })],
-                        source: article.source, sourceURL: article.url, language: article.language))
+                        source: article.source, sourceURL: article.url, language: language))
                 }
             }
         }

@@ -19,12 +19,18 @@ public struct Article: Sendable {
         self.declaredLanguage = language
     }
 
-    /// The declared language, else `ar` when most letters are Arabic, else `en`.
+    /// The declared language, else `ar` when most letters are Arabic, else `en`. Counts
+    /// letters each time: read it once per article.
     public var language: String {
         if let declaredLanguage { return declaredLanguage }
         var arabic = 0, latin = 0
         for scalar in text.unicodeScalars.prefix(20_000) {
-            if (0x0600...0x06FF).contains(scalar.value) { arabic += 1 } else if scalar.properties.isAlphabetic { latin += 1 }
+            switch scalar.value {
+            case 0x0600...0x06FF: arabic += 1
+            case 0x41...0x5A, 0x61...0x7A: latin += 1
+            case 0...0x7F: continue  // spaces, digits, punctuation: no Unicode lookup
+            default: if scalar.properties.isAlphabetic { latin += 1 }
+            }
         }
         return arabic >= latin ? "ar" : "en"
     }

@@ -93,6 +93,8 @@ struct TokenBuilder {
         case 0x0621...0x063A, 0x0641...0x064A, 0x0671...0x06D3, 0x0640, 0x064B...0x065F, 0x0670: return .arabic
         case 0x0030...0x0039, 0x0660...0x0669, 0x06F0...0x06F9: return .digits
         case 0x0041...0x005A, 0x0061...0x007A, 0x00C0...0x024F, 0x1E00...0x1EFF, 0x02BE, 0x02BF: return .latin
+        // Spaces, punctuation and Arabic punctuation, without a Unicode property lookup.
+        case 0...0x7F, 0x0600...0x061F, 0x066A...0x066D, 0x06D4: return nil
         default:
             return scalar.properties.isAlphabetic ? .other : nil
         }
@@ -110,7 +112,11 @@ struct TokenBuilder {
         if start < 0 {
             start = offset
             script = scalarScript ?? .latin
-            capitalised = scalar.properties.isUppercase
+            switch scalar.value {
+            case 0x41...0x5A: capitalised = true
+            case 0...0x7F, 0x0600...0x06FF: capitalised = false
+            default: capitalised = scalar.properties.isUppercase
+            }
         } else if script == .digits, let scalarScript, scalarScript == .latin {
             script = .latin
         }
@@ -122,7 +128,14 @@ struct TokenBuilder {
                 offsets.append(offset)
             }
         case .digits:
-            let value = scalar.properties.numericType != nil ? Int(scalar.properties.numericValue ?? 0) : 0
+            // ASCII, Arabic-Indic and Extended Arabic-Indic digits: the same ten in a row.
+            let value: Int
+            switch scalar.value {
+            case 0x30...0x39: value = Int(scalar.value - 0x30)
+            case 0x0660...0x0669: value = Int(scalar.value - 0x0660)
+            case 0x06F0...0x06F9: value = Int(scalar.value - 0x06F0)
+            default: value = 0
+            }
             folded.append(Unicode.Scalar(UInt8(48 + value)))
             offsets.append(offset)
         default:
