@@ -91,8 +91,8 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
     public func longestMatch(at index: Int, in tokens: [Token]) -> PhraseMatch<Payload>? {
         let token = tokens[index]
         var best: PhraseMatch<Payload>?
-        for candidate in Self.firstWordCandidates(token) {
-            guard let node = nodes[0].children[ByteKey(candidate.key)] else { continue }
+        for candidate in token.firstWordKeys {
+            guard let node = nodes[0].children[candidate.key] else { continue }
             if let found = walk(from: node, start: token.offsets[candidate.scalarsDropped], tokens: tokens, index: index,
                                 clitic: candidate.scalarsDropped > 0, split: false),
                best == nil || found.tokenCount > best!.tokenCount {
@@ -139,30 +139,6 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
             }
         }
         return nil
-    }
-
-    /// The word as written, then without proclitics: each with the number of scalars dropped.
-    static func firstWordCandidates(_ token: Token) -> [(key: String, scalarsDropped: Int)] {
-        guard token.script == .arabic, token.folded.count >= 4 else { return [(token.key, 0)] }
-        var candidates: [(String, Int)] = [(token.key, 0)]
-        let letters = token.folded
-        let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
-        let ba: Unicode.Scalar = "\u{0628}", lam: Unicode.Scalar = "\u{0644}", kaf: Unicode.Scalar = "\u{0643}"
-        var stems: [Int] = [0]
-        if letters[0] == waw || letters[0] == fa { stems.append(1) }
-        for stem in stems {
-            if stem > 0 { candidates.append((Normalizer.arabicKey(letters[stem...]), stem)) }
-            guard letters.count - stem >= 4 else { continue }
-            let first = letters[stem]
-            if first == lam, letters[stem + 1] == lam {
-                // للعزيزية = ل + العزيزية: the article's alef is not written after ل.
-                candidates.append((Normalizer.arabicKey(letters[(stem + 2)...]), stem + 1))
-            }
-            if first == ba || first == lam || first == kaf {
-                candidates.append((Normalizer.arabicKey(letters[(stem + 1)...]), stem + 1))
-            }
-        }
-        return candidates.filter { $0.0.unicodeScalars.count >= 2 }
     }
 }
 

@@ -29,6 +29,53 @@ public struct Token: Sendable, Hashable {
     /// starts at the article.
     public let hadArticle: Bool
 
+    /// The keys a phrase may begin with at this token: ``key``, then, for Arabic, the word
+    /// without its proclitics (و ف, then ب ل ك; لل read as ال), each with the number of
+    /// scalars dropped. Made once per token: every phrase index (places, triggers, actors,
+    /// cues, dates …) reads them.
+    let firstWordKeys: [FirstWordKey]
+
+    init(folded: [Unicode.Scalar], offsets: [Int], key: String, start: Int, end: Int, script: Script,
+         isCapitalised: Bool, hadArticle: Bool) {
+        self.folded = folded
+        self.offsets = offsets
+        self.key = key
+        self.start = start
+        self.end = end
+        self.script = script
+        self.isCapitalised = isCapitalised
+        self.hadArticle = hadArticle
+        firstWordKeys = Token.firstWordKeys(folded: folded, key: key, script: script)
+    }
+
     /// The folded text as a string.
     public var foldedText: String { String(String.UnicodeScalarView(folded)) }
+
+    static func firstWordKeys(folded letters: [Unicode.Scalar], key: String, script: Script) -> [FirstWordKey] {
+        guard script == .arabic, letters.count >= 4 else { return [FirstWordKey(key: ByteKey(key), scalarsDropped: 0)] }
+        var candidates: [(String, Int)] = [(key, 0)]
+        let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
+        let ba: Unicode.Scalar = "\u{0628}", lam: Unicode.Scalar = "\u{0644}", kaf: Unicode.Scalar = "\u{0643}"
+        var stems: [Int] = [0]
+        if letters[0] == waw || letters[0] == fa { stems.append(1) }
+        for stem in stems {
+            if stem > 0 { candidates.append((Normalizer.arabicKey(letters[stem...]), stem)) }
+            guard letters.count - stem >= 4 else { continue }
+            let first = letters[stem]
+            if first == lam, letters[stem + 1] == lam {
+                // للعزيزية = ل + العزيزية: the article's alef is not written after ل.
+                candidates.append((Normalizer.arabicKey(letters[(stem + 2)...]), stem + 1))
+            }
+            if first == ba || first == lam || first == kaf {
+                candidates.append((Normalizer.arabicKey(letters[(stem + 1)...]), stem + 1))
+            }
+        }
+        return candidates.filter { $0.0.unicodeScalars.count >= 2 }.map { FirstWordKey(key: ByteKey($0.0), scalarsDropped: $0.1) }
+    }
+}
+
+/// A key a phrase may begin with at a token, and how many of its scalars were dropped.
+struct FirstWordKey: Hashable, Sendable {
+    let key: ByteKey
+    let scalarsDropped: Int
 }
