@@ -42,7 +42,7 @@ struct DateResolver {
             return match.withPayloads(payloads)
         }
         for (position, match) in words.enumerated() {
-            let phrase = String(String.UnicodeScalarView(text[match.start..<match.end]))
+            let phrase = String(scalars: text[match.start..<match.end])
             for word in match.payloads {
                 switch word {
                 case .relative(let days):
@@ -82,7 +82,7 @@ struct DateResolver {
         }
         func separator(after index: Int) -> String {
             guard index + 1 < tokens.count else { return "" }
-            return String(String.UnicodeScalarView(text[tokens[index].end..<tokens[index + 1].start]))
+            return String(scalars: text[tokens[index].end..<tokens[index + 1].start])
         }
         for match in months {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }) else { continue }

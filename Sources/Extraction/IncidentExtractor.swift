@@ -101,8 +101,8 @@ public struct IncidentExtractor: Sendable {
                         eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,
                         place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
                         actor1: sentenceActors.first, actor2: sentenceActors.dropFirst().first, fatalities: fatalities,
-                        triggerText: String(String.UnicodeScalarView(text[trigger.start..<trigger.end])),
-                        evidence: [EvidenceSpan(text: String(String.UnicodeScalarView(text[sentence.start..<sentence.end])),
+                        triggerText: String(scalars: text[trigger.start..<trigger.end]),
+                        evidence: [EvidenceSpan(text: String(scalars: text[sentence.start..<sentence.end]),
                                                 start: sentence.start, end: sentence.end, source: article.source,
                                                 highlights: [
                                                     .init(kind: .place, start: resolved.mention.start, end: resolved.mention.end),

@@ -10,7 +10,7 @@ extension Gazetteer {
     func mentions(in text: String, tokens: [Token]) -> [Mention] {
         let scalars = Array(text.unicodeScalars)
         return index.matches(in: tokens).map { match in
-            Mention(text: String(String.UnicodeScalarView(scalars[match.start..<match.end])),
+            Mention(text: String(scalars: scalars[match.start..<match.end]),
                     start: match.start, end: match.end, placeIDs: match.payloads,
                     firstToken: match.firstToken, tokenCount: match.tokenCount,
                     detachedClitic: match.detachedClitic)

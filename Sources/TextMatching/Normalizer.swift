@@ -31,7 +31,7 @@ public enum Normalizer {
         if letters.count >= 4, letters.first == alef, letters.dropFirst().first == lam {
             letters = letters.dropFirst(2)
         }
-        return String(String.UnicodeScalarView(letters))
+        return String(scalars: letters)
     }
 
     /// Folds a Latin letter to lower-case ASCII where it has a base letter; `nil` drops it.
@@ -57,7 +57,7 @@ public enum Normalizer {
 
     /// The key of a folded Latin word.
     static func latinKey(_ folded: [Unicode.Scalar]) -> String {
-        var text = String(String.UnicodeScalarView(folded))
+        var text = String(scalars: folded)
         if text == "ksar" || text == "kasr" || text == "qsar" { return "gasr" }
         if ["ben", "ibn", "bn", "bin"].contains(text) { return "bin" }
         text = text.replacingOccurrences(of: "ou", with: "u")
@@ -83,5 +83,24 @@ public enum Normalizer {
     /// Normalises a whole phrase to the keys of its tokens (as names are indexed).
     public static func keys(of phrase: String) -> [String] {
         Tokenizer.tokens(in: phrase).map(\.key)
+    }
+}
+
+extension String {
+    /// A string of `scalars`, encoded straight into the string's storage:
+    /// `String(String.UnicodeScalarView(scalars))` appends them one at a time, which was a
+    /// sixth of extraction's time.
+    @inlinable
+    public init(scalars: some Collection<Unicode.Scalar>) {
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Finds known phrases (place names, trigger words, actor names) in tokenised text: a trie over
 /// normalised token keys, scanned once left to right, so the cost grows with the text's length
 /// and not with the number of phrases. The longest phrase at a position wins ("مطار طرابلس
@@ -179,7 +180,13 @@ struct ByteKey: Hashable, Sendable {
     init(_ text: String) { self.text = text }
 
     static func == (left: ByteKey, right: ByteKey) -> Bool {
-        left.text.utf8.elementsEqual(right.text.utf8)
+        var left = left.text, right = right.text
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                leftBytes.count == rightBytes.count
+                    && (leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0)
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {

@@ -49,7 +49,7 @@ public struct Token: Sendable, Hashable {
     }
 
     /// The folded text as a string.
-    public var foldedText: String { String(String.UnicodeScalarView(folded)) }
+    public var foldedText: String { String(scalars: folded) }
 
     static func firstWordKeys(folded letters: [Unicode.Scalar], key: String, script: Script) -> [FirstWordKey] {
         guard script == .arabic, letters.count >= 4 else { return [FirstWordKey(key: ByteKey(key), scalarsDropped: 0)] }
@@ -70,7 +70,8 @@ public struct Token: Sendable, Hashable {
                 candidates.append((Normalizer.arabicKey(letters[(stem + 1)...]), stem + 1))
             }
         }
-        return candidates.filter { $0.0.unicodeScalars.count >= 2 }.map { FirstWordKey(key: ByteKey($0.0), scalarsDropped: $0.1) }
+        // Keys of Arabic letters: two letters are at least four UTF-8 bytes.
+        return candidates.filter { $0.0.utf8.count >= 4 }.map { FirstWordKey(key: ByteKey($0.0), scalarsDropped: $0.1) }
     }
 }
 

@@ -153,7 +153,7 @@ struct TokenBuilder {
         switch script {
         case .arabic: key = Normalizer.arabicKey(folded[...])
         case .latin: key = Normalizer.latinKey(folded)
-        default: key = String(String.UnicodeScalarView(folded))
+        default: key = String(scalars: folded)
         }
         return Token(folded: folded, offsets: offsets, key: key, start: start, end: end, script: script,
                      isCapitalised: capitalised, hadArticle: false)
