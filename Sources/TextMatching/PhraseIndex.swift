@@ -120,7 +120,7 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
                                    detachedClitic: clitic, wasSplit: split)
             }
             position += 1
-            guard position < tokens.count, let next = nodes[node].children[ByteKey(tokens[position].key)] else { break }
+            guard position < tokens.count, let next = nodes[node].children[tokens[position].byteKey] else { break }
             node = next
         }
         return best
@@ -175,11 +175,23 @@ extension PhraseMatch {
 /// normalised by ``Normalizer`` already, so equal keys have equal bytes.
 struct ByteKey: Hashable, Sendable {
     let text: String
+    /// FNV-1a of the bytes, made once with the key: every dictionary probe hashes this word
+    /// instead of the whole key (a token is looked up in half a dozen phrase indexes).
+    let fingerprint: UInt64
 
     @inline(__always)
-    init(_ text: String) { self.text = text }
+    init(_ text: String) {
+        self.text = text
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        fingerprint = hash
+    }
 
     static func == (left: ByteKey, right: ByteKey) -> Bool {
+        guard left.fingerprint == right.fingerprint else { return false }
         var left = left.text, right = right.text
         return left.withUTF8 { leftBytes in
             right.withUTF8 { rightBytes in
@@ -190,10 +202,12 @@ struct ByteKey: Hashable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(fingerprint)
     }
 }
+
+
+
 
 /// A trie over Unicode scalars that tells which prefixes of a word are in it.
 struct LetterTrie: Sendable {

@@ -34,6 +34,8 @@ public struct Token: Sendable, Hashable {
     /// scalars dropped. Made once per token: every phrase index (places, triggers, actors,
     /// cues, dates …) reads them.
     let firstWordKeys: [FirstWordKey]
+    /// ``key`` for the phrase indexes' lookups, hashed once.
+    let byteKey: ByteKey
 
     init(folded: [Unicode.Scalar], offsets: [Int], key: String, start: Int, end: Int, script: Script,
          isCapitalised: Bool, hadArticle: Bool) {
@@ -45,15 +47,16 @@ public struct Token: Sendable, Hashable {
         self.script = script
         self.isCapitalised = isCapitalised
         self.hadArticle = hadArticle
-        firstWordKeys = Token.firstWordKeys(folded: folded, key: key, script: script)
+        byteKey = ByteKey(key)
+        firstWordKeys = Token.firstWordKeys(folded: folded, key: byteKey, script: script)
     }
 
     /// The folded text as a string.
     public var foldedText: String { String(scalars: folded) }
 
-    static func firstWordKeys(folded letters: [Unicode.Scalar], key: String, script: Script) -> [FirstWordKey] {
-        guard script == .arabic, letters.count >= 4 else { return [FirstWordKey(key: ByteKey(key), scalarsDropped: 0)] }
-        var candidates: [(String, Int)] = [(key, 0)]
+    static func firstWordKeys(folded letters: [Unicode.Scalar], key: ByteKey, script: Script) -> [FirstWordKey] {
+        guard script == .arabic, letters.count >= 4 else { return [FirstWordKey(key: key, scalarsDropped: 0)] }
+        var candidates: [(String, Int)] = [(key.text, 0)]
         let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
         let ba: Unicode.Scalar = "\u{0628}", lam: Unicode.Scalar = "\u{0644}", kaf: Unicode.Scalar = "\u{0643}"
         var stems: [Int] = [0]
