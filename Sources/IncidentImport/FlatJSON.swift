@@ -17,18 +17,37 @@ struct FlatJSON {
 
     static func object(_ bytes: [UInt8]) throws(Failure) -> [String: String] {
         var parser = FlatJSON(bytes)
-        return try parser.parseObject()
+        var fields: [String: String] = [:]
+        try parser.parseObject { key, parser throws(Failure) in
+            if let value = try parser.parseValue() { fields[key] = value }
+        }
+        return fields
     }
 
-    private mutating func parseObject() throws(Failure) -> [String: String] {
+    /// The object's members whose names `slots` knows, each at its slot; other members are
+    /// checked but not kept. For incident rows: no dictionary is built per row, and ACLED's
+    /// columns that incidentmap does not store cost no string.
+    static func values(_ bytes: [UInt8], slots: [String: Int], count: Int) throws(Failure) -> [String?] {
+        var parser = FlatJSON(bytes)
+        var values = [String?](repeating: nil, count: count)
+        try parser.parseObject { key, parser throws(Failure) in
+            if let slot = slots[key] {
+                values[slot] = try parser.parseValue()
+            } else {
+                try parser.skipValue()
+            }
+        }
+        return values
+    }
+
+    private mutating func parseObject(_ member: (String, inout FlatJSON) throws(Failure) -> Void) throws(Failure) {
         skipSpace()
         guard peek() == UInt8(ascii: "{") else { throw Failure(reason: "expected a JSON object ({…}) on the line") }
         position += 1
-        var fields: [String: String] = [:]
         skipSpace()
         if peek() == UInt8(ascii: "}") {
             position += 1
-            return try end(fields)
+            return try end()
         }
         while true {
             skipSpace()
@@ -38,25 +57,56 @@ struct FlatJSON {
             guard peek() == UInt8(ascii: ":") else { throw fail("expected ':' after \"\(key)\"") }
             position += 1
             skipSpace()
-            if let value = try parseValue() { fields[key] = value }
+            try member(key, &self)
             skipSpace()
             switch peek() {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
-                return try end(fields)
+                return try end()
             default: throw fail("expected ',' or '}' after the value of \"\(key)\"")
             }
         }
     }
 
-    private mutating func end(_ fields: [String: String]) throws(Failure) -> [String: String] {
-        skipSpace()
-        guard position == bytes.count else { throw fail("text after the end of the object") }
-        return fields
+    /// Checks a value without keeping it.
+    private mutating func skipValue() throws(Failure) {
+        switch peek() {
+        case UInt8(ascii: "\""): try skipString()
+        default: _ = try parseValue()
+        }
     }
 
-    private mutating func parseValue() throws(Failure) -> String? {
+    /// Steps over a string, checking it as ``parseString()`` does, without building it.
+    private mutating func skipString() throws(Failure) {
+        position += 1
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                guard bytes[start..<position].allSatisfy({ $0 < 0x80 }) || String(validating: bytes[start..<position], as: UTF8.self) != nil else {
+                    throw fail("text that is not UTF-8")
+                }
+                position += 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                position = start - 1
+                _ = try parseString()
+                return
+            }
+            if byte < 0x20 { throw fail("a control character inside a string (write it as \\n, \\t …)") }
+            position += 1
+        }
+        throw fail("a string is never closed")
+    }
+
+    private mutating func end() throws(Failure) {
+        skipSpace()
+        guard position == bytes.count else { throw fail("text after the end of the object") }
+    }
+
+    mutating func parseValue() throws(Failure) -> String? {
         switch peek() {
         case UInt8(ascii: "\""): return try parseString()
         case UInt8(ascii: "{"), UInt8(ascii: "["): return try rawNested()

@@ -23,6 +23,8 @@ public final class IncidentFileReader {
     private let jsonLines: JSONLinesReader?
     private let csv: CSVRecordReader?
     private var header: [String] = []
+    /// For each CSV column, its slot in ``IncidentRecord/slots``, or `nil` for a column not stored.
+    private var headerSlots: [Int?] = []
 
     /// Opens `path`, taking the format from its extension, or from its first character where
     /// the extension says nothing (`{` for JSON Lines).
@@ -54,10 +56,10 @@ public final class IncidentFileReader {
     /// ``ImportError/badRow(path:line:reason:)`` naming its line.
     public func next() throws(ImportError) -> Incident? {
         let line: Int
-        let fields: [String: String]
+        let values: [String?]
         if let jsonLines {
-            guard let record = try jsonLines.next() else { return nil }
-            (line, fields) = record
+            guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slots.count) else { return nil }
+            (line, values) = record
         } else if let csv {
             guard let record = try csv.next() else { return nil }
             guard record.fields.count == header.count else {
@@ -65,12 +67,17 @@ public final class IncidentFileReader {
                               reason: "\(record.fields.count) fields where the header has \(header.count): check commas and quotes in this row")
             }
             line = record.line
-            fields = Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first })
+            var row = [String?](repeating: nil, count: IncidentRecord.slots.count)
+            // The first of two columns with the same name wins.
+            for (slot, field) in zip(headerSlots, record.fields).reversed() {
+                if let slot { row[slot] = field }
+            }
+            values = row
         } else {
             return nil
         }
         do {
-            return try IncidentRecord.incident(from: fields)
+            return try IncidentRecord.incident(from: values)
         } catch {
             throw .badRow(path: path, line: line, reason: error.reason)
         }
@@ -81,6 +88,7 @@ public final class IncidentFileReader {
             throw .badRow(path: path, line: 1, reason: "the file is empty: a CSV file needs a header row of ACLED column names")
         }
         header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        headerSlots = header.map { IncidentRecord.slots[$0] }
         for column in [Incident.Column.latitude, .longitude, .eventDate, .eventType] where !header.contains(column.rawValue) {
             throw .badRow(path: path, line: record.line,
                           reason: "the header has no \(column.rawValue) column: name the columns as ACLED does (event_date, event_type, latitude, longitude …)")

@@ -16,23 +16,40 @@ final class JSONLinesReader {
     /// The next object's fields (numbers as their text, nested arrays and objects as JSON
     /// text) and its line; `nil` at the end of the file.
     func next() throws(ImportError) -> (line: Int, fields: [String: String])? {
-        while true {
-            bytes.removeAll(keepingCapacity: true)
-            guard source.readLine(into: &bytes) else { return nil }
-            line += 1
-            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            return (line, try object(from: bytes))
+        guard try nextLine() else { return nil }
+        do {
+            return (line, try FlatJSON.object(bytes))
+        } catch {
+            throw problem(error)
         }
     }
 
-    private func object(from bytes: [UInt8]) throws(ImportError) -> [String: String] {
+    /// The next object's members that `slots` names, each at its slot (see
+    /// ``FlatJSON/values(_:slots:count:)``), and its line; `nil` at the end of the file.
+    func nextValues(slots: [String: Int], count: Int) throws(ImportError) -> (line: Int, values: [String?])? {
+        guard try nextLine() else { return nil }
         do {
-            return try FlatJSON.object(bytes)
+            return (line, try FlatJSON.values(bytes, slots: slots, count: count))
         } catch {
-            let reason = error.reason.hasPrefix("expected a JSON object") ? error.reason : "broken JSON: \(error.reason)"
-            throw .badRow(path: path, line: line, reason: reason)
+            throw problem(error)
         }
+    }
+
+    /// Reads the next line that is not blank into `bytes`; `false` at the end of the file.
+    private func nextLine() throws(ImportError) -> Bool {
+        while true {
+            bytes.removeAll(keepingCapacity: true)
+            guard source.readLine(into: &bytes) else { return false }
+            line += 1
+            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            return true
+        }
+    }
+
+    private func problem(_ error: FlatJSON.Failure) -> ImportError {
+        let reason = error.reason.hasPrefix("expected a JSON object") ? error.reason : "broken JSON: \(error.reason)"
+        return .badRow(path: path, line: line, reason: reason)
     }
 
     static func explain(_ error: any Error) -> String {
