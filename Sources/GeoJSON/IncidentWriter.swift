@@ -105,7 +105,7 @@ enum PropertyEncoding {
 }
 
 extension Incident.Column {
-    static let eventIDIndex = allCases.firstIndex(of: .eventID)!
-    static let latitudeIndex = allCases.firstIndex(of: .latitude)!
-    static let longitudeIndex = allCases.firstIndex(of: .longitude)!
+    static let eventIDIndex = Incident.Column.eventID.index
+    static let latitudeIndex = Incident.Column.latitude.index
+    static let longitudeIndex = Incident.Column.longitude.index
 }

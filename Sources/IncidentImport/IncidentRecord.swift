@@ -6,13 +6,12 @@ import IncidentMapCore
 /// Columns not listed in ``Incident/Column`` (ACLED's `year`, `iso`, `admin2` …) are ignored.
 enum IncidentRecord {
     /// Each column's slot in the values ``incident(from:)`` takes, by ACLED name.
-    static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: Incident.Column.allCases.enumerated().map { ($1.rawValue, $0) })
-    static let columnIndex: [Incident.Column: Int] = Dictionary(uniqueKeysWithValues: Incident.Column.allCases.enumerated().map { ($1, $0) })
+    static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: Incident.Column.allCases.map { ($0.rawValue, $0.index) })
 
     /// `values` holds each column's text at its slot (``slots``), `nil` where absent.
     static func incident(from values: [String?]) throws(RowProblem) -> Incident {
         func value(_ column: Incident.Column) -> String? {
-            guard let raw = values[columnIndex[column]!] else { return nil }
+            guard let raw = values[column.index] else { return nil }
             let text = trimmed(raw)
             return text.isEmpty ? nil : text
         }

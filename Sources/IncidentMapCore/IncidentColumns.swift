@@ -29,6 +29,32 @@ extension Incident.Column {
         }
     }
 
+    /// The column's position in `allCases` (and in the store's select list), without a search.
+    public var index: Int {
+        switch self {
+        case .eventID: return 0
+        case .eventDate: return 1
+        case .timePrecision: return 2
+        case .eventType: return 3
+        case .subEventType: return 4
+        case .actor1: return 5
+        case .actor2: return 6
+        case .admin1: return 7
+        case .location: return 8
+        case .latitude: return 9
+        case .longitude: return 10
+        case .geoPrecision: return 11
+        case .fatalities: return 12
+        case .source: return 13
+        case .notes: return 14
+        case .locationArabic: return 15
+        case .placeID: return 16
+        case .sourceURL: return 17
+        case .evidence: return 18
+        case .ingestedAt: return 19
+        }
+    }
+
     /// Every column's storage, indexed like `allCases`.
     public static let storages: [Storage] = allCases.map(\.storage)
 }
