@@ -1,4 +1,5 @@
 import CSpatiaLite
+import Foundation
 import GRDB
 import IncidentMapCore
 
@@ -62,30 +63,52 @@ extension IncidentStore {
     /// answer of ``incidents(near:within:limit:)`` without reading the incidents themselves.
     public func nearbyRowIDs(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyRowID] {
         let boxes = SearchArea.boxes(around: centre, radiusMetres: radius.metres)
-        var candidates: [NearbyRowID] = []
-        try pool.read { db in
-            try SpatialSQL.enlargeCacheForQueries(db)
-            let statement = try db.cachedStatement(sql: SpatialSQL.pointsInBoxSQL)
-            for box in boxes {
-                try statement.setArguments([box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude])
-                // SQLite's own column calls: GRDB's `Row` casts each value dynamically, which
-                // cost more than the distance itself.
-                try eachRow(db, statement: statement) { handle in
-                    let latitude = sqlite3_column_double(handle, 1), longitude = sqlite3_column_double(handle, 2)
-                    let distance = Geodesic.distance(latitude1: centre.latitude, longitude1: centre.longitude,
-                                                     latitude2: latitude, longitude2: longitude)
-                    if distance <= radius.metres {
-                        candidates.append(NearbyRowID(rowID: sqlite3_column_int64(handle, 0), distanceMetres: distance))
+        // A large circle holds tens of thousands of candidates, each needing Karney's algorithm
+        // (about 0.7 µs): the boxes are cut in two at their middle latitude and the halves
+        // searched and measured at once on two reader connections. A point on the cut can
+        // come back from both halves; sorting puts the two copies side by side.
+        let halves = boxes.flatMap { box -> [BoundingBox] in
+            let middle = (box.minLatitude + box.maxLatitude) / 2
+            guard let south = try? BoundingBox(minLongitude: box.minLongitude, minLatitude: box.minLatitude,
+                                               maxLongitude: box.maxLongitude, maxLatitude: middle),
+                  let north = try? BoundingBox(minLongitude: box.minLongitude, minLatitude: middle,
+                                               maxLongitude: box.maxLongitude, maxLatitude: box.maxLatitude) else { return [box] }
+            return [south, north]
+        }
+        let lanes = NearbyLanes(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            lanes.run(lane) {
+                try self.pool.read { db in
+                    try SpatialSQL.enlargeCacheForQueries(db)
+                    let statement = try db.cachedStatement(sql: SpatialSQL.pointsInBoxSQL)
+                    var hits: [NearbyRowID] = []
+                    for (index, box) in halves.enumerated() where index % 2 == lane {
+                        try statement.setArguments([box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude])
+                        // SQLite's own column calls: GRDB's `Row` casts each value dynamically,
+                        // which cost more than the distance itself.
+                        try self.eachRow(db, statement: statement) { handle in
+                            let distance = Geodesic.distance(latitude1: centre.latitude, longitude1: centre.longitude,
+                                                             latitude2: sqlite3_column_double(handle, 1),
+                                                             longitude2: sqlite3_column_double(handle, 2))
+                            if distance <= radius.metres {
+                                hits.append(NearbyRowID(rowID: sqlite3_column_int64(handle, 0), distanceMetres: distance))
+                            }
+                        }
                     }
+                    return hits
                 }
             }
         }
-        if boxes.count > 1 {
-            // Boxes split at the antimeridian can share the seam's points: keep each row once.
-            var seen = Set<Int64>()
-            candidates = candidates.filter { seen.insert($0.rowID).inserted }
-        }
+        var candidates = try lanes.joined()
         candidates.sort { ($0.distanceMetres, $0.rowID) < ($1.distanceMetres, $1.rowID) }
+        // The same row from two halves (or two boxes at the antimeridian): the same distance,
+        // so side by side once sorted.
+        var unique: [NearbyRowID] = []
+        unique.reserveCapacity(candidates.count)
+        for candidate in candidates where unique.last?.rowID != candidate.rowID || unique.last?.distanceMetres != candidate.distanceMetres {
+            unique.append(candidate)
+        }
+        candidates = unique
         if let limit { candidates = Array(candidates.prefix(max(0, limit))) }
         return candidates
     }
@@ -107,5 +130,30 @@ extension IncidentStore {
             return try Int64.fetchAll(db, sql: SpatialSQL.referenceFullScanSQL,
                                       arguments: [centre.longitude, centre.latitude, radius.metres]).sorted()
         }
+    }
+}
+
+/// The answers of a radius query's parallel lanes, each written by its own lane only.
+final class NearbyLanes: @unchecked Sendable {
+    private let results: UnsafeMutableBufferPointer<Result<[NearbyRowID], any Error>>
+
+    init(count: Int) {
+        results = .allocate(capacity: count)
+        _ = results.initialize(repeating: .success([]))
+    }
+
+    deinit { results.deinitialize().deallocate() }
+
+    /// Runs one lane's work and keeps its answer or its error. Each lane writes only its own
+    /// element of a buffer allocated before the lanes start.
+    func run(_ lane: Int, _ work: () throws -> [NearbyRowID]) {
+        results[lane] = Result { try work() }
+    }
+
+    /// Every lane's hits, or the first error.
+    func joined() throws -> [NearbyRowID] {
+        var all: [NearbyRowID] = []
+        for result in results { all += try result.get() }
+        return all
     }
 }
