@@ -62,27 +62,21 @@ extension IncidentStore {
     /// The store's row ids and distances of the incidents within `radius`, nearest first: the
     /// answer of ``incidents(near:within:limit:)`` without reading the incidents themselves.
     public func nearbyRowIDs(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyRowID] {
-        let boxes = SearchArea.boxes(around: centre, radiusMetres: radius.metres)
         // A large circle holds tens of thousands of candidates, each needing Karney's algorithm
-        // (about 0.7 µs): the boxes are cut in two at their middle latitude and the halves
-        // searched and measured at once on two reader connections. A point on the cut can
-        // come back from both halves; sorting puts the two copies side by side.
-        let halves = boxes.flatMap { box -> [BoundingBox] in
-            let middle = (box.minLatitude + box.maxLatitude) / 2
-            guard let south = try? BoundingBox(minLongitude: box.minLongitude, minLatitude: box.minLatitude,
-                                               maxLongitude: box.maxLongitude, maxLatitude: middle),
-                  let north = try? BoundingBox(minLongitude: box.minLongitude, minLatitude: middle,
-                                               maxLongitude: box.maxLongitude, maxLatitude: box.maxLatitude) else { return [box] }
-            return [south, north]
-        }
-        let lanes = NearbyLanes(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+        // (about 0.7 µs): the search boxes are cut into strips of latitude, and a reader
+        // connection per core searches and measures every other strip at once (alternate
+        // strips, so that a town in one part of the circle does not load one lane only). A
+        // point on a cut can come back from two strips; sorting puts the copies side by side.
+        let laneCount = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let strips = SearchArea.strips(around: centre, radiusMetres: radius.metres, count: 4 * laneCount)
+        let lanes = NearbyLanes(count: laneCount)
+        DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
             lanes.run(lane) {
                 try self.pool.read { db in
                     try SpatialSQL.enlargeCacheForQueries(db)
                     let statement = try db.cachedStatement(sql: SpatialSQL.pointsInBoxSQL)
                     var hits: [NearbyRowID] = []
-                    for (index, box) in halves.enumerated() where index % 2 == lane {
+                    for (index, box) in strips.enumerated() where index % laneCount == lane {
                         try statement.setArguments([box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude])
                         // SQLite's own column calls: GRDB's `Row` casts each value dynamically,
                         // which cost more than the distance itself.
@@ -101,7 +95,7 @@ extension IncidentStore {
         }
         var candidates = try lanes.joined()
         candidates.sort { ($0.distanceMetres, $0.rowID) < ($1.distanceMetres, $1.rowID) }
-        // The same row from two halves (or two boxes at the antimeridian): the same distance,
+        // The same row from two strips (or two boxes at the antimeridian): the same distance,
         // so side by side once sorted.
         var unique: [NearbyRowID] = []
         unique.reserveCapacity(candidates.count)

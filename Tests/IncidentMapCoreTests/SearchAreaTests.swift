@@ -53,3 +53,29 @@ import Testing
         #expect(boxes[0].minLongitude == -180 && boxes[0].maxLongitude == 180 && boxes[0].maxLatitude == 90)
     }
 }
+
+@Suite struct SearchStripTests {
+    /// Points inside the circle and on its edge, in every direction, fall in some strip.
+    @Test(arguments: [(32.9, 13.3), (-33.9, 151.2), (0, 0), (60, 25), (-75, -60), (80, 100), (0, 179.9), (89.5, 0)])
+    func stripsContainTheWholeCircle(latitude: Double, longitude: Double) throws {
+        let centre = try Coordinate(latitude: latitude, longitude: longitude)
+        var generator = SystemRandomNumberGenerator()
+        for radius in [50.0, 1_000, 25_000, 50_000, 300_000, 2_000_000] {
+            let strips = SearchArea.strips(around: centre, radiusMetres: radius, count: 8)
+            for step in 0..<720 {
+                let azimuth = Double(step) / 2
+                for fraction in [1.0, 0.999, 0.7, Double.random(in: 0...1, using: &generator)] {
+                    let point = Geodesic.destination(from: centre, azimuth: azimuth, metres: radius * fraction)
+                    let inside = strips.contains { strip in
+                        strip.unwrapped.contains { box in
+                            (box.minLatitude...box.maxLatitude).contains(point.latitude)
+                                && (box.minLongitude...box.maxLongitude).contains(point.longitude)
+                        }
+                    }
+                    #expect(inside, "\(radius) m at \(azimuth)° from \(latitude),\(longitude): \(point)")
+                    if !inside { return }
+                }
+            }
+        }
+    }
+}
