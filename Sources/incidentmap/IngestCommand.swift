@@ -83,12 +83,15 @@ struct IngestCommand: ParsableCommand {
         let progress = ProgressLine(label: file, totalBytes: reader.fileSize)
         defer { progress.clear() }
         // About 400 bytes a row in ACLED exports: enough to tell a bulk load from a small one.
+        // Parsing runs a chunk ahead on another thread while this one inserts.
+        let ahead = IncidentFileReader.ReadAhead(reader)
+        defer { ahead.cancel() }
         let summary = try incidentStore.ingest(expectedRows: Int(reader.fileSize / 400)) { batch in
             var rows = 0
-            while let incident = try reader.next() {
-                try batch.add(incident)
-                rows += 1
-                if rows % 4096 == 0 { progress.update(bytes: reader.bytesRead, items: rows) }
+            while let chunk = try ahead.next() {
+                for incident in chunk.incidents { try batch.add(incident) }
+                rows += chunk.incidents.count
+                progress.update(bytes: chunk.bytesRead, items: rows)
             }
         }
         print("\(file): \(summary.added) added, \(summary.alreadyPresent) already in the store")

@@ -1,0 +1,108 @@
+import Foundation
+import IncidentMapCore
+
+/// Reads and checks a file's incidents on a thread of its own, a chunk ahead of whoever stores
+/// them: on a machine with two cores, parsing and SQLite's inserts then run at the same time
+/// instead of one after the other.
+///
+/// At most a few chunks wait at any moment, so memory stays bounded whatever the file's size.
+/// A bad row ends the reading: ``next()`` hands out the chunks read before it, then throws its
+/// ``ImportError`` (so the caller can roll its transaction back).
+///
+/// ```swift
+/// let ahead = IncidentFileReader.ReadAhead(try IncidentFileReader(path: "acled.jsonl"))
+/// defer { ahead.cancel() }
+/// while let chunk = try ahead.next() { for incident in chunk.incidents { try batch.add(incident) } }
+/// ```
+extension IncidentFileReader {
+    public final class ReadAhead: @unchecked Sendable {
+        /// A run of incidents, and how far into the file they reach.
+        public struct Chunk: Sendable {
+            public var incidents: [Incident]
+            public var bytesRead: Int64
+        }
+
+        private let condition = NSCondition()
+        // Guarded by `condition`.
+        private var ready: [Chunk] = []
+        private var failure: ImportError?
+        private var finished = false
+        private var cancelled = false
+        private let depth: Int
+        /// Used by the reading thread only, once started.
+        private let reader: IncidentFileReader
+
+        /// Starts reading `reader` at once, `chunkSize` incidents a chunk, at most `depth`
+        /// chunks ahead. Call ``cancel()`` when giving up before the end: the reading thread
+        /// holds on to this object until it stops.
+        public init(_ reader: IncidentFileReader, chunkSize: Int = 2048, depth: Int = 4) {
+            self.depth = depth
+            self.reader = reader
+            let thread = Thread { [self] in
+                self.read(chunkSize: chunkSize)
+            }
+            thread.name = "incidentmap read-ahead"
+            thread.start()
+        }
+
+        private func read(chunkSize: Int) {
+            var incidents: [Incident] = []
+            incidents.reserveCapacity(chunkSize)
+            do {
+                while let incident = try reader.next() {
+                    incidents.append(incident)
+                    if incidents.count == chunkSize {
+                        guard hand(Chunk(incidents: incidents, bytesRead: reader.bytesRead)) else { return }
+                        incidents.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !incidents.isEmpty { guard hand(Chunk(incidents: incidents, bytesRead: reader.bytesRead)) else { return } }
+                end(failure: nil)
+            } catch {
+                end(failure: error)
+            }
+        }
+
+        /// Waits for room and hands a chunk over; `false` once the reader is no longer wanted.
+        private func hand(_ chunk: Chunk) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.count >= depth && !cancelled { condition.wait() }
+            guard !cancelled else { return false }
+            ready.append(chunk)
+            condition.broadcast()
+            return true
+        }
+
+        private func end(failure: ImportError?) {
+            condition.lock()
+            self.failure = failure
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next chunk, `nil` after the last (or after ``cancel()``); throws the first bad
+        /// row's error once the chunks before it are handed out.
+        public func next() throws(ImportError) -> Chunk? {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.isEmpty && !finished && !cancelled { condition.wait() }
+            if !ready.isEmpty {
+                let chunk = ready.removeFirst()
+                condition.broadcast()
+                return chunk
+            }
+            if let failure, !cancelled { throw failure }
+            return nil
+        }
+
+        /// Stops the reading thread (when the caller gives up on the file).
+        public func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
