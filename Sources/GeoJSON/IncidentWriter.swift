@@ -60,12 +60,22 @@ enum PropertyEncoding {
     }
     static let storages = Incident.Column.storages
 
-    static func appendObject(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
+    /// `coordinates`, where given, are the latitude and longitude already written as JSON
+    /// numbers (a feature's geometry has them): formatting a `Double` is the dearest part of a
+    /// row, so each is formatted once.
+    static func appendObject(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double],
+                             coordinates: (latitude: String, longitude: String)? = nil, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "{"))
         for index in 0..<storages.count {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
             buffer.append(contentsOf: orderedKeys[index])
-            appendValue(columns, index, to: &buffer)
+            if let coordinates, index == Incident.Column.latitudeIndex {
+                buffer.append(contentsOf: coordinates.latitude.utf8)
+            } else if let coordinates, index == Incident.Column.longitudeIndex {
+                buffer.append(contentsOf: coordinates.longitude.utf8)
+            } else {
+                appendValue(columns, index, to: &buffer)
+            }
         }
         for (name, value) in zip(extraColumns, extra) {
             buffer.append(UInt8(ascii: ","))
@@ -94,12 +104,14 @@ enum PropertyEncoding {
     static func appendFeature(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
         JSONText.appendLiteral("{\"type\":\"Feature\",\"id\":", to: &buffer)
         appendValue(columns, Incident.Column.eventIDIndex, to: &buffer)
+        let coordinates = (latitude: JSONText.number(columns.number(Incident.Column.latitudeIndex)),
+                           longitude: JSONText.number(columns.number(Incident.Column.longitudeIndex)))
         JSONText.appendLiteral(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[", to: &buffer)
-        JSONText.appendNumber(columns.number(Incident.Column.longitudeIndex), to: &buffer)
+        buffer.append(contentsOf: coordinates.longitude.utf8)
         buffer.append(UInt8(ascii: ","))
-        JSONText.appendNumber(columns.number(Incident.Column.latitudeIndex), to: &buffer)
+        buffer.append(contentsOf: coordinates.latitude.utf8)
         JSONText.appendLiteral("]},\"properties\":", to: &buffer)
-        appendObject(columns, extraColumns: extraColumns, extra: extra, to: &buffer)
+        appendObject(columns, extraColumns: extraColumns, extra: extra, coordinates: coordinates, to: &buffer)
         buffer.append(UInt8(ascii: "}"))
     }
 }

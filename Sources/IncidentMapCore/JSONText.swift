@@ -44,6 +44,12 @@ public enum JSONText {
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// A number as JSON text: its shortest round-trip form, `null` when not finite.
+    @inline(__always)
+    public static func number(_ number: Double) -> String {
+        number.isFinite ? number.description : "null"
+    }
+
     /// Appends a finite number in its shortest round-trip form (`32.8942`, `13.0`).
     @inline(__always)
     public static func appendNumber(_ number: Double, to buffer: inout [UInt8]) {
