@@ -69,9 +69,9 @@ enum PropertyEncoding {
         for index in 0..<storages.count {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
             buffer.append(contentsOf: orderedKeys[index])
-            if let coordinates, index == Incident.Column.latitudeIndex {
+            if let coordinates, index == Incident.Column.latitude.index {
                 buffer.append(contentsOf: coordinates.latitude.utf8)
-            } else if let coordinates, index == Incident.Column.longitudeIndex {
+            } else if let coordinates, index == Incident.Column.longitude.index {
                 buffer.append(contentsOf: coordinates.longitude.utf8)
             } else {
                 appendValue(columns, index, to: &buffer)
@@ -103,9 +103,9 @@ enum PropertyEncoding {
     /// feature's `id`, every column as a property.
     static func appendFeature(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double], to buffer: inout [UInt8]) {
         JSONText.appendLiteral("{\"type\":\"Feature\",\"id\":", to: &buffer)
-        appendValue(columns, Incident.Column.eventIDIndex, to: &buffer)
-        let coordinates = (latitude: JSONText.number(columns.number(Incident.Column.latitudeIndex)),
-                           longitude: JSONText.number(columns.number(Incident.Column.longitudeIndex)))
+        appendValue(columns, Incident.Column.eventID.index, to: &buffer)
+        let coordinates = (latitude: JSONText.number(columns.number(Incident.Column.latitude.index)),
+                           longitude: JSONText.number(columns.number(Incident.Column.longitude.index)))
         JSONText.appendLiteral(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[", to: &buffer)
         buffer.append(contentsOf: coordinates.longitude.utf8)
         buffer.append(UInt8(ascii: ","))
@@ -114,10 +114,4 @@ enum PropertyEncoding {
         appendObject(columns, extraColumns: extraColumns, extra: extra, coordinates: coordinates, to: &buffer)
         buffer.append(UInt8(ascii: "}"))
     }
-}
-
-extension Incident.Column {
-    static let eventIDIndex = Incident.Column.eventID.index
-    static let latitudeIndex = Incident.Column.latitude.index
-    static let longitudeIndex = Incident.Column.longitude.index
 }
