@@ -74,6 +74,13 @@ enum StoreMigrations {
             // own; from this index, about 150 rows share a page.
             try db.execute(sql: "CREATE INDEX \(SpatialSQL.pointIndex) ON incidents(id, latitude, longitude)")
         }
+        migrator.registerMigration("v4: no index on event_type") { db in
+            // Six types share the rows: a type filter keeps about a sixth of them, which SQLite
+            // reads faster in table order than through an index lookup per row (a 1M-row export
+            // of one type: 1.31 s with the index, 0.90 s without). A bulk load rebuilt it at
+            // about 0.55 s per million rows.
+            try db.execute(sql: "DROP INDEX IF EXISTS incidents_event_type")
+        }
         return migrator
     }
 }

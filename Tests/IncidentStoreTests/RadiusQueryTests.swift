@@ -97,6 +97,12 @@ import TestSupport
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_incidents_geom") == 6_001)
             let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'incidents'")
             #expect(Set(triggers).isSuperset(of: ["ggi_incidents_geom", "tmi_incidents_geom", "gii_incidents_geom"]))
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents'")
+            #expect(Set(indexes).isSuperset(of: ["incidents_event_date", "incidents_point"]))
+            // Each leaf cell's row id maps to the node that holds it (what `_rowid` is for).
+            #expect(try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM idx_incidents_geom_rowid r JOIN incidents i ON i.id = r.rowid
+                """) == 6_001)
         }
         let mitiga = try Coordinate(latitude: 32.8942, longitude: 13.2761)
         for radius in [500.0, 5_000, 20_000] {
