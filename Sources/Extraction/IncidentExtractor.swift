@@ -22,15 +22,16 @@ public struct IncidentExtractor: Sendable {
 
     /// The incidents of `article`, one per event, each with every sentence that tells it.
     public func extract(_ article: Article) -> [ExtractedIncident] {
+        // The text is split into scalars once, here, for every stage.
         let text = Array(article.text.unicodeScalars)
-        let tokens = Tokenizer.tokens(in: article.text)
+        let tokens = Tokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         let cues = lexicon.cues.matches(in: tokens)
         let noSplitBefore = Set(cues.filter { $0.payloads.contains(.noSplit) }.map { $0.firstToken + $0.tokenCount })
         let clauseStarts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplitBefore)
-        let sentences = Segmenter.sentences(text: article.text, tokens: tokens, clauseStarts: clauseStarts)
+        let sentences = Segmenter.sentences(scalars: text, tokens: tokens, clauseStarts: clauseStarts)
         // Libyan places below the country: "in Libya" locates nothing on a map.
-        let places = gazetteer.resolve(article.text, tokens: tokens).resolved
+        let places = gazetteer.resolve(text, tokens: tokens).resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.

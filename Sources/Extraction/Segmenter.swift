@@ -22,8 +22,12 @@ public enum Segmenter {
     static let clauseEnds: Set<Unicode.Scalar> = [",", "\u{060C}", ";", "\u{061B}", ":", "(", ")", "\"", "«", "»"]
 
     public static func sentences(text: String, tokens: [Token], clauseStarts: Set<Int>) -> [Sentence] {
+        sentences(scalars: Array(text.unicodeScalars), tokens: tokens, clauseStarts: clauseStarts)
+    }
+
+    /// The sentences of text already split into scalars.
+    public static func sentences(scalars: [Unicode.Scalar], tokens: [Token], clauseStarts: Set<Int>) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
         var sentences: [Sentence] = []
         var sentenceStart = 0
         var clauseStart = 0

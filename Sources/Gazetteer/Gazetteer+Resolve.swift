@@ -4,12 +4,12 @@ import TextMatching
 extension Gazetteer {
     /// Every name of the gazetteer found in `text`, longest first, before any choice is made.
     public func mentions(in text: String) -> [Mention] {
-        mentions(in: text, tokens: Tokenizer.tokens(in: text))
+        let scalars = Array(text.unicodeScalars)
+        return mentions(in: scalars, tokens: Tokenizer.tokens(in: scalars))
     }
 
-    func mentions(in text: String, tokens: [Token]) -> [Mention] {
-        let scalars = Array(text.unicodeScalars)
-        return index.matches(in: tokens).map { match in
+    func mentions(in scalars: [Unicode.Scalar], tokens: [Token]) -> [Mention] {
+        index.matches(in: tokens).map { match in
             Mention(text: String(scalars: scalars[match.start..<match.end]),
                     start: match.start, end: match.end, placeIDs: match.payloads,
                     firstToken: match.firstToken, tokenCount: match.tokenCount,
@@ -26,12 +26,14 @@ extension Gazetteer {
     ///     .resolved.first?.place.countryCode   // "LY"
     /// ```
     public func resolve(_ text: String) -> TextResolution {
-        resolve(text, tokens: Tokenizer.tokens(in: text))
+        let scalars = Array(text.unicodeScalars)
+        return resolve(scalars, tokens: Tokenizer.tokens(in: scalars))
     }
 
-    /// ``resolve(_:)`` for text already tokenised (extraction tokenises once for every stage).
-    public func resolve(_ text: String, tokens: [Token]) -> TextResolution {
-        let found = mentions(in: text, tokens: tokens)
+    /// ``resolve(_:)`` for text already split into scalars and tokenised (extraction does
+    /// both once for every stage).
+    public func resolve(_ scalars: [Unicode.Scalar], tokens: [Token]) -> TextResolution {
+        let found = mentions(in: scalars, tokens: tokens)
         let weights = countryWeights(found: found, tokens: tokens)
         let total = weights.values.reduce(0, +)
         let main = weights.max { ($0.value, $1.key) < ($1.value, $0.key) }

@@ -5,11 +5,15 @@
 /// words, and a Latin article before a hyphen or space is merged into the next word.
 public enum Tokenizer {
     public static func tokens(in text: String) -> [Token] {
+        tokens(in: Array(text.unicodeScalars))
+    }
+
+    /// The tokens of text already split into scalars (offsets index `scalars`).
+    public static func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
         var raw: [(token: Token, separatorAfter: Unicode.Scalar?)] = []
-        raw.reserveCapacity(text.unicodeScalars.count / 5)
+        raw.reserveCapacity(scalars.count / 5)
         var builder = TokenBuilder()
         var separator: [Unicode.Scalar] = []
-        let scalars = Array(text.unicodeScalars)
 
         func flush() {
             if let token = builder.finish() {
