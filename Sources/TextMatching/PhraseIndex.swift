@@ -14,24 +14,18 @@ import Foundation
 /// let matches = index.matches(in: Tokenizer.tokens(in: "اشتباكات في قصر بن غشير"))
 /// ```
 public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
-    private struct Node: Sendable {
-        var children: [ByteKey: Int] = [:]
-        var payloads: [Payload] = []
-    }
-
-    private var nodes: [Node] = [Node()]
-    /// Keys that start some phrase (for run-together splitting).
-    private var firstKeys: Set<ByteKey> = []
-    /// The letters a word can start with when its first part is a phrase's first key, as a
-    /// trie over scalars: the key itself, and with the article ال before it (which the key
-    /// drops). Splitting walks it along the word's letters instead of building a key for
-    /// every cut, which was a quarter of extraction's time.
-    private var firstKeyLetters = LetterTrie()
+    /// The phrases' keys. The trie holds no payloads, so that matching (a dictionary probe per
+    /// key per token, the bulk of extraction) runs as concrete code: called from other modules,
+    /// a generic trie ran unspecialised, looking up type metadata and copying nodes on every
+    /// probe.
+    private var trie = PhraseTrie()
+    /// Each trie node's payloads (empty where no phrase ends).
+    private var payloads: [[Payload]] = [[]]
 
     public init() {}
 
     /// The number of distinct phrases indexed.
-    public private(set) var phraseCount = 0
+    public var phraseCount: Int { trie.phraseCount }
 
     /// Adds `phrase` (normalised as text is) with `payload`. A phrase may carry several
     /// payloads (namesakes).
@@ -40,7 +34,68 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
     }
 
     public mutating func insert(keys: [String], payload: Payload) {
-        guard let first = keys.first else { return }
+        guard let node = trie.insert(keys: keys) else { return }
+        while payloads.count < trie.nodeCount { payloads.append([]) }
+        if !payloads[node].contains(payload) { payloads[node].append(payload) }
+    }
+
+    /// The payloads of exactly this phrase, if it is indexed.
+    public func payloads(forPhrase phrase: String) -> [Payload] {
+        guard let node = trie.node(forKeys: Normalizer.keys(of: phrase)) else { return [] }
+        return payloads[node]
+    }
+
+    /// Every indexed phrase found in `tokens`, left to right, longest first, not overlapping.
+    public func matches(in tokens: [Token]) -> [PhraseMatch<Payload>] {
+        trie.matches(in: tokens).map(phraseMatch)
+    }
+
+    /// The longest phrase starting at `index`, trying the word as written first, then
+    /// without proclitics, then split in two.
+    public func longestMatch(at index: Int, in tokens: [Token]) -> PhraseMatch<Payload>? {
+        trie.longestMatch(at: index, in: tokens).map(phraseMatch)
+    }
+
+    private func phraseMatch(_ match: PhraseTrie.Match) -> PhraseMatch<Payload> {
+        PhraseMatch(payloads: payloads[match.node], start: match.start, end: match.end, firstToken: match.firstToken,
+                    tokenCount: match.tokenCount, detachedClitic: match.detachedClitic, wasSplit: match.wasSplit)
+    }
+}
+
+/// The trie of a ``PhraseIndex``: token keys along the edges, the phrases' last keys marked.
+struct PhraseTrie: Sendable {
+    /// A phrase found, by the trie node where it ends.
+    struct Match {
+        var node: Int
+        var start: Int
+        var end: Int
+        var firstToken: Int
+        var tokenCount: Int
+        var detachedClitic: Bool
+        var wasSplit: Bool
+    }
+
+    private var children: [[ByteKey: Int]] = [[:]]
+    private var isPhraseEnd: [Bool] = [false]
+    /// The phrases' first keys as bits of their fingerprints: most words start no phrase, and
+    /// a clear bit tells so without a probe of the root's dictionary (Swift's `Hasher` run on
+    /// every probe was a tenth of extraction's time).
+    private var firstKeyFilter = FingerprintFilter()
+    /// Keys that start some phrase (for run-together splitting).
+    private var firstKeys: Set<ByteKey> = []
+    /// The letters a word can start with when its first part is a phrase's first key, as a
+    /// trie over scalars: the key itself, and with the article ال before it (which the key
+    /// drops). Splitting walks it along the word's letters instead of building a key for
+    /// every cut, which was a quarter of extraction's time.
+    private var firstKeyLetters = LetterTrie()
+
+    private(set) var phraseCount = 0
+    var nodeCount: Int { children.count }
+
+    /// Adds the phrase of `keys`; returns the node where it ends (nil for no keys).
+    mutating func insert(keys: [String]) -> Int? {
+        guard let first = keys.first else { return nil }
+        firstKeyFilter.insert(ByteKey(first).fingerprint)
         if firstKeys.insert(ByteKey(first)).inserted {
             let letters = Array(first.unicodeScalars)
             let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
@@ -50,31 +105,34 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         }
         var node = 0
         for key in keys {
-            if let next = nodes[node].children[ByteKey(key)] {
+            if let next = children[node][ByteKey(key)] {
                 node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[ByteKey(key)] = nodes.count - 1
-                node = nodes.count - 1
+                children.append([:])
+                isPhraseEnd.append(false)
+                children[node][ByteKey(key)] = children.count - 1
+                node = children.count - 1
             }
         }
-        if nodes[node].payloads.isEmpty { phraseCount += 1 }
-        if !nodes[node].payloads.contains(payload) { nodes[node].payloads.append(payload) }
+        if !isPhraseEnd[node] {
+            isPhraseEnd[node] = true
+            phraseCount += 1
+        }
+        return node
     }
 
-    /// The payloads of exactly this phrase, if it is indexed.
-    public func payloads(forPhrase phrase: String) -> [Payload] {
+    /// The node where exactly this phrase ends, if it is indexed.
+    func node(forKeys keys: [String]) -> Int? {
         var node = 0
-        for key in Normalizer.keys(of: phrase) {
-            guard let next = nodes[node].children[ByteKey(key)] else { return [] }
+        for key in keys {
+            guard let next = children[node][ByteKey(key)] else { return nil }
             node = next
         }
-        return nodes[node].payloads
+        return isPhraseEnd[node] ? node : nil
     }
 
-    /// Every indexed phrase found in `tokens`, left to right, longest first, not overlapping.
-    public func matches(in tokens: [Token]) -> [PhraseMatch<Payload>] {
-        var matches: [PhraseMatch<Payload>] = []
+    func matches(in tokens: [Token]) -> [Match] {
+        var matches: [Match] = []
         var index = 0
         while index < tokens.count {
             if let match = longestMatch(at: index, in: tokens) {
@@ -87,20 +145,17 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         return matches
     }
 
-    /// The longest phrase starting at `index`, trying the word as written first, then
-    /// without proclitics, then split in two.
-    public func longestMatch(at index: Int, in tokens: [Token]) -> PhraseMatch<Payload>? {
-        let token = tokens[index]
-        var best: PhraseMatch<Payload>?
-        for candidate in token.firstWordKeys {
-            guard let node = nodes[0].children[candidate.key] else { continue }
-            if let found = walk(from: node, start: token.offsets[candidate.scalarsDropped], tokens: tokens, index: index,
-                                clitic: candidate.scalarsDropped > 0, split: false),
+    func longestMatch(at index: Int, in tokens: [Token]) -> Match? {
+        var best: Match?
+        for candidate in tokens[index].firstWordKeys {
+            guard firstKeyFilter.mayContain(candidate.key.fingerprint), let node = children[0][candidate.key] else { continue }
+            if let found = walk(from: node, start: tokens[index].offsets[candidate.scalarsDropped], tokens: tokens,
+                                index: index, clitic: candidate.scalarsDropped > 0, split: false),
                best == nil || found.tokenCount > best!.tokenCount {
                 best = found
             }
         }
-        if best == nil, token.script == .arabic, token.folded.count >= 6 {
+        if best == nil, tokens[index].script == .arabic, tokens[index].folded.count >= 6 {
             best = splitMatch(at: index, in: tokens)
         }
         return best
@@ -108,34 +163,33 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
 
     /// Follows the trie from `node` (the phrase's first word, at token `index`) through the
     /// tokens after it; the longest phrase ending on the way.
-    private func walk(from node: Int, start: Int, tokens: [Token], index: Int,
-                      clitic: Bool, split: Bool) -> PhraseMatch<Payload>? {
+    private func walk(from node: Int, start: Int, tokens: [Token], index: Int, clitic: Bool, split: Bool) -> Match? {
         var node = node
-        var best: PhraseMatch<Payload>?
+        var best: Match?
         var position = index
         while true {
-            if !nodes[node].payloads.isEmpty {
-                best = PhraseMatch(payloads: nodes[node].payloads, start: start, end: tokens[position].end,
-                                   firstToken: index, tokenCount: position - index + 1,
-                                   detachedClitic: clitic, wasSplit: split)
+            if isPhraseEnd[node] {
+                best = Match(node: node, start: start, end: tokens[position].end, firstToken: index,
+                             tokenCount: position - index + 1, detachedClitic: clitic, wasSplit: split)
             }
             position += 1
-            guard position < tokens.count, let next = nodes[node].children[tokens[position].byteKey] else { break }
+            guard position < tokens.count, !children[node].isEmpty,
+                  let next = children[node][tokens[position].byteKey] else { break }
             node = next
         }
         return best
     }
 
     /// Tries each split of an unmatched Arabic word into two keys that begin a phrase together.
-    private func splitMatch(at index: Int, in tokens: [Token]) -> PhraseMatch<Payload>? {
-        let token = tokens[index]
-        let letters = token.folded
+    private func splitMatch(at index: Int, in tokens: [Token]) -> Match? {
+        let letters = tokens[index].folded
         for cut in firstKeyLetters.prefixLengths(of: letters) where cut >= 2 && cut < letters.count - 1 {
-            let left = Normalizer.arabicKey(letters[..<cut])
-            guard let leftNode = nodes[0].children[ByteKey(left)] else { continue }
+            let left = ByteKey(Normalizer.arabicKey(letters[..<cut]))
+            guard firstKeyFilter.mayContain(left.fingerprint), let leftNode = children[0][left] else { continue }
             let right = Normalizer.arabicKey(letters[cut...])
-            guard let rightNode = nodes[leftNode].children[ByteKey(right)] else { continue }
-            if let found = walk(from: rightNode, start: token.start, tokens: tokens, index: index, clitic: false, split: true) {
+            guard let rightNode = children[leftNode][ByteKey(right)] else { continue }
+            if let found = walk(from: rightNode, start: tokens[index].start, tokens: tokens, index: index,
+                                clitic: false, split: true) {
                 return found
             }
         }
@@ -208,6 +262,25 @@ struct ByteKey: Hashable, Sendable {
 
 
 
+
+/// A set of 64-bit fingerprints that may answer "maybe" for one never inserted, never "no"
+/// for one that was: 2¹⁶ bits, set at the fingerprint's low 16 bits (a Bloom filter with one
+/// hash). A few thousand first keys leave most bits clear. Written here because the
+/// standard library and swift-collections have no such set.
+struct FingerprintFilter: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1 << 10)
+
+    mutating func insert(_ fingerprint: UInt64) {
+        let bit = Int(truncatingIfNeeded: fingerprint) & 0xFFFF
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    func mayContain(_ fingerprint: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: fingerprint) & 0xFFFF
+        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
 
 /// A trie over Unicode scalars that tells which prefixes of a word are in it.
 struct LetterTrie: Sendable {

@@ -95,3 +95,28 @@ import Testing
         #expect(match.start == 0 && match.end == 12)
     }
 }
+
+/// The filter in front of a phrase index's first keys may let a stranger through (the index
+/// then answers), but must never turn away a key that was inserted.
+@Suite struct FingerprintFilterTests {
+    @Test func neverRejectsAnInsertedKeyAndRejectsMostOthers() {
+        var filter = FingerprintFilter()
+        let inserted = (0..<3_000).map { ByteKey("مكان\($0)") }
+        for key in inserted { filter.insert(key.fingerprint) }
+        #expect(inserted.allSatisfy { filter.mayContain($0.fingerprint) })
+        let strangers = (0..<10_000).map { ByteKey("كلمة\($0)") }
+        let letThrough = strangers.filter { filter.mayContain($0.fingerprint) }.count
+        // 3,000 of 65,536 bits set: about 4.5 % of strangers pass; a filter that passed all
+        // (or a broken fingerprint) would not stay under 10 %.
+        #expect(letThrough < 1_000)
+    }
+
+    @Test func anIndexStillFindsEveryPhraseBehindItsFilter() {
+        var index = PhraseIndex<Int>()
+        let phrases = ["طرابلس", "قصر بن غشير", "Ain Zara", "مطار معيتيقة الدولي", "العزيزية"]
+        for (number, phrase) in phrases.enumerated() { index.insert(phrase, payload: number) }
+        let text = "اشتباكات في قصر بن غشير وقرب مطار معيتيقة الدولي، and in Ain Zara، وبالعزيزية وطرابلس"
+        let found = index.matches(in: Tokenizer.tokens(in: text)).flatMap(\.payloads)
+        #expect(found == [1, 3, 2, 4, 0])
+    }
+}
