@@ -25,13 +25,15 @@ let package = Package(
     ],
     targets: [
         // System libraries from Debian, installed by Scripts/setup.
+        // SQLite's C API; SpatiaLite is loaded into connections at run time as mod_spatialite.
         .systemLibrary(
-            name: "CSpatiaLite",
-            pkgConfig: "spatialite",
-            providers: [.apt(["libspatialite-dev", "libsqlite3-mod-spatialite"])]),
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
+        // PROJ's geodesic.h, declarations only: the library is opened when a distance is first
+        // measured (IncidentMapCore/Geodesic.swift), not linked into every command.
         .systemLibrary(
             name: "CProj",
-            pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]),
 
         // Build-time embedding of data files (Gazetteer/, Data/lexicons/) into the modules.
@@ -60,7 +62,7 @@ let package = Package(
                 plugins: ["EmbedResourcesPlugin"]),
         // The SpatiaLite incident store (GRDB over SpatiaLite).
         .target(name: "IncidentStore", dependencies: [
-            "IncidentMapCore", "CSpatiaLite", "Gazetteer",
+            "IncidentMapCore", "CSQLite", "Gazetteer",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The HTTP API and live map (`incidentmap serve`), on Hummingbird.

@@ -13,15 +13,9 @@ public enum Geodesic {
     /// WGS84's flattening.
     public static let flattening = 1 / 298.257223563
 
-    /// PROJ's ellipsoid parameters, set up once and never written again: shared by pointer
-    /// (the struct is over 600 bytes, and a copy per distance was a measurable part of a
-    /// radius query).
-    nonisolated(unsafe) private static let wgs84: UnsafeMutablePointer<geod_geodesic> = {
-        let geodesic = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
-        geodesic.initialize(to: geod_geodesic())
-        geod_init(geodesic, equatorialRadius, flattening)
-        return geodesic
-    }()
+    /// PROJ's geodesic functions and its WGS84 ellipsoid, opened and set up at the first
+    /// distance and never written again.
+    nonisolated(unsafe) private static let proj = GeodesicLibrary.open()
 
     /// The geodesic distance in metres between two points.
     public static func distance(from start: Coordinate, to end: Coordinate) -> Double {
@@ -35,7 +29,7 @@ public enum Geodesic {
     public static func distance(latitude1: Double, longitude1: Double,
                                 latitude2: Double, longitude2: Double) -> Double {
         var metres = 0.0
-        geod_inverse(wgs84, latitude1, longitude1, latitude2, longitude2, &metres, nil, nil)
+        proj.inverse(proj.wgs84, latitude1, longitude1, latitude2, longitude2, &metres, nil, nil)
         return metres
     }
 
@@ -44,7 +38,7 @@ public enum Geodesic {
     public static func destination(from start: Coordinate, azimuth: Double, metres: Double) -> (latitude: Double, longitude: Double) {
         var latitude = 0.0
         var longitude = 0.0
-        geod_direct(wgs84, start.latitude, start.longitude, azimuth, metres, &latitude, &longitude, nil)
+        proj.direct(proj.wgs84, start.latitude, start.longitude, azimuth, metres, &latitude, &longitude, nil)
         return (latitude, normalisedLongitude(longitude))
     }
 
@@ -53,5 +47,51 @@ public enum Geodesic {
         if value > 180 { value -= 360 }
         if value < -180 { value += 360 }
         return value
+    }
+}
+
+/// PROJ's `geod_init`, `geod_inverse` and `geod_direct`, found in the library at run time.
+///
+/// Opened, not linked: linked, PROJ and what it depends on (curl, GnuTLS, libtiff, SQLite for
+/// its own database) were loaded and relocated by every command at start, 10.7 MB of memory,
+/// though only radius queries and the map measure distances. Swift cannot call a C function
+/// found by `dlsym` except through a pointer of its exact C type, hence the types below,
+/// spelled as `geodesic.h` declares them.
+private struct GeodesicLibrary {
+    typealias Initialise = @convention(c) (UnsafeMutablePointer<geod_geodesic>?, Double, Double) -> Void
+    typealias Inverse = @convention(c) (UnsafePointer<geod_geodesic>?, Double, Double, Double, Double,
+                                        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?,
+                                        UnsafeMutablePointer<Double>?) -> Void
+    typealias Direct = @convention(c) (UnsafePointer<geod_geodesic>?, Double, Double, Double, Double,
+                                       UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?,
+                                       UnsafeMutablePointer<Double>?) -> Void
+
+    let inverse: Inverse
+    let direct: Direct
+    /// The WGS84 ellipsoid's parameters, shared by pointer: the struct is over 600 bytes, and
+    /// a copy per distance was a measurable part of a radius query.
+    let wgs84: UnsafePointer<geod_geodesic>
+
+    /// The library's names: the development link Scripts/setup installs, then Debian 12's
+    /// run-time library.
+    static let names = ["libproj.so", "libproj.so.25"]
+
+    static func open() -> GeodesicLibrary {
+        guard let handle = names.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
+            fatalError("incidentmap: PROJ's library (\(names.joined(separator: " or "))) cannot be opened: install Debian's libproj-dev (Scripts/setup does)")
+        }
+        func function<T>(_ name: String, as type: T.Type) -> T {
+            guard let symbol = dlsym(handle, name) else {
+                fatalError("incidentmap: PROJ's library has no \(name): install Debian's libproj-dev (Scripts/setup does)")
+            }
+            return unsafeBitCast(symbol, to: type)
+        }
+        let initialise = function("geod_init", as: Initialise.self)
+        let geodesic = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
+        geodesic.initialize(to: geod_geodesic())
+        initialise(geodesic, Geodesic.equatorialRadius, Geodesic.flattening)
+        return GeodesicLibrary(inverse: function("geod_inverse", as: Inverse.self),
+                               direct: function("geod_direct", as: Direct.self),
+                               wgs84: UnsafePointer(geodesic))
     }
 }

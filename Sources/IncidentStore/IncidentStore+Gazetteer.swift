@@ -29,7 +29,7 @@ extension IncidentStore {
     /// that moved or were renamed up to date, all in one transaction: a failure, or a killed
     /// process, leaves the previous gazetteer and incidents as they were.
     public func refreshGazetteer(imported: [Place], source: String) throws -> GazetteerRefreshSummary {
-        try pool.write { db in
+        try write { db in
             let before = try Gazetteer.inForce(imported: try Self.importedPlaces(db))
             let after = try Gazetteer.inForce(imported: imported)
             let diff = GazetteerDiff(before: before, after: after)

@@ -1,4 +1,4 @@
-import CSpatiaLite
+import CSQLite
 import Foundation
 import GRDB
 import IncidentMapCore
@@ -139,7 +139,7 @@ extension IncidentStore {
     /// than the store holds, the spatial index is built once at the end (packed) instead of
     /// row by row.
     public func ingest(expectedRows: Int = 0, _ body: (IncidentBatch) throws -> Void) throws -> IngestSummary {
-        try pool.write { db in
+        try write { db in
             let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents") ?? 0
             let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)
             // A large load touches the table's B-trees (the id and event id indexes) all over:

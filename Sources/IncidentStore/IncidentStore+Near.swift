@@ -1,4 +1,4 @@
-import CSpatiaLite
+import CSQLite
 import Foundation
 import GRDB
 import IncidentMapCore
@@ -110,7 +110,7 @@ extension IncidentStore {
     /// The same question asked of SpatiaLite in SQL (its spatial index, then
     /// `ST_Distance(…, 1)` on the ellipsoid): the reference the benchmarks compare with.
     public func spatiaLiteNearbyRowIDs(near centre: Coordinate, within radius: Length, useIndex: Bool = true) throws -> [Int64] {
-        try pool.read { db in
+        try readWithSpatiaLite { db in
             if useIndex {
                 var ids: [Int64] = []
                 for box in SearchArea.boxes(around: centre, radiusMetres: radius.metres) {

@@ -1,4 +1,4 @@
-import CSpatiaLite
+import CSQLite
 import GRDB
 import IncidentMapCore
 
@@ -34,6 +34,7 @@ extension IncidentStore {
                            _ body: (StoredIncidentRow) throws -> Void) throws {
         let clause = filter.whereClause
         try pool.read { db in
+            try SpatialSQL.shrinkCacheForScans(db)
             try eachRow(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents \(clause.sql) ORDER BY id",
                         arguments: clause.arguments) { try body(StoredIncidentRow(handle: $0)) }
         }

@@ -18,7 +18,7 @@ public final class IncidentStore: @unchecked Sendable {
     /// The database file's path.
     public let path: String
     let pool: DatabasePool
-    private let spatiaLite: SpatiaLiteConnections
+    private let spatiaLite = SpatiaLiteLoader()
     private var isClosed = false
 
     /// How the store may be opened.
@@ -36,19 +36,13 @@ public final class IncidentStore: @unchecked Sendable {
         if mode == .mustExist && !fileExists {
             throw StoreError.missingStore(path: path)
         }
-        let connections = SpatiaLiteConnections()
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            connections.load(into: db)
-        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            connections.releaseAll()
             throw StoreError.notAStore(path: path, reason: IncidentStore.reason(error))
         }
-        spatiaLite = connections
         do {
             try prepareSchema()
         } catch let error as StoreError {
@@ -64,12 +58,30 @@ public final class IncidentStore: @unchecked Sendable {
         try? close()
     }
 
-    /// Closes every connection and frees SpatiaLite's per-connection state.
+    /// Closes every connection (SpatiaLite frees its per-connection state as each closes).
     public func close() throws {
         guard !isClosed else { return }
         isClosed = true
         try pool.close()
-        spatiaLite.releaseAll()
+    }
+
+    /// Runs `body` in a write transaction, with SpatiaLite loaded into the writer: the
+    /// table's triggers and `MakePoint` are SpatiaLite's. Everything the store writes goes
+    /// through here.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            try spatiaLite.load(into: db)
+            return try body(db)
+        }
+    }
+
+    /// Runs `body` on a reader with SpatiaLite loaded, for SpatiaLite's own SQL (`ST_Distance`,
+    /// `X(geom)` …). The store's queries read plain columns and need no SpatiaLite.
+    func readWithSpatiaLite<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read { db in
+            try spatiaLite.load(into: db)
+            return try body(db)
+        }
     }
 
     private func prepareSchema() throws {
@@ -81,9 +93,17 @@ public final class IncidentStore: @unchecked Sendable {
             if hasOtherTables > 0 {
                 throw StoreError.notAStore(path: path, reason: "it holds tables but no SpatiaLite metadata")
             }
-            try pool.writeWithoutTransaction { db in try SpatialSQL.initialiseMetadata(db) }
+            try pool.writeWithoutTransaction { db in
+                try spatiaLite.load(into: db)
+                try SpatialSQL.initialiseMetadata(db)
+            }
         }
-        try StoreMigrations.migrator.migrate(pool)
+        // A store whose schema is current is opened without loading SpatiaLite at all.
+        let migrator = StoreMigrations.migrator
+        if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+            try pool.writeWithoutTransaction { db in try spatiaLite.load(into: db) }
+            try migrator.migrate(pool)
+        }
     }
 
     static func reason(_ error: any Error) -> String {

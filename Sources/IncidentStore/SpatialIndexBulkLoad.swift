@@ -1,5 +1,5 @@
 import Foundation
-import CSpatiaLite
+import CSQLite
 import GRDB
 
 /// Builds SpatiaLite's R*Tree for a point table in one pass, packed in sort-tile-recursive

@@ -63,6 +63,13 @@ enum SpatialSQL {
         try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
+    /// Gives the connection a page cache of 256 kB before a scan of the table in row order
+    /// (an export), which reads each page once: SQLite's default 2 MB would fill with pages
+    /// never read again, and the export's memory target is 32 MB in all.
+    static func shrinkCacheForScans(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -256")
+    }
+
     /// The covering index of (id, latitude, longitude) radius queries read coordinates from.
     static let pointIndex = "incidents_point"
 

@@ -87,7 +87,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         let store = try StoreFixtures.store(in: folder)
         _ = try store.ingest { batch in try batch.add(StoreFixtures.incident("A", 32.8942, 13.2761)) }
-        try store.pool.read { db in
+        try store.readWithSpatiaLite { db in
             let row = try #require(try Row.fetchOne(db, sql: """
                 SELECT geometry_type, srid, spatial_index_enabled FROM geometry_columns
                 WHERE f_table_name = 'incidents' AND f_geometry_column = 'geom'
