@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries from Debian, installed by Scripts/setup.
@@ -57,6 +58,12 @@ let package = Package(
         .target(name: "GeoJSON", dependencies: [
             "IncidentMapCore",
         ]),
+        // Fetching a GeoNames dump over HTTP(S) for `gazetteer refresh`.
+        .target(name: "GazetteerDownload", dependencies: [
+            "Gazetteer",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         // The map page: Leaflet, the basemap and the incidents in one offline HTML file.
         .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON"],
                 plugins: ["EmbedResourcesPlugin"]),
@@ -76,7 +83,8 @@ let package = Package(
         ]),
         // The thin command-line interface.
         .executableTarget(name: "incidentmap", dependencies: [
-            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction", "MapPage", "IncidentServer",
+            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "GazetteerDownload", "Extraction",
+            "MapPage", "IncidentServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -99,6 +107,12 @@ let package = Package(
         // The HTTP API over loopback, on a real store.
         .testTarget(name: "IncidentServerTests", dependencies: [
             "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        // Downloads from a Hummingbird server on loopback.
+        .testTarget(name: "GazetteerDownloadTests", dependencies: [
+            "GazetteerDownload", "Gazetteer", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.

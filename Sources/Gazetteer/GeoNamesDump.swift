@@ -1,9 +1,6 @@
 import Foundation
 import IncidentMapCore
 import ZIPFoundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Reads a GeoNames country dump (`LY.txt`, or the zipped `LY.zip` GeoNames publishes) into
 /// places, checking every line: 19 tab-separated columns, a numeric geonameid, coordinates in
@@ -13,8 +10,8 @@ public enum GeoNamesDump {
     /// The columns of a GeoNames dump, in order.
     static let columnCount = 19
 
-    /// Reads the dump at `location`: a file path, a `file://` URL, or an `http(s)://` URL
-    /// (downloaded first). A `.zip` is opened and its country file read.
+    /// Reads the dump at `location`: a file path or a `file://` URL (fetch an `http(s)://`
+    /// one with `GeoNamesDownload` first). A `.zip` is opened and its country file read.
     public static func places(from location: String, districts: [String: (english: String, arabic: String)]) throws(GazetteerError) -> [Place] {
         let (text, name) = try readText(from: location)
         return try places(fromText: text, file: name, districts: districts)
@@ -101,8 +98,8 @@ public enum GeoNamesDump {
 
     static func readText(from location: String) throws(GazetteerError) -> (text: String, name: String) {
         var url: URL
-        if let parsed = URL(string: location), let scheme = parsed.scheme, ["http", "https"].contains(scheme) {
-            url = try download(parsed)
+        if let parsed = URL(string: location), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme) {
+            throw .unreadable(file: location, reason: "a URL: download it first (GeoNamesDownload.download; `incidentmap gazetteer refresh` does)")
         } else if let parsed = URL(string: location), parsed.scheme == "file" {
             url = parsed
         } else {
@@ -140,32 +137,5 @@ public enum GeoNamesDump {
         var data = Data()
         _ = try archive.extract(entry) { data.append($0) }
         return data
-    }
-
-    static func download(_ url: URL) throws(GazetteerError) -> URL {
-        let semaphore = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<URL, GazetteerError> = .failure(.unreadable(file: url.absoluteString, reason: "no answer"))
-        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-geonames-" + UUID().uuidString + "-" + url.lastPathComponent)
-        let task = URLSession.shared.downloadTask(with: url) { location, response, error in
-            defer { semaphore.signal() }
-            if let error {
-                result = .failure(.unreadable(file: url.absoluteString, reason: "download failed: \(error.localizedDescription)"))
-                return
-            }
-            if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-                result = .failure(.unreadable(file: url.absoluteString, reason: "the server answered HTTP \(http.statusCode)"))
-                return
-            }
-            guard let location else { return }
-            do {
-                try FileManager.default.moveItem(at: location, to: destination)
-                result = .success(destination)
-            } catch {
-                result = .failure(.unreadable(file: url.absoluteString, reason: error.localizedDescription))
-            }
-        }
-        task.resume()
-        semaphore.wait()
-        return try result.get()
     }
 }

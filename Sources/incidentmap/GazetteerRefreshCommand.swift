@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import Gazetteer
+import GazetteerDownload
 import IncidentMapCore
 import IncidentStore
 
-struct GazetteerRefreshCommand: ParsableCommand {
+struct GazetteerRefreshCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
         abstract: "Import a GeoNames country dump into the store's gazetteer.",
@@ -29,10 +30,16 @@ struct GazetteerRefreshCommand: ParsableCommand {
     @Option(help: "List at most this many places of each kind of change.")
     var show: Int = 10
 
-    func run() throws {
+    func run() async throws {
         let imported: [Place]
         do {
-            imported = try GeoNamesDump.places(from: geonames, districts: Gazetteer.districts())
+            var file = geonames
+            if GeoNamesDownload.isRemote(geonames), let url = URL(string: geonames) {
+                printError("downloading \(geonames) …")
+                file = try await GeoNamesDownload.download(url).path
+            }
+            defer { if file != geonames { try? FileManager.default.removeItem(atPath: file) } }
+            imported = try GeoNamesDump.places(from: file, districts: Gazetteer.districts())
         } catch {
             throw CommandFailure("\(error)\nnothing was changed: the previous gazetteer stays in force")
         }
