@@ -97,14 +97,11 @@ public enum GeoNamesDump {
     }
 
     static func readText(from location: String) throws(GazetteerError) -> (text: String, name: String) {
-        var url: URL
-        if let parsed = URL(string: location), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme) {
+        let parsed = URL(string: location)
+        if let scheme = parsed?.scheme?.lowercased(), ["http", "https"].contains(scheme) {
             throw .unreadable(file: location, reason: "a URL: download it first (GeoNamesDownload.download; `incidentmap gazetteer refresh` does)")
-        } else if let parsed = URL(string: location), parsed.scheme == "file" {
-            url = parsed
-        } else {
-            url = URL(fileURLWithPath: location)
         }
+        let url = parsed.flatMap { $0.scheme == "file" ? $0 : nil } ?? URL(fileURLWithPath: location)
         let name = location
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .unreadable(file: name, reason: "no such file")

@@ -67,6 +67,43 @@ import TestSupport
         #expect(journal == "wal")
     }
 
+    /// Exports, statistics and radius queries read plain columns: a store whose schema is
+    /// current opens without SpatiaLite (its libraries cost every command 13 MB), and the first
+    /// write loads it, since the table's triggers and `MakePoint` need it.
+    @Test func aCurrentStoreOpensWithoutSpatiaLiteAndAWriteLoadsIt() throws {
+        let folder = try TemporaryFolder()
+        try StoreFixtures.store(in: folder).close()
+        let store = try IncidentStore(path: folder.path + "/incidents.sqlite", mode: .mustExist)
+        func spatiaLiteVersion() throws -> String? {
+            try store.pool.writeWithoutTransaction { db in try? String.fetchOne(db, sql: "SELECT spatialite_version()") }
+        }
+        #expect(try spatiaLiteVersion() == nil)
+        #expect(try store.count() == 0)
+        _ = try store.ingest { batch in try batch.add(StoreFixtures.incident("A", 32.89, 13.27)) }
+        #expect(try spatiaLiteVersion() != nil)
+        #expect(try store.readWithSpatiaLite { db in try Double.fetchOne(db, sql: "SELECT X(geom) FROM incidents") } == 13.27)
+    }
+
+    /// A store made before migration v4 loses its `event_type` index when it is next opened.
+    @Test func anOlderStoreIsMigratedWhenOpened() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/incidents.sqlite"
+        do {
+            let store = try StoreFixtures.store(in: folder)
+            try store.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "CREATE INDEX incidents_event_type ON incidents(event_type)")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v4:%'")
+            }
+            try store.close()
+        }
+        let store = try IncidentStore(path: path, mode: .mustExist)
+        let indexes = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents'")
+        }
+        #expect(!indexes.contains("incidents_event_type"))
+        #expect(indexes.contains("incidents_event_date") && indexes.contains("incidents_point"))
+    }
+
     @Test func refusesAMissingStoreWhenAskedToAndForeignFiles() throws {
         let folder = try TemporaryFolder()
         #expect(throws: StoreError.missingStore(path: folder.path + "/none.sqlite")) {
