@@ -58,7 +58,6 @@ enum PropertyEncoding {
         key.append(UInt8(ascii: ":"))
         return key
     }
-    static let storages = Incident.Column.storages
 
     /// `coordinates`, where given, are the latitude and longitude already written as JSON
     /// numbers (a feature's geometry has them): formatting a `Double` is the dearest part of a
@@ -66,7 +65,7 @@ enum PropertyEncoding {
     static func appendObject(_ columns: some IncidentColumns, extraColumns: [String], extra: [Double],
                              coordinates: (latitude: String, longitude: String)? = nil, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "{"))
-        for index in 0..<storages.count {
+        for index in 0..<Incident.Column.storages.count {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
             buffer.append(contentsOf: orderedKeys[index])
             if let coordinates, index == Incident.Column.latitude.index {
@@ -89,7 +88,7 @@ enum PropertyEncoding {
     /// Appends column `index`'s value as JSON: text as a string, evidence as its JSON.
     @inline(__always)
     static func appendValue(_ columns: some IncidentColumns, _ index: Int, to buffer: inout [UInt8]) {
-        switch storages[index] {
+        switch Incident.Column.storages[index] {
         case .text:
             if let text = columns.text(index) { JSONText.appendString(bytes: text, to: &buffer) } else { JSONText.appendLiteral("null", to: &buffer) }
         case .json:

@@ -97,9 +97,9 @@ public final class CSVIncidentWriter: IncidentWriter {
 
     public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         try sink.append { buffer in
-            for index in 0..<PropertyEncoding.storages.count {
+            for index in 0..<Incident.Column.storages.count {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch PropertyEncoding.storages[index] {
+                switch Incident.Column.storages[index] {
                 case .text, .json:
                     if let text = incident.text(index) { CSVIncidentWriter.appendField(text, to: &buffer) }
                 case .integer: buffer.append(contentsOf: String(incident.integer(index)).utf8)
@@ -166,7 +166,7 @@ public final class MapRowsWriter: IncidentWriter {
             if separator { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
             let rowStart = buffer.count
             buffer.append(UInt8(ascii: "["))
-            for index in 0..<PropertyEncoding.storages.count {
+            for index in 0..<Incident.Column.storages.count {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 PropertyEncoding.appendValue(incident, index, to: &buffer)
             }

@@ -110,7 +110,7 @@ extension EvidenceSpan {
 public final class IncidentColumnValues: IncidentColumns {
     private let incident: Incident
     private let bytes: UnsafeMutableBufferPointer<UInt8>
-    private var ranges: [Range<Int>?] = []
+    private let ranges: [Range<Int>?]
 
     public init(_ incident: Incident) {
         self.incident = incident

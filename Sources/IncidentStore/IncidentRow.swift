@@ -39,11 +39,7 @@ enum IncidentRow {
         text(incident.locationArabic); text(incident.placeID); text(incident.sourceURL)
         text(incident.evidence.isEmpty ? nil : encodeEvidence(incident.evidence)); text(ingestedAt)
         real(incident.coordinate.longitude); real(incident.coordinate.latitude)
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            throw StoreError.database(path: db.description, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+        try statement.runToCompletion(in: db, storePath: db.description)
     }
 
     /// SQLite's SQLITE_TRANSIENT (copy the bound text), which Swift does not import.

@@ -69,9 +69,8 @@ public final class IncidentBatch {
         // The indexes first: the R*Tree is then built from the narrow (id, latitude, longitude)
         // index, not from a scan of the whole table.
         for sql in suspendedTriggers { try database.execute(sql: sql) }
-        let covering = try database.indexes(on: SpatialSQL.table).contains { $0.name == SpatialSQL.pointIndex }
         try SpatialIndexBulkLoad.rebuild(database, table: SpatialSQL.table, indexTable: SpatialSQL.spatialIndexTable,
-                                         coveringIndex: covering ? SpatialSQL.pointIndex : nil)
+                                         coveringIndex: SpatialSQL.pointIndex)
         try SpatialSQL.touchLastInsert(database)
         suspendedTriggers = []
     }
@@ -145,9 +144,9 @@ extension IncidentStore {
             // A large load touches the table's B-trees (the id and event id indexes) all over:
             // SQLite's default 2 MB page cache turns that into disk reads. The indexes built at
             // the end sort their keys on a second thread. Both are put back afterwards.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            let cacheSize = bulk ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
             if bulk { try db.execute(sql: "PRAGMA cache_size = -131072; PRAGMA threads = 2") }
-            defer { if bulk { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") } }
+            defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") } }
             let batch = try IncidentBatch(database: db, ingestedAt: Date(), bulk: bulk)
             try body(batch)
             try batch.finish()

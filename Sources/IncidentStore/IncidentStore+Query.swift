@@ -88,16 +88,7 @@ extension IncidentStore {
 
     /// Steps through the rows of a statement whose arguments are set.
     func eachRow(_ db: Database, statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw StoreError.database(path: path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            try body(handle)
-        }
+        try statement.forEachRow(in: db, storePath: path, body)
     }
 
     /// The incident stored under `eventID`, if any.

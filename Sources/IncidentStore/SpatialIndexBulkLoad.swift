@@ -21,12 +21,12 @@ enum SpatialIndexBulkLoad {
 
     /// Rebuilds `indexTable` (an `rtree(pkid, xmin, xmax, ymin, ymax)`) from the
     /// `longitude`/`latitude` columns of every row of `table`, read from `coveringIndex` (an
-    /// index on `(id, latitude, longitude)`) when one is named: a tenth of the table's pages.
-    static func rebuild(_ db: Database, table: String, indexTable: String, coveringIndex: String? = nil) throws {
+    /// index on `(id, latitude, longitude)`): a tenth of the table's pages.
+    static func rebuild(_ db: Database, table: String, indexTable: String, coveringIndex: String) throws {
         var entries: [Entry] = []
         entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT max(id) FROM \(table)") ?? 0)
-        let indexed = coveringIndex.map { " INDEXED BY \($0)" } ?? ""
-        try forEachStep(db, sql: "SELECT id, longitude, latitude FROM \(table)\(indexed)") { handle in
+        let select = try db.makeStatement(sql: "SELECT id, longitude, latitude FROM \(table) INDEXED BY \(coveringIndex)")
+        try select.forEachRow(in: db, storePath: "") { handle in
             let x = sqlite3_column_double(handle, 1), y = sqlite3_column_double(handle, 2)
             entries.append(Entry(id: sqlite3_column_int64(handle, 0), xmin: down(x), xmax: up(x), ymin: down(y), ymax: up(y)))
         }
@@ -91,19 +91,6 @@ enum SpatialIndexBulkLoad {
         }
     }
 
-    /// Steps through `sql`'s rows with SQLite's own calls, handing `body` the statement.
-    private static func forEachStep(_ db: Database, sql: String, _ body: (OpaquePointer) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw StoreError.database(path: "", reason: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
-            try body(handle)
-        }
-    }
-
     /// A two-value insert run with SQLite's bind calls: a million `_rowid` rows through GRDB's
     /// boxed `StatementArguments` cost a second of a 1M-row ingest.
     private struct RawInsert {
@@ -119,22 +106,14 @@ enum SpatialIndexBulkLoad {
             let handle = statement.sqliteStatement
             sqlite3_bind_int64(handle, 1, key)
             sqlite3_bind_int64(handle, 2, value)
-            try step(handle)
+            try statement.runToCompletion(in: db, storePath: "")
         }
 
         func run(_ key: Int64, _ blob: [UInt8]) throws {
             let handle = statement.sqliteStatement
             sqlite3_bind_int64(handle, 1, key)
             _ = blob.withUnsafeBytes { sqlite3_bind_blob(handle, 2, $0.baseAddress, Int32($0.count), IncidentRow.sqliteTransient) }
-            try step(handle)
-        }
-
-        private func step(_ handle: OpaquePointer) throws {
-            let code = sqlite3_step(handle)
-            sqlite3_reset(handle)
-            guard code == SQLITE_DONE else {
-                throw StoreError.database(path: "", reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+            try statement.runToCompletion(in: db, storePath: "")
         }
     }
 

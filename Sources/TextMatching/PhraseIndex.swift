@@ -95,8 +95,9 @@ struct PhraseTrie: Sendable {
     /// Adds the phrase of `keys`; returns the node where it ends (nil for no keys).
     mutating func insert(keys: [String]) -> Int? {
         guard let first = keys.first else { return nil }
-        firstKeyFilter.insert(ByteKey(first).fingerprint)
-        if firstKeys.insert(ByteKey(first)).inserted {
+        let firstKey = ByteKey(first)
+        firstKeyFilter.insert(firstKey.fingerprint)
+        if firstKeys.insert(firstKey).inserted {
             let letters = Array(first.unicodeScalars)
             let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
             for form in [letters, article + letters] where Normalizer.arabicKey(form[...]) == first {
@@ -104,13 +105,13 @@ struct PhraseTrie: Sendable {
             }
         }
         var node = 0
-        for key in keys {
-            if let next = children[node][ByteKey(key)] {
+        for key in keys.map(ByteKey.init) {
+            if let next = children[node][key] {
                 node = next
             } else {
                 children.append([:])
                 isPhraseEnd.append(false)
-                children[node][ByteKey(key)] = children.count - 1
+                children[node][key] = children.count - 1
                 node = children.count - 1
             }
         }
