@@ -10,6 +10,8 @@ import TextMatching
 /// - `ignore-name NAME [ID]`: a name GeoNames lists that matches noise (colonial surnames):
 ///   never matched, for the place ID or for all;
 /// - `evidence WORD`: a word before a name that marks it as a place (مدينة، في، قرب, near);
+/// - `name-evidence WORD`: a noun before a name that says it names a place (مدينة، منطقة، حي),
+///   the evidence a common word that only a bulk source knows as a place needs; also `evidence`;
 /// - `country-cue PHRASE CC`: a phrase that places the article in country CC (حفتر → LY).
 public struct ContextRules: Sendable {
     public enum NameRule: String, Sendable {
@@ -24,6 +26,8 @@ public struct ContextRules: Sendable {
     public private(set) var ignoredNames: [String: Set<String>] = [:]
     /// Keys of the words that mark a following name as a place.
     public private(set) var evidenceKeys: Set<String> = []
+    /// Keys of the nouns that say the following name is a place's (`name-evidence`).
+    public private(set) var nameEvidenceKeys: Set<String> = []
     /// Phrases that point to a country.
     public private(set) var countryCues = PhraseIndex<String>()
 
@@ -46,17 +50,23 @@ public struct ContextRules: Sendable {
                 var ids = ignoredNames[key] ?? []
                 if fields.count == 3, !fields[2].isEmpty { ids.insert(fields[2]) }
                 ignoredNames[key] = fields.count == 3 && !fields[2].isEmpty ? ids : []
-            case "evidence":
-                for key in Normalizer.keys(of: fields[1]) { evidenceKeys.insert(key) }
+            case "evidence", "name-evidence":
+                for key in Normalizer.keys(of: fields[1]) {
+                    evidenceKeys.insert(key)
+                    if fields[0] == "name-evidence" { nameEvidenceKeys.insert(key) }
+                }
                 // The word as written too, so that the article of في-like words is not lost.
-                if let token = Tokenizer.tokens(in: fields[1]).first { evidenceKeys.insert(token.foldedText) }
+                if let token = Tokenizer.tokens(in: fields[1]).first {
+                    evidenceKeys.insert(token.foldedText)
+                    if fields[0] == "name-evidence" { nameEvidenceKeys.insert(token.foldedText) }
+                }
             case "country-cue":
                 guard fields.count == 3, fields[2].count == 2 else {
                     throw .badLine(file: file, line: line, reason: "country-cue needs a phrase and a two-letter country code")
                 }
                 countryCues.insert(fields[1], payload: fields[2])
             default:
-                throw .badLine(file: file, line: line, reason: "unknown rule '\(fields[0])': use place-evidence, libyan-context, ignore-name, evidence or country-cue")
+                throw .badLine(file: file, line: line, reason: "unknown rule '\(fields[0])': use place-evidence, libyan-context, ignore-name, evidence, name-evidence or country-cue")
             }
         }
     }

@@ -42,6 +42,13 @@ extension Gazetteer {
         var resolved: [ResolvedPlace] = []
         var rejected: [RejectedMention] = []
         for mention in found {
+            // In Latin script a name is capitalised ("Sirte", "al-Zawiya"); "the capital" is the
+            // one kind of name that is not.
+            let first = tokens[mention.firstToken]
+            if first.script == .latin, !first.isCapitalised, first.key != "the" {
+                rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is not capitalised: a common word, not a name"))
+                continue
+            }
             let nameKey = tokens[mention.firstToken..<(mention.firstToken + mention.tokenCount)]
                 .map(\.key).joined(separator: " ")
             switch rules.nameRules[nameKey] ?? rules.nameRules[Normalizer.keys(of: mention.text).joined(separator: " ")] {
@@ -53,6 +60,10 @@ extension Gazetteer {
                 continue
             default:
                 break
+            }
+            if isBulkCommonWordCandidate(mention, tokens: tokens), !hasEvidenceWord(before: mention, tokens: tokens) {
+                rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' names only a place from a bulk source and may be a common word (المدينة, السبعة): a place only after مدينة، منطقة، بلدة، في …"))
+                continue
             }
             let candidates = mention.placeIDs.compactMap { places[$0] }.map { place in
                 Candidate(placeID: place.id, score: score(place, weights: weights, total: total))
@@ -91,6 +102,26 @@ extension Gazetteer {
         let specific = [.country, .district, .region].contains(place.kind) ? 0.0 : 0.02
         let value = 0.3 + 0.55 * share + 0.08 * size + (place.isLibyan ? 0.05 : 0) + specific
         return (value * 1000).rounded() / 1000
+    }
+
+    /// One Arabic word with the article (المدينة "the city", السبعة "the seven") that names only
+    /// places no curator has seen (OpenStreetMap's villages and hamlets): such names are common
+    /// words as often as they are places.
+    func isBulkCommonWordCandidate(_ mention: Mention, tokens: [Token]) -> Bool {
+        guard mention.tokenCount == 1, tokens[mention.firstToken].script == .arabic else { return false }
+        let text = Substring(mention.text)
+        let stem = text.count > 3 && "وفبلك".contains(text.first!) ? text.dropFirst() : text
+        guard stem.hasPrefix("ال") || text.hasPrefix("لل") else { return false }
+        return mention.placeIDs.allSatisfy { id in
+            places[id].map { $0.sourceIDs.allSatisfy { $0.hasPrefix("OSM ") } } ?? true
+        }
+    }
+
+    /// A noun that says a place's name follows (مدينة، منطقة، بلدة، حي …) right before it.
+    func hasEvidenceWord(before mention: Mention, tokens: [Token]) -> Bool {
+        guard mention.firstToken > 0 else { return false }
+        let previous = tokens[mention.firstToken - 1]
+        return rules.nameEvidenceKeys.contains(previous.key) || rules.nameEvidenceKeys.contains(previous.foldedText)
     }
 
     /// A place-evidence word right before the name, a detached proclitic (بسرت "in Sirte"),

@@ -12,37 +12,36 @@ public struct SearchResult: Hashable, Sendable {
 }
 
 extension Gazetteer {
-    /// Places whose names match `query`, best first: the same name once spellings are folded
-    /// scores 1, a name that starts with the query or shares its words less, a near spelling
-    /// (edit distance) less again. Ties go to the larger place.
+    /// Places whose names match `query`, best first. The score means what it says:
+    /// - 1: the query is one of the place's names, but for case, diacritics and punctuation;
+    /// - 0.97: the same once spellings are folded (`Normalizer`: Gasr Ben Gashir, Qasr bin
+    ///   Ghashir);
+    /// - 0.95: the same once words that only describe (international, الدولي، منطقة، district …)
+    ///   are set aside;
+    /// - 0.8: the same letters but for vowels (Sebha / Sabha, Tamenhint / Tamanhint);
+    /// - 0.75 to 0.7: one or two letters apart, for names long enough that this is a slip;
+    /// - 0.65: every word of one is in the other (Benina for "Benina base").
+    /// Nothing further off is offered: "not found" is an answer, a far-fetched place is not. A
+    /// foreign place is offered only for its own name (1 or 0.95). Ties go to the Libyan and the
+    /// larger place.
     public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
-        let queryKey = Normalizer.keys(of: query).joined(separator: " ")
-        guard !queryKey.isEmpty else { return [] }
-        let queryWords = Set(queryKey.split(separator: " "))
+        let queryTokens = Tokenizer.tokens(in: query)
+        guard !queryTokens.isEmpty else { return [] }
+        let probe = SearchKey(tokens: queryTokens)
         var best: [String: (score: Double, name: String)] = [:]
         for entry in searchEntries {
-            let score = Self.similarity(queryKey, queryWords, entry.key)
-            guard score >= 0.6 else { continue }
+            guard let score = probe.similarity(to: entry.key) else { continue }
+            if score < 0.95, places[entry.placeID]?.isLibyan == false { continue }
             if score > best[entry.placeID]?.score ?? 0 { best[entry.placeID] = (score, entry.name) }
         }
         return best.compactMap { id, match in
-            places[id].map { SearchResult(place: $0, matchedName: match.name, score: (match.score * 1000).rounded() / 1000) }
+            places[id].map { SearchResult(place: $0, matchedName: match.name, score: match.score) }
         }
         .sorted {
-            ($0.score, $0.place.isLibyan ? 1 : 0, $0.place.population ?? 0, $1.place.id)
-                > ($1.score, $1.place.isLibyan ? 1 : 0, $1.place.population ?? 0, $0.place.id)
+            ($0.score, $0.place.isLibyan ? 1 : 0, $0.place.kind.specificity == 0 ? 0 : 1, $0.place.population ?? 0, $1.place.id)
+                > ($1.score, $1.place.isLibyan ? 1 : 0, $1.place.kind.specificity == 0 ? 0 : 1, $1.place.population ?? 0, $0.place.id)
         }
         .prefix(max(0, limit)).map { $0 }
-    }
-
-    static func similarity(_ query: String, _ queryWords: Set<Substring>, _ name: String) -> Double {
-        if query == name { return 1 }
-        if name.hasPrefix(query + " ") || query.hasPrefix(name + " ") { return 0.9 }
-        let nameWords = Set(name.split(separator: " "))
-        let shared = Double(queryWords.intersection(nameWords).count)
-        let overlap = shared / Double(queryWords.union(nameWords).count)
-        let spelling = 1 - Double(editDistance(query, name)) / Double(max(query.count, name.count))
-        return max(overlap * 0.85, spelling * 0.85)
     }
 
     /// Levenshtein distance over Unicode scalars, two rows at a time.
@@ -63,6 +62,70 @@ extension Gazetteer {
     }
 }
 
+/// A name as search compares it: its folded words, without the words that only describe, and
+/// its letters without vowels.
+struct SearchKey: Sendable {
+    /// Words that say what a place is, not which: set aside when names are compared.
+    static let describingWords: Set<String> = [
+        "international", "intl", "city", "town", "village", "district", "area", "region", "the", "of",
+        "دولي", "دوليه", "مدينه", "منطقه", "حي", "بلده", "قريه", "شعبيه", "بلديه", "محله",
+    ]
+
+    let plain: String
+    let whole: String
+    let words: [String]
+    let core: String
+    let consonants: String
+
+    init(tokens: [Token]) {
+        let keys = tokens.map(\.key)
+        plain = tokens.map(\.foldedText).joined(separator: " ")
+        whole = keys.joined(separator: " ")
+        words = keys
+        let coreWords = keys.filter { !Self.describingWords.contains($0) }
+        core = (coreWords.isEmpty ? keys : coreWords).joined(separator: " ")
+        consonants = Self.withoutVowels(core)
+    }
+
+    /// Latin vowels dropped, and Arabic long vowels (ا و ي) after a word's first letter: the
+    /// letters transliterations disagree on.
+    static func withoutVowels(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var wordStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " { wordStart = true; result.append(scalar); continue }
+            let isVowel = "aeiou".unicodeScalars.contains(scalar)
+                || (!wordStart && ["\u{0627}", "\u{0648}", "\u{064A}"].contains(scalar))
+            if !isVowel { result.append(scalar) }
+            wordStart = false
+        }
+        return String(result)
+    }
+
+    /// How well `other` matches this query, or `nil` when it does not.
+    func similarity(to other: SearchKey) -> Double? {
+        if plain == other.plain { return 1 }
+        if whole == other.whole { return 0.97 }
+        if core == other.core { return 0.95 }
+        if consonants.count >= 3, consonants == other.consonants { return 0.8 }
+        let length = max(core.unicodeScalars.count, other.core.unicodeScalars.count)
+        let shorter = min(core.unicodeScalars.count, other.core.unicodeScalars.count)
+        if length >= 5, length - shorter <= 2 {
+            let distance = Gazetteer.editDistance(core, other.core)
+            if distance == 1 { return 0.75 }
+            if distance == 2, length >= 9 { return 0.7 }
+        }
+        let mine = Set(words.filter { !Self.describingWords.contains($0) })
+        let theirs = Set(other.words.filter { !Self.describingWords.contains($0) })
+        if !mine.isEmpty, !theirs.isEmpty, mine.isSubset(of: theirs) || theirs.isSubset(of: mine),
+           mine.union(theirs).contains(where: { $0.unicodeScalars.count >= 4 }),
+           mine.intersection(theirs).contains(where: { $0.unicodeScalars.count >= 4 }) {
+            return 0.65
+        }
+        return nil
+    }
+}
+
 extension SearchResult {
     /// The JSON `gazetteer search --format json` and the HTTP API answer with, for a list of results.
     public static func json(_ results: [SearchResult], pretty: Bool = true) throws -> String {
@@ -71,7 +134,7 @@ extension SearchResult {
             var object: [String: Any] = [
                 "id": place.id, "name_en": place.nameEnglish, "names": place.names, "kind": place.kind.rawValue,
                 "latitude": place.coordinate.latitude, "longitude": place.coordinate.longitude,
-                "country": place.countryCode, "score": result.score, "matched_name": result.matchedName,
+                "country": place.countryCode, "score": result.score, "matched_name": result.matchedName, "source_ids": place.sourceIDs,
                 "source": place.source,
             ]
             object["name_ar"] = place.nameArabic

@@ -14,26 +14,38 @@ import TextMatching
 public final class Gazetteer: Sendable {
     /// Every place by id.
     public let places: [String: Place]
+    /// Ids of places that were joined into another (the same place from another source) → the
+    /// id kept.
+    public let mergedIDs: [String: String]
     let index: PhraseIndex<String>
     let rules: ContextRules
     /// Every (place id, name, normalised name) for search.
-    let searchEntries: [(placeID: String, name: String, key: String)]
+    let searchEntries: [(placeID: String, name: String, key: SearchKey)]
 
-    /// Builds a gazetteer from places and context rules.
-    public init(places: [Place], rules: ContextRules) {
-        var byID: [String: Place] = [:]
-        for place in places { byID[place.id] = byID[place.id].map { PlaceFile.merge($0, with: place) } ?? place }
+    /// Builds a gazetteer from places and context rules (one source: places are joined by id only).
+    public convenience init(places: [Place], rules: ContextRules) {
+        self.init(layers: [places], rules: rules)
+    }
+
+    /// Builds a gazetteer from the places of several sources, lowest first (GeoNames, then
+    /// OpenStreetMap, then a refresh, then the curated files): the same place held by two sources
+    /// becomes one place with every name and source id (see `PlaceConflation`).
+    public init(layers: [[Place]], rules: ContextRules) {
+        var conflation = PlaceConflation(layers: layers)
+        let byID = conflation.places
         var index = PhraseIndex<String>()
-        var entries: [(String, String, String)] = []
+        var entries: [(String, String, SearchKey)] = []
         for place in byID.values.sorted(by: { $0.id < $1.id }) {
-            for name in place.names {
-                let keys = Normalizer.keys(of: name)
+            for name in NameVariants.expanded(place.names) {
+                let tokens = conflation.tokens(of: name)
+                let keys = tokens.map(\.key)
                 guard !keys.isEmpty, !rules.isIgnored(keys, for: place.id) else { continue }
                 index.insert(keys: keys, payload: place.id)
-                entries.append((place.id, name, keys.joined(separator: " ")))
+                entries.append((place.id, name, SearchKey(tokens: tokens)))
             }
         }
         self.places = byID
+        self.mergedIDs = conflation.aliases
         self.index = index
         self.rules = rules
         self.searchEntries = entries
@@ -42,38 +54,48 @@ public final class Gazetteer: Sendable {
     /// The gazetteer built into incidentmap (the files of `Gazetteer/`), read once.
     public static func bundled() throws -> Gazetteer {
         let layers = try bundledLayers()
-        return Gazetteer(places: layers.geoNames + layers.curated, rules: layers.rules)
+        return Gazetteer(layers: [layers.geoNames, layers.openStreetMap, layers.curated], rules: layers.rules)
     }
 
-    /// The gazetteer in force once a GeoNames refresh has stored `imported` places: the
-    /// built-in GeoNames places, then the imported ones (newer GeoNames wins over the built-in
-    /// snapshot), then the curated places (curated wins over GeoNames where they disagree;
-    /// names are pooled).
+    /// The gazetteer in force once a refresh has stored `imported` places (GeoNames or
+    /// OpenStreetMap): the built-in GeoNames and OpenStreetMap places, then the imported ones
+    /// (newer data wins over the built-in snapshots), then the curated places (curated wins
+    /// where they disagree; names are pooled).
     public static func inForce(imported: [Place]) throws -> Gazetteer {
         let layers = try bundledLayers()
-        return Gazetteer(places: layers.geoNames + imported + layers.curated, rules: layers.rules)
+        return Gazetteer(layers: [layers.geoNames, layers.openStreetMap, imported, layers.curated], rules: layers.rules)
     }
 
-    /// The built-in data in layers: places derived from GeoNames, curated places, rules.
-    public static func bundledLayers() throws -> (geoNames: [Place], curated: [Place], rules: ContextRules) {
+    /// The built-in data in layers: places derived from GeoNames and from OpenStreetMap,
+    /// curated places, rules.
+    public static func bundledLayers() throws -> BundledLayers {
         try bundledResult.get()
     }
 
-    private static let bundledResult: Result<(geoNames: [Place], curated: [Place], rules: ContextRules), GazetteerError> = {
+    /// The built-in places by source, and the context rules.
+    public struct BundledLayers: Sendable {
+        public var geoNames: [Place] = []
+        public var openStreetMap: [Place] = []
+        public var curated: [Place] = []
+        public var rules = ContextRules()
+    }
+
+    private static let bundledResult: Result<BundledLayers, GazetteerError> = {
         do throws(GazetteerError) {
-            var geoNames: [Place] = [], curated: [Place] = []
-            var rules = ContextRules()
+            var layers = BundledLayers()
             for file in EmbeddedResources.files.sorted(by: { $0.name < $1.name }) {
                 let path = "Gazetteer/" + file.name
                 if file.name == "context.tsv" {
-                    rules = try ContextRules(text: file.text, file: path)
+                    layers.rules = try ContextRules(text: file.text, file: path)
                 } else if file.name.hasPrefix("geonames-") {
-                    geoNames += try PlaceFile.places(fromText: file.text, file: path)
+                    layers.geoNames += try PlaceFile.places(fromText: file.text, file: path)
+                } else if file.name.hasPrefix("osm-") {
+                    layers.openStreetMap += try PlaceFile.places(fromText: file.text, file: path)
                 } else if file.name.hasPrefix("places-") {
-                    curated += try PlaceFile.places(fromText: file.text, file: path)
+                    layers.curated += try PlaceFile.places(fromText: file.text, file: path)
                 }
             }
-            return .success((geoNames, curated, rules))
+            return .success(layers)
         } catch {
             return .failure(error)
         }
@@ -91,7 +113,8 @@ public final class Gazetteer: Sendable {
         return districts
     }
 
-    public func place(id: String) -> Place? { places[id] }
+    /// The place of `id`, or of the place it was joined into.
+    public func place(id: String) -> Place? { places[id] ?? mergedIDs[id].flatMap { places[$0] } }
 
     /// How many distinct names are indexed.
     public var nameCount: Int { index.phraseCount }

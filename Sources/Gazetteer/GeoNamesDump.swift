@@ -67,7 +67,8 @@ public enum GeoNamesDump {
         return Place(id: String(id), kind: PlaceKind(geoNamesClass: fields[6], code: fields[7], population: population),
                      nameEnglish: english, nameArabic: arabic.first, variants: variants,
                      admin1: country == "LY" ? district?.english : nil, parentID: nil, coordinate: coordinate,
-                     population: population, countryCode: country, source: "GeoNames \(id)")
+                     population: population, countryCode: country, source: "GeoNames \(id)",
+                     sourceIDs: ["GeoNames \(id)"])
     }
 
     /// Words GeoNames lists alone as alternate names of some places ("شعبية", district) that are

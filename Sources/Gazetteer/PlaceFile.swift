@@ -19,7 +19,7 @@ public enum PlaceFile {
             let line = number + 1
             let content = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if content.isEmpty || content.hasPrefix("#") { continue }
-            let fields = content.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = content.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
             if !sawHeader {
                 guard fields == columns else {
                     throw .badLine(file: file, line: line, reason: "the header must be: " + columns.joined(separator: " <tab> "))
@@ -41,7 +41,7 @@ public enum PlaceFile {
             throw .badLine(file: file, line: line, reason: "\(fields.count) columns where \(columns.count) are needed (tab-separated)")
         }
         func field(_ name: String) -> String? {
-            let value = fields[columns.firstIndex(of: name)!].trimmingCharacters(in: .whitespaces)
+            let value = fields[columns.firstIndex(of: name)!]
             return value.isEmpty ? nil : value
         }
         guard let id = field("id") else { throw .badLine(file: file, line: line, reason: "missing id") }
@@ -65,11 +65,31 @@ public enum PlaceFile {
         guard let source = field("source") else {
             throw .badLine(file: file, line: line, reason: "missing source: say where the coordinate came from")
         }
-        let variants = (field("variants") ?? "").split(separator: "|")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let variants = (field("variants") ?? "").split(separator: "|").map(trimmed).filter { !$0.isEmpty }
         return Place(id: id, kind: kind, nameEnglish: nameEnglish, nameArabic: field("name_ar"), variants: variants,
                      admin1: field("admin1"), parentID: field("parent"), coordinate: coordinate,
-                     population: population, countryCode: country, source: source)
+                     population: population, countryCode: country, source: source,
+                     sourceIDs: sourceIDs(forID: id))
+    }
+
+    /// The source ids a place's id stands for: a GeoNames id (digits) or an OSM element
+    /// (`osm-node-123`), so that the same place from another source is joined to it.
+    public static func sourceIDs(forID id: String) -> [String] {
+        if !id.isEmpty, id.allSatisfy(\.isASCII), id.allSatisfy(\.isNumber) { return ["GeoNames \(id)"] }
+        let parts = id.split(separator: "-")
+        if parts.count == 3, parts[0] == "osm", ["node", "way", "relation"].contains(parts[1]) {
+            return ["OSM \(parts[1]) \(parts[2])"]
+        }
+        return [id]
+    }
+
+    /// `text` without spaces at either end (Foundation's `trimmingCharacters` bridges every field
+    /// through NSString: a sixth of the gazetteer's start-up).
+    static func trimmed(_ text: Substring) -> String {
+        var slice = text
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
     }
 
     /// Reads a coordinate from decimal-degree text, naming the file and line when it is wrong

@@ -25,10 +25,14 @@ public struct Place: Hashable, Sendable {
     public var countryCode: String
     /// Where the coordinate came from: `GeoNames 2210247`, a page, or how it was placed by hand.
     public var source: String
+    /// The ids of this place in every source it was merged from (`GeoNames 2210247`,
+    /// `OSM node 1699640925`, `ly-mitiga` …): one place, however many sources hold it.
+    public var sourceIDs: [String]
 
     public init(id: String, kind: PlaceKind, nameEnglish: String, nameArabic: String? = nil,
                 variants: [String] = [], admin1: String? = nil, parentID: String? = nil,
-                coordinate: Coordinate, population: Int? = nil, countryCode: String = "LY", source: String) {
+                coordinate: Coordinate, population: Int? = nil, countryCode: String = "LY", source: String,
+                sourceIDs: [String] = []) {
         self.id = id
         self.kind = kind
         self.nameEnglish = nameEnglish
@@ -40,6 +44,7 @@ public struct Place: Hashable, Sendable {
         self.population = population
         self.countryCode = countryCode
         self.source = source
+        self.sourceIDs = sourceIDs.isEmpty ? [id] : sourceIDs
     }
 
     /// True for places in Libya.
@@ -58,8 +63,30 @@ public struct Place: Hashable, Sendable {
 public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case country, district, region, city, town, village, neighbourhood
     case airport
+    case airBase = "air-base"
     case militaryBase = "military-base"
-    case road, junction, wadi, other
+    case port
+    case oilFacility = "oil-facility"
+    case camp, landmark, road, junction, bridge, wadi, crossing, other
+
+    /// Places people live in, from a city down to a city's district: a settlement of one
+    /// source and a settlement of another with the same name close by are one place.
+    public var isSettlement: Bool {
+        switch self {
+        case .city, .town, .village, .neighbourhood: return true
+        default: return false
+        }
+    }
+
+    /// How specific the place is, for choosing among places named in one clause: a district of
+    /// a city or a facility (2) over a town (1) over a region (0).
+    public var specificity: Int {
+        switch self {
+        case .country, .district, .region: return 0
+        case .city, .town, .village, .wadi, .road: return 1
+        default: return 2
+        }
+    }
 
     /// Reads a GeoNames feature class and code (`P`/`PPLX`, `S`/`AIRP` …), and, where the code
     /// is empty, the population.
@@ -71,7 +98,14 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
             let people = population ?? 0
             self = people >= 100_000 ? .city : people >= 10_000 ? .town : .village
         case ("S", "AIRP"), ("S", "AIRF"), ("S", "AIRH"): self = .airport
-        case ("S", "AIRB"), ("S", "MILB"), ("S", "INSM"), ("S", "CMP"): self = .militaryBase
+        case ("S", "AIRB"): self = .airBase
+        case ("S", "MILB"), ("S", "INSM"): self = .militaryBase
+        case ("S", "CMP"), ("S", "CMPRF"): self = .camp
+        case ("S", "PRT"), ("L", "PRT"), ("H", "HBR"): self = .port
+        case ("S", "OILT"), ("S", "OILR"), ("S", "OILQ"), ("S", "OILW"), ("L", "OILF"), ("S", "PMPO"): self = .oilFacility
+        case ("S", "BDG"): self = .bridge
+        case ("S", "PSTB"): self = .crossing
+        case ("S", "SQR"), ("S", "MNMT"), ("S", "PAL"), ("S", "HTL"), ("S", "HSP"), ("S", "PRN"), ("S", "MSQE"), ("S", "UNIV"): self = .landmark
         case ("R", "RD"), ("R", "RDA"), ("R", "ST"): self = .road
         case ("R", "RDJCT"): self = .junction
         case ("H", "WAD"), ("H", "WADS"), ("H", "WADX"): self = .wadi

@@ -25,12 +25,17 @@ extension IncidentStore {
         try Gazetteer.inForce(imported: try importedGazetteerPlaces())
     }
 
-    /// Replaces the stored GeoNames places with `imported` and brings the incidents on places
-    /// that moved or were renamed up to date, all in one transaction: a failure, or a killed
-    /// process, leaves the previous gazetteer and incidents as they were.
-    public func refreshGazetteer(imported: [Place], source: String) throws -> GazetteerRefreshSummary {
+    /// Replaces the stored places of one source (GeoNames, or OpenStreetMap: ids `osm-…`) with
+    /// `imported`, keeps those of the other, and brings the incidents on places that moved or
+    /// were renamed up to date, all in one transaction: a failure, or a killed process, leaves the
+    /// previous gazetteer and incidents as they were.
+    public func refreshGazetteer(imported newPlaces: [Place], source: String) throws -> GazetteerRefreshSummary {
         try write { db in
-            let before = try Gazetteer.inForce(imported: try Self.importedPlaces(db))
+            let stored = try Self.importedPlaces(db)
+            let isOpenStreetMap = { (place: Place) in place.id.hasPrefix("osm-") }
+            let replacesOpenStreetMap = newPlaces.contains(where: isOpenStreetMap)
+            let imported = stored.filter { isOpenStreetMap($0) != replacesOpenStreetMap } + newPlaces
+            let before = try Gazetteer.inForce(imported: stored)
             let after = try Gazetteer.inForce(imported: imported)
             let diff = GazetteerDiff(before: before, after: after)
 
@@ -73,9 +78,9 @@ extension IncidentStore {
             try db.execute(sql: """
                 INSERT INTO gazetteer_refreshes (refreshed_at, source, places, added, removed, renamed, moved, incidents_updated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [Timestamp.string(from: Date()), source, imported.count,
+                """, arguments: [Timestamp.string(from: Date()), source, newPlaces.count,
                                  diff.added.count, diff.removed.count, diff.renamed.count, diff.moved.count, updated])
-            return GazetteerRefreshSummary(importedPlaces: imported.count, diff: diff,
+            return GazetteerRefreshSummary(importedPlaces: newPlaces.count, diff: diff,
                                            incidentsUpdated: updated, incidentsOnRemovedPlaces: onRemoved)
         }
     }
@@ -87,7 +92,8 @@ extension IncidentStore {
                   variants: (row["variants"] as String).split(separator: "|").map(String.init),
                   admin1: row["admin1"], parentID: row["parent"],
                   coordinate: try Coordinate(latitude: row["latitude"], longitude: row["longitude"]),
-                  population: row["population"], countryCode: row["country"], source: row["source"])
+                  population: row["population"], countryCode: row["country"], source: row["source"],
+                  sourceIDs: PlaceFile.sourceIDs(forID: row["id"]))
         }
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Arabic: tashkeel and tatweel removed; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي; Persian
 /// ک ی → ك ي; the article ال dropped from the key. Latin: case and diacritics folded,
-/// ʿ ʾ ' ‘ ’ dropped, q and gh → g, ou → u, y → i, doubled letters single, -iyah/-iya/-ia
-/// → ia, a final h after a vowel dropped. Written by hand: no available library knows these
+/// ʿ ʾ ' ‘ ’ dropped, q and gh → g, ou and w → u, dj → j, ch → sh, y → i, a leading ei → ai,
+/// Ben/Bin/Ibn one word, Abu/Bu/Bou one word, doubled letters single, -iyah/-iya/-ia → ia,
+/// the construct -iyat/-iet → ia, a final h after a vowel dropped; Arabic أبو/بو and ابن/بن one
+/// word. Written by hand: no available library knows these
 /// transliteration conventions.
 public enum Normalizer {
     /// Folds one Arabic letter; `nil` drops it (diacritics, tatweel).
@@ -27,6 +29,12 @@ public enum Normalizer {
 
     /// The key of a folded Arabic word: without a leading article where a name remains.
     static func arabicKey(_ folded: ArraySlice<Unicode.Scalar>) -> String {
+        // أبو and بو, ابن and بن are one word in names (أبو سليم، بوسليم).
+        if folded.count == 3, folded.first == alef, folded.dropFirst().first == "\u{0628}" {
+            let last = folded.last!
+            if last == "\u{0648}" { return "\u{0628}\u{0648}" }
+            if last == "\u{0646}" { return "\u{0628}\u{0646}" }
+        }
         var letters = folded
         if letters.count >= 4, letters.first == alef, letters.dropFirst().first == lam {
             letters = letters.dropFirst(2)
@@ -55,24 +63,51 @@ public enum Normalizer {
 
     static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
 
-    /// The key of a folded Latin word.
+    /// The key of a folded Latin word. One pass over the letters, then the word's ends: this
+    /// runs for every Latin token of every article (Foundation's `replacingOccurrences`, once per
+    /// rule, was most of the gazetteer's start-up).
     static func latinKey(_ folded: [Unicode.Scalar]) -> String {
-        var text = String(scalars: folded)
-        if text == "ksar" || text == "kasr" || text == "qsar" { return "gasr" }
-        if ["ben", "ibn", "bn", "bin"].contains(text) { return "bin" }
-        text = text.replacingOccurrences(of: "ou", with: "u")
-            .replacingOccurrences(of: "gh", with: "g")
-            .replacingOccurrences(of: "q", with: "g")
-            .replacingOccurrences(of: "y", with: "i")
-        // Doubled letters single: Zawiyya, Tarhunnah, Misurata/Misuratah.
-        var collapsed: [Character] = []
-        for character in text where collapsed.last != character { collapsed.append(character) }
-        text = String(collapsed)
-        if text.count > 3, text.hasSuffix("h"), let previous = text.dropLast().last, vowels.contains(previous.unicodeScalars.first!) {
-            text.removeLast()
+        switch String(scalars: folded) {
+        case "ksar", "kasr", "qsar": return "gasr"
+        case "ben", "ibn", "bn", "bin": return "bin"
+        case "abu", "abou", "bu", "bou", "abo": return "bu"
+        default: break
         }
-        if text.hasSuffix("iia") { text = String(text.dropLast(3)) + "ia" }
-        return text
+        // French spellings: Ou and W for و, Dj for ج, Ch for ش; q and gh for ق and غ; y for ي.
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(folded.count)
+        func append(_ letter: Unicode.Scalar) {
+            // Doubled letters single: Zawiyya, Tarhunnah.
+            if letters.last != letter { letters.append(letter) }
+        }
+        var index = 0
+        while index < folded.count {
+            let letter = folded[index]
+            let next = index + 1 < folded.count ? folded[index + 1] : " "
+            let afterNext = index + 2 < folded.count ? folded[index + 2] : " "
+            switch (letter, next) {
+            case ("o", "u"): append("u"); index += 2
+            case ("d", "j"): append("j"); index += 2
+            case ("t", "c") where afterNext == "h": append("s"); append("h"); index += 3
+            case ("c", "h"): append("s"); append("h"); index += 2
+            case ("g", "h"): append("g"); index += 2
+            case ("w", _): append("u"); index += 1
+            case ("q", _): append("g"); index += 1
+            case ("y", _): append("i"); index += 1
+            default: append(letter); index += 1
+            }
+        }
+        // ع written Ei at the start, as Ai: Ein Zara, Ain Zara.
+        if letters.count > 3, letters[0] == "e", letters[1] == "i" { letters[0] = "a" }
+        // A final h after a vowel: Misratah, Misrata.
+        if letters.count > 3, letters.last == "h", vowels.contains(letters[letters.count - 2]) { letters.removeLast() }
+        // The construct -at of Zawiyat, Qaryat, Zawiet: the same word as Zawiya, Qarya.
+        if letters.count > 4, letters.last == "t", letters[letters.count - 3] == "i",
+           letters[letters.count - 2] == "a" || letters[letters.count - 2] == "e" {
+            letters.removeLast(2)
+            letters.append("a")
+        }
+        return String(scalars: letters)
     }
 
     /// Latin articles that are merged into the word after them. `as`, `at`, `an`, `en` are

@@ -8,49 +8,67 @@ import IncidentStore
 struct GazetteerRefreshCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Import a GeoNames country dump into the store's gazetteer.",
+        abstract: "Import a GeoNames dump or an OpenStreetMap Overpass answer into the store's gazetteer.",
         discussion: """
-            Reads a GeoNames country dump (LY.txt, the zipped LY.zip, or a URL to either) and \
-            stores its places in the store, where they join the built-in gazetteer: newer \
-            GeoNames data replaces the built-in GeoNames snapshot, curated places win where they \
-            disagree, and every name is kept. It prints what changed (added, removed, renamed, \
-            moved more than 1 km) and moves the stored incidents of places that moved.
+            Reads a GeoNames country dump (LY.txt, the zipped LY.zip, or a URL to either) or an \
+            OpenStreetMap Overpass answer in [out:json] (a file, or a URL to fetch it from) and \
+            stores its places in the store, where they join the built-in gazetteer: newer data \
+            replaces the built-in snapshot of its source, a place another source holds close by \
+            under the same name becomes one place with every name, curated places win where they \
+            disagree. A GeoNames refresh keeps the OpenStreetMap places an earlier refresh stored, \
+            and the reverse. It prints what changed (added, removed, renamed, moved more than \
+            1 km) and moves the stored incidents of places that moved.
 
-            The refresh is one transaction: a bad file (FILE:LINE: what is wrong) or an \
-            interrupted run leaves the previous gazetteer and incidents as they were.
+            The refresh is one transaction: a bad file (FILE:LINE, or the OSM element, and what \
+            is wrong) or an interrupted run leaves the previous gazetteer and incidents as they were.
 
-            Example: incidentmap gazetteer refresh --geonames LY.zip
+            An Overpass query for Libya's places, districts, airports, bases, ports, oil \
+            facilities, wadis and border posts is in Gazetteer/README.md.
+
+            Examples:
+              incidentmap gazetteer refresh --geonames LY.zip
+              incidentmap gazetteer refresh --osm libya-places.json
             """)
 
     @OptionGroup var store: StoreOptions
 
     @Option(help: ArgumentHelp("A GeoNames dump: LY.txt, LY.zip, or a URL to one.", valueName: "file|url"))
-    var geonames: String
+    var geonames: String?
+
+    @Option(help: ArgumentHelp("An OpenStreetMap Overpass answer ([out:json], `out center`), or a URL that returns one.", valueName: "file|url"))
+    var osm: String?
 
     @Option(help: "List at most this many places of each kind of change.")
     var show: Int = 10
 
+    func validate() throws {
+        if (geonames == nil) == (osm == nil) {
+            throw ValidationError("Give one of --geonames FILE|URL or --osm FILE|URL.")
+        }
+    }
+
     func run() async throws {
+        let location = geonames ?? osm ?? ""
         let imported: [Place]
         do {
-            var file = geonames
-            if GeoNamesDownload.isRemote(geonames), let url = URL(string: geonames) {
-                printError("downloading \(geonames) …")
+            var file = location
+            if GeoNamesDownload.isRemote(location), let url = URL(string: location) {
+                printError("downloading \(location) …")
                 file = try await GeoNamesDownload.download(url).path
             }
-            defer { if file != geonames { try? FileManager.default.removeItem(atPath: file) } }
-            imported = try GeoNamesDump.places(from: file, districts: Gazetteer.districts())
+            defer { if file != location { try? FileManager.default.removeItem(atPath: file) } }
+            imported = try GazetteerSourceFile.places(geonames: geonames != nil ? file : nil, osm: osm != nil ? file : nil)
         } catch {
             throw CommandFailure("\(error)\nnothing was changed: the previous gazetteer stays in force")
         }
         let incidentStore = try store.open(.createIfMissing)
         let summary: GazetteerRefreshSummary
         do {
-            summary = try incidentStore.refreshGazetteer(imported: imported, source: geonames)
+            summary = try incidentStore.refreshGazetteer(imported: imported, source: location)
         } catch {
             throw CommandFailure("\(error)\nnothing was changed: the previous gazetteer stays in force")
         }
-        print(RefreshReport.render(summary, source: geonames, store: store.path, show: show))
+        print(RefreshReport.render(summary, source: location, store: store.path, show: show))
     }
 }
 

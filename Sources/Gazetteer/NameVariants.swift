@@ -1,0 +1,33 @@
+/// Spellings a name takes in real copy that no source lists, made by rule when the gazetteer is
+/// indexed (the rules that fold one letter into another live in `Normalizer`; these are the ones
+/// that change how a name splits into words).
+///
+/// - Arabic: أبو، بو، بن، ابن، سيدي، بير run into the next word (أبو سليم / بوسليم, بن غشير /
+///   بنغشير); أبو and بو are one key already (`Normalizer`).
+/// - Latin: Abu Salim / Bu Salim / Busalim, Bin Ghashir / Benghashir, written as one word.
+enum NameVariants {
+    static let arabicJoiners: Set<String> = ["أبو", "ابو", "بو", "بن", "ابن", "سيدي", "بير"]
+    static let latinJoiners: Set<String> = ["abu", "abou", "bu", "bou", "ben", "bin"]
+
+    /// `names` and the run-together forms the rules give, each once.
+    static func expanded(_ names: [String]) -> [String] {
+        var all = names
+        for name in names {
+            let words = name.split(separator: " ")
+            guard words.count >= 2 else { continue }
+            for index in 0..<(words.count - 1) {
+                let word = String(words[index])
+                let isArabicJoiner = arabicJoiners.contains(word)
+                let isLatinJoiner = latinJoiners.contains(word.lowercased())
+                guard isArabicJoiner || isLatinJoiner else { continue }
+                var joined = words
+                let next = isLatinJoiner ? words[index + 1].lowercased() : String(words[index + 1])
+                joined[index] = Substring(word + next)
+                joined.remove(at: index + 1)
+                let variant = joined.joined(separator: " ")
+                if !all.contains(variant) { all.append(variant) }
+            }
+        }
+        return all
+    }
+}

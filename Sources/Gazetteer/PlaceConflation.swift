@@ -1,0 +1,153 @@
+import IncidentMapCore
+import TextMatching
+
+/// Joins the places of several sources (GeoNames, OpenStreetMap, a refresh, the curated files)
+/// into one list that holds each place once.
+///
+/// Layers come lowest first. A place of a higher layer is the same place as one already held when
+/// it has the same id, names the same GeoNames id (an OSM `geonames:id` tag), or shares a whole
+/// name (after normalisation) with a place of a compatible kind close by: a settlement within a
+/// few kilometres (more for a city), a facility within 3 km. The higher layer's fields win, the
+/// first id is kept (stored incidents refer to it), and every name and source id is pooled.
+/// Places of one layer are never joined by name: a curator who wrote two rows meant two places.
+struct PlaceConflation {
+    private(set) var places: [String: Place] = [:]
+    /// Ids that were joined into another place → the id kept.
+    private(set) var aliases: [String: String] = [:]
+    private var layersOf: [String: Set<Int>] = [:]
+    /// Place ids by normalised whole name, as UTF-8 bytes: hashing a String of Arabic letters
+    /// normalises it first, which made joining a third of the gazetteer's start-up.
+    private var idsByName: [[UInt8]: [String]] = [:]
+    /// The names already in `idsByName`, by place id.
+    private var indexedNames: [String: Set<[UInt8]>] = [:]
+    /// Each name's tokens, made once for joining, indexing and search.
+    private var tokensByName: [[UInt8]: [Token]] = [:]
+
+    init(layers: [[Place]]) {
+        for (layer, places) in layers.enumerated() {
+            for place in places { add(place, layer: layer) }
+        }
+        fillAdministrativeAreas()
+    }
+
+    /// A Libyan place that no source put in a district (OSM's places carry none) takes the
+    /// district of the nearest place that has one, within 40 km; a neighbourhood with no parent
+    /// takes the nearest city within 15 km.
+    private mutating func fillAdministrativeAreas() {
+        let located = places.values.filter { $0.isLibyan && $0.admin1 != nil && $0.kind.isSettlement }
+        let cities = places.values.filter { $0.isLibyan && $0.kind == .city }
+        for (id, place) in places where place.isLibyan && place.kind != .country {
+            var filled = place
+            if place.admin1 == nil, let nearest = Self.nearest(to: place, among: located, within: 40_000) {
+                filled.admin1 = nearest.admin1
+            }
+            if place.kind == .neighbourhood, place.parentID == nil,
+               let city = Self.nearest(to: place, among: cities, within: 15_000), city.id != id {
+                filled.parentID = city.id
+            }
+            if filled != place { places[id] = filled }
+        }
+    }
+
+    static func nearest(to place: Place, among candidates: [Place], within metres: Double) -> Place? {
+        // A degree of latitude is 111 km: candidates outside the box are not measured.
+        let degrees = metres / 100_000
+        var best: (place: Place, metres: Double)?
+        for candidate in candidates
+        where abs(candidate.coordinate.latitude - place.coordinate.latitude) < degrees
+            && abs(candidate.coordinate.longitude - place.coordinate.longitude) < degrees * 1.3 {
+            let distance = Geodesic.distance(from: place.coordinate, to: candidate.coordinate)
+            if distance <= metres, distance < best?.metres ?? .infinity { best = (candidate, distance) }
+        }
+        return best?.place
+    }
+
+    private mutating func add(_ place: Place, layer: Int) {
+        let target = places[place.id] != nil ? place.id
+            : aliases[place.id]
+            ?? place.sourceIDs.lazy.compactMap(Self.geoNamesID).first { places[$0] != nil }
+            ?? sameNamedPlace(near: place, layer: layer)
+        guard let target, var base = places[target] else {
+            places[place.id] = place
+            layersOf[place.id] = [layer]
+            index(place)
+            return
+        }
+        var merged = PlaceFile.merge(base, with: place)
+        merged.id = target
+        if merged.parentID == target { merged.parentID = base.parentID }
+        merged.sourceIDs = base.sourceIDs + place.sourceIDs.filter { !base.sourceIDs.contains($0) }
+        if target != place.id {
+            aliases[place.id] = target
+            if !merged.source.contains(place.source) && !base.source.contains(place.source) {
+                merged.source = place.source + "; also " + base.source
+            }
+        }
+        base = merged
+        places[target] = base
+        layersOf[target, default: []].insert(layer)
+        index(base)
+    }
+
+    private mutating func index(_ place: Place) {
+        for key in nameKeys(of: place) where indexedNames[place.id, default: []].insert(key).inserted {
+            idsByName[key, default: []].append(place.id)
+        }
+    }
+
+    /// A place of another layer with one of `place`'s names, of a compatible kind, close enough.
+    private mutating func sameNamedPlace(near place: Place, layer: Int) -> String? {
+        var best: (id: String, metres: Double)?
+        for key in nameKeys(of: place) {
+            for id in idsByName[key] ?? [] {
+                guard let other = places[id], !(layersOf[id]?.contains(layer) ?? false),
+                      other.countryCode == place.countryCode,
+                      let limit = Self.joiningDistance(place.kind, other.kind) else { continue }
+                let metres = Geodesic.distance(from: place.coordinate, to: other.coordinate)
+                if metres <= limit, metres < best?.metres ?? .infinity { best = (id, metres) }
+            }
+        }
+        return best?.id
+    }
+
+    /// How far apart two places of these kinds may be and still be one place; `nil` when the
+    /// kinds never name one place (a town and its airport).
+    static func joiningDistance(_ one: PlaceKind, _ other: PlaceKind) -> Double? {
+        if one.isSettlement && other.isSettlement {
+            if one == .city || other == .city { return 15_000 }
+            if one == .neighbourhood || other == .neighbourhood { return 3_000 }
+            return 6_000
+        }
+        let facilities: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .camp]
+        if one == other || (facilities.contains(one) && facilities.contains(other)) { return 3_000 }
+        if (one == .port && other == .oilFacility) || (one == .oilFacility && other == .port) { return 3_000 }
+        return nil
+    }
+
+    /// The tokens of a name, made once.
+    mutating func tokens(of name: String) -> [Token] {
+        let bytes = Array(name.utf8)
+        if let tokens = tokensByName[bytes] { return tokens }
+        let tokens = Tokenizer.tokens(in: name)
+        tokensByName[bytes] = tokens
+        return tokens
+    }
+
+    /// The normalised whole names of a place (each name's keys joined), as UTF-8 bytes.
+    mutating func nameKeys(of place: Place) -> Set<[UInt8]> {
+        var keys = Set<[UInt8]>()
+        for name in place.names {
+            var key: [UInt8] = []
+            for token in tokens(of: name) {
+                if !key.isEmpty { key.append(0x20) }
+                key.append(contentsOf: token.key.utf8)
+            }
+            if !key.isEmpty { keys.insert(key) }
+        }
+        return keys
+    }
+
+    static func geoNamesID(_ sourceID: String) -> String? {
+        sourceID.hasPrefix("GeoNames ") ? String(sourceID.dropFirst("GeoNames ".count)) : nil
+    }
+}
