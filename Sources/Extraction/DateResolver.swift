@@ -24,11 +24,15 @@ struct DateResolver {
         case unresolvable(String)
     }
 
-    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar]) -> Outcome {
+    /// `names` are token ranges of place names: a weekday inside one (سوق الجمعة, the Friday
+    /// market) is a name, not a date.
+    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>] = []) -> Outcome {
         let slice = Array(tokens[sentence.tokens])
         if let explicit = explicitDate(slice, text: text) { return .resolved(explicit) }
+        let offset = sentence.tokens.lowerBound
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = lexicon.dates.matches(in: slice).compactMap { match -> PhraseMatch<DateWord>? in
+            guard !names.contains(where: { $0.contains(offset + match.firstToken) }) else { return nil }
             let token = slice[match.firstToken]
             let folded = token.foldedText
             // واحد is "one", not و + أحد: a detached proclitic must be one that carries ال.

@@ -31,16 +31,18 @@ public struct IncidentExtractor: Sendable {
         let clauseStarts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplitBefore)
         let sentences = Segmenter.sentences(scalars: text, tokens: tokens, clauseStarts: clauseStarts)
         // Libyan places below the country: "in Libya" locates nothing on a map.
+        let actors = lexicon.actors.matches(in: tokens)
         let places = gazetteer.resolve(text, tokens: tokens).resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
+            .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
         let language = article.language
         let script: Script = language == "ar" ? .arabic : .latin
         let triggers = lexicon.triggers.matches(in: tokens).filter { tokens[$0.firstToken].script == script }
-        let actors = lexicon.actors.matches(in: tokens)
         let numbers = lexicon.numbers.matches(in: tokens)
         let dates = DateResolver(lexicon: lexicon, published: article.published)
+        let placeNames = places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
 
         var found: [ExtractedIncident] = []
         var lastDate: ResolvedDate?
@@ -51,7 +53,7 @@ public struct IncidentExtractor: Sendable {
             // the publication date (less precise still).
             var date: ResolvedDate?
             var dateProblem: String?
-            switch dates.date(in: sentence, tokens: tokens, text: text) {
+            switch dates.date(in: sentence, tokens: tokens, text: text, names: placeNames) {
             case .resolved(let resolved):
                 date = resolved
                 lastDate = resolved
@@ -81,6 +83,16 @@ public struct IncidentExtractor: Sendable {
             func isNegated(_ trigger: PhraseMatch<Trigger>) -> Bool {
                 negations.contains { ($0.firstToken...($0.firstToken + $0.tokenCount + 3)).contains(trigger.firstToken) }
             }
+            // Planned, threatened, background and running totals are not events that happened.
+            func isNotAnEvent(_ trigger: PhraseMatch<Trigger>, clause: Range<Int>) -> Bool {
+                sentenceCues.contains { cue in
+                    guard clause.contains(cue.firstToken) else { return false }
+                    if cue.payloads.contains(.future) {
+                        return cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
+                    }
+                    return cue.payloads.contains(.background) || cue.payloads.contains(.aggregate)
+                }
+            }
             let sentencePlaces = places.filter { inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text) }
             let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
             let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
@@ -88,7 +100,8 @@ public struct IncidentExtractor: Sendable {
 
             for trigger in triggers where inSentence(trigger.firstToken) {
                 guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
-                      !isNegated(trigger), let first = trigger.payloads.first,
+                      !isNegated(trigger), !isNotAnEvent(trigger, clause: sentence.clauses[clause]),
+                      let first = trigger.payloads.first,
                       let eventType = first.eventType else { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
@@ -113,12 +126,13 @@ public struct IncidentExtractor: Sendable {
                 }
             }
         }
-        return Self.merged(found)
+        return merged(found)
     }
 
-    /// Drops a place when a place inside it is named right beside it ("مطار معيتيقة بطرابلس",
-    /// "the airport in Qasr bin Ghashir": the airport, not the town too), but not when the two
-    /// are listed together ("وادي الربيع والكايخ وقصر بن غشير": each is a place of its own).
+    /// Drops a place when a place inside it is named in the same clause or sentence ("مطار
+    /// معيتيقة بطرابلس", "in Wadi Rabie, south of Tripoli": the specific place, not the city too),
+    /// but not when the two are listed together ("وادي الربيع والكايخ وقصر بن غشير": each is a
+    /// place of its own).
     /// Names each place once.
     func mostSpecific(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
         var dropped = Set<String>()
@@ -127,8 +141,7 @@ public struct IncidentExtractor: Sendable {
             var depth = 0
             while let id = parent, depth < 5 {
                 for ancestor in places where ancestor.place.id == id && !isCoordinated(ancestor, tokens: tokens) {
-                    let gap = ancestor.mention.firstToken - (child.mention.firstToken + child.mention.tokenCount)
-                    if (0...4).contains(gap) { dropped.insert(id) }
+                    dropped.insert(id)
                 }
                 parent = gazetteer.place(id: id)?.parentID
                 depth += 1
@@ -136,6 +149,22 @@ public struct IncidentExtractor: Sendable {
         }
         var seen = Set<String>()
         return places.filter { !dropped.contains($0.place.id) && seen.insert($0.place.id).inserted }
+    }
+
+    /// The place is part of an actor's name: inside an actor the lexicon knows ("سرايا الدفاع عن
+    /// بنغازي"), right after a word that begins one (كتيبة، ثوار), or right before a word that ends
+    /// one ("Benghazi Defence Brigades", "Misrata-led", "Zintan militias").
+    func isInActorName(_ place: ResolvedPlace, actors: [PhraseMatch<String>], cues: [PhraseMatch<Cue>],
+                       tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        if actors.contains(where: { $0.firstToken < end && first < $0.firstToken + $0.tokenCount }) { return true }
+        return cues.contains { cue in
+            if cue.payloads.contains(.actorBefore), cue.firstToken + cue.tokenCount == first { return true }
+            guard cue.payloads.contains(.actorAfter), cue.firstToken == end else { return false }
+            // Joined by a space or a hyphen only: "in Tripoli, forces …" is a place and a subject.
+            let gap = text[tokens[end - 1].end..<tokens[cue.firstToken].start]
+            return !gap.isEmpty && gap.allSatisfy { $0 == " " || $0 == "-" }
+        }
     }
 
     /// The place is joined to the one before it by "and" (و، and, or).
@@ -171,9 +200,13 @@ public struct IncidentExtractor: Sendable {
                            tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard let verb = cues.first(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
         let complementisers: Set<String> = ["ان", "إن", "أن", "that"]
-        let between = tokens[(verb.firstToken + verb.tokenCount)..<place.mention.firstToken]
+        // A verb of several words may end past the place's start, and a place may run past the
+        // sentence's end (a name split by a line break): no zone then.
+        let verbEnd = verb.firstToken + verb.tokenCount, placeEnd = place.mention.firstToken + place.mention.tokenCount
+        guard verbEnd <= place.mention.firstToken, placeEnd <= sentence.tokens.upperBound else { return false }
+        let between = tokens[verbEnd..<place.mention.firstToken]
         guard !between.contains(where: { complementisers.contains($0.foldedText) }) else { return false }
-        let after = tokens[(place.mention.firstToken + place.mention.tokenCount)..<sentence.tokens.upperBound]
+        let after = tokens[placeEnd..<sentence.tokens.upperBound]
         return after.contains { complementisers.contains($0.foldedText) }
     }
 
@@ -222,14 +255,14 @@ public struct IncidentExtractor: Sendable {
 
     /// One incident per event: the same type at the same place on the same day, told in
     /// several sentences, becomes one incident with every sentence as evidence.
-    static func merged(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+    func merged(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         var order: [String] = []
         var groups: [String: [ExtractedIncident]] = [:]
         for incident in incidents {
             if groups[incident.mergeKey] == nil { order.append(incident.mergeKey) }
             groups[incident.mergeKey, default: []].append(incident)
         }
-        return order.map { key in
+        let incidents = order.map { key in
             let group = groups[key]!
             var merged = group[0]
             // The sub-event type most sentences give; the first on a tie.
@@ -245,5 +278,35 @@ public struct IncidentExtractor: Sendable {
             merged.evidence = spans
             return merged
         }
+        return foldedIntoSpecificPlaces(incidents)
+    }
+
+    /// The same type on the same day at a place and at a place inside it (Tripoli and Mitiga)
+    /// is one event: the specific place keeps it, with the other's evidence.
+    func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        var result = incidents
+        var removed = Set<Int>()
+        for (index, incident) in incidents.enumerated() {
+            guard let childIndex = incidents.indices.first(where: { other in
+                other != index && !removed.contains(other) && incidents[other].eventType == incident.eventType
+                    && incidents[other].date?.date == incident.date?.date
+                    && isAncestor(incident.place.id, of: incidents[other].place)
+            }) else { continue }
+            removed.insert(index)
+            for span in incident.evidence { appendEvidence(span, to: &result[childIndex].evidence) }
+            result[childIndex].fatalities = max(result[childIndex].fatalities, incident.fatalities)
+        }
+        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    }
+
+    func isAncestor(_ id: String, of place: Place) -> Bool {
+        var parent = place.parentID
+        var depth = 0
+        while let current = parent, depth < 6 {
+            if current == id || gazetteer.mergedIDs[current] == id { return true }
+            parent = gazetteer.place(id: current)?.parentID
+            depth += 1
+        }
+        return false
     }
 }

@@ -16,6 +16,18 @@ public enum Cue: String, Hashable, Sendable {
     case near, air, reporting
     case noSplit = "no-split"
     case locative
+    /// Before a trigger in its clause: the event is planned, threatened or expected, not
+    /// reported as having happened (would, plans to, سوف، يعتزم، هدد).
+    case future
+    /// In a trigger's clause: the event is background from before the report's time (earlier
+    /// this year, منذ بداية).
+    case background
+    /// In a trigger's clause: a running total, not one event (so far, حصيلة، منذ اندلاع).
+    case aggregate
+    /// Right before a place: the place is part of an actor's name (كتيبة، ثوار، سرايا الدفاع عن).
+    case actorBefore = "actor-before"
+    /// Right after a place: the place is part of an actor's name (Brigades, -led, Shield).
+    case actorAfter = "actor-after"
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -77,21 +89,25 @@ public struct Lexicon: Sendable {
             func fail(_ reason: String) -> LexiconError { .badLine(file: file, line: line, reason: reason) }
             switch (file as NSString).lastPathComponent {
             case "triggers.tsv":
+                let trigger: Trigger
                 if fields.count == 3, fields[1] == "none" {
-                    triggers.insert(fields[0], payload: Trigger(eventType: nil, subEventType: "none"))
-                    continue
+                    trigger = Trigger(eventType: nil, subEventType: "none")
+                } else {
+                    guard fields.count == 3, let type = EventType(acledName: fields[1]),
+                          let subType = type.canonicalSubEventType(fields[2]) else {
+                        throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types")
+                    }
+                    trigger = Trigger(eventType: type, subEventType: subType)
                 }
-                guard fields.count == 3, let type = EventType(acledName: fields[1]),
-                      let subType = type.canonicalSubEventType(fields[2]) else {
-                    throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types")
-                }
-                triggers.insert(fields[0], payload: Trigger(eventType: type, subEventType: subType))
+                triggers.insert(fields[0], payload: trigger)
+                listedTriggers.insert(Normalizer.keys(of: fields[0]))
+                for form in EnglishInflection.forms(ofPhrase: fields[0]) { generatedTriggers.append((form, trigger)) }
             case "actors.tsv":
                 guard fields.count == 2, !fields[1].isEmpty else { throw fail("expected: phrase <tab> actor") }
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":
@@ -122,6 +138,55 @@ public struct Lexicon: Sendable {
                 return
             }
         }
+        // Inflected forms go in after the whole file, so that a form the file lists itself
+        // (with its own type) is never overridden by one made from another entry.
+        for (form, trigger) in generatedTriggers where !listedTriggers.contains(Normalizer.keys(of: form)) {
+            triggers.insert(form, payload: trigger)
+        }
+        generatedTriggers = []
+    }
+
+    /// Phrases the trigger file lists, by their keys.
+    private var listedTriggers: Set<[String]> = []
+    /// English forms made from the listed triggers, inserted once the file is read.
+    private var generatedTriggers: [(String, Trigger)] = []
+}
+
+/// The regular English forms of a trigger's last word (attack → attacks, attacked, attacking;
+/// demonstration → demonstrations; shell → shelled, shelling; bomb → bombs, bombed, bombing),
+/// so that the lexicon lists base forms only. Forms that are not words do no harm: text never
+/// holds them.
+enum EnglishInflection {
+    static func forms(ofPhrase phrase: String) -> [String] {
+        let words = phrase.split(separator: " ")
+        guard let last = words.last, last.allSatisfy({ $0.isASCII && $0.isLetter }), last.count >= 3 else { return [] }
+        let head = words.dropLast().joined(separator: " ")
+        return forms(ofWord: last.lowercased()).map { head.isEmpty ? $0 : head + " " + $0 }
+    }
+
+    static func forms(ofWord word: String) -> [String] {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        let letters = Array(word)
+        var forms: [String] = []
+        if word.hasSuffix("s") || word.hasSuffix("ed") || word.hasSuffix("ing") { return [] }
+        if word.hasSuffix("e") {
+            let stem = String(word.dropLast())
+            forms += [word + "s", word + "d", stem + "ing"]
+        } else if word.hasSuffix("y"), let before = letters.dropLast().last, !vowels.contains(before) {
+            let stem = String(word.dropLast())
+            forms += [stem + "ies", stem + "ied", word + "ing"]
+        } else if word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") || word.hasSuffix("z") {
+            forms += [word + "es", word + "ed", word + "ing"]
+        } else {
+            forms += [word + "s", word + "ed", word + "ing"]
+            // A short final syllable doubles its consonant: shot → shotting is not needed, but
+            // "rob" → robbed, "stab" → stabbed.
+            if letters.count >= 3, let final = letters.last, !vowels.contains(final), !["w", "x", "y"].contains(final),
+               vowels.contains(letters[letters.count - 2]), !vowels.contains(letters[letters.count - 3]) {
+                forms += [word + String(final) + "ed", word + String(final) + "ing"]
+            }
+        }
+        return forms
     }
 }
 
