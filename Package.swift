@@ -90,7 +90,7 @@ let package = Package(
 
         // Benchmarks, run by Scripts/bench.
         .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "TestSupport"], path: "Sources/Benchmarks"),
-        .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction"], path: "Sources/Evaluation"),
+        .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction", "Gazetteer", "IncidentMapCore"], path: "Sources/Evaluation"),
 
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

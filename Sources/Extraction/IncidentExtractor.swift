@@ -129,9 +129,9 @@ public struct IncidentExtractor: Sendable {
         return merged(found)
     }
 
-    /// Drops a place when a place inside it is named in the same clause or sentence ("مطار
-    /// معيتيقة بطرابلس", "in Wadi Rabie, south of Tripoli": the specific place, not the city too),
-    /// but not when the two are listed together ("وادي الربيع والكايخ وقصر بن غشير": each is a
+    /// Drops a place when a place inside it is named right beside it ("مطار معيتيقة بطرابلس":
+    /// the airport, not the city too; the same event at both on one day is folded later), but
+    /// not when the two are listed together ("وادي الربيع والكايخ وقصر بن غشير": each is a
     /// place of its own).
     /// Names each place once.
     func mostSpecific(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
@@ -141,7 +141,8 @@ public struct IncidentExtractor: Sendable {
             var depth = 0
             while let id = parent, depth < 5 {
                 for ancestor in places where ancestor.place.id == id && !isCoordinated(ancestor, tokens: tokens) {
-                    dropped.insert(id)
+                    let gap = ancestor.mention.firstToken - (child.mention.firstToken + child.mention.tokenCount)
+                    if (0...4).contains(gap) { dropped.insert(id) }
                 }
                 parent = gazetteer.place(id: id)?.parentID
                 depth += 1
@@ -172,7 +173,10 @@ public struct IncidentExtractor: Sendable {
         let first = tokens[place.mention.firstToken]
         if place.mention.detachedClitic, first.foldedText.hasPrefix("و") { return true }
         guard place.mention.firstToken > 0 else { return false }
-        return ["و", "and", "or", "او", "أو"].contains(tokens[place.mention.firstToken - 1].foldedText)
+        let previous = tokens[place.mention.firstToken - 1]
+        // "ومنطقة قصر بن غشير": the و is on the word that introduces the name.
+        if previous.script == .arabic, previous.folded.count >= 4, previous.folded.first == "\u{0648}" { return true }
+        return ["و", "and", "or", "او", "أو"].contains(previous.foldedText)
     }
 
     /// Where several places are named and only some are introduced as where something happened
@@ -281,7 +285,7 @@ public struct IncidentExtractor: Sendable {
         return foldedIntoSpecificPlaces(incidents)
     }
 
-    /// The same type on the same day at a place and at a place inside it (Tripoli and Mitiga)
+    /// The same type on the same day at a city and at a place inside it (Tripoli and Mitiga)
     /// is one event: the specific place keeps it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         var result = incidents
@@ -290,7 +294,7 @@ public struct IncidentExtractor: Sendable {
             guard let childIndex = incidents.indices.first(where: { other in
                 other != index && !removed.contains(other) && incidents[other].eventType == incident.eventType
                     && incidents[other].date?.date == incident.date?.date
-                    && isAncestor(incident.place.id, of: incidents[other].place)
+                    && incident.place.kind == .city && isAncestor(incident.place.id, of: incidents[other].place)
             }) else { continue }
             removed.insert(index)
             for span in incident.evidence { appendEvidence(span, to: &result[childIndex].evidence) }

@@ -104,16 +104,16 @@ extension Gazetteer {
         return (value * 1000).rounded() / 1000
     }
 
-    /// One Arabic word with the article (المدينة "the city", السبعة "the seven") that names only
-    /// places no curator has seen (OpenStreetMap's villages and hamlets): such names are common
-    /// words as often as they are places.
+    /// One Arabic word, a name with the article (المدينة "the city", السبعة "the seven"), that
+    /// names only places no curator has seen (OpenStreetMap's villages and hamlets): such names
+    /// are common words as often as they are places.
     func isBulkCommonWordCandidate(_ mention: Mention, tokens: [Token]) -> Bool {
         guard mention.tokenCount == 1, tokens[mention.firstToken].script == .arabic else { return false }
-        let text = Substring(mention.text)
-        let stem = text.count > 3 && "وفبلك".contains(text.first!) ? text.dropFirst() : text
-        guard stem.hasPrefix("ال") || text.hasPrefix("لل") else { return false }
+        // The name is written with the article (المدينة), though the text may not be (مدينة).
         return mention.placeIDs.allSatisfy { id in
-            places[id].map { $0.sourceIDs.allSatisfy { $0.hasPrefix("OSM ") } } ?? true
+            guard let place = places[id] else { return true }
+            return place.sourceIDs.allSatisfy { $0.hasPrefix("OSM ") }
+                && place.names.contains { $0.hasPrefix("ال") && !$0.contains(" ") }
         }
     }
 

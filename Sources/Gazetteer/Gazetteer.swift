@@ -27,8 +27,8 @@ public final class Gazetteer: Sendable {
         self.init(layers: [places], rules: rules)
     }
 
-    /// Builds a gazetteer from the places of several sources, lowest first (GeoNames, then
-    /// OpenStreetMap, then a refresh, then the curated files): the same place held by two sources
+    /// Builds a gazetteer from the places of several sources, lowest first (OpenStreetMap, then
+    /// GeoNames, then the curated files): the same place held by two sources
     /// becomes one place with every name and source id (see `PlaceConflation`).
     public init(layers: [[Place]], rules: ContextRules) {
         var conflation = PlaceConflation(layers: layers)
@@ -54,16 +54,20 @@ public final class Gazetteer: Sendable {
     /// The gazetteer built into incidentmap (the files of `Gazetteer/`), read once.
     public static func bundled() throws -> Gazetteer {
         let layers = try bundledLayers()
-        return Gazetteer(layers: [layers.geoNames, layers.openStreetMap, layers.curated], rules: layers.rules)
+        return Gazetteer(layers: [layers.openStreetMap, layers.geoNames, layers.curated], rules: layers.rules)
     }
 
     /// The gazetteer in force once a refresh has stored `imported` places (GeoNames or
-    /// OpenStreetMap): the built-in GeoNames and OpenStreetMap places, then the imported ones
-    /// (newer data wins over the built-in snapshots), then the curated places (curated wins
-    /// where they disagree; names are pooled).
+    /// OpenStreetMap): OpenStreetMap's places, built-in then imported, then GeoNames', built-in
+    /// then imported (GeoNames' coordinates and ids win for a place both hold; newer data wins
+    /// over a built-in snapshot), then the curated places (curated wins where they disagree;
+    /// names are pooled).
     public static func inForce(imported: [Place]) throws -> Gazetteer {
         let layers = try bundledLayers()
-        return Gazetteer(layers: [layers.geoNames, layers.openStreetMap, imported, layers.curated], rules: layers.rules)
+        let importedOpenStreetMap = imported.filter { $0.id.hasPrefix("osm-") }
+        let importedGeoNames = imported.filter { !$0.id.hasPrefix("osm-") }
+        return Gazetteer(layers: [layers.openStreetMap, importedOpenStreetMap, layers.geoNames, importedGeoNames, layers.curated],
+                         rules: layers.rules)
     }
 
     /// The built-in data in layers: places derived from GeoNames and from OpenStreetMap,

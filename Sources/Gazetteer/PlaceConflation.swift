@@ -34,6 +34,9 @@ struct PlaceConflation {
     /// district of the nearest place that has one, within 40 km; a neighbourhood with no parent
     /// takes the nearest city within 15 km.
     private mutating func fillAdministrativeAreas() {
+        for (id, place) in places where place.parentID.map({ aliases[$0] != nil }) ?? false {
+            places[id]?.parentID = aliases[place.parentID!]
+        }
         let located = places.values.filter { $0.isLibyan && $0.admin1 != nil && $0.kind.isSettlement }
         let cities = places.values.filter { $0.isLibyan && $0.kind == .city }
         for (id, place) in places where place.isLibyan && place.kind != .country {
@@ -73,19 +76,29 @@ struct PlaceConflation {
             index(place)
             return
         }
+        // A GeoNames or curated id is kept over an OpenStreetMap one: stored incidents and
+        // curators refer to those.
+        let keptID = target.hasPrefix("osm-") && !place.id.hasPrefix("osm-") ? place.id : target
         var merged = PlaceFile.merge(base, with: place)
-        merged.id = target
-        if merged.parentID == target { merged.parentID = base.parentID }
+        merged.id = keptID
+        if merged.parentID == target || merged.parentID == keptID { merged.parentID = base.parentID }
         merged.sourceIDs = base.sourceIDs + place.sourceIDs.filter { !base.sourceIDs.contains($0) }
-        if target != place.id {
+        if target != place.id, !merged.source.contains(place.source), !base.source.contains(place.source) {
+            merged.source = place.source + "; also " + base.source
+        }
+        if keptID != target {
+            places[target] = nil
+            aliases[target] = keptID
+            for (alias, id) in aliases where id == target { aliases[alias] = keptID }
+            layersOf[keptID] = layersOf.removeValue(forKey: target)
+            indexedNames[keptID] = indexedNames.removeValue(forKey: target)
+            for key in indexedNames[keptID] ?? [] { idsByName[key] = idsByName[key]?.map { $0 == target ? keptID : $0 } }
+        } else if target != place.id {
             aliases[place.id] = target
-            if !merged.source.contains(place.source) && !base.source.contains(place.source) {
-                merged.source = place.source + "; also " + base.source
-            }
         }
         base = merged
-        places[target] = base
-        layersOf[target, default: []].insert(layer)
+        places[keptID] = base
+        layersOf[keptID, default: []].insert(layer)
         index(base)
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Gazetteer
+import IncidentMapCore
+import TextMatching
+
+/// Overpass answers read into places, and search that says "not found" rather than guess.
+struct OpenStreetMapTests {
+    @Test func anOverpassAnswerBecomesPlacesWithEveryArabicAndLatinName() throws {
+        let json = """
+            {"elements": [
+              {"type": "node", "id": 42, "lat": 32.75, "lon": 13.08,
+               "tags": {"place": "suburb", "name": "الكريمية", "name:en": "Karimiya", "name:fr": "Kremiya", "name:ru": "Керимия"}},
+              {"type": "way", "id": 7, "center": {"lat": 32.1, "lon": 20.27},
+               "tags": {"aeroway": "aerodrome", "name": "Test Field Airport مطار الحقل"}},
+              {"type": "node", "id": 9, "lat": 30.0, "lon": 15.0, "tags": {"amenity": "cafe", "name": "Cafe"}}
+            ]}
+            """
+        let answer = try OverpassPlaces.read(Data(json.utf8), file: "test.json")
+        #expect(answer.places.map(\.id) == ["osm-node-42", "osm-way-7"])
+        #expect(answer.otherKinds == 1)
+        let suburb = answer.places[0]
+        #expect(suburb.kind == .neighbourhood)
+        #expect(suburb.nameEnglish == "Karimiya" && suburb.nameArabic == "الكريمية")
+        #expect(suburb.variants == ["Kremiya"])
+        #expect(suburb.sourceIDs == ["OSM node 42"])
+        let airport = answer.places[1]
+        #expect(airport.kind == .airport)
+        #expect(airport.nameEnglish == "Test Field Airport" && airport.nameArabic == "مطار الحقل")
+    }
+
+    @Test(arguments: [
+        ("{\"elements\": [", "not valid JSON"),
+        ("{\"version\": 1}", "elements"),
+        ("{\"elements\": [{\"type\": \"node\", \"id\": 5, \"tags\": {\"place\": \"town\", \"name\": \"X\"}}]}", "element 0 (node 5): no lat/lon"),
+    ])
+    func aBrokenAnswerNamesWhatIsWrong(json: String, message: String) {
+        #expect {
+            try OverpassPlaces.read(Data(json.utf8), file: "broken.json")
+        } throws: { error in
+            "\(error)".contains(message) && "\(error)".hasPrefix("broken.json")
+        }
+    }
+
+    @Test func searchFindsRealSpellingsAndDoesNotGuess() throws {
+        let gazetteer = try Gazetteer.bundled()
+        // A Tripoli district, not Benghazi; an airport, not the town beside it.
+        #expect(gazetteer.search("Ben Ashour").first?.place.kind == .neighbourhood)
+        #expect(gazetteer.search("Ben Ashour").first?.place.admin1 == "Tripoli")
+        #expect(gazetteer.search("Benina International Airport").first?.place.kind == .airport)
+        // A Libyan-looking name never comes back as a foreign place.
+        #expect(!gazetteer.search("Kremiya").contains { !$0.place.isLibyan })
+        // Nothing like it: no answer rather than a far-fetched one.
+        #expect(gazetteer.search("Zzyzx Qwerty").isEmpty)
+        // 0.9 and above only for one of the place's own names.
+        for result in gazetteer.search("Ghout Shaal") where result.score >= 0.9 {
+            let key = Normalizer.keys(of: "Ghout Shaal")
+            #expect(result.place.names.contains { Normalizer.keys(of: $0) == key })
+        }
+    }
+
+    @Test func theSamePlaceFromTwoSourcesIsOnePlaceWithBothIds() throws {
+        let geoNames = Place(id: "1001", kind: .town, nameEnglish: "Testville", nameArabic: "تستفيل",
+                             coordinate: try Coordinate(latitude: 30, longitude: 15), source: "GeoNames 1001",
+                             sourceIDs: ["GeoNames 1001"])
+        let openStreetMap = Place(id: "osm-node-5", kind: .village, nameEnglish: "Testvil", variants: ["Testville"],
+                                  coordinate: try Coordinate(latitude: 30.01, longitude: 15.01), source: "OSM node 5",
+                                  sourceIDs: ["OSM node 5"])
+        let farAway = Place(id: "osm-node-6", kind: .village, nameEnglish: "Testville",
+                            coordinate: try Coordinate(latitude: 28, longitude: 15), source: "OSM node 6",
+                            sourceIDs: ["OSM node 6"])
+        let gazetteer = Gazetteer(layers: [[openStreetMap, farAway], [geoNames]], rules: ContextRules())
+        #expect(gazetteer.places.count == 2)
+        let joined = try #require(gazetteer.place(id: "1001"))
+        #expect(Set(joined.sourceIDs) == ["GeoNames 1001", "OSM node 5"])
+        #expect(joined.names.contains("Testvil"))
+        #expect(gazetteer.place(id: "osm-node-5")?.id == "1001")
+        #expect(gazetteer.place(id: "osm-node-6")?.coordinate.latitude == 28)
+    }
+}
