@@ -7,6 +7,9 @@ public struct ResolvedDate: Hashable, Sendable {
     public var precision: TimePrecision
     /// How the date was found, in words ("أمس: the day before publication").
     public var reason: String
+    /// The sentence stated no date: this one was carried over from the article (its last
+    /// date, or the publication date).
+    public var isCarriedOver = false
 }
 
 /// Reads the date expressions of one sentence and resolves them against the publication date:

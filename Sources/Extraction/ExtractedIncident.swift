@@ -24,11 +24,12 @@ public struct ExtractedIncident: Hashable, Sendable {
     /// The article's language (`ar` or `en`).
     public var language: String = "ar"
 
-    /// Sub-event types that name a change of hands or a distinct act: never merged into
-    /// another incident of the same type at the same place and day.
+    /// Sub-event types that name a distinct act: never merged into another incident of the same
+    /// type at the same place and day. A change of hands in battle is not one of them: the
+    /// fighting and the taking of a place on one day are one battle, as ACLED codes it.
     static let distinctSubEventTypes: Set<String> = [
-        "Government regains territory", "Non-state actor overtakes territory", "Arrests", "Agreement",
-        "Non-violent transfer of territory", "Headquarters or base established", "Looting/property destruction",
+        "Arrests", "Agreement", "Non-violent transfer of territory", "Headquarters or base established",
+        "Looting/property destruction",
     ]
 
     /// Incidents with the same key are one event told several times.

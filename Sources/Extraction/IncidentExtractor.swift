@@ -35,6 +35,7 @@ public struct IncidentExtractor: Sendable {
         let places = gazetteer.resolve(text, tokens: tokens).resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
             .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
+            .filter { !isDateline($0, tokens: tokens, text: text) }
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
         let language = article.language
@@ -65,11 +66,13 @@ public struct IncidentExtractor: Sendable {
             case .none:
                 if let lastDate {
                     date = ResolvedDate(date: lastDate.date, precision: .week,
-                                        reason: "not stated in the sentence; the article's last date, \(lastDate.date)")
+                                        reason: "not stated in the sentence; the article's last date, \(lastDate.date)",
+                                        isCarriedOver: true)
                 } else if let problem = lastDateProblem {
                     dateProblem = problem
                 } else if let published = article.published {
-                    date = ResolvedDate(date: published, precision: .week, reason: "not stated; the publication date")
+                    date = ResolvedDate(date: published, precision: .week, reason: "not stated; the publication date",
+                                        isCarriedOver: true)
                 } else {
                     dateProblem = "no date in the text and no publication date: pass --published YYYY-MM-DD"
                 }
@@ -166,6 +169,25 @@ public struct IncidentExtractor: Sendable {
             let gap = text[tokens[end - 1].end..<tokens[cue.firstToken].start]
             return !gap.isEmpty && gap.allSatisfy { $0 == " " || $0 == "-" }
         }
+    }
+
+    /// A dateline ("TRIPOLI, Aug 25 (Reuters) -", "TRIPOLI –", "بنغازي - ") names where the
+    /// report was filed, not where anything happened: a place that opens a line, written in
+    /// capitals in Latin script, and followed by a comma, a dash or a bracket.
+    func isDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        let start = place.mention.start, end = place.mention.end
+        var before = start
+        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
+        guard before == 0 || text[before - 1] == "\n" else { return false }
+        let first = tokens[place.mention.firstToken]
+        if first.script == .latin {
+            let letters = text[start..<end].filter { $0.properties.isAlphabetic }
+            guard letters.count >= 3, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
+        }
+        var after = end
+        while after < text.count, text[after] == " " { after += 1 }
+        guard after < text.count else { return false }
+        return [",", "-", "\u{2013}", "\u{2014}", "("].contains(text[after])
     }
 
     /// The place is joined to the one before it by "and" (و، and, or).
@@ -282,7 +304,25 @@ public struct IncidentExtractor: Sendable {
             merged.evidence = spans
             return merged
         }
-        return foldedIntoSpecificPlaces(incidents)
+        return foldedIntoSpecificPlaces(foldedIntoStatedDates(incidents))
+    }
+
+    /// A sentence that states no date and tells an event of the same type at the same place as
+    /// one that does (a headline, a lead, a later mention) tells that event: it is evidence for
+    /// it, not an event of its own on the publication date.
+    func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        var result = incidents
+        var removed = Set<Int>()
+        for (index, incident) in incidents.enumerated() where incident.date?.isCarriedOver ?? false {
+            guard let stated = incidents.indices.first(where: { other in
+                other != index && !removed.contains(other) && !(incidents[other].date?.isCarriedOver ?? true)
+                    && incidents[other].eventType == incident.eventType && incidents[other].place.id == incident.place.id
+            }) else { continue }
+            removed.insert(index)
+            for span in incident.evidence { appendEvidence(span, to: &result[stated].evidence) }
+            result[stated].fatalities = max(result[stated].fatalities, incident.fatalities)
+        }
+        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// The same type on the same day at a city and at a place inside it (Tripoli and Mitiga)

@@ -61,6 +61,10 @@ extension Gazetteer {
             default:
                 break
             }
+            if lacksItsArticle(mention, tokens: tokens) {
+                rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is written without the article its place's name has (مائة is not الماية, مدينة not المدينة)"))
+                continue
+            }
             if isBulkCommonWordCandidate(mention, tokens: tokens), !hasEvidenceWord(before: mention, tokens: tokens) {
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' names only a place from a bulk source and may be a common word (المدينة, السبعة): a place only after مدينة، منطقة، بلدة، في …"))
                 continue
@@ -114,6 +118,28 @@ extension Gazetteer {
             guard let place = places[id] else { return true }
             return place.sourceIDs.allSatisfy { $0.hasPrefix("OSM ") }
                 && place.names.contains { $0.hasPrefix("ال") && !$0.contains(" ") }
+        }
+    }
+
+    /// An Arabic name written with the article (الماية، الكفرة) is written with it in the text
+    /// too; the same letters without it are another word (مائة "hundred", مدينة "city").
+    func lacksItsArticle(_ mention: Mention, tokens: [Token]) -> Bool {
+        guard mention.tokenCount == 1 else { return false }
+        let token = tokens[mention.firstToken]
+        guard token.script == .arabic else { return false }
+        // The word without و/ف, then without ب/ك/ل: one of them is the name as written.
+        var stems: [Substring] = [Substring(token.foldedText)]
+        if let first = stems[0].first, "وف".contains(first), stems[0].count > 3 { stems.append(stems[0].dropFirst()) }
+        for stem in stems where stem.count > 3 {
+            if let first = stem.first, "بكل".contains(first) { stems.append(stem.dropFirst()) }
+        }
+        if stems.contains(where: { $0.hasPrefix("ال") || $0.hasPrefix("لل") }) { return false }
+        let stemKeys = Set(stems.map { Normalizer.keys(of: String($0)) })
+        // Every name of the place with these letters has the article.
+        return mention.placeIDs.allSatisfy { id in
+            guard let place = places[id] else { return true }
+            let sameLetters = place.names.filter { !$0.contains(" ") && stemKeys.contains(Normalizer.keys(of: $0)) }
+            return !sameLetters.isEmpty && sameLetters.allSatisfy { $0.hasPrefix("ال") }
         }
     }
 
