@@ -111,7 +111,7 @@ public struct IncidentExtractor: Sendable {
                     kind.subEventType = "Air/drone strike"
                 }
                 var linked = sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) }
-                if linked.isEmpty { linked = sentencePlaces }
+                linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
                 for resolved in linked {
                     found.append(ExtractedIncident(
@@ -153,6 +153,23 @@ public struct IncidentExtractor: Sendable {
         }
         var seen = Set<String>()
         return places.filter { !dropped.contains($0.place.id) && seen.insert($0.place.id).inserted }
+    }
+
+    /// A city named in the trigger's clause, and places inside it named elsewhere in the
+    /// sentence ("… in Benghazi, around Benina airport in the city's south-east"): the places
+    /// inside it say where, the city only which city.
+    func preferringPlacesInside(_ linked: [ResolvedPlace], _ sentencePlaces: [ResolvedPlace]) -> [ResolvedPlace] {
+        func isInside(_ place: ResolvedPlace, _ city: ResolvedPlace) -> Bool {
+            place.place.id != city.place.id && place.place.kind.specificity > city.place.kind.specificity
+                && (isAncestor(city.place.id, of: place.place)
+                    || Geodesic.distance(from: place.place.coordinate, to: city.place.coordinate) < 25_000)
+        }
+        let cities = linked.filter { $0.place.kind == .city }
+        let inside = sentencePlaces.filter { place in cities.contains { isInside(place, $0) } }
+        guard !inside.isEmpty else { return linked }
+        let kept = linked.filter { city in !(city.place.kind == .city && inside.contains { isInside($0, city) }) }
+        var seen = Set(kept.map(\.place.id))
+        return kept + inside.filter { seen.insert($0.place.id).inserted }
     }
 
     /// The place is part of an actor's name: inside an actor the lexicon knows ("سرايا الدفاع عن

@@ -7,7 +7,8 @@ import Foundation
 /// ک ی → ك ي; the article ال dropped from the key. Latin: case and diacritics folded,
 /// ʿ ʾ ' ‘ ’ dropped, q and gh → g, ou and w → u, dj → j, ch → sh, y → i, a leading ei → ai,
 /// Ben/Bin/Ibn one word, Abu/Bu/Bou one word, doubled letters single, -iyah/-iya/-ia → ia,
-/// the construct -iyat/-iet → ia, a final h after a vowel dropped; Arabic أبو/بو and ابن/بن one
+/// the construct -iyat/-iet → ia, a final -ie or -ea → i (Rabie, Rabea, Rabi), a final h after
+/// a vowel dropped; Arabic أبو/بو and ابن/بن one
 /// word. Written by hand: no available library knows these
 /// transliteration conventions.
 public enum Normalizer {
@@ -101,6 +102,12 @@ public enum Normalizer {
         if letters.count > 3, letters[0] == "e", letters[1] == "i" { letters[0] = "a" }
         // A final h after a vowel: Misratah, Misrata.
         if letters.count > 3, letters.last == "h", vowels.contains(letters[letters.count - 2]) { letters.removeLast() }
+        // A final ع after i, written -ie, -ea or not at all: Rabie, Rabea, Rabi.
+        if letters.count > 4, let last = letters.last, last == "e" || last == "a",
+           letters[letters.count - 2] == (last == "e" ? "i" : "e") {
+            letters.removeLast(2)
+            letters.append("i")
+        }
         // The construct -at of Zawiyat, Qaryat, Zawiet: the same word as Zawiya, Qarya.
         if letters.count > 4, letters.last == "t", letters[letters.count - 3] == "i",
            letters[letters.count - 2] == "a" || letters[letters.count - 2] == "e" {
