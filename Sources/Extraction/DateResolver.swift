@@ -54,6 +54,11 @@ struct DateResolver {
                 switch word {
                 case .relative(let days):
                     guard let published else { return .unresolvable(phrase) }
+                    // "اليوم الجمعة", "today, Friday": the weekday says which day.
+                    if position + 1 < words.count, words[position + 1].firstToken <= match.firstToken + match.tokenCount + 1,
+                       words[position + 1].payloads.contains(where: { if case .weekday = $0 { return true } else { return false } }) {
+                        continue
+                    }
                     let label = days == 0 ? "the publication day" : days == -1 ? "the day before publication" : "\(-days) days before publication"
                     return .resolved(ResolvedDate(date: published.adding(days: days), precision: .day,
                                                   reason: "\(phrase): \(label)"))
@@ -82,7 +87,9 @@ struct DateResolver {
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
     func explicitDate(_ tokens: [Token], text: [Unicode.Scalar]) -> ResolvedDate? {
-        let months = lexicon.dates.matches(in: tokens).map { $0.withPayloads($0.payloads.map(\.word)) }.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
+        let words = lexicon.dates.matches(in: tokens).map { $0.withPayloads($0.payloads.map(\.word)) }
+        let months = words.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
+        let ordinals = words.filter { $0.payloads.contains { if case .dayOfMonth = $0 { return true } else { return false } } }
         func number(_ index: Int) -> Int? {
             guard tokens.indices.contains(index), tokens[index].script == .digits else { return nil }
             return Int(tokens[index].key)
@@ -100,6 +107,29 @@ struct DateResolver {
             if let day = number(after), (1...31).contains(day) {
                 return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })
             }
+            // السابع من جويلية: an ordinal day, من, the month.
+            if match.firstToken >= 2, ["من", "of"].contains(tokens[match.firstToken - 1].foldedText),
+               let ordinal = ordinals.last(where: { $0.firstToken + $0.tokenCount == match.firstToken - 1 }),
+               case .dayOfMonth(let day)? = ordinal.payloads.first(where: { if case .dayOfMonth = $0 { return true } else { return false } }) {
+                return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
+            }
+        }
+        // A month with no day: "in May", "منذ أبريل", "March 2011" (time_precision 3).
+        let introducers: Set<String> = ["in", "since", "early", "late", "mid", "during", "في", "منذ", "خلال", "مطلع", "أواخر",
+                                        "اواخر", "منتصف", "بداية", "شهر", "وفي", "ومنذ"]
+        for match in months {
+            guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }),
+                  number(match.firstToken - 1) == nil, number(match.firstToken + match.tokenCount).map({ $0 > 1900 }) ?? true else { continue }
+            let token = tokens[match.firstToken]
+            let year = number(match.firstToken + match.tokenCount)
+            let introduced = match.firstToken > 0 && introducers.contains(tokens[match.firstToken - 1].foldedText)
+            guard year != nil || introduced, token.script != .latin || token.isCapitalised else { continue }
+            guard let chosenYear = year ?? published?.year, var date = try? IncidentDate(year: chosenYear, month: month, day: 15) else { continue }
+            if year == nil, let published, date > published, let earlier = try? IncidentDate(year: chosenYear - 1, month: month, day: 15) {
+                date = earlier
+            }
+            if let published, date > published { date = published }
+            return ResolvedDate(date: date, precision: .monthOrMore, reason: "stated: a month, \(date.year)-\(month)")
         }
         for index in tokens.indices {
             guard let first = number(index), let second = number(index + 1), let third = number(index + 2) else { continue }

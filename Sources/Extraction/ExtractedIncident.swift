@@ -23,6 +23,9 @@ public struct ExtractedIncident: Hashable, Sendable {
     public var sourceURL: String?
     /// The article's language (`ar` or `en`).
     public var language: String = "ar"
+    /// Every sentence told it with a trigger that refers back ("the attack", "this strike"):
+    /// it tells of an event told before, not a new one.
+    var refersBack = false
 
     /// Sub-event types that name a distinct act: never merged into another incident of the same
     /// type at the same place and day. A change of hands in battle is not one of them: the

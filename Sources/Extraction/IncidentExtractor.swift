@@ -78,6 +78,8 @@ public struct IncidentExtractor: Sendable {
                 }
             }
 
+            // Told as history: more than six weeks before the report, not the news it reports.
+            if let date, let published = article.published, date.date < published.adding(days: -45) { continue }
             let sentenceCues = cues.filter { inSentence($0.firstToken) }
             if sentenceCues.contains(where: { $0.payloads.contains(.denial) }) { continue }
             // A negation covers the words it spans and the few after it ("دون قتال", "did not
@@ -125,7 +127,8 @@ public struct IncidentExtractor: Sendable {
                                                     .init(kind: .place, start: resolved.mention.start, end: resolved.mention.end),
                                                     .init(kind: .trigger, start: trigger.start, end: trigger.end),
                                                 ].sorted { $0.start < $1.start })],
-                        source: article.source, sourceURL: article.url, language: language))
+                        source: article.source, sourceURL: article.url, language: language,
+                        refersBack: refersBack(trigger, tokens: tokens)))
                 }
             }
         }
@@ -179,6 +182,7 @@ public struct IncidentExtractor: Sendable {
                        tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
         if actors.contains(where: { $0.firstToken < end && first < $0.firstToken + $0.tokenCount }) { return true }
+        if isInPersonName(place, tokens: tokens, text: text) { return true }
         return cues.contains { cue in
             if cue.payloads.contains(.actorBefore), cue.firstToken + cue.tokenCount == first { return true }
             guard cue.payloads.contains(.actorAfter), cue.firstToken == end else { return false }
@@ -186,6 +190,15 @@ public struct IncidentExtractor: Sendable {
             let gap = text[tokens[end - 1].end..<tokens[cue.firstToken].start]
             return !gap.isEmpty && gap.allSatisfy { $0 == " " || $0 == "-" }
         }
+    }
+
+    /// An English trigger after a determiner that points back ("the attack", "this strike",
+    /// "that assault"): the event was told before. Arabic writes new events with the article
+    /// too (وقعت الاشتباكات), so only a demonstrative counts there (هذا الهجوم، هذه الغارة).
+    func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
+        guard trigger.firstToken > 0 else { return false }
+        let previous = tokens[trigger.firstToken - 1].foldedText
+        return ["the", "this", "that", "these", "those", "هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"].contains(previous)
     }
 
     /// A dateline ("TRIPOLI, Aug 25 (Reuters) -", "TRIPOLI –", "بنغازي - ") names where the
@@ -206,6 +219,36 @@ public struct IncidentExtractor: Sendable {
         guard after < text.count else { return false }
         return [",", "-", "\u{2013}", "\u{2014}", "("].contains(text[after])
     }
+
+    /// In Latin script, a name right after a capitalised word that is not where a sentence
+    /// starts ("Fayez al-Sarraj", "Basit Igtet") is the end of a person's or a body's name,
+    /// unless the line capitalises every word (a headline: "Forces Recapture Tripoli Airport").
+    func isInPersonName(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        let first = place.mention.firstToken
+        guard first > 0, tokens[first].script == .latin else { return false }
+        let previous = tokens[first - 1]
+        guard previous.script == .latin, previous.isCapitalised, previous.folded.count >= 3,
+              !Self.capitalisedFunctionWords.contains(previous.foldedText) else { return false }
+        // Where the previous word starts a sentence or a line, it is capitalised for that.
+        var before = previous.start
+        while before > 0, text[before - 1] == " " || text[before - 1] == "\"" || text[before - 1] == "\u{201C}" { before -= 1 }
+        if before == 0 || [".", "!", "?", "\n", ":", "-", "\u{2013}", "\u{2014}"].contains(text[before - 1]) { return false }
+        // A headline capitalises its words: look at the line's words.
+        var lineStart = place.mention.start
+        while lineStart > 0, text[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = place.mention.end
+        while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
+        let lineTokens = tokens.filter { $0.start >= lineStart && $0.end <= lineEnd && $0.script == .latin && $0.folded.count >= 4 }
+        let capitalised = lineTokens.filter(\.isCapitalised).count
+        return lineTokens.isEmpty || Double(capitalised) / Double(lineTokens.count) < 0.6
+    }
+
+    /// Capitalised words that begin no name.
+    static let capitalisedFunctionWords: Set<String> = [
+        "the", "in", "at", "on", "of", "and", "for", "from", "to", "near", "outside", "inside", "around", "south",
+        "north", "east", "west", "southern", "northern", "eastern", "western", "central", "libya", "libyan",
+        "city", "town", "district", "greater", "old", "new", "downtown", "but", "while", "when", "after", "before",
+    ]
 
     /// The place is joined to the one before it by "and" (و، and, or).
     func isCoordinated(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
@@ -305,7 +348,9 @@ public struct IncidentExtractor: Sendable {
             if groups[incident.mergeKey] == nil { order.append(incident.mergeKey) }
             groups[incident.mergeKey, default: []].append(incident)
         }
-        let incidents = order.map { key in
+        // An event only ever referred back to ("the attack …") was told elsewhere, at another
+        // place or as background: no incident of its own.
+        let incidents = order.filter { key in groups[key]!.contains { !$0.refersBack } }.map { key in
             let group = groups[key]!
             var merged = group[0]
             // The sub-event type most sentences give; the first on a tie.
@@ -321,19 +366,38 @@ public struct IncidentExtractor: Sendable {
             merged.evidence = spans
             return merged
         }
-        return foldedIntoSpecificPlaces(foldedIntoStatedDates(incidents))
+        return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(incidents)))
+    }
+
+    /// A protest and a riot at the same place on the same day are one crowd: when it turned
+    /// violent, ACLED codes the event as a riot.
+    func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        var result = incidents
+        var removed = Set<Int>()
+        for (index, incident) in incidents.enumerated() where incident.eventType == .protests {
+            guard let riot = incidents.indices.first(where: { other in
+                incidents[other].eventType == .riots && incidents[other].date?.date == incident.date?.date
+                    && isSameArea(incident.place, incidents[other].place)
+            }) else { continue }
+            removed.insert(index)
+            for span in incident.evidence { appendEvidence(span, to: &result[riot].evidence) }
+        }
+        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// A sentence that states no date and tells an event of the same type at the same place as
-    /// one that does (a headline, a lead, a later mention) tells that event: it is evidence for
-    /// it, not an event of its own on the publication date.
+    /// one that does, or at the city the other's place is in (a headline, a lead, a later
+    /// mention), tells that event: it is evidence for it, not an event of its own on the
+    /// publication date.
     func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         var result = incidents
         var removed = Set<Int>()
         for (index, incident) in incidents.enumerated() where incident.date?.isCarriedOver ?? false {
             guard let stated = incidents.indices.first(where: { other in
                 other != index && !removed.contains(other) && !(incidents[other].date?.isCarriedOver ?? true)
-                    && incidents[other].eventType == incident.eventType && incidents[other].place.id == incident.place.id
+                    && incidents[other].eventType == incident.eventType
+                    && (incident.place.id == incidents[other].place.id
+                        || (incident.place.kind == .city && isSameArea(incident.place, incidents[other].place)))
             }) else { continue }
             removed.insert(index)
             for span in incident.evidence { appendEvidence(span, to: &result[stated].evidence) }
@@ -358,6 +422,15 @@ public struct IncidentExtractor: Sendable {
             result[childIndex].fatalities = max(result[childIndex].fatalities, incident.fatalities)
         }
         return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    }
+
+    /// The same place, or a city and a place inside it (by the gazetteer's hierarchy, or within
+    /// 25 km of the city).
+    func isSameArea(_ one: Place, _ other: Place) -> Bool {
+        if one.id == other.id { return true }
+        if isAncestor(one.id, of: other) || isAncestor(other.id, of: one) { return true }
+        guard one.kind == .city || other.kind == .city else { return false }
+        return Geodesic.distance(from: one.coordinate, to: other.coordinate) < 25_000
     }
 
     func isAncestor(_ id: String, of place: Place) -> Bool {

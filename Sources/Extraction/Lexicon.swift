@@ -37,6 +37,8 @@ public enum DateWord: Hashable, Sendable {
     case month(Int)
     case last
     case since
+    /// An ordinal day of the month (السابع من جويلية, "the seventh of July").
+    case dayOfMonth(Int)
 }
 
 /// A date word with how it must be written: Arabic words listed with their article (اليوم
@@ -120,6 +122,7 @@ public struct Lexicon: Sendable {
                 case ("month", let month?) where (1...12).contains(month): word = .month(month)
                 case ("last", _): word = .last
                 case ("since", _): word = .since
+                case ("day", let day?) where (1...31).contains(day): word = .dayOfMonth(day)
                 default: throw fail("unknown date word kind or value '\(fields[0])'")
                 }
                 let requiresArticle = fields[1].hasPrefix("ال")

@@ -4,14 +4,28 @@
 ///
 /// - Arabic: أبو، بو، بن، ابن، سيدي، بير run into the next word (أبو سليم / بوسليم, بن غشير /
 ///   بنغشير); أبو and بو are one key already (`Normalizer`).
-/// - Latin: Abu Salim / Bu Salim / Busalim, Bin Ghashir / Benghashir, written as one word.
+/// - Latin: Abu Salim / Bu Salim / Busalim, Bin Ghashir / Benghashir, written as one word; an
+///   article assimilated into the name (Assadada) left off (Sadada).
 enum NameVariants {
     static let arabicJoiners: Set<String> = ["أبو", "ابو", "بو", "بن", "ابن", "سيدي", "بير"]
     static let latinJoiners: Set<String> = ["abu", "abou", "bu", "bou", "ben", "bin"]
 
+    /// Letters an Arabic article assimilates to (the sun letters, as transliterated).
+    static let sunLetters: Set<Character> = ["t", "d", "r", "z", "s", "n", "l"]
+
     /// `names` and the run-together forms the rules give, each once.
     static func expanded(_ names: [String]) -> [String] {
         var all = names
+        for name in names {
+            // An assimilated article written into the name (Assadada, Ezzawiya, Azzintan): the
+            // name without it (Sadada, Zawiya, Zintan), as reports write it.
+            let letters = Array(name)
+            if letters.count >= 6, ["A", "E", "a", "e"].contains(letters[0]), sunLetters.contains(letters[1]),
+               letters[2] == letters[1], letters[3].isLetter {
+                let variant = String(letters[2]).uppercased() + String(letters[3...])
+                if !all.contains(variant) { all.append(variant) }
+            }
+        }
         for name in names {
             let words = name.split(separator: " ")
             guard words.count >= 2 else { continue }

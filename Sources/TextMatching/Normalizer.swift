@@ -9,7 +9,7 @@ import Foundation
 /// Ben/Bin/Ibn one word, Abu/Bu/Bou one word, doubled letters single, -iyah/-iya/-ia → ia,
 /// the construct -iyat/-iet → ia, a final -ie or -ea → i (Rabie, Rabea, Rabi), a final h after
 /// a vowel dropped; Arabic أبو/بو and ابن/بن one
-/// word. Written by hand: no available library knows these
+/// word; a final hamza after alef dropped (الفقهاء, الفقها). Written by hand: no available library knows these
 /// transliteration conventions.
 public enum Normalizer {
     /// Folds one Arabic letter; `nil` drops it (diacritics, tatweel).
@@ -37,6 +37,8 @@ public enum Normalizer {
             if last == "\u{0646}" { return "\u{0628}\u{0646}" }
         }
         var letters = folded
+        // A final hamza after alef is often not written: الفقهاء / الفقها, تاجوراء / تاجورا.
+        if letters.count >= 4, letters.last == "\u{0621}", letters.dropLast().last == alef { letters = letters.dropLast() }
         if letters.count >= 4, letters.first == alef, letters.dropFirst().first == lam {
             letters = letters.dropFirst(2)
         }
