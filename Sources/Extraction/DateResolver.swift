@@ -29,19 +29,41 @@ struct DateResolver {
 
     /// `names` are token ranges of place names: a weekday inside one (سوق الجمعة, the Friday
     /// market) is a name, not a date.
-    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>] = []) -> Outcome {
-        let slice = Array(tokens[sentence.tokens])
-        if let explicit = explicitDate(slice, text: text) { return .resolved(explicit) }
-        let offset = sentence.tokens.lowerBound
+    /// `matches` are the article's date words (``Lexicon/dates`` matched once for the whole
+    /// text); those of the sentence are read.
+    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>] = [],
+              matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
+        // Indexes stay the article's: the sentence's tokens are a slice, not a copy.
+        let slice = tokens[sentence.tokens]
+        let sentenceMatches = articleMatches.map { matches in
+            // The article's matches are in text order: the sentence's are found by halving, so
+            // that long texts of many sentences stay linear.
+            var low = 0, high = matches.count
+            while low < high {
+                let middle = (low + high) / 2
+                if matches[middle].firstToken < sentence.tokens.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var inSentence: [PhraseMatch<DateEntry>] = []
+            while low < matches.count, matches[low].firstToken < sentence.tokens.upperBound {
+                if matches[low].firstToken + matches[low].tokenCount <= sentence.tokens.upperBound { inSentence.append(matches[low]) }
+                low += 1
+            }
+            return inSentence
+        } ?? lexicon.dates.matches(in: Array(slice)).map { match in
+            var absolute = match
+            absolute.firstToken += sentence.tokens.lowerBound
+            return absolute
+        }
+        if let explicit = explicitDate(slice, text: text, matches: sentenceMatches) { return .resolved(explicit) }
         // Arabic words listed with their article count only when written with it, or after يوم.
-        let words = lexicon.dates.matches(in: slice).compactMap { match -> PhraseMatch<DateWord>? in
-            guard !names.contains(where: { $0.contains(offset + match.firstToken) }) else { return nil }
+        let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
+            guard !names.contains(where: { $0.contains(match.firstToken) }) else { return nil }
             let token = slice[match.firstToken]
             let folded = token.foldedText
             // واحد is "one", not و + أحد: a detached proclitic must be one that carries ال.
             let articled = folded.hasPrefix("ال") || folded.hasPrefix("بال") || folded.hasPrefix("وال")
                 || folded.hasPrefix("فال") || folded.hasPrefix("لل")
-            let afterDay = !match.detachedClitic && match.firstToken > 0
+            let afterDay = !match.detachedClitic && match.firstToken > slice.startIndex
                 && ["يوم", "ليوم", "بيوم"].contains(slice[match.firstToken - 1].foldedText)
             let hasArticle = token.script != .arabic || articled || afterDay
             let payloads = match.payloads.filter { !$0.requiresArticle || hasArticle }.map(\.word)
@@ -86,8 +108,8 @@ struct DateResolver {
     }
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
-    func explicitDate(_ tokens: [Token], text: [Unicode.Scalar]) -> ResolvedDate? {
-        let words = lexicon.dates.matches(in: tokens).map { $0.withPayloads($0.payloads.map(\.word)) }
+    func explicitDate(_ tokens: ArraySlice<Token>, text: [Unicode.Scalar], matches: [PhraseMatch<DateEntry>]) -> ResolvedDate? {
+        let words = matches.map { $0.withPayloads($0.payloads.map(\.word)) }
         let months = words.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
         let ordinals = words.filter { $0.payloads.contains { if case .dayOfMonth = $0 { return true } else { return false } } }
         func number(_ index: Int) -> Int? {
@@ -95,7 +117,7 @@ struct DateResolver {
             return Int(tokens[index].key)
         }
         func separator(after index: Int) -> String {
-            guard index + 1 < tokens.count else { return "" }
+            guard index + 1 < tokens.endIndex else { return "" }
             return String(scalars: text[tokens[index].end..<tokens[index + 1].start])
         }
         for match in months {
@@ -108,7 +130,7 @@ struct DateResolver {
                 return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })
             }
             // السابع من جويلية: an ordinal day, من, the month.
-            if match.firstToken >= 2, ["من", "of"].contains(tokens[match.firstToken - 1].foldedText),
+            if match.firstToken >= tokens.startIndex + 2, ["من", "of"].contains(tokens[match.firstToken - 1].foldedText),
                let ordinal = ordinals.last(where: { $0.firstToken + $0.tokenCount == match.firstToken - 1 }),
                case .dayOfMonth(let day)? = ordinal.payloads.first(where: { if case .dayOfMonth = $0 { return true } else { return false } }) {
                 return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
@@ -122,7 +144,7 @@ struct DateResolver {
                   number(match.firstToken - 1) == nil, number(match.firstToken + match.tokenCount).map({ $0 > 1900 }) ?? true else { continue }
             let token = tokens[match.firstToken]
             let year = number(match.firstToken + match.tokenCount)
-            let introduced = match.firstToken > 0 && introducers.contains(tokens[match.firstToken - 1].foldedText)
+            let introduced = match.firstToken > tokens.startIndex && introducers.contains(tokens[match.firstToken - 1].foldedText)
             guard year != nil || introduced, token.script != .latin || token.isCapitalised else { continue }
             guard let chosenYear = year ?? published?.year, var date = try? IncidentDate(year: chosenYear, month: month, day: 15) else { continue }
             if year == nil, let published, date > published, let earlier = try? IncidentDate(year: chosenYear - 1, month: month, day: 15) {

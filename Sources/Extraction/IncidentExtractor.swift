@@ -43,6 +43,7 @@ public struct IncidentExtractor: Sendable {
         let triggers = lexicon.triggers.matches(in: tokens).filter { tokens[$0.firstToken].script == script }
         let numbers = lexicon.numbers.matches(in: tokens)
         let dates = DateResolver(lexicon: lexicon, published: article.published)
+        let dateMatches = lexicon.dates.matches(in: tokens)
         let placeNames = places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
 
         var found: [ExtractedIncident] = []
@@ -54,7 +55,7 @@ public struct IncidentExtractor: Sendable {
             // the publication date (less precise still).
             var date: ResolvedDate?
             var dateProblem: String?
-            switch dates.date(in: sentence, tokens: tokens, text: text, names: placeNames) {
+            switch dates.date(in: sentence, tokens: tokens, text: text, names: placeNames, matches: dateMatches) {
             case .resolved(let resolved):
                 date = resolved
                 lastDate = resolved

@@ -51,7 +51,10 @@ extension Gazetteer {
             }
             let nameKey = tokens[mention.firstToken..<(mention.firstToken + mention.tokenCount)]
                 .map(\.key).joined(separator: " ")
-            switch rules.nameRules[nameKey] ?? rules.nameRules[Normalizer.keys(of: mention.text).joined(separator: " ")] {
+            // A proclitic on the name (بسرت) is in the token's key, not the name's.
+            let rule = rules.nameRules[nameKey]
+                ?? (mention.detachedClitic ? rules.nameRules[Normalizer.keys(of: mention.text).joined(separator: " ")] : nil)
+            switch rule {
             case .placeEvidence where !hasPlaceEvidence(mention, tokens: tokens):
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is also a common word: no place evidence (مدينة، في، قرب، near, a capital letter …) before it"))
                 continue
@@ -112,34 +115,28 @@ extension Gazetteer {
     /// names only places no curator has seen (OpenStreetMap's villages and hamlets): such names
     /// are common words as often as they are places.
     func isBulkCommonWordCandidate(_ mention: Mention, tokens: [Token]) -> Bool {
-        guard mention.tokenCount == 1, tokens[mention.firstToken].script == .arabic else { return false }
-        // The name is written with the article (المدينة), though the text may not be (مدينة).
-        return mention.placeIDs.allSatisfy { id in
-            guard let place = places[id] else { return true }
-            return place.sourceIDs.allSatisfy { $0.hasPrefix("OSM ") }
-                && place.names.contains { $0.hasPrefix("ال") && !$0.contains(" ") }
-        }
+        mention.tokenCount == 1 && tokens[mention.firstToken].script == .arabic
+            && mention.placeIDs.allSatisfy { bulkArticleWordPlaces.contains($0) || places[$0] == nil }
     }
 
     /// An Arabic name written with the article (الماية، الكفرة) is written with it in the text
     /// too; the same letters without it are another word (مائة "hundred", مدينة "city").
     func lacksItsArticle(_ mention: Mention, tokens: [Token]) -> Bool {
-        guard mention.tokenCount == 1 else { return false }
-        let token = tokens[mention.firstToken]
-        guard token.script == .arabic else { return false }
+        guard mention.tokenCount == 1, tokens[mention.firstToken].script == .arabic,
+              mention.placeIDs.allSatisfy({ articleOnlyKeys[$0] != nil }) else { return false }
         // The word without و/ف, then without ب/ك/ل: one of them is the name as written.
-        var stems: [Substring] = [Substring(token.foldedText)]
-        if let first = stems[0].first, "وف".contains(first), stems[0].count > 3 { stems.append(stems[0].dropFirst()) }
+        let folded = tokens[mention.firstToken].folded
+        var stems: [ArraySlice<Unicode.Scalar>] = [folded[...]]
+        if let first = folded.first, first == "\u{0648}" || first == "\u{0641}", folded.count > 3 { stems.append(folded.dropFirst()) }
         for stem in stems where stem.count > 3 {
-            if let first = stem.first, "بكل".contains(first) { stems.append(stem.dropFirst()) }
+            if let first = stem.first, first == "\u{0628}" || first == "\u{0643}" || first == "\u{0644}" { stems.append(stem.dropFirst()) }
         }
-        if stems.contains(where: { $0.hasPrefix("ال") || $0.hasPrefix("لل") }) { return false }
-        let stemKeys = Set(stems.map { Normalizer.keys(of: String($0)) })
+        let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
+        if stems.contains(where: { ($0.first == alef || $0.first == lam) && $0.dropFirst().first == lam }) { return false }
+        let stemKeys = Set(stems.map { String(scalars: $0) })
         // Every name of the place with these letters has the article.
         return mention.placeIDs.allSatisfy { id in
-            guard let place = places[id] else { return true }
-            let sameLetters = place.names.filter { !$0.contains(" ") && stemKeys.contains(Normalizer.keys(of: $0)) }
-            return !sameLetters.isEmpty && sameLetters.allSatisfy { $0.hasPrefix("ال") }
+            !(articleOnlyKeys[id] ?? []).isDisjoint(with: stemKeys)
         }
     }
 

@@ -19,6 +19,12 @@ public final class Gazetteer: Sendable {
     public let mergedIDs: [String: String]
     let index: PhraseIndex<String>
     let rules: ContextRules
+    /// By place id, the one-word Arabic name keys that every spelling of the place writes with
+    /// the article (الماية): the same letters without it are another word (مائة).
+    let articleOnlyKeys: [String: Set<String>]
+    /// Places only OpenStreetMap knows whose name is one Arabic word with the article
+    /// (المدينة): as often a common word as a place.
+    let bulkArticleWordPlaces: Set<String>
     /// Every (place id, name, normalised name) for search.
     let searchEntries: [(placeID: String, name: String, key: SearchKey)]
 
@@ -35,7 +41,18 @@ public final class Gazetteer: Sendable {
         let byID = conflation.places
         var index = PhraseIndex<String>()
         var entries: [(String, String, SearchKey)] = []
+        var articleOnlyKeys: [String: Set<String>] = [:]
+        var bulkArticleWordPlaces = Set<String>()
         for place in byID.values.sorted(by: { $0.id < $1.id }) {
+            var withArticle = Set<String>(), withoutArticle = Set<String>()
+            for name in place.names where !name.contains(" ") {
+                let tokens = conflation.tokens(of: name)
+                guard tokens.count == 1, tokens[0].script == .arabic else { continue }
+                if name.hasPrefix("ال") { withArticle.insert(tokens[0].key) } else { withoutArticle.insert(tokens[0].key) }
+            }
+            let articleOnly = withArticle.subtracting(withoutArticle)
+            if !articleOnly.isEmpty { articleOnlyKeys[place.id] = articleOnly }
+            if !withArticle.isEmpty, place.sourceIDs.allSatisfy({ $0.hasPrefix("OSM ") }) { bulkArticleWordPlaces.insert(place.id) }
             for name in NameVariants.expanded(place.names) {
                 let tokens = conflation.tokens(of: name)
                 let keys = tokens.map(\.key)
@@ -49,6 +66,8 @@ public final class Gazetteer: Sendable {
         self.index = index
         self.rules = rules
         self.searchEntries = entries
+        self.articleOnlyKeys = articleOnlyKeys
+        self.bulkArticleWordPlaces = bulkArticleWordPlaces
     }
 
     /// The gazetteer built into incidentmap (the files of `Gazetteer/`), read once.
