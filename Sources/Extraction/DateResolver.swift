@@ -54,7 +54,8 @@ struct DateResolver {
             absolute.firstToken += sentence.tokens.lowerBound
             return absolute
         }
-        if let explicit = explicitDate(slice, text: text, matches: sentenceMatches) { return .resolved(explicit) }
+        let outsideNames = sentenceMatches.filter { match in !names.contains { $0.contains(match.firstToken) } }
+        if let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names) { return .resolved(explicit) }
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
             guard !names.contains(where: { $0.contains(match.firstToken) }) else { return nil }
@@ -108,12 +109,14 @@ struct DateResolver {
     }
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
-    func explicitDate(_ tokens: ArraySlice<Token>, text: [Unicode.Scalar], matches: [PhraseMatch<DateEntry>]) -> ResolvedDate? {
+    func explicitDate(_ tokens: ArraySlice<Token>, text: [Unicode.Scalar], matches: [PhraseMatch<DateEntry>],
+                      names: [Range<Int>] = []) -> ResolvedDate? {
         let words = matches.map { $0.withPayloads($0.payloads.map(\.word)) }
         let months = words.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
         let ordinals = words.filter { $0.payloads.contains { if case .dayOfMonth = $0 { return true } else { return false } } }
         func number(_ index: Int) -> Int? {
-            guard tokens.indices.contains(index), tokens[index].script == .digits else { return nil }
+            guard tokens.indices.contains(index), tokens[index].script == .digits,
+                  !names.contains(where: { $0.contains(index) }) else { return nil }
             return Int(tokens[index].key)
         }
         func separator(after index: Int) -> String {

@@ -32,10 +32,13 @@ public struct IncidentExtractor: Sendable {
         let sentences = Segmenter.sentences(scalars: text, tokens: tokens, clauseStarts: clauseStarts)
         // Libyan places below the country: "in Libya" locates nothing on a map.
         let actors = lexicon.actors.matches(in: tokens)
-        let places = gazetteer.resolve(text, tokens: tokens).resolved
+        let resolved = gazetteer.resolve(text, tokens: tokens).resolved
+        let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
+        let places = resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
+            .filter { place in !datelines.contains { $0.mention.start == place.mention.start } }
             .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
-            .filter { !isDateline($0, tokens: tokens, text: text) }
+
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
         let language = article.language
@@ -44,7 +47,10 @@ public struct IncidentExtractor: Sendable {
         let numbers = lexicon.numbers.matches(in: tokens)
         let dates = DateResolver(lexicon: lexicon, published: article.published)
         let dateMatches = lexicon.dates.matches(in: tokens)
+        // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
+        // day the report was filed) date no event.
         let placeNames = places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
+            + datelines.map { datelineTokens($0, tokens: tokens, text: text) }
 
         var found: [ExtractedIncident] = []
         var lastDate: ResolvedDate?
@@ -251,6 +257,20 @@ public struct IncidentExtractor: Sendable {
         "city", "town", "district", "greater", "old", "new", "downtown", "but", "while", "when", "after", "before",
     ]
 
+    /// The tokens of a dateline: its place up to the dash or bracket that ends it, within the
+    /// line ("TRIPOLI, April 9 (Reuters) -").
+    func datelineTokens(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Range<Int> {
+        var end = place.mention.firstToken + place.mention.tokenCount
+        while end < tokens.count, end - place.mention.firstToken < 12 {
+            let gap = text[tokens[end - 1].end..<tokens[end].start]
+            if gap.contains("\n") || gap.contains(where: { ["-", "\u{2013}", "\u{2014}", ":"].contains($0) }) && end > place.mention.firstToken + place.mention.tokenCount {
+                break
+            }
+            end += 1
+        }
+        return place.mention.firstToken..<end
+    }
+
     /// The place is joined to the one before it by "and" (و، and, or).
     func isCoordinated(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
         let first = tokens[place.mention.firstToken]
@@ -371,11 +391,12 @@ public struct IncidentExtractor: Sendable {
     }
 
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
-    /// violent, ACLED codes the event as a riot.
+    /// violent, ACLED codes the event as a riot; what the crowd burned or looted is part of it.
     func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         var result = incidents
         var removed = Set<Int>()
-        for (index, incident) in incidents.enumerated() where incident.eventType == .protests {
+        for (index, incident) in incidents.enumerated()
+        where incident.eventType == .protests || incident.subEventType == "Looting/property destruction" {
             guard let riot = incidents.indices.first(where: { other in
                 incidents[other].eventType == .riots && incidents[other].date?.date == incident.date?.date
                     && isSameArea(incident.place, incidents[other].place)

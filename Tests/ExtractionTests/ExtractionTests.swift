@@ -3,6 +3,7 @@ import IncidentMapCore
 import Testing
 import TextMatching
 @testable import Extraction
+import Gazetteer
 
 @Suite struct SegmenterTests {
     static let lexicon = try! Lexicon.bundled()
@@ -38,11 +39,14 @@ import TextMatching
 @Suite struct DateResolverTests {
     static let lexicon = try! Lexicon.bundled()
 
+    static let gazetteer = try! Gazetteer.bundled()
+
     func resolve(_ text: String, published: String? = "2019-04-09") -> String {
         let tokens = Tokenizer.tokens(in: text)
         let sentence = Sentence(tokens: 0..<tokens.count, clauses: [0..<tokens.count], start: 0, end: text.unicodeScalars.count)
         let resolver = DateResolver(lexicon: Self.lexicon, published: published.map { try! IncidentDate(parsing: $0) })
-        switch resolver.date(in: sentence, tokens: tokens, text: Array(text.unicodeScalars)) {
+        let names = Self.gazetteer.resolve(text).resolved.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
+        switch resolver.date(in: sentence, tokens: tokens, text: Array(text.unicodeScalars), names: names) {
         case .none: return "none"
         case .unresolvable: return "unresolvable"
         case .resolved(let date): return "\(date.date) p\(date.precision.rawValue)"
@@ -61,6 +65,12 @@ import TextMatching
         // أحد is "one", اليوم's يوم "day", without the article: no date.
         ("نشر أحد المواقع", "none"), ("في يوم واحد", "none"), ("اثنين من المقاتلين", "none"),
         ("no date here", "none"),
+        // Maghrebi month names, ordinal days, a month alone, today named by its weekday.
+        ("في 7 جويلية 2018", "2018-07-07 p1"), ("السابع من جويلية 2018", "2018-07-07 p1"),
+        ("منذ فيفري الماضي", "2019-02-15 p3"), ("in March 2011", "2011-03-15 p3"),
+        ("اليوم الأحد", "2019-04-07 p1"),
+        // A weekday inside a place's name is a name (the Friday market).
+        ("سقطت قذائف على سوق الجمعة", "none"),
     ])
     func resolvesAgainstThePublicationDate(text: String, expected: String) {
         #expect(resolve(text) == expected, "\(text)")
@@ -107,6 +117,25 @@ import TextMatching
         // No trigger, or no Libyan place: no incident.
         ("زار الوزير مدينة غريان أمس", []),
         ("اشتباكات عنيفة أمس", []),
+        // English inflections made from the lexicon's base forms.
+        ("Gunmen kidnapped a doctor in Gharyan yesterday", ["2217362 Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
+        // Only what happened: planned, threatened, background and running totals are not events.
+        ("The army said it would launch air strikes on Gharyan", []),
+        ("هدد الجيش بقصف غريان", []),
+        ("The fighting in Gharyan has so far killed 40 people", []),
+        ("سيطرت القوات على غريان في وقت سابق من هذا العام", []),
+        // A place inside an actor's name or a person's name is not where anything happened.
+        ("Misrata-led forces clashed with gunmen in Gharyan yesterday", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("اشتبكت كتيبة ثوار طرابلس مع مسلحين في غريان أمس", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // A dateline is where the report was filed.
+        ("TRIPOLI, April 9 - Clashes erupted in Gharyan yesterday", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // مائة is a number, not the town of الماية.
+        ("قتل أكثر من مائة شخص في اشتباكات بغريان أمس", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // A headline with no date at a city is the body's event inside it.
+        ("Air strikes hit Tripoli\n\nAn air strike hit Mitiga airport yesterday.", ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // A protest that turned violent is one riot.
+        ("Protesters stormed and set fire to a government building in Gharyan yesterday during a demonstration",
+         ["2217362 Riots/Violent demonstration 2019-04-08"]),
     ])
     func linksTriggersToPlaces(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
