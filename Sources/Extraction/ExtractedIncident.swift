@@ -1,6 +1,26 @@
 import Foundation
 import IncidentMapCore
 
+/// Whether the text reports an event as having happened, and if not, what it says of it. Only
+/// `happened` becomes an incident; `incidentmap extract --all` shows the rest for review.
+public enum EventStatus: String, Sendable, Hashable, CaseIterable {
+    /// Reported as having happened.
+    case happened
+    /// Denied by someone (نفت ... وقوع, "denied that").
+    case denied
+    /// Said not to have happened (لم يسفر, "did not", دون قتال).
+    case negated
+    /// Planned, threatened or expected (would, plans to, سوف، يعتزم، هدد).
+    case planned
+    /// Told as background from before the report (earlier this year, منذ بداية, a date over six
+    /// weeks before publication).
+    case background
+    /// A running total, not one event (so far, حصيلة).
+    case aggregate
+    /// Only ever referred back to ("the attack"): told as an event elsewhere, or not at all.
+    case referredBack = "referred-back"
+}
+
 /// An incident found in an article: like ``Incident``, but its date may be unknown (a relative
 /// date and no publication date), and it keeps the place and the trigger it was read from.
 public struct ExtractedIncident: Hashable, Sendable {
@@ -26,6 +46,8 @@ public struct ExtractedIncident: Hashable, Sendable {
     /// Every sentence told it with a trigger that refers back ("the attack", "this strike"):
     /// it tells of an event told before, not a new one.
     var refersBack = false
+    /// Whether it happened; only `happened` incidents come out of ``IncidentExtractor/extract(_:)``.
+    public var status: EventStatus = .happened
 
     /// Sub-event types that name a distinct act: never merged into another incident of the same
     /// type at the same place and day. A change of hands in battle is not one of them: the
@@ -38,7 +60,8 @@ public struct ExtractedIncident: Hashable, Sendable {
     /// Incidents with the same key are one event told several times.
     var mergeKey: String {
         let distinct = Self.distinctSubEventTypes.contains(subEventType) ? subEventType : ""
-        return [eventType.rawValue, distinct, place.id, date?.date.description ?? "undated"].joined(separator: "|")
+        let key = [eventType.rawValue, distinct, place.id, date?.date.description ?? "undated"].joined(separator: "|")
+        return status == .happened ? key : key + "|" + status.rawValue
     }
 
     /// A stable id: the same event type, place and day always give the same id, so the same

@@ -20,8 +20,10 @@ public struct IncidentExtractor: Sendable {
         self.lexicon = try lexicon ?? Lexicon.bundled()
     }
 
-    /// The incidents of `article`, one per event, each with every sentence that tells it.
-    public func extract(_ article: Article) -> [ExtractedIncident] {
+    /// The incidents of `article`, one per event, each with every sentence that tells it. With
+    /// `includingNotHappened`, also the events the text denies, negates, plans, threatens, tells
+    /// as background or totals, each with its ``EventStatus``, for review.
+    public func extract(_ article: Article, includingNotHappened: Bool = false) -> [ExtractedIncident] {
         // The text is split into scalars once, here, for every stage.
         let text = Array(article.text.unicodeScalars)
         let tokens = Tokenizer.tokens(in: text)
@@ -86,9 +88,11 @@ public struct IncidentExtractor: Sendable {
             }
 
             // Told as history: more than six weeks before the report, not the news it reports.
-            if let date, let published = article.published, date.date < published.adding(days: -45) { continue }
+            var sentenceStatus = EventStatus.happened
+            if let date, let published = article.published, date.date < published.adding(days: -45) { sentenceStatus = .background }
             let sentenceCues = cues.filter { inSentence($0.firstToken) }
-            if sentenceCues.contains(where: { $0.payloads.contains(.denial) }) { continue }
+            if sentenceCues.contains(where: { $0.payloads.contains(.denial) }) { sentenceStatus = .denied }
+            if sentenceStatus != .happened && !includingNotHappened { continue }
             // A negation covers the words it spans and the few after it ("دون قتال", "did not
             // clash"), not the whole sentence: "سيطرته على سرت بعد انسحاب … دون قتال".
             let negations = sentenceCues.filter { $0.payloads.contains(.negation) }
@@ -96,14 +100,17 @@ public struct IncidentExtractor: Sendable {
                 negations.contains { ($0.firstToken...($0.firstToken + $0.tokenCount + 3)).contains(trigger.firstToken) }
             }
             // Planned, threatened, background and running totals are not events that happened.
-            func isNotAnEvent(_ trigger: PhraseMatch<Trigger>, clause: Range<Int>) -> Bool {
-                sentenceCues.contains { cue in
-                    guard clause.contains(cue.firstToken) else { return false }
-                    if cue.payloads.contains(.future) {
-                        return cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
+            func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>) -> EventStatus {
+                if sentenceStatus != .happened { return sentenceStatus }
+                if isNegated(trigger) { return .negated }
+                for cue in sentenceCues where clause.contains(cue.firstToken) {
+                    if cue.payloads.contains(.future), cue.firstToken < trigger.firstToken, trigger.firstToken - cue.firstToken <= 6 {
+                        return .planned
                     }
-                    return cue.payloads.contains(.background) || cue.payloads.contains(.aggregate)
+                    if cue.payloads.contains(.background) { return .background }
+                    if cue.payloads.contains(.aggregate) { return .aggregate }
                 }
+                return .happened
             }
             let sentencePlaces = places.filter { inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text) }
             let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
@@ -112,9 +119,10 @@ public struct IncidentExtractor: Sendable {
 
             for trigger in triggers where inSentence(trigger.firstToken) {
                 guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
-                      !isNegated(trigger), !isNotAnEvent(trigger, clause: sentence.clauses[clause]),
                       let first = trigger.payloads.first,
                       let eventType = first.eventType else { continue }
+                let eventStatus = status(of: trigger, clause: sentence.clauses[clause])
+                if eventStatus != .happened && !includingNotHappened { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"
@@ -135,11 +143,19 @@ public struct IncidentExtractor: Sendable {
                                                     .init(kind: .trigger, start: trigger.start, end: trigger.end),
                                                 ].sorted { $0.start < $1.start })],
                         source: article.source, sourceURL: article.url, language: language,
-                        refersBack: refersBack(trigger, tokens: tokens)))
+                        refersBack: refersBack(trigger, tokens: tokens), status: eventStatus))
                 }
             }
         }
-        return merged(found)
+        let happened = merged(found.filter { $0.status == .happened })
+        guard includingNotHappened else { return happened.filter { !$0.refersBack } }
+        // For review: what happened, then what did not, merged by place, type, day and status.
+        let notHappened = merged(found.filter { $0.status != .happened }, folding: false)
+        return happened.map { incident in
+            var shown = incident
+            if incident.refersBack { shown.status = .referredBack }
+            return shown
+        } + notHappened
     }
 
     /// Drops a place when a place inside it is named right beside it ("مطار معيتيقة بطرابلس":
@@ -362,16 +378,14 @@ public struct IncidentExtractor: Sendable {
 
     /// One incident per event: the same type at the same place on the same day, told in
     /// several sentences, becomes one incident with every sentence as evidence.
-    func merged(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+    func merged(_ incidents: [ExtractedIncident], folding: Bool = true) -> [ExtractedIncident] {
         var order: [String] = []
         var groups: [String: [ExtractedIncident]] = [:]
         for incident in incidents {
             if groups[incident.mergeKey] == nil { order.append(incident.mergeKey) }
             groups[incident.mergeKey, default: []].append(incident)
         }
-        // An event only ever referred back to ("the attack …") was told elsewhere, at another
-        // place or as background: no incident of its own.
-        let incidents = order.filter { key in groups[key]!.contains { !$0.refersBack } }.map { key in
+        let incidents = order.map { key in
             let group = groups[key]!
             var merged = group[0]
             // The sub-event type most sentences give; the first on a tie.
@@ -385,9 +399,14 @@ public struct IncidentExtractor: Sendable {
             var spans: [EvidenceSpan] = []
             for span in group.flatMap(\.evidence) { appendEvidence(span, to: &spans) }
             merged.evidence = spans
+            // An event only ever referred back to ("the attack …") was told elsewhere, at
+            // another place or as background: no incident of its own.
+            merged.refersBack = group.allSatisfy(\.refersBack)
             return merged
         }
-        return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(incidents)))
+        guard folding else { return incidents }
+        let told = incidents.filter { !$0.refersBack }, referredBack = incidents.filter(\.refersBack)
+        return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(told))) + referredBack
     }
 
     /// A protest and a riot at the same place on the same day are one crowd: when it turned

@@ -18,6 +18,10 @@ struct ExtractCommand: ParsableCommand {
             Without --published, relative dates cannot be resolved: those incidents come out \
             with event_date null and a note saying why.
 
+            Only events the text reports as having happened are incidents. --all also lists \
+            the ones it denies, negates, plans or threatens, tells as background, or totals, \
+            with their status, for review.
+
             Example: incidentmap extract article.txt --published 2019-04-09 --format table
             """)
 
@@ -35,6 +39,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A source name for the evidence (default: the file name).", valueName: "name"))
     var source: String?
+
+    @Flag(help: ArgumentHelp("Also show the events the text does not report as having happened, with their status: denied, negated, planned (threatened, expected), background, aggregate (a running total) or referred-back. Only 'happened' is ever stored."))
+    var all = false
 
     enum Language: String, ExpressibleByArgument, CaseIterable { case ar, en, auto }
     enum ExtractFormat: String, ExpressibleByArgument, CaseIterable { case geojson, json, table }
@@ -54,26 +61,26 @@ struct ExtractCommand: ParsableCommand {
             throw CommandFailure("the built-in lexicons are broken (\(error)): rebuild incidentmap from a clean checkout")
         }
         let publishedDate = try published.map { try IncidentDate(parsing: $0) }
-        var all: [ExtractedIncident] = []
+        var found: [ExtractedIncident] = []
         for file in files {
             do {
                 let reader = try ArticleReader(path: file, defaults: .init(published: publishedDate, source: source))
                 while var (_, article) = try reader.next() {
                     if lang != .auto { article.declaredLanguage = lang.rawValue }
-                    all += extractor.extract(article)
+                    found += extractor.extract(article, includingNotHappened: all)
                 }
             } catch {
                 throw CommandFailure(error)
             }
         }
         switch format {
-        case .table: print(ExtractionOutput.table(all))
-        case .json: print(try ExtractionOutput.json(all, asGeoJSON: false))
-        case .geojson: print(try ExtractionOutput.json(all, asGeoJSON: true))
+        case .table: print(ExtractionOutput.table(found, withStatus: all))
+        case .json: print(try ExtractionOutput.json(found, asGeoJSON: false))
+        case .geojson: print(try ExtractionOutput.json(found, asGeoJSON: true))
         }
-        let undated = all.filter { $0.date == nil }.count
+        let undated = found.filter { $0.date == nil }.count
         if undated > 0 {
-            printError("\(undated) incident(s) have no date: \(all.first { $0.date == nil }?.dateProblem ?? "")")
+            printError("\(undated) incident(s) have no date: \(found.first { $0.date == nil }?.dateProblem ?? "")")
         }
     }
 }
@@ -86,7 +93,7 @@ enum ExtractionOutput {
             "location": incident.place.nameEnglish, "place_id": incident.place.id,
             "latitude": incident.place.coordinate.latitude, "longitude": incident.place.coordinate.longitude,
             "geo_precision": incident.geoPrecision.rawValue, "fatalities": incident.fatalities,
-            "trigger": incident.triggerText, "language": incident.language,
+            "trigger": incident.triggerText, "language": incident.language, "status": incident.status.rawValue,
             "evidence": incident.evidence.map { span -> [String: Any] in
                 var object: [String: Any] = ["text": span.text, "start": span.start, "end": span.end]
                 object["source"] = span.source
@@ -124,14 +131,16 @@ enum ExtractionOutput {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func table(_ incidents: [ExtractedIncident]) -> String {
+    static func table(_ incidents: [ExtractedIncident], withStatus: Bool = false) -> String {
         guard !incidents.isEmpty else { return "no incidents found" }
-        let header = ["event_date", "tp", "event_type", "sub_event_type", "location", "gp", "actor1", "deaths", "evidence"]
+        let header = (withStatus ? ["status"] : [])
+            + ["event_date", "tp", "event_type", "sub_event_type", "location", "gp", "actor1", "deaths", "evidence"]
         let rows = incidents.map { incident -> [String] in
-            [incident.date?.date.description ?? "unknown", incident.date.map { String($0.precision.rawValue) } ?? "-",
-             incident.eventType.rawValue, incident.subEventType, incident.place.nameEnglish,
-             String(incident.geoPrecision.rawValue), String((incident.actor1 ?? "").prefix(40)),
-             String(incident.fatalities), "\(incident.evidence.count) sentence(s)"]
+            (withStatus ? [incident.status.rawValue] : [])
+                + [incident.date?.date.description ?? "unknown", incident.date.map { String($0.precision.rawValue) } ?? "-",
+                   incident.eventType.rawValue, incident.subEventType, incident.place.nameEnglish,
+                   String(incident.geoPrecision.rawValue), String((incident.actor1 ?? "").prefix(40)),
+                   String(incident.fatalities), "\(incident.evidence.count) sentence(s)"]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in

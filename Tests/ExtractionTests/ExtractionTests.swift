@@ -141,6 +141,20 @@ import Gazetteer
         #expect(summary(text) == expected, "\(text)")
     }
 
+    @Test func eventsThatDidNotHappenAreShownWithTheirStatusOnlyWhenAsked() throws {
+        let text = "The army said it would launch air strikes on Gharyan. Clashes erupted in Tarhuna yesterday. "
+            + "The fighting in Zliten has so far killed 40 people. The LNA denied that its aircraft bombed Tajoura. "
+            + "هدد الجيش بقصف غريان. لم تندلع أي اشتباكات في ترهونة أمس."
+        let article = Article(text: text, published: try IncidentDate(parsing: "2019-04-09"), source: "test")
+        #expect(Self.extractor.extract(article).map(\.place.id) == ["2210221"])
+        let all = Self.extractor.extract(article, includingNotHappened: true)
+        func status(_ place: String) -> Set<EventStatus> { Set(all.filter { $0.place.id == place }.map(\.status)) }
+        #expect(status("2210221").contains(.happened))
+        #expect(status("2217362") == [.planned])
+        #expect(status("2208485") == [.aggregate])
+        #expect(status("2210394") == [.denied])
+    }
+
     @Test func evidenceHighlightsThePlaceAndTheTriggerItWasReadFrom() throws {
         let text = "وقالت المصادر إن غارة جوية استهدفت مطار معيتيقة بطرابلس أمس. واشتبكت القوات في غريان أمس"
         let scalars = Array(text.unicodeScalars)
