@@ -8,13 +8,16 @@ import TextMatching
 /// it has the same id, names the same GeoNames id (an OSM `geonames:id` tag), or shares a whole
 /// name (after normalisation) with a place of a compatible kind close by: a settlement within a
 /// few kilometres (more for a city), a facility within 3 km. The higher layer's fields win, the
-/// first id is kept (stored incidents refer to it), and every name and source id is pooled.
-/// Places of one layer are never joined by name: a curator who wrote two rows meant two places.
+/// first id is kept, a GeoNames or curated one before an OpenStreetMap one (stored incidents refer
+/// to it), and every name and source id is pooled.
+/// Rows a curator wrote are never joined to each other by name: two rows mean two places; a bulk
+/// source's duplicates within one layer are joined.
 struct PlaceConflation {
     private(set) var places: [String: Place] = [:]
     /// Ids that were joined into another place → the id kept.
     private(set) var aliases: [String: String] = [:]
-    private var layersOf: [String: Set<Int>] = [:]
+    /// The layer each held place came from first.
+    private var originLayer: [String: Int] = [:]
     /// Place ids by normalised whole name, as UTF-8 bytes: hashing a String of Arabic letters
     /// normalises it first, which made joining a third of the gazetteer's start-up.
     private var idsByName: [[UInt8]: [String]] = [:]
@@ -23,11 +26,63 @@ struct PlaceConflation {
     /// Each name's tokens, made once for joining, indexing and search.
     private var tokensByName: [[UInt8]: [Token]] = [:]
 
+    /// Ids a curator wrote rows for (the last layer): two of them are never joined by name, even
+    /// where a bulk source named them alike (GeoNames' two Zawiyas, 3 km apart).
+    private let curatedIDs: Set<String>
+
+    /// `layers` lowest first; the last is the curated one.
     init(layers: [[Place]]) {
+        curatedIDs = Set(layers.last?.map(\.id) ?? [])
         for (layer, places) in layers.enumerated() {
             for place in places { add(place, layer: layer) }
         }
+        joinPlacesNamedAlikeLater()
         fillAdministrativeAreas()
+    }
+
+    /// A name a later layer gave a place can make it share a name with a place held from the
+    /// start (a curator's spelling that OpenStreetMap also uses): such pairs, close enough for
+    /// their kinds, are joined once every layer is in. Two curated rows are never joined.
+    private mutating func joinPlacesNamedAlikeLater() {
+        var pairs: [(String, String)] = []
+        for ids in idsByName.values where ids.count > 1 {
+            for (index, one) in ids.enumerated() {
+                for other in ids[(index + 1)...]
+                where (Self.isBulk(one) || Self.isBulk(other)) && !(curatedIDs.contains(one) && curatedIDs.contains(other)) {
+                    guard let first = places[one], let second = places[other],
+                          first.countryCode == second.countryCode,
+                          let limit = Self.joiningDistance(first.kind, second.kind),
+                          Geodesic.distance(from: first.coordinate, to: second.coordinate) <= limit else { continue }
+                    pairs.append((one, other))
+                }
+            }
+        }
+        for (one, other) in pairs {
+            guard let first = places[aliases[one] ?? one], let second = places[aliases[other] ?? other], first.id != second.id else { continue }
+            // The curated or GeoNames place is kept, with its fields; the other's names join it.
+            let firstKept = Self.rank(first.id) != Self.rank(second.id) ? Self.rank(first.id) < Self.rank(second.id)
+                : !Self.isLarger(second, than: first)
+            let (kept, joined) = firstKept ? (first, second) : (second, first)
+            var merged = PlaceFile.merge(joined, with: kept)
+            merged.id = kept.id
+            merged.sourceIDs = kept.sourceIDs + joined.sourceIDs.filter { !kept.sourceIDs.contains($0) }
+            places[joined.id] = nil
+            places[kept.id] = merged
+            aliases[joined.id] = kept.id
+            for (alias, id) in aliases where id == joined.id { aliases[alias] = kept.id }
+        }
+    }
+
+    /// Which id is kept when two places are joined: a curated or GeoNames one before an
+    /// OpenStreetMap one (stored incidents and curated rows refer to those).
+    static func rank(_ id: String) -> Int {
+        id.hasPrefix("osm-") ? 1 : 0
+    }
+
+    /// A city over a smaller place, then the larger population.
+    static func isLarger(_ one: Place, than other: Place) -> Bool {
+        if (one.kind == .city) != (other.kind == .city) { return one.kind == .city }
+        return (one.population ?? 0) > (other.population ?? 0)
     }
 
     /// A Libyan place that no source put in a district (OSM's places carry none) takes the
@@ -72,14 +127,19 @@ struct PlaceConflation {
             ?? sameNamedPlace(near: place, layer: layer)
         guard let target, var base = places[target] else {
             places[place.id] = place
-            layersOf[place.id] = [layer]
+            originLayer[place.id] = layer
             index(place)
             return
         }
         // A GeoNames or curated id is kept over an OpenStreetMap one: stored incidents and
         // curators refer to those.
-        let keptID = target.hasPrefix("osm-") && !place.id.hasPrefix("osm-") ? place.id : target
-        var merged = PlaceFile.merge(base, with: place)
+        // Two places of one bulk layer (GeoNames' PPL and PPLA of one town): the larger one's id
+        // and fields are kept.
+        let sameLayer = originLayer[target] == layer
+        let keepNew = Self.rank(place.id) < Self.rank(target)
+            || (Self.rank(place.id) == Self.rank(target) && sameLayer && Self.isLarger(place, than: base))
+        let keptID = keepNew ? place.id : target
+        var merged = sameLayer && !keepNew ? PlaceFile.merge(place, with: base) : PlaceFile.merge(base, with: place)
         merged.id = keptID
         if merged.parentID == target || merged.parentID == keptID { merged.parentID = base.parentID }
         merged.sourceIDs = base.sourceIDs + place.sourceIDs.filter { !base.sourceIDs.contains($0) }
@@ -90,7 +150,7 @@ struct PlaceConflation {
             places[target] = nil
             aliases[target] = keptID
             for (alias, id) in aliases where id == target { aliases[alias] = keptID }
-            layersOf[keptID] = layersOf.removeValue(forKey: target)
+            originLayer[keptID] = originLayer.removeValue(forKey: target)
             indexedNames[keptID] = indexedNames.removeValue(forKey: target)
             for key in indexedNames[keptID] ?? [] { idsByName[key] = idsByName[key]?.map { $0 == target ? keptID : $0 } }
         } else if target != place.id {
@@ -98,7 +158,6 @@ struct PlaceConflation {
         }
         base = merged
         places[keptID] = base
-        layersOf[keptID, default: []].insert(layer)
         index(base)
     }
 
@@ -113,7 +172,11 @@ struct PlaceConflation {
         var best: (id: String, metres: Double)?
         for key in nameKeys(of: place) {
             for id in idsByName[key] ?? [] {
-                guard let other = places[id], !(layersOf[id]?.contains(layer) ?? false),
+                // Within one layer only a bulk source's duplicates are joined (OpenStreetMap and
+                // GeoNames hold some places twice); two rows a curator wrote are two places.
+                guard let other = places[id],
+                      originLayer[id] != layer || (Self.isBulk(place.id) && Self.isBulk(id)),
+                      !(curatedIDs.contains(id) && curatedIDs.contains(place.id)),
                       other.countryCode == place.countryCode,
                       let limit = Self.joiningDistance(place.kind, other.kind) else { continue }
                 let metres = Geodesic.distance(from: place.coordinate, to: other.coordinate)
@@ -158,6 +221,11 @@ struct PlaceConflation {
             if !key.isEmpty { keys.insert(key) }
         }
         return keys
+    }
+
+    /// An id from a bulk source: a GeoNames number or an OpenStreetMap element.
+    static func isBulk(_ id: String) -> Bool {
+        id.hasPrefix("osm-") || (!id.isEmpty && id.allSatisfy { $0.isASCII && $0.isNumber })
     }
 
     static func geoNamesID(_ sourceID: String) -> String? {

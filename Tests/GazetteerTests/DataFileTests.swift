@@ -34,7 +34,9 @@ import Testing
         #expect(places.count == 119)
         for place in places {
             let bundled = try #require(gazetteer.place(id: place.id), "\(place.id) \(place.nameEnglish)")
-            #expect(Geodesic.distance(from: bundled.coordinate, to: place.coordinate) < 1000)
+            // A place GeoNames holds twice (a town's PPL and PPLA) is one place, at the larger's point.
+            let limit = gazetteer.mergedIDs[place.id] == nil ? 1000.0 : 6000.0
+            #expect(Geodesic.distance(from: bundled.coordinate, to: place.coordinate) < limit, "\(place.id) \(place.nameEnglish)")
         }
     }
 

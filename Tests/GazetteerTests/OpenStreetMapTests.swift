@@ -78,3 +78,48 @@ struct OpenStreetMapTests {
         #expect(gazetteer.place(id: "osm-node-6")?.coordinate.latitude == 28)
     }
 }
+
+/// The bundled gazetteer after joining its sources.
+struct JoinedGazetteerTests {
+    static let gazetteer = try! Gazetteer.bundled()
+
+    /// Two places of one kind family with a shared name within 2 km are one place held twice,
+    /// unless a curator wrote a row for each.
+    @Test func noTwoPlacesWithinTwoKilometresShareANameAndAKind() throws {
+        let curated = Set(try Gazetteer.bundledLayers().curated.map(\.id))
+        var byName: [String: [Place]] = [:]
+        for place in Self.gazetteer.places.values where place.isLibyan {
+            for name in Set(place.names.map { Normalizer.keys(of: $0).joined(separator: " ") }) where !name.isEmpty {
+                byName[name, default: []].append(place)
+            }
+        }
+        var pairs: [String] = []
+        for (name, places) in byName where places.count > 1 {
+            for (index, one) in places.enumerated() {
+                for other in places[(index + 1)...]
+                where PlaceConflation.joiningDistance(one.kind, other.kind) != nil
+                    && !(curated.contains(one.id) && curated.contains(other.id))
+                    && Geodesic.distance(from: one.coordinate, to: other.coordinate) < 2_000 {
+                    pairs.append("\(name): \(one.id) and \(other.id)")
+                }
+            }
+        }
+        #expect(pairs.isEmpty, "\(pairs.sorted().joined(separator: "; "))")
+    }
+
+    /// A place of every kind the gazetteer holds is found by its own name in a sentence.
+    @Test func everyKindResolves() throws {
+        let examples: [(String, PlaceKind)] = [
+            ("اشتباكات في مدينة بنغازي", .city), ("اشتباكات في غريان", .town), ("clashes in Ain Zara", .neighbourhood),
+            ("قصف مطار معيتيقة", .airport), ("هجوم على قاعدة تمنهنت الجوية", .airBase), ("قصف ميناء طرابلس", .port),
+            ("هجوم على ميناء السدرة النفطي", .oilFacility), ("اشتباكات قرب معسكر اليرموك", .militaryBase),
+            ("اشتباكات في وادي زمزم", .wadi), ("إغلاق منفذ رأس اجدير", .crossing),
+            ("مظاهرة في ميدان الشهداء", .landmark), ("clashes on the Airport Road", .road),
+            ("اشتباكات في شعبية مصراتة", .district),
+        ]
+        for (text, kind) in examples {
+            let kinds = Self.gazetteer.resolve(text).resolved.map(\.place.kind)
+            #expect(kinds.contains(kind), "\(text): \(kinds)")
+        }
+    }
+}
