@@ -161,6 +161,55 @@ import TestSupport
     }
 }
 
+@Suite struct OpenStreetMapRefreshTests {
+    static let answer = """
+        {"version": 0.6, "elements": [
+          {"type": "node", "id": 9000001, "lat": 32.70, "lon": 13.40, "tags": {"place": "village", "name": "قرية التجربة", "name:en": "Qaryat at-Tajriba"}},
+          {"type": "node", "id": 9000002, "lat": 32.71, "lon": 13.41, "tags": {"place": "hamlet", "name:en": "Test Hamlet"}}
+        ]}
+        """
+
+    @Test func anOverpassAnswerJoinsTheGazetteerAndAGeoNamesRefreshKeepsIt() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let file = try folder.write("places.json", Self.answer)
+        let result = try cli.run(["gazetteer", "refresh", "--osm", file])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("imported 2 places from \(file)"))
+        #expect(result.output.contains("added 2"))
+        let search = try cli.run(["gazetteer", "search", "Test Hamlet", "--db", "incidents.sqlite"])
+        #expect(search.output.contains("osm-node-9000002"), "\(search.output)")
+        // A GeoNames refresh replaces GeoNames' places only: the OSM ones stay.
+        let dump = try folder.write("LY.txt", "2210247\tTripoli\tTripoli\t\t32.88743\t13.18733\tP\tPPLC\tLY\t\t77\t\t\t\t1150989\t\t81\tAfrica/Tripoli\t2019-09-05\n")
+        let geonames = try cli.run(["gazetteer", "refresh", "--geonames", dump])
+        #expect(geonames.status == 0, "\(geonames.errors)")
+        let again = try cli.run(["gazetteer", "search", "قرية التجربة", "--db", "incidents.sqlite"])
+        #expect(again.output.contains("osm-node-9000001"), "\(again.output)")
+    }
+
+    @Test func aBrokenAnswerNamesTheElementAndChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let good = try folder.write("good.json", Self.answer)
+        #expect(try cli.run(["gazetteer", "refresh", "--osm", good]).status == 0)
+        let broken = try folder.write("broken.json", Self.answer.replacingOccurrences(of: "\"lat\": 32.71, ", with: ""))
+        let result = try cli.run(["gazetteer", "refresh", "--osm", broken])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("element 1 (node 9000002): no lat/lon"), "\(result.errors)")
+        #expect(result.errors.contains("nothing was changed"))
+        let cut = try folder.write("cut.json", String(Self.answer.prefix(60)))
+        let truncated = try cli.run(["gazetteer", "refresh", "--osm", cut])
+        #expect(truncated.status != 0)
+        #expect(truncated.errors.contains("not valid JSON"), "\(truncated.errors)")
+        // The places the good answer stored are still in force.
+        let search = try cli.run(["gazetteer", "search", "Test Hamlet", "--db", "incidents.sqlite"])
+        #expect(search.output.contains("osm-node-9000002"))
+        let neither = try cli.run(["gazetteer", "refresh"])
+        #expect(neither.status != 0)
+        #expect(neither.errors.contains("--geonames FILE|URL or --osm FILE|URL"))
+    }
+}
+
 @Suite struct ArticleCommandTests {
     static let article = CommandRunner.repository.appendingPathComponent("Tests/ExtractionTests/Golden/articles/ar01-ain-zara.txt").path
     static let batch = CommandRunner.repository.appendingPathComponent("Data/articles/tripoli-front-2019-04.jsonl").path
