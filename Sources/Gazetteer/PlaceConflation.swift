@@ -121,14 +121,16 @@ struct PlaceConflation {
     }
 
     private mutating func add(_ place: Place, layer: Int) {
+        // The place's names are folded once, here; the joined place's are the union.
+        let keys = nameKeys(of: place)
         let target = places[place.id] != nil ? place.id
             : aliases[place.id]
             ?? place.sourceIDs.lazy.compactMap(Self.geoNamesID).first { places[$0] != nil }
-            ?? sameNamedPlace(near: place, layer: layer)
+            ?? sameNamedPlace(near: place, keys: keys, layer: layer)
         guard let target, var base = places[target] else {
             places[place.id] = place
             originLayer[place.id] = layer
-            index(place)
+            index(place.id, keys: keys)
             return
         }
         // A GeoNames or curated id is kept over an OpenStreetMap one: stored incidents and
@@ -158,19 +160,19 @@ struct PlaceConflation {
         }
         base = merged
         places[keptID] = base
-        index(base)
+        index(keptID, keys: keys)
     }
 
-    private mutating func index(_ place: Place) {
-        for key in nameKeys(of: place) where indexedNames[place.id, default: []].insert(key).inserted {
-            idsByName[key, default: []].append(place.id)
+    private mutating func index(_ id: String, keys: Set<[UInt8]>) {
+        for key in keys where indexedNames[id, default: []].insert(key).inserted {
+            idsByName[key, default: []].append(id)
         }
     }
 
     /// A place of another layer with one of `place`'s names, of a compatible kind, close enough.
-    private mutating func sameNamedPlace(near place: Place, layer: Int) -> String? {
+    private func sameNamedPlace(near place: Place, keys: Set<[UInt8]>, layer: Int) -> String? {
         var best: (id: String, metres: Double)?
-        for key in nameKeys(of: place) {
+        for key in keys {
             for id in idsByName[key] ?? [] {
                 // Within one layer only a bulk source's duplicates are joined (OpenStreetMap and
                 // GeoNames hold some places twice); two rows a curator wrote are two places.
