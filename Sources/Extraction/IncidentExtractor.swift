@@ -303,6 +303,11 @@ public struct IncidentExtractor: Sendable {
     /// ("في وادي الربيع والكايخ") counts as introduced too.
     func locatedOnes(_ places: [ResolvedPlace], cues: [PhraseMatch<Cue>], tokens: [Token]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
+        // Where fire or fighters came from is not where the event was, if another place is named.
+        let notOrigins = places.filter { place in
+            !cues.contains { $0.payloads.contains(.origin) && $0.firstToken + $0.tokenCount == place.mention.firstToken }
+        }
+        if !notOrigins.isEmpty && notOrigins.count < places.count { return locatedOnes(notOrigins, cues: cues, tokens: tokens) }
         var located: [Bool] = []
         for (index, place) in places.enumerated() {
             let start = place.mention.firstToken

@@ -28,6 +28,9 @@ public enum Cue: String, Hashable, Sendable {
     case actorBefore = "actor-before"
     /// Right after a place: the place is part of an actor's name (Brigades, -led, Shield).
     case actorAfter = "actor-after"
+    /// Right before a place: where people or fire came from, not where the event was
+    /// ("reinforcements from Misrata", "القادمة من"), when the sentence names another place.
+    case origin
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -109,7 +112,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":
