@@ -71,7 +71,16 @@ struct DateResolver {
             guard !payloads.isEmpty else { return nil }
             return match.withPayloads(payloads)
         }
-        for (position, match) in words.enumerated() {
+        // A day right after a reporting verb ("said on Monday", "قال يوم الاثنين") dates the report.
+        let reports = words.filter { $0.payloads.contains(.report) }
+        func datesTheReport(_ match: PhraseMatch<DateWord>) -> Bool {
+            reports.contains { report in
+                let gap = match.firstToken - (report.firstToken + report.tokenCount)
+                guard gap >= 0, gap <= 1 else { return false }
+                return gap == 0 || ["on", "يوم", "today", "late", "اليوم"].contains(tokens[match.firstToken - 1].foldedText)
+            }
+        }
+        for (position, match) in words.enumerated() where !datesTheReport(match) {
             let phrase = String(scalars: text[match.start..<match.end])
             for word in match.payloads {
                 switch word {

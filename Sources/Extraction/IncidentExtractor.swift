@@ -55,6 +55,10 @@ public struct IncidentExtractor: Sendable {
             + datelines.map { datelineTokens($0, tokens: tokens, text: text) }
 
         var found: [ExtractedIncident] = []
+        // The first day the article states in a sentence that names a place: the day a sentence
+        // with no date of its own means for that place ("A drone strike on Murzuq killed 43 …
+        // The LNA confirmed a strike late on Sunday on Murzuq").
+        var statedDayOfPlace: [String: ResolvedDate] = [:]
         var lastDate: ResolvedDate?
         var lastDateProblem: String?
         for sentence in sentences {
@@ -113,6 +117,12 @@ public struct IncidentExtractor: Sendable {
                 return .happened
             }
             let sentencePlaces = places.filter { inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text) }
+            if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened {
+                for place in sentencePlaces where statedDayOfPlace[place.place.id] == nil {
+                    statedDayOfPlace[place.place.id] = ResolvedDate(date: date.date, precision: .day,
+                                                                    reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")
+                }
+            }
             let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
             let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
@@ -145,6 +155,12 @@ public struct IncidentExtractor: Sendable {
                         source: article.source, sourceURL: article.url, language: language,
                         refersBack: refersBack(trigger, tokens: tokens), status: eventStatus))
                 }
+            }
+        }
+        for index in found.indices where found[index].date?.isCarriedOver ?? false {
+            // Still carried over: it folds into a stated incident as before, now on the right day.
+            if let stated = statedDayOfPlace[found[index].place.id] {
+                found[index].date = ResolvedDate(date: stated.date, precision: .day, reason: stated.reason, isCarriedOver: true)
             }
         }
         let happened = merged(found.filter { $0.status == .happened })
@@ -188,7 +204,7 @@ public struct IncidentExtractor: Sendable {
         func isInside(_ place: ResolvedPlace, _ city: ResolvedPlace) -> Bool {
             place.place.id != city.place.id && place.place.kind.specificity > city.place.kind.specificity
                 && (isAncestor(city.place.id, of: place.place)
-                    || Geodesic.distance(from: place.place.coordinate, to: city.place.coordinate) < 25_000)
+                    || Geodesic.distance(from: place.place.coordinate, to: city.place.coordinate) < nearbyRadius(of: place.place))
         }
         let cities = linked.filter { $0.place.kind == .city }
         let inside = sentencePlaces.filter { place in cities.contains { isInside(place, $0) } }
@@ -196,6 +212,12 @@ public struct IncidentExtractor: Sendable {
         let kept = linked.filter { city in !(city.place.kind == .city && inside.contains { isInside($0, city) }) }
         var seen = Set(kept.map(\.place.id))
         return kept + inside.filter { seen.insert($0.place.id).inserted }
+    }
+
+    /// How far from a city a place is still "of" it: a district within 25 km, an air base or an
+    /// oil port named after the city's region within 35 km (Tamanhint air base near Sabha).
+    func nearbyRadius(of place: Place) -> Double {
+        [.airport, .airBase, .militaryBase, .camp, .port, .oilFacility].contains(place.kind) ? 35_000 : 25_000
     }
 
     /// The place is part of an actor's name: inside an actor the lexicon knows ("سرايا الدفاع عن

@@ -42,6 +42,9 @@ public enum DateWord: Hashable, Sendable {
     case since
     /// An ordinal day of the month (السابع من جويلية, "the seventh of July").
     case dayOfMonth(Int)
+    /// A reporting verb: a day right after it dates the report, not the event ("said on
+    /// Monday", "أعلن يوم الاثنين").
+    case report
 }
 
 /// A date word with how it must be written: Arabic words listed with their article (اليوم
@@ -126,6 +129,7 @@ public struct Lexicon: Sendable {
                 case ("last", _): word = .last
                 case ("since", _): word = .since
                 case ("day", let day?) where (1...31).contains(day): word = .dayOfMonth(day)
+                case ("report", _): word = .report
                 default: throw fail("unknown date word kind or value '\(fields[0])'")
                 }
                 let requiresArticle = fields[1].hasPrefix("ال")

@@ -9,11 +9,48 @@ extension Gazetteer {
     }
 
     func mentions(in scalars: [Unicode.Scalar], tokens: [Token]) -> [Mention] {
-        index.matches(in: tokens).map { match in
+        func mention(_ match: PhraseMatch<String>) -> Mention {
             Mention(text: String(scalars: scalars[match.start..<match.end]),
                     start: match.start, end: match.end, placeIDs: match.payloads,
                     firstToken: match.firstToken, tokenCount: match.tokenCount,
                     detachedClitic: match.detachedClitic)
+        }
+        var found = index.matches(in: tokens).map(mention)
+        // Latin spellings that differ from every listed one only in their vowels, in
+        // capitalised words that no exact name covers.
+        guard tokens.contains(where: { $0.script == .latin && $0.isCapitalised }) else { return found }
+        var covered = Set<Int>()
+        for exact in found { covered.formUnion(exact.firstToken..<(exact.firstToken + exact.tokenCount)) }
+        for match in consonantIndex.matches(in: Tokenizer.consonantTokens(tokens))
+        where tokens[match.firstToken].isCapitalised
+            && (match.firstToken..<(match.firstToken + match.tokenCount)).allSatisfy({ !covered.contains($0) && tokens[$0].script == .latin })
+            && !isInsideLongerName(match, tokens: tokens, scalars: scalars)
+            && isNearSpelling(match, tokens: tokens) {
+            found.append(mention(match))
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    /// A capitalised word right before or after ("Khalifa Haftar", "Ibrahim Jadhran") makes the
+    /// words a person's or a body's name, not a place spelt another way.
+    func isInsideLongerName(_ match: PhraseMatch<String>, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
+        let end = match.firstToken + match.tokenCount
+        if end < tokens.count, tokens[end].script == .latin, tokens[end].isCapitalised,
+           scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0 == " " }) { return true }
+        guard match.firstToken > 0 else { return false }
+        let previous = tokens[match.firstToken - 1]
+        return previous.script == .latin && previous.isCapitalised
+            && scalars[previous.end..<tokens[match.firstToken].start].allSatisfy({ $0 == " " })
+    }
+
+    /// The words differ from one of the place's names by two letters at most, beginning alike.
+    func isNearSpelling(_ match: PhraseMatch<String>, tokens: [Token]) -> Bool {
+        let written = tokens[match.firstToken..<(match.firstToken + match.tokenCount)].map(\.key).joined(separator: " ")
+        return match.payloads.contains { id in
+            places[id]?.names.contains { name in
+                let key = Normalizer.keys(of: name).joined(separator: " ")
+                return key.first == written.first && Self.editDistance(key, written) <= 2
+            } ?? false
         }
     }
 

@@ -18,6 +18,9 @@ public final class Gazetteer: Sendable {
     /// id kept.
     public let mergedIDs: [String: String]
     let index: PhraseIndex<String>
+    /// Libyan places' Latin names by their consonants, for spellings whose vowels nobody listed
+    /// (Teminhint for Tamanhint): matched only in capitalised words, after the exact names.
+    let consonantIndex: PhraseIndex<String>
     let rules: ContextRules
     /// By place id, the one-word Arabic name keys that every spelling of the place writes with
     /// the article (الماية): the same letters without it are another word (مائة).
@@ -40,6 +43,7 @@ public final class Gazetteer: Sendable {
         var conflation = PlaceConflation(layers: layers)
         let byID = conflation.places
         var index = PhraseIndex<String>()
+        var consonantIndex = PhraseIndex<String>()
         var entries: [(String, String, SearchKey)] = []
         var articleOnlyKeys: [String: Set<String>] = [:]
         var bulkArticleWordPlaces = Set<String>()
@@ -59,11 +63,19 @@ public final class Gazetteer: Sendable {
                 guard !keys.isEmpty, !rules.isIgnored(keys, for: place.id) else { continue }
                 index.insert(keys: keys, payload: place.id)
                 entries.append((place.id, name, SearchKey(tokens: tokens)))
+                // Consonants say enough only for names of some length: four consonants at least.
+                if place.isLibyan, tokens.allSatisfy({ $0.script == .latin }) {
+                    let consonants = keys.map(Tokenizer.consonants(of:))
+                    if consonants.joined().unicodeScalars.count >= 4, consonants.allSatisfy({ !$0.isEmpty }) {
+                        consonantIndex.insert(keys: consonants, payload: place.id)
+                    }
+                }
             }
         }
         self.places = byID
         self.mergedIDs = conflation.aliases
         self.index = index
+        self.consonantIndex = consonantIndex
         self.rules = rules
         self.searchEntries = entries
         self.articleOnlyKeys = articleOnlyKeys

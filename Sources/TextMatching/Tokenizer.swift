@@ -163,3 +163,21 @@ struct TokenBuilder {
                      isCapitalised: capitalised, hadArticle: false)
     }
 }
+
+extension Tokenizer {
+    /// A Latin word's consonants (its key without a, e, i, o, u), for names whose vowels
+    /// transliterations disagree on: Teminhint / Tamanhint, Sebha / Sabha, Ganfuda / Ganfouda.
+    public static func consonants(of key: String) -> String {
+        String(String.UnicodeScalarView(key.unicodeScalars.filter { !"aeiou".unicodeScalars.contains($0) }))
+    }
+
+    /// `tokens` with each Latin token's key replaced by its consonants (Arabic and other tokens
+    /// as they are), for matching a ``PhraseIndex`` built from the consonants of Latin names.
+    public static func consonantTokens(_ tokens: [Token]) -> [Token] {
+        tokens.map { token in
+            guard token.script == .latin else { return token }
+            return Token(folded: token.folded, offsets: token.offsets, key: consonants(of: token.key), start: token.start,
+                         end: token.end, script: .latin, isCapitalised: token.isCapitalised, hadArticle: token.hadArticle)
+        }
+    }
+}

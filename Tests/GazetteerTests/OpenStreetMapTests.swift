@@ -107,6 +107,14 @@ struct JoinedGazetteerTests {
         #expect(pairs.isEmpty, "\(pairs.sorted().joined(separator: "; "))")
     }
 
+    /// A Latin spelling that differs only in its vowels from a listed one is found, but not a
+    /// person's name that shares a place's consonants.
+    @Test func spellingsThatDifferInVowelsAreFoundButNotPersonsNames() {
+        func ids(_ text: String) -> [String] { Self.gazetteer.resolve(text).resolved.map(\.place.id) }
+        #expect(ids("Clashes broke out in Ganfeda yesterday").contains { Self.gazetteer.place(id: $0)?.nameArabic == "قنفودة" })
+        #expect(ids("Forces loyal to Khalifa Haftar advanced").isEmpty)
+    }
+
     /// A place of every kind the gazetteer holds is found by its own name in a sentence.
     @Test func everyKindResolves() throws {
         let examples: [(String, PlaceKind)] = [
