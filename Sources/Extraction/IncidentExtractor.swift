@@ -61,8 +61,14 @@ public struct IncidentExtractor: Sendable {
         var statedDayOfPlace: [String: ResolvedDate] = [:]
         var lastDate: ResolvedDate?
         var lastDateProblem: String?
+        // The places of the paragraph's last sentence that named one: where a sentence that names
+        // none is set ("Fighting broke out in Derna on Monday. An explosion killed seven.").
+        var scene: [ResolvedPlace] = []
+        var previousEnd = 0
         for sentence in sentences {
             func inSentence(_ first: Int) -> Bool { sentence.tokens.contains(first) }
+            if text[previousEnd..<sentence.start].contains("\n") { scene = [] }
+            previousEnd = sentence.end
             // The sentence's own date, else the last one the article gave (less precise), else
             // the publication date (less precise still).
             var date: ResolvedDate?
@@ -123,6 +129,8 @@ public struct IncidentExtractor: Sendable {
                                                                     reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")
                 }
             }
+            let sceneBefore = scene
+            if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: sentenceCues, tokens: tokens) }
             let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
             let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
@@ -140,6 +148,7 @@ public struct IncidentExtractor: Sendable {
                 var linked = sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) }
                 linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
+                if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
                 for resolved in linked {
                     found.append(ExtractedIncident(
                         eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,

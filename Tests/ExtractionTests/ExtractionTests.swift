@@ -133,6 +133,10 @@ import Gazetteer
         ("قتل أكثر من مائة شخص في اشتباكات بغريان أمس", ["2217362 Battles/Armed clash 2019-04-08"]),
         // A headline with no date at a city is the body's event inside it.
         ("Air strikes hit Tripoli\n\nAn air strike hit Mitiga airport yesterday.", ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // A sentence that names no place is set where the paragraph's last sentence was.
+        ("Fighting broke out in Gharyan yesterday. An explosion killed seven people.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        ("Fighting broke out in Gharyan yesterday.\n\nAn explosion killed seven people.", ["2217362 Battles/Armed clash 2019-04-08"]),
         // A protest that turned violent is one riot.
         ("Protesters stormed and set fire to a government building in Gharyan yesterday during a demonstration",
          ["2217362 Riots/Violent demonstration 2019-04-08"]),
