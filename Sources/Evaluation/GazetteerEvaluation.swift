@@ -22,6 +22,7 @@ enum GazetteerEvaluation {
         var lines = ["gazetteer: \(libyan.count) Libyan places, \(libyan.reduce(0) { $0 + $1.names.count }) spellings; "
                      + "\(gazetteer.places.count - libyan.count) foreign places and Libya itself"]
         let byKind = Dictionary(grouping: libyan, by: \.kind.rawValue).mapValues(\.count)
+        lines.append("distinct names indexed once folded, with the forms the spelling rules make: \(gazetteer.nameCount)")
         lines.append("by kind: " + byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         var bySource: [String: Int] = [:]
         for place in libyan {
