@@ -175,7 +175,7 @@ public struct IncidentExtractor: Sendable {
         let happened = merged(found.filter { $0.status == .happened })
         guard includingNotHappened else { return happened.filter { !$0.refersBack } }
         // For review: what happened, then what did not, merged by place, type, day and status.
-        let notHappened = merged(found.filter { $0.status != .happened }, folding: false)
+        let notHappened = merged(found.filter { $0.status != .happened }, foldingTellings: false)
         return happened.map { incident in
             var shown = incident
             if incident.refersBack { shown.status = .referredBack }
@@ -414,7 +414,7 @@ public struct IncidentExtractor: Sendable {
 
     /// One incident per event: the same type at the same place on the same day, told in
     /// several sentences, becomes one incident with every sentence as evidence.
-    func merged(_ incidents: [ExtractedIncident], folding: Bool = true) -> [ExtractedIncident] {
+    func merged(_ incidents: [ExtractedIncident], foldingTellings: Bool = true) -> [ExtractedIncident] {
         var order: [String] = []
         var groups: [String: [ExtractedIncident]] = [:]
         for incident in incidents {
@@ -440,7 +440,7 @@ public struct IncidentExtractor: Sendable {
             merged.refersBack = group.allSatisfy(\.refersBack)
             return merged
         }
-        guard folding else { return incidents }
+        guard foldingTellings else { return incidents }
         let told = incidents.filter { !$0.refersBack }, referredBack = incidents.filter(\.refersBack)
         return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(told))) + referredBack
     }
@@ -448,18 +448,26 @@ public struct IncidentExtractor: Sendable {
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
     /// violent, ACLED codes the event as a riot; what the crowd burned or looted is part of it.
     func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        folding(incidents) { incident, riot in
+            (incident.eventType == .protests || incident.subEventType == "Looting/property destruction")
+                && riot.eventType == .riots && riot.date?.date == incident.date?.date && isSameArea(incident.place, riot.place)
+        }
+    }
+
+    /// Folds each incident that `belongs` says is part of another into the first such one: its
+    /// evidence and its toll join that incident, which keeps its own place, type and day.
+    func folding(_ incidents: [ExtractedIncident],
+                 where belongs: (_ incident: ExtractedIncident, _ into: ExtractedIncident) -> Bool) -> [ExtractedIncident] {
         var result = incidents
         var removed = Set<Int>()
-        for (index, incident) in incidents.enumerated()
-        where incident.eventType == .protests || incident.subEventType == "Looting/property destruction" {
-            guard let riot = incidents.indices.first(where: { other in
-                incidents[other].eventType == .riots && incidents[other].date?.date == incident.date?.date
-                    && isSameArea(incident.place, incidents[other].place)
-            }) else { continue }
+        for index in result.indices {
+            guard let target = result.indices.first(where: { $0 != index && !removed.contains($0) && belongs(result[index], result[$0]) })
+            else { continue }
             removed.insert(index)
-            for span in incident.evidence { appendEvidence(span, to: &result[riot].evidence) }
+            for span in result[index].evidence { appendEvidence(span, to: &result[target].evidence) }
+            result[target].fatalities = max(result[target].fatalities, result[index].fatalities)
         }
-        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        return result.indices.filter { !removed.contains($0) }.map { result[$0] }
     }
 
     /// A sentence that states no date and tells an event of the same type at the same place as
@@ -467,38 +475,20 @@ public struct IncidentExtractor: Sendable {
     /// mention), tells that event: it is evidence for it, not an event of its own on the
     /// publication date.
     func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        var result = incidents
-        var removed = Set<Int>()
-        for (index, incident) in incidents.enumerated() where incident.date?.isCarriedOver ?? false {
-            guard let stated = incidents.indices.first(where: { other in
-                other != index && !removed.contains(other) && !(incidents[other].date?.isCarriedOver ?? true)
-                    && incidents[other].eventType == incident.eventType
-                    && (incident.place.id == incidents[other].place.id
-                        || (incident.place.kind == .city && isSameArea(incident.place, incidents[other].place)))
-            }) else { continue }
-            removed.insert(index)
-            for span in incident.evidence { appendEvidence(span, to: &result[stated].evidence) }
-            result[stated].fatalities = max(result[stated].fatalities, incident.fatalities)
+        folding(incidents) { incident, stated in
+            (incident.date?.isCarriedOver ?? false) && !(stated.date?.isCarriedOver ?? true)
+                && stated.eventType == incident.eventType
+                && (incident.place.id == stated.place.id || (incident.place.kind == .city && isSameArea(incident.place, stated.place)))
         }
-        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// The same type on the same day at a city and at a place inside it (Tripoli and Mitiga)
     /// is one event: the specific place keeps it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        var result = incidents
-        var removed = Set<Int>()
-        for (index, incident) in incidents.enumerated() {
-            guard let childIndex = incidents.indices.first(where: { other in
-                other != index && !removed.contains(other) && incidents[other].eventType == incident.eventType
-                    && incidents[other].date?.date == incident.date?.date
-                    && incident.place.kind == .city && isAncestor(incident.place.id, of: incidents[other].place)
-            }) else { continue }
-            removed.insert(index)
-            for span in incident.evidence { appendEvidence(span, to: &result[childIndex].evidence) }
-            result[childIndex].fatalities = max(result[childIndex].fatalities, incident.fatalities)
+        folding(incidents) { incident, inside in
+            incident.place.kind == .city && inside.eventType == incident.eventType && inside.date?.date == incident.date?.date
+                && isAncestor(incident.place.id, of: inside.place)
         }
-        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// The same place, or a city and a place inside it (by the gazetteer's hierarchy, or within
