@@ -336,7 +336,11 @@ public struct IncidentExtractor: Sendable {
         guard places.count > 1 else { return places }
         // Where fire or fighters came from is not where the event was, if another place is named.
         let notOrigins = places.filter { place in
-            !cues.contains { $0.payloads.contains(.origin) && $0.firstToken + $0.tokenCount == place.mention.firstToken }
+            // "from Misrata", "from the port city of Misrata", "القادمة من مدينة مصراتة".
+            !cues.contains { cue in
+                let gap = place.mention.firstToken - (cue.firstToken + cue.tokenCount)
+                return cue.payloads.contains(.origin) && (0...4).contains(gap)
+            }
         }
         if !notOrigins.isEmpty && notOrigins.count < places.count { return locatedOnes(notOrigins, cues: cues, tokens: tokens) }
         var located: [Bool] = []
