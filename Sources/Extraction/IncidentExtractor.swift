@@ -114,9 +114,9 @@ public struct IncidentExtractor: Sendable {
                 if sentenceStatus != .happened { return sentenceStatus }
                 if isNegated(trigger) { return .negated }
                 for cue in sentenceCues where clause.contains(cue.firstToken) {
-                    if cue.payloads.contains(.future), cue.firstToken < trigger.firstToken, trigger.firstToken - cue.firstToken <= 6 {
-                        return .planned
-                    }
+                    let leadsToTrigger = cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
+                    if cue.payloads.contains(.future), leadsToTrigger { return .planned }
+                    if cue.payloads.contains(.cause), leadsToTrigger { return .background }
                     if cue.payloads.contains(.background) { return .background }
                     if cue.payloads.contains(.aggregate) { return .aggregate }
                 }
@@ -135,12 +135,18 @@ public struct IncidentExtractor: Sendable {
             let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
 
+            let crowdTriggerInSentence = triggers.contains { trigger in
+                inSentence(trigger.firstToken) && trigger.payloads.contains { $0.eventType == .protests || $0.eventType == .riots }
+            }
             for trigger in triggers where inSentence(trigger.firstToken) {
                 guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
                       let first = trigger.payloads.first,
                       let eventType = first.eventType else { continue }
                 let eventStatus = status(of: trigger, clause: sentence.clauses[clause])
                 if eventStatus != .happened && !includingNotHappened { continue }
+                // Clashes between protesters and the police are the protest (or the riot) the
+                // sentence tells, not a battle between armed groups, as ACLED codes them.
+                if eventType == .battles, first.subEventType == "Armed clash", crowdTriggerInSentence { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"

@@ -31,6 +31,9 @@ public enum Cue: String, Hashable, Sendable {
     /// Right before a place: where people or fire came from, not where the event was
     /// ("reinforcements from Misrata", "القادمة من"), when the sentence names another place.
     case origin
+    /// Before a trigger in its clause: what it introduces is the cause of what the sentence
+    /// reports, told as background ("على خلفية قصفه", "in response to bombings").
+    case cause
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -115,7 +118,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":
