@@ -207,24 +207,34 @@ public struct IncidentExtractor: Sendable {
                 parent = gazetteer.place(id: id)?.parentID
                 depth += 1
             }
+            // "بوابة الفقها بمنطقة الجفرة", "Fuqaha, in the Jufra district": a district or a
+            // region right after a more specific place says where that place is.
+            for area in places where [.district, .region].contains(area.place.kind) && !isCoordinated(area, tokens: tokens)
+                && child.place.kind.specificity > area.place.kind.specificity {
+                let gap = area.mention.firstToken - (child.mention.firstToken + child.mention.tokenCount)
+                if (0...2).contains(gap) { dropped.insert(area.place.id) }
+            }
         }
         var seen = Set<String>()
         return places.filter { !dropped.contains($0.place.id) && seen.insert($0.place.id).inserted }
     }
 
-    /// A city named in the trigger's clause, and places inside it named elsewhere in the
-    /// sentence ("… in Benghazi, around Benina airport in the city's south-east"): the places
+    /// A city or a district named in the trigger's clause, and places inside it named elsewhere
+    /// in the sentence ("… in Benghazi, around Benina airport in the city's south-east"): the places
     /// inside it say where, the city only which city.
     func preferringPlacesInside(_ linked: [ResolvedPlace], _ sentencePlaces: [ResolvedPlace]) -> [ResolvedPlace] {
+        // A district (shabiya) holds the places whose admin1 it is.
         func isInside(_ place: ResolvedPlace, _ city: ResolvedPlace) -> Bool {
-            place.place.id != city.place.id && place.place.kind.specificity > city.place.kind.specificity
-                && (isAncestor(city.place.id, of: place.place)
-                    || Geodesic.distance(from: place.place.coordinate, to: city.place.coordinate) < nearbyRadius(of: place.place))
+            guard place.place.id != city.place.id, place.place.kind.specificity > city.place.kind.specificity else { return false }
+            if city.place.kind == .district { return place.place.admin1 != nil && place.place.admin1 == city.place.admin1 }
+            return isAncestor(city.place.id, of: place.place)
+                || Geodesic.distance(from: place.place.coordinate, to: city.place.coordinate) < nearbyRadius(of: place.place)
         }
-        let cities = linked.filter { $0.place.kind == .city }
+        func isContainer(_ place: ResolvedPlace) -> Bool { place.place.kind == .city || place.place.kind == .district }
+        let cities = linked.filter(isContainer)
         let inside = sentencePlaces.filter { place in cities.contains { isInside(place, $0) } }
         guard !inside.isEmpty else { return linked }
-        let kept = linked.filter { city in !(city.place.kind == .city && inside.contains { isInside($0, city) }) }
+        let kept = linked.filter { city in !(isContainer(city) && inside.contains { isInside($0, city) }) }
         var seen = Set(kept.map(\.place.id))
         return kept + inside.filter { seen.insert($0.place.id).inserted }
     }
