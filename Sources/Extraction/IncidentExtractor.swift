@@ -148,6 +148,18 @@ public struct IncidentExtractor: Sendable {
                 // sentence tells, not a battle between armed groups, as ACLED codes them.
                 if eventType == .battles, first.subEventType == "Armed clash", crowdTriggerInSentence { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
+                // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
+                if eventType == .protests, triggers.contains(where: { other in
+                    inSentence(other.firstToken) && abs(other.firstToken - trigger.firstToken) <= 2 && other.firstToken != trigger.firstToken
+                        && other.payloads.contains { $0.eventType == .battles || $0.eventType == .violenceAgainstCivilians }
+                }) {
+                    kind = (eventType: .riots, subEventType: "Violent demonstration")
+                } else if eventType == .protests, kind.subEventType == "Peaceful protest", triggers.contains(where: { other in
+                    inSentence(other.firstToken) && other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
+                }) {
+                    // Clashes with the police at a protest: intervention, or excessive force where people died.
+                    kind.subEventType = fatalities > 0 ? "Excessive force against protesters" : "Protest with intervention"
+                }
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"
                 }
