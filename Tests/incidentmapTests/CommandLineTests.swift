@@ -239,9 +239,11 @@ import TestSupport
         let cli = CommandRunner(folder: folder.path)
         let first = try cli.run(["ingest", Self.batch])
         #expect(first.status == 0, "\(first.errors)")
-        #expect(first.output.contains("4 article(s): 8 incident(s) added"), "\(first.output)")
+        // Seven: the UN's call for a truce in the second article is a call, not an agreement
+        // (`extract --all` shows it as planned).
+        #expect(first.output.contains("4 article(s): 7 incident(s) added"), "\(first.output)")
         let again = try cli.run(["ingest", Self.batch])
-        #expect(again.output.contains("0 incident(s) added, 0 merged into stored incidents, 8 already in the store"), "\(again.output)")
+        #expect(again.output.contains("0 incident(s) added, 0 merged into stored incidents, 7 already in the store"), "\(again.output)")
         // The same clash at Ain Zara on the same day, told by another source.
         let other = try folder.write("other.jsonl", "{\"text\": \"Clashes erupted in Ain Zara yesterday.\", \"published\": \"2019-04-21\", \"source\": \"Other Wire\"}\n")
         let merged = try cli.run(["ingest", other])
