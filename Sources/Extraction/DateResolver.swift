@@ -33,6 +33,18 @@ struct DateResolver {
     /// text); those of the sentence are read.
     func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>] = [],
               matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
+        let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: articleMatches)
+        // "… on Thursday … gunmen who fired at crowds the day before": the day before that date.
+        guard case .resolved(let resolved) = outcome, resolved.precision == .day,
+              let matches = articleMatches, matches.contains(where: { match in
+                  sentence.tokens.contains(match.firstToken) && match.payloads.contains { $0.word == .dayBefore }
+              }) else { return outcome }
+        return .resolved(ResolvedDate(date: resolved.date.adding(days: -1), precision: .day,
+                                      reason: resolved.reason + ", the day before: \(resolved.date.adding(days: -1))"))
+    }
+
+    private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>],
+                            matches articleMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
         // Indexes stay the article's: the sentence's tokens are a slice, not a copy.
         let slice = tokens[sentence.tokens]
         let sentenceMatches = articleMatches.map { matches in

@@ -459,7 +459,10 @@ public struct IncidentExtractor: Sendable {
             // The sub-event type most sentences give; the first on a tie.
             let counts = Dictionary(grouping: group, by: \.subEventType).mapValues(\.count)
             merged.subEventType = group.map(\.subEventType).max { counts[$0]! < counts[$1]! } ?? merged.subEventType
-            merged.date = group.compactMap(\.date).min { $0.precision.rawValue < $1.precision.rawValue } ?? merged.date
+            // A date a sentence states over one carried over to it, then the most precise.
+            merged.date = group.compactMap(\.date).min {
+                ($0.isCarriedOver ? 1 : 0, $0.precision.rawValue) < ($1.isCarriedOver ? 1 : 0, $1.precision.rawValue)
+            } ?? merged.date
             merged.geoPrecision = group.map(\.geoPrecision).min { $0.rawValue < $1.rawValue } ?? merged.geoPrecision
             merged.fatalities = group.map(\.fatalities).max() ?? 0
             merged.actor1 = group.compactMap(\.actor1).first

@@ -48,6 +48,8 @@ public enum DateWord: Hashable, Sendable {
     /// A reporting verb: a day right after it dates the report, not the event ("said on
     /// Monday", "أعلن يوم الاثنين").
     case report
+    /// "The day before", "في اليوم السابق": the day before the date the sentence gives.
+    case dayBefore
 }
 
 /// A date word with how it must be written: Arabic words listed with their article (اليوم
@@ -133,6 +135,7 @@ public struct Lexicon: Sendable {
                 case ("since", _): word = .since
                 case ("day", let day?) where (1...31).contains(day): word = .dayOfMonth(day)
                 case ("report", _): word = .report
+                case ("day-before", _): word = .dayBefore
                 default: throw fail("unknown date word kind or value '\(fields[0])'")
                 }
                 let requiresArticle = fields[1].hasPrefix("ال")

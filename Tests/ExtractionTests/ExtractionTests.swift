@@ -137,6 +137,8 @@ import Gazetteer
         ("Fighting broke out in Gharyan yesterday. An explosion killed seven people.",
          ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
         ("Fighting broke out in Gharyan yesterday.\n\nAn explosion killed seven people.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // "The day before" counts from the day the sentence gives.
+        ("On Monday officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
         // A crowd that attacks riots; clashes between police and protesters are the protest.
         ("هاجم متظاهرون مقر كتيبة في غريان أمس", ["2217362 Riots/Violent demonstration 2019-04-08"]),
         ("قتل خمسة في مواجهات بين الشرطة ومتظاهرين في غريان أمس", ["2217362 Protests/Excessive force against protesters 2019-04-08"]),
