@@ -315,12 +315,13 @@ public struct IncidentExtractor: Sendable {
         var before = previous.start
         while before > 0, text[before - 1] == " " || text[before - 1] == "\"" || text[before - 1] == "\u{201C}" { before -= 1 }
         if before == 0 || [".", "!", "?", "\n", ":", "-", "\u{2013}", "\u{2014}"].contains(text[before - 1]) { return false }
-        // A headline capitalises its words: look at the line's words.
-        var lineStart = place.mention.start
-        while lineStart > 0, text[lineStart - 1] != "\n" { lineStart -= 1 }
-        var lineEnd = place.mention.end
-        while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
-        let lineTokens = tokens.filter { $0.start >= lineStart && $0.end <= lineEnd && $0.script == .latin && $0.folded.count >= 4 }
+        // A headline capitalises its words: look at the words of the line around the name, up
+        // to twenty on each side (a headline is short; a long line is not scanned whole for
+        // every name).
+        var low = first, high = first
+        while low > 0, first - low < 20, !text[tokens[low - 1].end..<tokens[low].start].contains("\n") { low -= 1 }
+        while high + 1 < tokens.count, high - first < 20, !text[tokens[high].end..<tokens[high + 1].start].contains("\n") { high += 1 }
+        let lineTokens = tokens[low...high].filter { $0.script == .latin && $0.folded.count >= 4 }
         let capitalised = lineTokens.filter(\.isCapitalised).count
         return lineTokens.isEmpty || Double(capitalised) / Double(lineTokens.count) < 0.6
     }

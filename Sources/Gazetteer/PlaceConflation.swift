@@ -68,9 +68,14 @@ struct PlaceConflation {
             merged.sourceIDs = kept.sourceIDs + joined.sourceIDs.filter { !kept.sourceIDs.contains($0) }
             places[joined.id] = nil
             places[kept.id] = merged
-            aliases[joined.id] = kept.id
-            for (alias, id) in aliases where id == joined.id { aliases[alias] = kept.id }
+            redirectAliases(from: joined.id, to: kept.id)
         }
+    }
+
+    /// `id` was joined into `kept`: it, and every id joined into it before, now name `kept`.
+    private mutating func redirectAliases(from id: String, to kept: String) {
+        aliases[id] = kept
+        for (alias, target) in aliases where target == id { aliases[alias] = kept }
     }
 
     /// Which id is kept when two places are joined: a curated or GeoNames one before an
@@ -150,8 +155,7 @@ struct PlaceConflation {
         }
         if keptID != target {
             places[target] = nil
-            aliases[target] = keptID
-            for (alias, id) in aliases where id == target { aliases[alias] = keptID }
+            redirectAliases(from: target, to: keptID)
             originLayer[keptID] = originLayer.removeValue(forKey: target)
             indexedNames[keptID] = indexedNames.removeValue(forKey: target)
             for key in indexedNames[keptID] ?? [] { idsByName[key] = idsByName[key]?.map { $0 == target ? keptID : $0 } }
