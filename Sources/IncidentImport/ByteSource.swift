@@ -44,10 +44,19 @@ final class ByteSource {
 
     var offset: Int64 { bytesBeforeBuffer + Int64(position) }
 
+    /// The longest line or record the readers hold in memory. A file with no line breaks (a
+    /// binary file, or JSON written without them) would otherwise be read whole into memory
+    /// before anything could be said about it; an incident or an article is far smaller.
+    static let maximumRecordLength = 64 << 20
+
+    /// A line or record longer than ``maximumRecordLength``.
+    struct RecordTooLong: Error {}
+
     /// Appends the bytes up to the next line feed (which is consumed, not appended) to `line`;
     /// `false` at the end of the file with nothing read. Copies whole runs of the buffer: a
-    /// byte at a time through ``next()`` was a fifth of a large ingest's time.
-    func readLine(into line: inout [UInt8]) -> Bool {
+    /// byte at a time through ``next()`` was a fifth of a large ingest's time. Throws once the
+    /// line passes ``maximumRecordLength``, before it has grown further.
+    func readLine(into line: inout [UInt8]) throws(RecordTooLong) -> Bool {
         var sawAny = false
         while true {
             if position == buffer.count {
@@ -61,6 +70,7 @@ final class ByteSource {
                 return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
             line.append(contentsOf: buffer[start..<end])
+            if line.count > ByteSource.maximumRecordLength { throw RecordTooLong() }
             if end < buffer.count {
                 position = end + 1
                 return true

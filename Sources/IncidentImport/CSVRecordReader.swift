@@ -32,6 +32,7 @@ final class CSVRecordReader {
         let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
+        var recordLength = 0
         while true {
             let endedRecord: Bool
             if source.peek() == CSVRecordReader.quote {
@@ -42,6 +43,8 @@ final class CSVRecordReader {
                 endedRecord = try readUnquoted(into: &field, startLine: startLine)
             }
             fields.append(try text(field, startLine: startLine))
+            recordLength += field.count
+            if recordLength > ByteSource.maximumRecordLength { throw tooLong(startLine) }
             field.removeAll(keepingCapacity: true)
             if endedRecord { return (startLine, fields) }
         }
@@ -59,6 +62,7 @@ final class CSVRecordReader {
             } else {
                 if byte == CSVRecordReader.newline { line += 1 }
                 field.append(byte)
+                if field.count > ByteSource.maximumRecordLength { throw tooLong(startLine) }
             }
         }
         throw .badRow(path: path, line: startLine,
@@ -96,9 +100,15 @@ final class CSVRecordReader {
             default:
                 _ = source.next()
                 field.append(byte)
+                if field.count > ByteSource.maximumRecordLength { throw tooLong(startLine) }
             }
         }
         return true
+    }
+
+    private func tooLong(_ startLine: Int) -> ImportError {
+        .badRow(path: path, line: startLine,
+                reason: "the record is longer than \(ByteSource.maximumRecordLength >> 20) MiB: check for a quote that is never closed, or a file that is not CSV")
     }
 
     private func consumeLineEnd() {
@@ -109,6 +119,12 @@ final class CSVRecordReader {
     }
 
     private func text(_ bytes: [UInt8], startLine: Int) throws(ImportError) -> String {
+        // SQLite and the number parsers would read a NUL as the end of the value ("32.5\0x"
+        // stored as 32.5), so the row is refused rather than cut short.
+        if bytes.contains(0) {
+            throw .badRow(path: path, line: startLine,
+                          reason: "a NUL byte in a field: the file may be binary or UTF-16; save it as UTF-8 text")
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .badRow(path: path, line: startLine, reason: "the row is not valid UTF-8: save the file as UTF-8")
         }

@@ -196,16 +196,12 @@ struct FlatJSON {
                 case UInt8(ascii: "b"): scalars.append(0x08)
                 case UInt8(ascii: "f"): scalars.append(0x0C)
                 case UInt8(ascii: "u"):
-                    var value = try hex4()
-                    if (0xD800..<0xDC00).contains(value), position + 6 <= bytes.count,
-                       bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                        position += 2
-                        let low = try hex4()
-                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(value) else { throw fail("an invalid \\u escape") }
+                    let scalar = try unicodeEscape()
                     scalars.append(contentsOf: Array(String(scalar).utf8))
-                default: scalars.append(escape)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
+                default:
+                    position -= 1
+                    throw fail("an unknown escape \\\(Character(Unicode.Scalar(escape))) (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
                 }
             default:
                 if byte < 0x20 { throw fail("a control character inside a string (write it as \\n, \\t …)") }
@@ -222,6 +218,33 @@ struct FlatJSON {
     static func text(_ bytes: ArraySlice<UInt8>) -> String? {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The character of a `\uXXXX` escape, the `\u` already read: a surrogate pair makes one
+    /// character; a lone surrogate (which no text can hold) and NUL (which would cut the value
+    /// short in the store) are refused.
+    private mutating func unicodeEscape() throws(Failure) -> Unicode.Scalar {
+        let value = try hex4()
+        switch value {
+        case 0:
+            throw fail("a NUL character (\\u0000) in a string: remove it")
+        case 0xD800..<0xDC00:
+            guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                throw fail("a \\u escape of a high surrogate that no low surrogate (\\uDC00-\\uDFFF) follows")
+            }
+            position += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else {
+                throw fail("a \\u escape of a high surrogate that no low surrogate (\\uDC00-\\uDFFF) follows")
+            }
+            // Both halves are in range, so the sum is a valid scalar above U+FFFF.
+            return Unicode.Scalar(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00))!
+        case 0xDC00..<0xE000:
+            throw fail("a \\u escape of a low surrogate with no high surrogate before it")
+        default:
+            // Every other value below 0x10000 is a scalar.
+            return Unicode.Scalar(value)!
+        }
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {

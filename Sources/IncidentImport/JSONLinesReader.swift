@@ -39,7 +39,12 @@ final class JSONLinesReader {
     private func nextLine() throws(ImportError) -> Bool {
         while true {
             bytes.removeAll(keepingCapacity: true)
-            guard source.readLine(into: &bytes) else { return false }
+            do {
+                guard try source.readLine(into: &bytes) else { return false }
+            } catch {
+                throw .badRow(path: path, line: line + 1,
+                              reason: "the line is longer than \(ByteSource.maximumRecordLength >> 20) MiB: JSON Lines needs one object per line (is this the right file?)")
+            }
             line += 1
             if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
