@@ -64,6 +64,9 @@ public struct IncidentExtractor: Sendable {
         // The places of the paragraph's last sentence that named one: where a sentence that names
         // none is set ("Fighting broke out in Derna on Monday. An explosion killed seven.").
         var scene: [ResolvedPlace] = []
+        // The last town the article set something in: what "the city" or المدينة refers to in a
+        // later paragraph, where the scene no longer reaches.
+        var lastTown: ResolvedPlace?
         var previousEnd = 0
         for sentence in sentences {
             func inSentence(_ first: Int) -> Bool { sentence.tokens.contains(first) }
@@ -101,8 +104,11 @@ public struct IncidentExtractor: Sendable {
             var sentenceStatus = EventStatus.happened
             if let date, let published = article.published, date.date < published.adding(days: -45) { sentenceStatus = .background }
             let sentenceCues = cues.filter { inSentence($0.firstToken) }
-            if sentenceCues.contains(where: { $0.payloads.contains(.denial) }) { sentenceStatus = .denied }
             if sentenceStatus != .happened && !includingNotHappened { continue }
+            // A denial covers what follows it and its own clause, not a clause before it that
+            // reports what was confirmed ("confirmed a strike on Murzuq, but denied it had
+            // targeted civilians").
+            let denials = sentenceCues.filter { $0.payloads.contains(.denial) }
             // A negation covers the words it spans and the few after it ("دون قتال", "did not
             // clash"), not the whole sentence: "سيطرته على سرت بعد انسحاب … دون قتال".
             let negations = sentenceCues.filter { $0.payloads.contains(.negation) }
@@ -112,6 +118,7 @@ public struct IncidentExtractor: Sendable {
             // Planned, threatened, background and running totals are not events that happened.
             func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>) -> EventStatus {
                 if sentenceStatus != .happened { return sentenceStatus }
+                if denials.contains(where: { $0.firstToken < trigger.firstToken || clause.contains($0.firstToken) }) { return .denied }
                 if isNegated(trigger) { return .negated }
                 for cue in sentenceCues where clause.contains(cue.firstToken) {
                     let leadsToTrigger = cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
@@ -131,6 +138,8 @@ public struct IncidentExtractor: Sendable {
             }
             let sceneBefore = scene
             if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: sentenceCues, tokens: tokens) }
+            if scene.count == 1, let town = scene.first, [.city, .town, .village].contains(town.place.kind) { lastTown = town }
+            let referredTown = sentencePlaces.isEmpty && sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
             let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
             let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
@@ -142,6 +151,10 @@ public struct IncidentExtractor: Sendable {
                 guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
                       let first = trigger.payloads.first,
                       let eventType = first.eventType else { continue }
+                if first.subEventType == "Agreement", !sentenceCues.contains(where: { cue in
+                    cue.payloads.contains(.concluded) && sentence.clauses[clause].contains(cue.firstToken)
+                        && abs(cue.firstToken - trigger.firstToken) <= 8
+                }) { continue }
                 let eventStatus = status(of: trigger, clause: sentence.clauses[clause])
                 if eventStatus != .happened && !includingNotHappened { continue }
                 // Clashes between protesters and the police are the protest (or the riot) the
@@ -167,6 +180,7 @@ public struct IncidentExtractor: Sendable {
                 linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
                 if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
+                if linked.isEmpty, let referredTown { linked = [referredTown] }
                 for resolved in linked {
                     found.append(ExtractedIncident(
                         eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,

@@ -34,6 +34,13 @@ public enum Cue: String, Hashable, Sendable {
     /// Before a trigger in its clause: what it introduces is the cause of what the sentence
     /// reports, told as background ("على خلفية قصفه", "in response to bombings").
     case cause
+    /// A definite noun that refers back to a town named earlier ("the city", "the town",
+    /// المدينة): a sentence that names no place of its own is set there.
+    case anaphor
+    /// Near an agreement word in its clause: the agreement was made (signed, reached,
+    /// brokered, وقع، توصل). An agreement only named ("after two ceasefires collapsed", "as
+    /// agreed with …") is no event.
+    case concluded
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -120,7 +127,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, concluded")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":

@@ -137,6 +137,18 @@ import Gazetteer
         ("Fighting broke out in Gharyan yesterday. An explosion killed seven people.",
          ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
         ("Fighting broke out in Gharyan yesterday.\n\nAn explosion killed seven people.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // …and "the city" in a later paragraph is the town named last.
+        ("Fighting broke out in Gharyan yesterday.\n\nAn explosion killed seven people as they tried to leave the city.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        ("اندلعت اشتباكات في غريان أمس.\n\nوسقطت قذائف على أحياء المدينة.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        // A denial covers what follows it, not the clause before it that confirms a strike.
+        ("The army confirmed a strike late on Sunday on Gharyan, but denied it had hit any civilians",
+         ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-07"]),
+        // A truce only named is no event; one signed is; workers on strike protest.
+        ("Fighting resumed in Gharyan yesterday after two ceasefires collapsed", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("A ceasefire was signed in Gharyan yesterday", ["2217362 Strategic developments/Agreement 2019-04-08"]),
+        ("Hospital workers went on strike in Gharyan yesterday", ["2217362 Protests/Peaceful protest 2019-04-08"]),
         // "The day before" counts from the day the sentence gives.
         ("On Monday officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
         // A crowd that attacks riots; clashes between police and protesters are the protest.
