@@ -10,6 +10,9 @@ public struct ResolvedDate: Hashable, Sendable {
     /// The sentence stated no date: this one was carried over from the article (its last
     /// date, or the publication date).
     public var isCarriedOver = false
+    /// The date starts a span that runs to the report ("since 4 April", "منذ الخميس"): what the
+    /// sentence tells has gone on since then.
+    public var isSince = false
 }
 
 /// Reads the date expressions of one sentence and resolves them against the publication date:
@@ -120,7 +123,8 @@ struct DateResolver {
                     if isLast && back == 0 { back = 7 }
                     let day = published.adding(days: -back)
                     return .resolved(ResolvedDate(date: day, precision: isSince ? .week : .day,
-                                                  reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)"))
+                                                  reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)",
+                                                  isSince: isSince))
                 default:
                     continue
                 }
@@ -148,7 +152,9 @@ struct DateResolver {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }) else { continue }
             let before = match.firstToken - 1, after = match.firstToken + match.tokenCount
             if let day = number(before), (1...31).contains(day) {
-                return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
+                var date = make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
+                date?.isSince = before > tokens.startIndex && ["since", "منذ", "ومنذ"].contains(tokens[before - 1].foldedText)
+                return date
             }
             if let day = number(after), (1...31).contains(day) {
                 return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })

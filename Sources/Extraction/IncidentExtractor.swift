@@ -40,6 +40,7 @@ public struct IncidentExtractor: Sendable {
             .filter { $0.place.isLibyan && $0.place.kind != .country }
             .filter { place in !datelines.contains { $0.mention.start == place.mention.start } }
             .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
+            .filter { !isReferencePoint($0, cues: cues) }
 
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
@@ -103,6 +104,9 @@ public struct IncidentExtractor: Sendable {
             // Told as history: more than six weeks before the report, not the news it reports.
             var sentenceStatus = EventStatus.happened
             if let date, let published = article.published, date.date < published.adding(days: -45) { sentenceStatus = .background }
+            // "Since 4 April Tripoli has seen battles", told two weeks on: a campaign going on, not
+            // an event of that day. A span of a few days ("clashes since Sunday") is still news.
+            if let date, date.isSince, let published = article.published, date.date < published.adding(days: -7) { sentenceStatus = .background }
             let sentenceCues = cues.filter { inSentence($0.firstToken) }
             if sentenceStatus != .happened && !includingNotHappened { continue }
             // A denial covers what follows it and its own clause, not a clause before it that
@@ -177,6 +181,10 @@ public struct IncidentExtractor: Sendable {
                     kind.subEventType = "Air/drone strike"
                 }
                 var linked = sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) }
+                // "هاجم مسلحون من تاجوراء سجنا": where the attackers came from is not where the
+                // attack was; the sentence's other places are read instead.
+                if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: sentenceCues) }),
+                   sentencePlaces.contains(where: { !isOrigin($0, cues: sentenceCues) }) { linked = [] }
                 linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
                 if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
@@ -288,6 +296,22 @@ public struct IncidentExtractor: Sendable {
         }
     }
 
+    /// A place a distance is measured from, or a road leads to: "80 km south of Tripoli",
+    /// "(80 كلم) جنوب طرابلس", "على طريق طرابلس" (a place whose own name starts with the cue,
+    /// such as طريق المطار, is not one).
+    func isReferencePoint(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> Bool {
+        cues.contains { cue in
+            cue.payloads.contains(.reference) && (0...2).contains(place.mention.firstToken - (cue.firstToken + cue.tokenCount))
+        }
+    }
+
+    /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة").
+    func isOrigin(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> Bool {
+        cues.contains { cue in
+            cue.payloads.contains(.origin) && (0...4).contains(place.mention.firstToken - (cue.firstToken + cue.tokenCount))
+        }
+    }
+
     /// An English trigger after a determiner that points back ("the attack", "this strike",
     /// "that assault"): the event was told before. Arabic writes new events with the article
     /// too (وقعت الاشتباكات), so only a demonstrative counts there (هذا الهجوم، هذه الغارة).
@@ -378,13 +402,7 @@ public struct IncidentExtractor: Sendable {
     func locatedOnes(_ places: [ResolvedPlace], cues: [PhraseMatch<Cue>], tokens: [Token]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
         // Where fire or fighters came from is not where the event was, if another place is named.
-        let notOrigins = places.filter { place in
-            // "from Misrata", "from the port city of Misrata", "القادمة من مدينة مصراتة".
-            !cues.contains { cue in
-                let gap = place.mention.firstToken - (cue.firstToken + cue.tokenCount)
-                return cue.payloads.contains(.origin) && (0...4).contains(gap)
-            }
-        }
+        let notOrigins = places.filter { !isOrigin($0, cues: cues) }
         if !notOrigins.isEmpty && notOrigins.count < places.count { return locatedOnes(notOrigins, cues: cues, tokens: tokens) }
         var located: [Bool] = []
         for (index, place) in places.enumerated() {
@@ -536,12 +554,14 @@ public struct IncidentExtractor: Sendable {
         }
     }
 
-    /// The same type on the same day at a city and at a place inside it (Tripoli and Mitiga)
-    /// is one event: the specific place keeps it, with the other's evidence.
+    /// The same type on the same day at a city and at a place inside it or on its outskirts
+    /// (Tripoli and Mitiga; Tripoli and its old airport) is one event: the specific place keeps
+    /// it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         folding(incidents) { all, index, inside in
             all[index].eventType == all[inside].eventType && all[index].place.kind == .city
-                && all[inside].date?.date == all[index].date?.date && isAncestor(all[index].place.id, of: all[inside].place)
+                && all[inside].place.id != all[index].place.id
+                && all[inside].date?.date == all[index].date?.date && isSameArea(all[index].place, all[inside].place)
         }
     }
 

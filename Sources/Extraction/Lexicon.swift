@@ -41,6 +41,9 @@ public enum Cue: String, Hashable, Sendable {
     /// brokered, وقع، توصل). An agreement only named ("after two ceasefires collapsed", "as
     /// agreed with …") is no event.
     case concluded
+    /// Just before a place: the place is a reference point, not where anything happened ("80
+    /// km south of Tripoli", "على طريق طرابلس").
+    case reference
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -127,7 +130,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, concluded")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, concluded, reference")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":

@@ -149,6 +149,14 @@ import Gazetteer
         ("Fighting resumed in Gharyan yesterday after two ceasefires collapsed", ["2217362 Battles/Armed clash 2019-04-08"]),
         ("A ceasefire was signed in Gharyan yesterday", ["2217362 Strategic developments/Agreement 2019-04-08"]),
         ("Hospital workers went on strike in Gharyan yesterday", ["2217362 Protests/Peaceful protest 2019-04-08"]),
+        // A place a distance is measured from, or a road leads to, is not where it happened; nor
+        // is where the attackers came from.
+        ("صدت القوات هجوما على غريان (80 كلم) جنوب طرابلس أمس", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("Clashes erupted yesterday in Gharyan, 80 km south of Tripoli", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("شلت اشتباكات حركة المطار في غريان أمس بعدما هاجم مسلحون من ترهونة سجنا", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // "Since" a day weeks back: a campaign going on, not an event of that day.
+        ("ومنذ 4 مارس تشهد غريان معارك مسلحة", []),
+        ("Gharyan has seen clashes since Sunday", ["2217362 Battles/Armed clash 2019-04-07"]),
         // "The day before" counts from the day the sentence gives.
         ("On Monday officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
         // A crowd that attacks riots; clashes between police and protesters are the protest.
