@@ -13,6 +13,9 @@ public struct ResolvedDate: Hashable, Sendable {
     /// The date starts a span that runs to the report ("since 4 April", "منذ الخميس"): what the
     /// sentence tells has gone on since then.
     public var isSince = false
+    /// Further days the sentence gives the same event ("on 5 and 6 June"): ACLED codes an
+    /// event per day, so each becomes an incident of its own.
+    public var alsoOn: [IncidentDate] = []
 }
 
 /// Reads the date expressions of one sentence and resolves them against the publication date:
@@ -152,7 +155,16 @@ struct DateResolver {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }) else { continue }
             let before = match.firstToken - 1, after = match.firstToken + match.tokenCount
             if let day = number(before), (1...31).contains(day) {
-                var date = make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
+                let year = number(after).flatMap { $0 > 1900 ? $0 : nil }
+                // "On 5 and 6 June", "يومي 5 و6 يونيو": the first day, the second as well.
+                if before - 2 >= tokens.startIndex, ["and", "و"].contains(tokens[before - 1].foldedText),
+                   let first = number(before - 2), (1...31).contains(first), first < day,
+                   var date = make(day: first, month: month, year: year), let second = make(day: day, month: month, year: year) {
+                    date.alsoOn = [second.date]
+                    date.reason = "stated: \(date.date) and \(second.date)"
+                    return date
+                }
+                var date = make(day: day, month: month, year: year)
                 date?.isSince = before > tokens.startIndex && ["since", "منذ", "ومنذ"].contains(tokens[before - 1].foldedText)
                 return date
             }

@@ -36,10 +36,25 @@ public struct IncidentExtractor: Sendable {
         let actors = lexicon.actors.matches(in: tokens)
         let resolved = gazetteer.resolve(text, tokens: tokens).resolved
         let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
+        // A family name the article gives a person ("Prime Minister Fayez al-Sarraj") is that
+        // person when it comes back alone ("with al-Sarraj declaring"), not the village so
+        // named. Only below a town: a city after a capitalised word is mostly a headline's.
+        var capitalisedAt: [String: [Int]] = [:]
+        for (index, token) in tokens.enumerated() where token.script == .latin && token.isCapitalised {
+            capitalisedAt[token.key, default: []].append(index)
+        }
+        func isFamilyName(_ place: ResolvedPlace) -> Bool {
+            guard ![.city, .town].contains(place.place.kind), tokens[place.mention.firstToken].script == .latin else { return false }
+            // The possessive loses its apostrophe in the key: al-Sarraj's is "sarrajs".
+            let key = tokens[place.mention.firstToken].key
+            let others = (capitalisedAt[key] ?? []) + (capitalisedAt[key + "s"] ?? [])
+            return others.contains { isInPersonName(firstToken: $0, tokens: tokens, text: text) }
+        }
         let places = resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
             .filter { place in !datelines.contains { $0.mention.start == place.mention.start } }
             .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
+            .filter { !isFamilyName($0) }
             .filter { !isReferencePoint($0, cues: cues) }
 
         // Event words are read in the article's language: an Arabic article quoting an English
@@ -189,7 +204,10 @@ public struct IncidentExtractor: Sendable {
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
                 if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
                 if linked.isEmpty, let referredTown { linked = [referredTown] }
-                for resolved in linked {
+                let days: [ResolvedDate?] = [date] + (date?.alsoOn ?? []).map { day in
+                    ResolvedDate(date: day, precision: .day, reason: date!.reason)
+                }
+                for (resolved, date) in linked.flatMap({ resolved in days.map { (resolved, $0) } }) {
                     found.append(ExtractedIncident(
                         eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,
                         place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
@@ -344,7 +362,12 @@ public struct IncidentExtractor: Sendable {
     /// starts ("Fayez al-Sarraj", "Basit Igtet") is the end of a person's or a body's name,
     /// unless the line capitalises every word (a headline: "Forces Recapture Tripoli Airport").
     func isInPersonName(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        let first = place.mention.firstToken
+        isInPersonName(firstToken: place.mention.firstToken, tokens: tokens, text: text)
+    }
+
+    /// Whether the name that starts at token `first` follows a capitalised word inside a line
+    /// that is not a headline: a person's name.
+    func isInPersonName(firstToken first: Int, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard first > 0, tokens[first].script == .latin else { return false }
         let previous = tokens[first - 1]
         guard previous.script == .latin, previous.isCapitalised, previous.folded.count >= 3,

@@ -157,6 +157,13 @@ import Gazetteer
         // "Since" a day weeks back: a campaign going on, not an event of that day.
         ("ومنذ 4 مارس تشهد غريان معارك مسلحة", []),
         ("Gharyan has seen clashes since Sunday", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // Two days given to one event: an incident each, as ACLED codes them.
+        ("On 5 and 6 April, aircraft bombed Gharyan", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-05",
+                                                       "2217362 Explosions/Remote violence/Air/drone strike 2019-04-06"]),
+        // A running toll is no event of its own.
+        ("Death toll of Gharyan clashes rises to 40", []),
+        // A family name the article gave a person is the person when it comes back alone.
+        ("Prime Minister Fayez al-Sarraj's office was quiet. Protests were held yesterday with al-Sarraj watching.", []),
         // "The day before" counts from the day the sentence gives.
         ("On Monday officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
         // A crowd that attacks riots; clashes between police and protesters are the protest.
