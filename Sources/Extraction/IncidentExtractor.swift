@@ -148,7 +148,9 @@ public struct IncidentExtractor: Sendable {
                 }
                 return .happened
             }
-            let sentencePlaces = places.filter { inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text) }
+            let sentencePlaces = withoutFarNamesakes(places.filter {
+                inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
+            }, tokens: tokens)
             if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened {
                 for place in sentencePlaces where statedDayOfPlace[place.place.id] == nil {
                     statedDayOfPlace[place.place.id] = ResolvedDate(date: date.date, precision: .day,
@@ -195,7 +197,8 @@ public struct IncidentExtractor: Sendable {
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"
                 }
-                var linked = sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) }
+                var linked = listedWith(sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) },
+                                        in: sentencePlaces, tokens: tokens, text: text)
                 // "هاجم مسلحون من تاجوراء سجنا": where the attackers came from is not where the
                 // attack was; the sentence's other places are read instead.
                 if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: sentenceCues) }),
@@ -246,6 +249,43 @@ public struct IncidentExtractor: Sendable {
     /// not when the two are listed together ("وادي الربيع والكايخ وقصر بن غشير": each is a
     /// place of its own).
     /// Names each place once.
+    /// `linked` and the places listed after them with a comma or "and", which a comma may have
+    /// put in the next clause ("bombed Gharyan, Tarhuna and Zliten", "غريان، ترهونة وزليتن").
+    func listedWith(_ linked: [ResolvedPlace], in places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar]) -> [ResolvedPlace] {
+        guard !linked.isEmpty, places.count > linked.count else { return linked }
+        var result = linked
+        let ordered = places.sorted { $0.mention.firstToken < $1.mention.firstToken }
+        for (previous, next) in zip(ordered, ordered.dropFirst()) where result.contains(where: { $0.mention.firstToken == previous.mention.firstToken })
+            && !result.contains(where: { $0.mention.firstToken == next.mention.firstToken }) {
+            let end = previous.mention.firstToken + previous.mention.tokenCount
+            guard next.mention.firstToken >= end, next.mention.firstToken - end <= 1 else { continue }
+            let between = tokens[end..<next.mention.firstToken].map(\.foldedText)
+            let gap = text[tokens[end - 1].end..<tokens[next.mention.firstToken].start]
+            let isListed = (between.isEmpty && (gap.contains(",") || gap.contains("\u{060C}")))
+                || between == ["and"] || between == ["و"] || (between.isEmpty && isCoordinated(next, tokens: tokens))
+            if isListed { result.append(next) }
+        }
+        return result
+    }
+
+    /// "the al-Qala residential area of Murzuq", "حي القلعة بمرزق": a place said to be in a
+    /// town, whose namesake the gazetteer found far from that town, is one the gazetteer does
+    /// not hold; the town says where instead.
+    func withoutFarNamesakes(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+        guard places.count > 1 else { return places }
+        return places.filter { part in
+            !places.contains { town in
+                guard [.city, .town].contains(town.place.kind), ![.city, .town, .district, .region, .country].contains(part.place.kind),
+                      !isCoordinated(town, tokens: tokens) else { return false }
+                let end = part.mention.firstToken + part.mention.tokenCount
+                guard (0...3).contains(town.mention.firstToken - end) else { return false }
+                let said = tokens[end..<town.mention.firstToken].contains { ["of", "in", "في", "بمدينة", "بمنطقة"].contains($0.foldedText) }
+                    || (town.mention.firstToken == end && town.mention.detachedClitic && tokens[end].foldedText.hasPrefix("ب"))
+                return said && Geodesic.distance(from: part.place.coordinate, to: town.place.coordinate) > nearbyRadius(of: part.place)
+            }
+        }
+    }
+
     func mostSpecific(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
         var dropped = Set<String>()
         for child in places {
@@ -372,6 +412,12 @@ public struct IncidentExtractor: Sendable {
         let previous = tokens[first - 1]
         guard previous.script == .latin, previous.isCapitalised, previous.folded.count >= 3,
               !Self.capitalisedFunctionWords.contains(previous.foldedText) else { return false }
+        // A given name runs straight into the family name: a comma lists places ("at Saddada,
+        // al-Shuwayrif"), and a possessive owns one ("Tripoli's Mitiga airport").
+        let gap = text[previous.end..<tokens[first].start]
+        guard gap.allSatisfy({ $0 == " " }) else { return false }
+        let ending = text[max(previous.start, previous.end - 2)..<previous.end]
+        if ending.count == 2, ["'", "\u{2019}"].contains(ending.first!), ending.last == "s" { return false }
         // Where the previous word starts a sentence or a line, it is capitalised for that.
         var before = previous.start
         while before > 0, text[before - 1] == " " || text[before - 1] == "\"" || text[before - 1] == "\u{201C}" { before -= 1 }
