@@ -10,6 +10,8 @@ public struct ResolvedDate: Hashable, Sendable {
     /// The sentence stated no date: this one was carried over from the article (its last
     /// date, or the publication date).
     public var isCarriedOver = false
+    /// Carried over from the publication date: the article gave no date before the sentence.
+    public var isPublicationDate = false
     /// The date starts a span that runs to the report ("since 4 April", "منذ الخميس"): what the
     /// sentence tells has gone on since then.
     public var isSince = false
@@ -98,7 +100,18 @@ struct DateResolver {
                 return gap == 0 || ["on", "يوم", "today", "late", "اليوم"].contains(tokens[match.firstToken - 1].foldedText)
             }
         }
-        for (position, match) in words.enumerated() where !datesTheReport(match) {
+        // "أعلنت الوزارة السبت أن مجهولين خطفوا الجمعة", "said Saturday that …": a day right before
+        // the reporting verb's "that" is the report's, where the sentence gives another day.
+        func isBeforeThat(_ match: PhraseMatch<DateWord>) -> Bool {
+            let after = match.firstToken + match.tokenCount
+            return after < sentence.tokens.upperBound && ["ان", "أن", "إن", "بان", "بأن", "that"].contains(tokens[after].foldedText)
+        }
+        let hasEventDay = words.contains { match in
+            !datesTheReport(match) && !isBeforeThat(match) && match.payloads.contains {
+                switch $0 { case .relative, .weekday: return true; default: return false }
+            }
+        }
+        for (position, match) in words.enumerated() where !datesTheReport(match) && !(hasEventDay && isBeforeThat(match)) {
             let phrase = String(scalars: text[match.start..<match.end])
             for word in match.payloads {
                 switch word {
@@ -133,7 +146,23 @@ struct DateResolver {
                 }
             }
         }
-        return .none
+        return yearBeforeTheReport(slice) ?? .none
+    }
+
+    /// A year alone, introduced ("منذ انتفاضة عام 2011", "in 2014", "since 2011"), before the
+    /// year of the report: what the sentence tells is history (ACLED's time precision 3). Read
+    /// only when the sentence gives no day or month: "yesterday, the worst since 2011" is
+    /// yesterday's.
+    func yearBeforeTheReport(_ tokens: ArraySlice<Token>) -> Outcome? {
+        guard let published else { return nil }
+        let introducers: Set<String> = ["عام", "العام", "سنة", "لعام", "وعام", "in", "since", "منذ", "ومنذ", "during", "خلال"]
+        for index in tokens.indices.dropFirst() where tokens[index].script == .digits {
+            guard let year = Int(tokens[index].key), (1900..<published.year).contains(year),
+                  introducers.contains(tokens[index - 1].foldedText),
+                  let date = try? IncidentDate(year: year, month: 7, day: 1) else { continue }
+            return .resolved(ResolvedDate(date: date, precision: .monthOrMore, reason: "stated: the year \(year)"))
+        }
+        return nil
     }
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.

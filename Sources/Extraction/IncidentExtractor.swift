@@ -55,7 +55,7 @@ public struct IncidentExtractor: Sendable {
             .filter { place in !datelines.contains { $0.mention.start == place.mention.start } }
             .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
             .filter { !isFamilyName($0) }
-            .filter { !isReferencePoint($0, cues: cues) }
+            .filter { !isReferencePoint($0, cues: cues) && !isSeat($0, cues: cues, tokens: tokens) }
 
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
@@ -110,7 +110,7 @@ public struct IncidentExtractor: Sendable {
                     dateProblem = problem
                 } else if let published = article.published {
                     date = ResolvedDate(date: published, precision: .week, reason: "not stated; the publication date",
-                                        isCarriedOver: true)
+                                        isCarriedOver: true, isPublicationDate: true)
                 } else {
                     dateProblem = "no date in the text and no publication date: pass --published YYYY-MM-DD"
                 }
@@ -363,6 +363,26 @@ public struct IncidentExtractor: Sendable {
         }
     }
 
+    /// The seat of a government or a parliament named a few words before: "the internationally
+    /// recognised government in Tripoli".
+    func isSeat(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken
+        guard first > 0 else { return false }
+        let previous = tokens[first - 1].foldedText
+        let introduced = ["في", "فى", "in", "based in"].contains(previous)
+            || (["العاصمه", "العاصمة", "capital"].contains(previous) && first > 1 && ["في", "فى", "in", "the"].contains(tokens[first - 2].foldedText))
+        guard introduced || (place.mention.detachedClitic && tokens[first].foldedText.hasPrefix("ب")) else { return false }
+        // The body's building is a place things happen to ("اقتحم متظاهرون مقر مجلس النواب في
+        // طبرق", "stormed the parliament building in Tobruk").
+        let buildings: Set<String> = ["مقر", "ومقر", "بمقر", "لمقر", "مبنى", "ومبنى", "بمبنى", "building", "headquarters", "offices", "office", "compound"]
+        return cues.contains { cue in
+            let end = cue.firstToken + cue.tokenCount
+            guard cue.payloads.contains(.seat), (0...5).contains(first - end) else { return false }
+            let before = cue.firstToken > 0 ? tokens[cue.firstToken - 1].foldedText : ""
+            return !buildings.contains(before) && !tokens[end..<first].contains { buildings.contains($0.foldedText) }
+        }
+    }
+
     /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة").
     func isOrigin(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> Bool {
         cues.contains { cue in
@@ -579,7 +599,7 @@ public struct IncidentExtractor: Sendable {
         }
         guard foldingTellings else { return incidents }
         let told = incidents.filter { !$0.refersBack }, referredBack = incidents.filter(\.refersBack)
-        return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(told))) + referredBack
+        return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))) + referredBack
     }
 
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
@@ -621,6 +641,23 @@ public struct IncidentExtractor: Sendable {
                 && (all[index].place.id == all[stated].place.id
                     || (all[index].place.kind == .city && isSameArea(all[index].place, all[stated].place)))
         }
+    }
+
+    /// A place inside a city with no date before it in the article takes the day a sentence states for the
+    /// same type of event at the city ("two attacks at Ganfouda and Abu Sneib, west of
+    /// Benghazi … an attack on Benghazi yesterday, Sunday"): the specific place then keeps the
+    /// event, on that day.
+    func datedByTheirCity(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        var result = incidents
+        for index in result.indices where (result[index].date?.isPublicationDate ?? false) && result[index].place.kind != .city {
+            guard let stated = incidents.first(where: { city in
+                city.place.kind == .city && city.eventType == result[index].eventType && !(city.date?.isCarriedOver ?? true)
+                    && isSameArea(city.place, result[index].place)
+            }), let day = stated.date else { continue }
+            result[index].date = ResolvedDate(date: day.date, precision: day.precision,
+                                              reason: "the day the article gives for \(stated.place.nameEnglish): \(day.date)")
+        }
+        return result
     }
 
     /// The same type on the same day at a city and at a place inside it or on its outskirts

@@ -44,6 +44,9 @@ public enum Cue: String, Hashable, Sendable {
     /// Just before a place: the place is a reference point, not where anything happened ("80
     /// km south of Tripoli", "على طريق طرابلس").
     case reference
+    /// A body that sits somewhere (a government, a parliament): a place a few words on, after
+    /// في or "in", is its seat ("الحكومة المعترف بها دوليا في العاصمة طرابلس").
+    case seat
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).
@@ -130,7 +133,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, concluded, reference")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, concluded, reference, seat")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":

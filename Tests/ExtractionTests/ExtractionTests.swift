@@ -171,6 +171,14 @@ import Gazetteer
         ("Aircraft bombed Tripoli's Mitiga airport yesterday", ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // A quarter "of" a town whose only namesake in the gazetteer is far away: the town.
         ("An air strike hit the al-Qala residential area of Murzuq yesterday", ["2214603 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // A government's seat is not where it fought; its building is where protesters stormed.
+        ("اشتبك الجيش أمس مع جماعات متحالفة مع الحكومة المعترف بها دوليا في العاصمة طرابلس", []),
+        ("اقتحم متظاهرون أمس مقر مجلس النواب في طبرق", ["81302 Riots/Violent demonstration 2019-04-08"]),
+        // A year before the report's, alone, is history; a day in the same sentence wins.
+        ("وتشهد غريان نوبات من القتال منذ انتفاضة عام 2011", []),
+        ("Clashes erupted in Gharyan yesterday, the worst since 2011", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // The day before "that" dates the report: the event's day comes after it.
+        ("أعلنت الوزارة السبت أن مسلحين خطفوا الجمعة موظفا في غريان", ["2217362 Violence against civilians/Abduction/forced disappearance 2019-04-05"]),
         // "The day before" counts from the day the sentence gives.
         ("On Monday officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
         // A crowd that attacks riots; clashes between police and protesters are the protest.
