@@ -58,7 +58,7 @@ public final class IncidentFileReader {
         let line: Int
         let values: [String?]
         if let jsonLines {
-            guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slots.count) else { return nil }
+            guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
             (line, values) = record
         } else if let csv {
             guard let record = try csv.next() else { return nil }
@@ -67,7 +67,7 @@ public final class IncidentFileReader {
                               reason: "\(record.fields.count) fields where the header has \(header.count): check commas and quotes in this row")
             }
             line = record.line
-            var row = [String?](repeating: nil, count: IncidentRecord.slots.count)
+            var row = [String?](repeating: nil, count: IncidentRecord.slotCount)
             // The first of two columns with the same name wins.
             for (slot, field) in zip(headerSlots, record.fields).reversed() {
                 if let slot { row[slot] = field }
