@@ -102,8 +102,10 @@ public final class IncidentFileReader {
     public func nextRow() throws(ImportError) -> Row? {
         let line: Int
         let values: [String?]
-        let raw: () -> String
-        var reasonPrefix = ""
+        // What a refused row's text and reason are made from, only when one is refused: the
+        // fast path builds neither a closure nor a string per row.
+        var csvFields: [String] = []
+        var apiRowIndex = 0
         if let jsonLines {
             do {
                 guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
@@ -112,7 +114,6 @@ public final class IncidentFileReader {
                 guard case .badRow(_, let badLine, let reason) = error, !jsonLines.stoppedAtLongLine else { throw error }
                 return .rejected(RejectedRow(line: badLine, reason: reason, raw: jsonLines.currentLine))
             }
-            raw = { jsonLines.currentLine }
         } else if let csv {
             let record: (line: Int, fields: [String])
             do {
@@ -122,14 +123,14 @@ public final class IncidentFileReader {
                 if error.endsFile { throw .badRow(path: path, line: error.line, reason: error.reason) }
                 return .rejected(RejectedRow(line: error.line, reason: error.reason, raw: error.raw))
             }
-            let delimiter = csv.delimiter
-            raw = { CSVRecordReader.line(record.fields, delimiter: delimiter) }
             guard record.fields.count == header.count else {
                 return .rejected(RejectedRow(
                     line: record.line, reason: "\(record.fields.count) fields where the header has \(header.count): "
-                        + "check the \(IncidentFileReader.delimiterName(delimiter))s and quotes in this row", raw: raw()))
+                        + "check the \(IncidentFileReader.delimiterName(csv.delimiter))s and quotes in this row",
+                    raw: CSVRecordReader.line(record.fields, delimiter: csv.delimiter)))
             }
             line = record.line
+            csvFields = record.fields
             var row = [String?](repeating: nil, count: IncidentRecord.slotCount)
             // The first of two columns with the same name wins.
             for (slot, field) in zip(headerSlots, record.fields).reversed() {
@@ -139,12 +140,12 @@ public final class IncidentFileReader {
         } else if let api {
             guard let record = try api.nextRow(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
             line = record.line
-            raw = { api.currentRow }
-            reasonPrefix = "row \(record.index) of the answer's data: "
+            apiRowIndex = record.index
             switch record.values {
             case .success(let rowValues): values = rowValues
             case .failure(let problem):
-                return .rejected(RejectedRow(line: line, reason: reasonPrefix + "broken JSON: " + problem.reason, raw: raw()))
+                return .rejected(RejectedRow(line: line, reason: "row \(apiRowIndex) of the answer's data: broken JSON: \(problem.reason)",
+                                             raw: api.currentRow))
             }
         } else {
             return nil
@@ -152,7 +153,11 @@ public final class IncidentFileReader {
         do {
             return .incident(try IncidentRecord.incident(from: values))
         } catch {
-            return .rejected(RejectedRow(line: line, reason: reasonPrefix + error.reason, raw: raw()))
+            if let jsonLines { return .rejected(RejectedRow(line: line, reason: error.reason, raw: jsonLines.currentLine)) }
+            if let api {
+                return .rejected(RejectedRow(line: line, reason: "row \(apiRowIndex) of the answer's data: \(error.reason)", raw: api.currentRow))
+            }
+            return .rejected(RejectedRow(line: line, reason: error.reason, raw: CSVRecordReader.line(csvFields, delimiter: csv?.delimiter ?? 0x2C)))
         }
     }
 
