@@ -176,6 +176,7 @@ final class ACLEDAPIReader {
             var depth = 0
             while let byte = source.next() {
                 bytes.append(byte)
+                if bytes.count > ByteSource.maximumRecordLength { throw tooLong() }
                 switch byte {
                 case ACLEDAPIReader.quote: try captureStringRest(into: &bytes)
                 case ACLEDAPIReader.newline: line += 1
@@ -200,6 +201,7 @@ final class ACLEDAPIReader {
     private func captureStringRest(into bytes: inout [UInt8]) throws(ImportError) {
         while let byte = source.next() {
             bytes.append(byte)
+            if bytes.count > ByteSource.maximumRecordLength { throw tooLong() }
             if byte == ACLEDAPIReader.backslash {
                 guard let escaped = source.next() else { break }
                 bytes.append(escaped)
@@ -217,6 +219,11 @@ final class ACLEDAPIReader {
             if byte == 0x0A { line += 1 }
             _ = source.next()
         }
+    }
+
+    /// A value past ``ByteSource/maximumRecordLength``, where a row is a few hundred bytes.
+    private func tooLong() -> ImportError {
+        broken("a value longer than \(ByteSource.maximumRecordLength >> 20) MiB: is this an ACLED API answer?")
     }
 
     private func broken(_ reason: String) -> ImportError {

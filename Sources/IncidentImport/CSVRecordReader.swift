@@ -50,7 +50,7 @@ final class CSVRecordReader {
         var fields: [String] = []
         var field: [UInt8] = []
         var recordLength = 0
-        do {
+        do throws(ImportError) {
             while true {
                 let endedRecord: Bool
                 if source.peek() == CSVRecordReader.quote {

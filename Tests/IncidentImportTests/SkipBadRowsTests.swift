@@ -92,3 +92,31 @@ import TestSupport
         #expect(try reader.next() == nil)
     }
 }
+
+/// A record past the size limit is no row to skip: where it ends is unknown, so the file stops.
+@Suite struct SkipBadRowsLimitTests {
+    @Test(arguments: ["endless.csv", "endless.jsonl", "endless.json"])
+    func aRecordTooLongStillEndsTheFile(name: String) throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/" + name
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let start = switch name {
+        case "endless.csv": "event_date,event_type,latitude,longitude\n2019-04-08,Battles,32,\""
+        case "endless.jsonl": "{\"event_date\":\"2019-04-08\",\"notes\":\""
+        default: "{\"status\":200,\"data\":[{\"event_date\":\"2019-04-08\",\"notes\":\""
+        }
+        try handle.write(contentsOf: Data(start.utf8))
+        let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+        for _ in 0...(ByteSource.maximumRecordLength >> 20) { try handle.write(contentsOf: chunk) }
+        try handle.close()
+        let ahead = IncidentFileReader.ReadAhead(try IncidentFileReader(path: path), skipBadRows: true)
+        defer { ahead.cancel() }
+        do {
+            while let chunk = try ahead.next() { #expect(chunk.rejected.isEmpty) }
+            Issue.record("no error for \(name)")
+        } catch {
+            #expect(error.description.contains("longer than 64 MiB"), "\(error)")
+        }
+    }
+}
