@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
                 plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
-        .target(name: "IncidentImport", dependencies: ["IncidentMapCore"]),
+        .target(name: "IncidentImport", dependencies: ["IncidentMapCore"], plugins: ["EmbedResourcesPlugin"]),
         // Streaming GeoJSON, GeoJSONSeq and CSV writers.
         .target(name: "GeoJSON", dependencies: [
             "IncidentMapCore",

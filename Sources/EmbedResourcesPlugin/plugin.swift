@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds a target's data files (the top-level `Gazetteer/` for the Gazetteer module,
-/// `Data/lexicons/` for Extraction, `Data/map/` for MapPage) into the module as `EmbeddedResources.files`.
+/// `Data/lexicons/` for Extraction, `Data/map/` for MapPage, `Data/acled/` for IncidentImport) into the module as `EmbeddedResources.files`.
 @main
 struct EmbedResourcesPlugin: BuildToolPlugin {
     /// Which folder of the package each target embeds, and which file endings.
@@ -10,6 +10,7 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
         "Gazetteer": "Gazetteer",
         "Extraction": "Data/lexicons",
         "MapPage": "Data/map",
+        "IncidentImport": "Data/acled",
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -94,6 +94,16 @@ final class ByteSource {
         return true
     }
 
+    /// The bytes from here to the next line feed (or to the end of what is buffered, a
+    /// megabyte or more), without consuming them: enough to look at a header row.
+    func peekLine() -> ArraySlice<UInt8> {
+        if position == buffer.count {
+            guard refill() else { return [] }
+        }
+        let end = buffer[position...].firstIndex(of: 0x0A) ?? buffer.count
+        return buffer[position..<end]
+    }
+
     /// Skips a UTF-8 byte order mark at the start of the file, which spreadsheet programs write.
     func skipByteOrderMark() {
         guard peek() == 0xEF else { return }

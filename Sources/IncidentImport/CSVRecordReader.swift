@@ -1,5 +1,8 @@
-/// A strict RFC 4180 reader: fields separated by commas, optionally quoted, `""` for a quote
-/// inside quotes, commas and line breaks allowed inside quotes, LF or CRLF line ends.
+import Foundation
+
+/// A strict RFC 4180 reader: fields separated by commas (or another delimiter: semicolons and
+/// tabs are what spreadsheet programs write in many locales), optionally quoted, `""` for a
+/// quote inside quotes, delimiters and line breaks allowed inside quotes, LF or CRLF line ends.
 ///
 /// Written here rather than taken from CSV.swift because CSV.swift accepts broken quoting
 /// silently (an unclosed quote swallows the rest of the file; a stray quote is kept as text)
@@ -9,18 +12,32 @@ final class CSVRecordReader {
     private let source: ByteSource
     private let path: String
     private var line = 1
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
+    /// The byte between fields.
+    let delimiter: UInt8
+    private static let quote = UInt8(ascii: "\""),
                        newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
-    init(source: ByteSource, path: String) {
+    init(source: ByteSource, path: String, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.source = source
         self.path = path
+        self.delimiter = delimiter
         source.skipByteOrderMark()
+    }
+
+    /// A row whose quoting or encoding is broken. Unless `endsFile` (a record past
+    /// ``ByteSource/maximumRecordLength``), the reader has stepped to the next line, so reading
+    /// can go on past it.
+    struct Failure: Error {
+        let line: Int
+        let reason: String
+        /// The row as far as it was read, and the rest of its line.
+        let raw: String
+        let endsFile: Bool
     }
 
     /// The next record and the line it starts on; `nil` at the end of the file. Blank lines
     /// are skipped.
-    func next() throws(ImportError) -> (line: Int, fields: [String])? {
+    func next() throws(Failure) -> (line: Int, fields: [String])? {
         while true {
             guard let first = source.peek() else { return nil }
             if first == CSVRecordReader.newline || first == CSVRecordReader.carriageReturn {
@@ -33,20 +50,56 @@ final class CSVRecordReader {
         var fields: [String] = []
         var field: [UInt8] = []
         var recordLength = 0
-        while true {
-            let endedRecord: Bool
-            if source.peek() == CSVRecordReader.quote {
-                _ = source.next()
-                try readQuoted(into: &field, startLine: startLine)
-                endedRecord = try afterClosingQuote(startLine: startLine)
-            } else {
-                endedRecord = try readUnquoted(into: &field, startLine: startLine)
+        do throws(ImportError) {
+            while true {
+                let endedRecord: Bool
+                if source.peek() == CSVRecordReader.quote {
+                    _ = source.next()
+                    try readQuoted(into: &field, startLine: startLine)
+                    endedRecord = try afterClosingQuote(startLine: startLine)
+                } else {
+                    endedRecord = try readUnquoted(into: &field, startLine: startLine)
+                }
+                fields.append(try text(field, startLine: startLine))
+                recordLength += field.count
+                if recordLength > ByteSource.maximumRecordLength { throw tooLong(startLine) }
+                field.removeAll(keepingCapacity: true)
+                if endedRecord { return (startLine, fields) }
             }
-            fields.append(try text(field, startLine: startLine))
-            recordLength += field.count
-            if recordLength > ByteSource.maximumRecordLength { throw tooLong(startLine) }
-            field.removeAll(keepingCapacity: true)
-            if endedRecord { return (startLine, fields) }
+        } catch {
+            guard case .badRow(_, let errorLine, let reason) = error else { throw Failure(line: startLine, reason: error.description, raw: "", endsFile: true) }
+            // A record past the size limit is no row to step over: where it ends is unknown.
+            if recordLength + field.count > ByteSource.maximumRecordLength {
+                throw Failure(line: errorLine, reason: reason, raw: "", endsFile: true)
+            }
+            var raw = Array(CSVRecordReader.line(fields, delimiter: delimiter).utf8)
+            if !fields.isEmpty { raw.append(delimiter) }
+            raw += field
+            skipRestOfLine(into: &raw)
+            throw Failure(line: errorLine, reason: reason, raw: String(decoding: raw, as: UTF8.self), endsFile: false)
+        }
+    }
+
+    /// `fields` as one CSV row, quoted where they need it (for the rows a file reports refused).
+    static func line(_ fields: [String], delimiter: UInt8) -> String {
+        let separator = String(UnicodeScalar(delimiter))
+        return fields.map { field in
+            guard field.utf8.contains(where: { $0 == delimiter || $0 == quote || $0 == newline || $0 == carriageReturn }) else {
+                return field
+            }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: separator)
+    }
+
+    /// Moves past the end of the current line, appending what it skips.
+    private func skipRestOfLine(into raw: inout [UInt8]) {
+        while let byte = source.peek() {
+            if byte == CSVRecordReader.newline || byte == CSVRecordReader.carriageReturn {
+                consumeLineEnd()
+                return
+            }
+            raw.append(byte)
+            _ = source.next()
         }
     }
 
@@ -69,11 +122,11 @@ final class CSVRecordReader {
                       reason: "a quoted field opened here is never closed: check the quotes in this row")
     }
 
-    /// After a closing quote only a comma or the end of the record may follow.
+    /// After a closing quote only a delimiter or the end of the record may follow.
     private func afterClosingQuote(startLine: Int) throws(ImportError) -> Bool {
         guard let byte = source.peek() else { return true }
         switch byte {
-        case CSVRecordReader.comma:
+        case delimiter:
             _ = source.next()
             return false
         case CSVRecordReader.newline, CSVRecordReader.carriageReturn:
@@ -88,7 +141,7 @@ final class CSVRecordReader {
     private func readUnquoted(into field: inout [UInt8], startLine: Int) throws(ImportError) -> Bool {
         while let byte = source.peek() {
             switch byte {
-            case CSVRecordReader.comma:
+            case delimiter:
                 _ = source.next()
                 return false
             case CSVRecordReader.newline, CSVRecordReader.carriageReturn:

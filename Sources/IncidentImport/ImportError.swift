@@ -4,6 +4,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     case badRow(path: String, line: Int, reason: String)
     case unknownFormat(path: String)
+    /// A file incidentmap writes beside the ingest (the rejects file) cannot be written.
+    case unwritableFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -12,7 +14,9 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badRow(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
         case .unknownFormat(let path):
-            return "\(path): not JSON Lines or CSV: name the file .jsonl or .csv"
+            return "\(path): not JSON Lines, CSV or an ACLED API answer: name the file .jsonl, .csv or .json"
+        case .unwritableFile(let path, let reason):
+            return "\(path): cannot write the file (\(reason))"
         }
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import IncidentMapCore
 
-/// Reads incidents from a file of ACLED-style rows: JSON Lines (`.jsonl`, `.ndjson`) or CSV
-/// with a header row (`.csv`), streaming, so a file of any size is read in constant memory.
+/// Reads incidents from a file of ACLED-style rows, streaming, so a file of any size is read in
+/// constant memory: JSON Lines (`.jsonl`, `.ndjson`), CSV with a header row (`.csv`; comma,
+/// semicolon or tab separated, told from the header), or ACLED's API answer (`.json`: one
+/// `{"status", "success", "count", "data": [...]}` answer or several pages of them).
 ///
 /// ```swift
 /// let reader = try IncidentFileReader(path: "acled-libya.csv")
@@ -13,21 +15,51 @@ public final class IncidentFileReader {
     public enum Format: String, Sendable, CaseIterable {
         case jsonLines = "jsonl"
         case csv
+        /// ACLED's API answer: `{"status": …, "success": …, "count": …, "data": [rows]}`, one
+        /// or several (one after another, or in an array), every value a string.
+        case acledAPI = "acled-api"
+    }
+
+    /// A row that was refused, with what was wrong and the row as the file has it.
+    public struct RejectedRow: Sendable, Hashable {
+        /// The line the row starts on.
+        public var line: Int
+        public var reason: String
+        /// The row's text: a JSON Lines line or an API row as written; a CSV row as its fields
+        /// read, quoted again where they need it (with the rest of the line where its quoting
+        /// is broken).
+        public var raw: String
+
+        public init(line: Int, reason: String, raw: String) {
+            self.line = line
+            self.reason = reason
+            self.raw = raw
+        }
+    }
+
+    /// One row of the file: an incident, or a row refused for a fault of its own (the rows
+    /// after it can still be read).
+    public enum Row: Sendable {
+        case incident(Incident)
+        case rejected(RejectedRow)
     }
 
     public let path: String
     public let format: Format
     /// The size of the file in bytes (for progress).
     public let fileSize: Int64
+    /// The CSV delimiter, told from the header row (`nil` for JSON).
+    public private(set) var delimiter: UInt8?
     private let source: ByteSource
     private let jsonLines: JSONLinesReader?
     private let csv: CSVRecordReader?
+    private let api: ACLEDAPIReader?
     private var header: [String] = []
     /// For each CSV column, its slot in ``IncidentRecord/slots``, or `nil` for a column not stored.
     private var headerSlots: [Int?] = []
 
-    /// Opens `path`, taking the format from its extension, or from its first character where
-    /// the extension says nothing (`{` for JSON Lines).
+    /// Opens `path`, taking the format from its extension, or from its first characters where
+    /// the extension says nothing or `.json` could be JSON Lines or an API answer.
     public init(path: String, format: Format? = nil) throws(ImportError) {
         self.path = path
         let source = try ByteSource(path: path)
@@ -37,15 +69,17 @@ public final class IncidentFileReader {
         let chosen: Format
         if let format { chosen = format } else { chosen = try IncidentFileReader.guessFormat(path: path, source: source) }
         self.format = chosen
-        switch chosen {
-        case .jsonLines:
-            jsonLines = JSONLinesReader(source: source, path: path)
-            csv = nil
-        case .csv:
-            jsonLines = nil
-            let reader = CSVRecordReader(source: source, path: path)
+        jsonLines = chosen == .jsonLines ? JSONLinesReader(source: source, path: path) : nil
+        api = chosen == .acledAPI ? ACLEDAPIReader(source: source, path: path) : nil
+        if chosen == .csv {
+            source.skipByteOrderMark()
+            let delimiter = IncidentFileReader.detectDelimiter(source.peekLine())
+            self.delimiter = delimiter
+            let reader = CSVRecordReader(source: source, path: path, delimiter: delimiter)
             csv = reader
             try readHeader(reader)
+        } else {
+            csv = nil
         }
     }
 
@@ -55,58 +89,148 @@ public final class IncidentFileReader {
     /// The next incident, or `nil` at the end of the file. A bad row throws
     /// ``ImportError/badRow(path:line:reason:)`` naming its line.
     public func next() throws(ImportError) -> Incident? {
+        switch try nextRow() {
+        case nil: return nil
+        case .incident(let incident): return incident
+        case .rejected(let row): throw .badRow(path: path, line: row.line, reason: row.reason)
+        }
+    }
+
+    /// The next row, an incident or a refused row, or `nil` at the end of the file; for
+    /// reading past bad rows. What breaks the file as a whole (a header without the required
+    /// columns, an API answer whose structure is broken) still throws.
+    public func nextRow() throws(ImportError) -> Row? {
         let line: Int
         let values: [String?]
+        // What a refused row's text and reason are made from, only when one is refused: the
+        // fast path builds neither a closure nor a string per row.
+        var csvFields: [String] = []
+        var apiRowIndex = 0
         if let jsonLines {
-            guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slots.count) else { return nil }
-            (line, values) = record
+            do {
+                guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
+                (line, values) = record
+            } catch {
+                guard case .badRow(_, let badLine, let reason) = error, !jsonLines.stoppedAtLongLine else { throw error }
+                return .rejected(RejectedRow(line: badLine, reason: reason, raw: jsonLines.currentLine))
+            }
         } else if let csv {
-            guard let record = try csv.next() else { return nil }
+            let record: (line: Int, fields: [String])
+            do {
+                guard let next = try csv.next() else { return nil }
+                record = next
+            } catch {
+                if error.endsFile { throw .badRow(path: path, line: error.line, reason: error.reason) }
+                return .rejected(RejectedRow(line: error.line, reason: error.reason, raw: error.raw))
+            }
             guard record.fields.count == header.count else {
-                throw .badRow(path: path, line: record.line,
-                              reason: "\(record.fields.count) fields where the header has \(header.count): check commas and quotes in this row")
+                return .rejected(RejectedRow(
+                    line: record.line, reason: "\(record.fields.count) fields where the header has \(header.count): "
+                        + "check the \(IncidentFileReader.delimiterName(csv.delimiter))s and quotes in this row",
+                    raw: CSVRecordReader.line(record.fields, delimiter: csv.delimiter)))
             }
             line = record.line
-            var row = [String?](repeating: nil, count: IncidentRecord.slots.count)
+            csvFields = record.fields
+            var row = [String?](repeating: nil, count: IncidentRecord.slotCount)
             // The first of two columns with the same name wins.
             for (slot, field) in zip(headerSlots, record.fields).reversed() {
                 if let slot { row[slot] = field }
             }
             values = row
+        } else if let api {
+            guard let record = try api.nextRow(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
+            line = record.line
+            apiRowIndex = record.index
+            switch record.values {
+            case .success(let rowValues): values = rowValues
+            case .failure(let problem):
+                return .rejected(RejectedRow(line: line, reason: "row \(apiRowIndex) of the answer's data: broken JSON: \(problem.reason)",
+                                             raw: api.currentRow))
+            }
         } else {
             return nil
         }
         do {
-            return try IncidentRecord.incident(from: values)
+            return .incident(try IncidentRecord.incident(from: values))
         } catch {
-            throw .badRow(path: path, line: line, reason: error.reason)
+            if let jsonLines { return .rejected(RejectedRow(line: line, reason: error.reason, raw: jsonLines.currentLine)) }
+            if let api {
+                return .rejected(RejectedRow(line: line, reason: "row \(apiRowIndex) of the answer's data: \(error.reason)", raw: api.currentRow))
+            }
+            return .rejected(RejectedRow(line: line, reason: error.reason, raw: CSVRecordReader.line(csvFields, delimiter: csv?.delimiter ?? 0x2C)))
         }
     }
 
     private func readHeader(_ reader: CSVRecordReader) throws(ImportError) {
-        guard let record = try reader.next() else {
+        let first: (line: Int, fields: [String])?
+        do {
+            first = try reader.next()
+        } catch {
+            throw .badRow(path: path, line: error.line, reason: "the header row: \(error.reason)")
+        }
+        guard let record = first else {
             throw .badRow(path: path, line: 1, reason: "the file is empty: a CSV file needs a header row of ACLED column names")
         }
         header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         headerSlots = header.map { IncidentRecord.slots[$0] }
         for column in [Incident.Column.latitude, .longitude, .eventDate, .eventType] where !header.contains(column.rawValue) {
-            throw .badRow(path: path, line: record.line,
-                          reason: "the header has no \(column.rawValue) column: name the columns as ACLED does (event_date, event_type, latitude, longitude …)")
+            let delimiter = reader.delimiter
+            let shown = header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 6 ? " …" : "")
+            throw .badRow(path: path, line: record.line, reason: """
+                the header has no \(column.rawValue) column. Read as \(IncidentFileReader.delimiterName(delimiter))-separated \
+                (the delimiter its header suggests), it has \(header.count) column(s): \(shown). incidentmap reads comma-, \
+                semicolon- and tab-separated files whose header names ACLED's columns (event_date, event_type, latitude, longitude …)
+                """)
+        }
+    }
+
+    /// Of comma, semicolon and tab, the delimiter that splits `headerLine` into the most of
+    /// the column names incidentmap reads; where it names none, the one that splits it into
+    /// the most fields; a comma where nothing tells.
+    static func detectDelimiter(_ headerLine: ArraySlice<UInt8>) -> UInt8 {
+        var best = (delimiter: UInt8(ascii: ","), known: 0, fields: 1)
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")] {
+            let names = headerLine.split(separator: delimiter, omittingEmptySubsequences: false).map { bytes in
+                String(decoding: bytes, as: UTF8.self)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "\" \r\u{FEFF}")).lowercased()
+            }
+            let known = names.filter { IncidentRecord.slots[$0] != nil }.count
+            if (known, names.count) > (best.known, best.fields) { best = (delimiter, known, names.count) }
+        }
+        return best.delimiter
+    }
+
+    static func delimiterName(_ delimiter: UInt8) -> String {
+        switch delimiter {
+        case UInt8(ascii: ";"): return "semicolon"
+        case UInt8(ascii: "\t"): return "tab"
+        default: return "comma"
         }
     }
 
     private static func guessFormat(path: String, source: ByteSource) throws(ImportError) -> Format {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "jsonl", "ndjson", "json", "geojsonl": return .jsonLines
-        case "csv": return .csv
+        let pathExtension = (path as NSString).pathExtension.lowercased()
+        switch pathExtension {
+        case "jsonl", "ndjson", "geojsonl": return .jsonLines
+        case "csv", "tsv": return .csv
         default:
             source.skipByteOrderMark()
             while let byte = source.peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
                 _ = source.next()
             }
-            guard let first = source.peek() else { return .jsonLines }
-            if first == UInt8(ascii: "{") { return .jsonLines }
-            throw .unknownFormat(path: path)
+            switch source.peek() {
+            case UInt8(ascii: "["): return .acledAPI
+            case UInt8(ascii: "{"):
+                // One JSON Lines row on the first line, or the start of an API answer (which
+                // has "data", or "status" and "success" where ACLED refused the request, or,
+                // pretty-printed, is no whole object on its first line).
+                guard let members = try? FlatJSON.object(Array(source.peekLine())),
+                      members["data"] == nil, members["status"] == nil, members["success"] == nil else { return .acledAPI }
+                return .jsonLines
+            default:
+                if pathExtension == "json" { return .jsonLines }
+                throw .unknownFormat(path: path)
+            }
         }
     }
 }

@@ -3,10 +3,17 @@ import IncidentMapCore
 
 /// Turns one input row, keyed by ACLED column names, into an ``Incident``, checking every value.
 ///
-/// Columns not listed in ``Incident/Column`` (ACLED's `year`, `iso`, `admin2` …) are ignored.
+/// Columns not listed in ``Incident/Column`` (ACLED's `year`, `iso`, `admin2` …) are not stored;
+/// `inter1` and `inter2` are read to map the pre-2019 "Riots/Protests" (see
+/// ``LegacyEventTypes``).
 enum IncidentRecord {
+    /// Slots after the stored columns' for columns read but not stored.
+    static let inter1Slot = Incident.Column.allCases.count, inter2Slot = inter1Slot + 1
     /// Each column's slot in the values ``incident(from:)`` takes, by ACLED name.
     static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: Incident.Column.allCases.map { ($0.rawValue, $0.index) })
+        .merging(["inter1": inter1Slot, "inter2": inter2Slot]) { stored, _ in stored }
+    /// How many values ``incident(from:)`` takes.
+    static let slotCount = inter2Slot + 1
 
     /// `values` holds each column's text at its slot (``slots``), `nil` where absent.
     static func incident(from values: [String?]) throws(RowProblem) -> Incident {
@@ -40,20 +47,31 @@ enum IncidentRecord {
         } catch {
             throw RowProblem(String(describing: error))
         }
+        let dateText = try required(.eventDate)
         let date: IncidentDate
         do {
-            date = try IncidentDate(parsing: try required(.eventDate))
-        } catch let problem as RowProblem {
-            throw problem
+            date = try IncidentDate(acledEventDate: dateText)
         } catch {
-            throw RowProblem("event_date: \(error)")
+            // "event_date '31-02-19': date 2019-02-31 does not exist"; an unreadable date's
+            // message names the column itself.
+            if case .impossible = error { throw RowProblem("event_date '\(dateText)': \(error)") }
+            throw RowProblem(error.description)
         }
         let typeName = try required(.eventType)
-        guard let eventType = EventType(acledName: typeName) else {
-            throw RowProblem("event_type '\(typeName)' is not one of ACLED's: "
-                             + EventType.allCases.map(\.rawValue).joined(separator: ", "))
-        }
+        let eventType: EventType
         var subEventType: String?
+        var originalEventType = value(.originalEventType)
+        if let current = EventType(acledName: typeName) {
+            eventType = current
+        } else if let mapped = LegacyEventTypes.shared.map(typeName, inter: [values[inter1Slot], values[inter2Slot]].compactMap { $0.map(trimmed) }) {
+            eventType = mapped.eventType
+            subEventType = mapped.subEventType
+            originalEventType = typeName
+        } else {
+            throw RowProblem("event_type '\(typeName)' is not one of ACLED's: "
+                             + EventType.allCases.map(\.rawValue).joined(separator: ", ")
+                             + " (or of its types before 2019, such as Riots/Protests or Remote violence)")
+        }
         if let name = value(.subEventType) {
             guard let canonical = eventType.canonicalSubEventType(name) else {
                 throw RowProblem("sub_event_type '\(name)' is not one of \(eventType.rawValue)'s: "
@@ -84,7 +102,7 @@ enum IncidentRecord {
             geoPrecision: try code(.geoPrecision, as: GeoPrecision.self, default: .place),
             fatalities: fatalities, source: value(.source), notes: value(.notes),
             locationArabic: value(.locationArabic), placeID: value(.placeID),
-            sourceURL: value(.sourceURL), evidence: evidence)
+            sourceURL: value(.sourceURL), evidence: evidence, originalEventType: originalEventType)
     }
 }
 

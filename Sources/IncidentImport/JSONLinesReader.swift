@@ -35,6 +35,12 @@ final class JSONLinesReader {
         }
     }
 
+    /// The line last read, as text (for a refused row).
+    var currentLine: String { String(decoding: bytes, as: UTF8.self) }
+    /// Whether reading stopped at a line past ``ByteSource/maximumRecordLength``: no row to
+    /// step over, as the rest of that line is still unread.
+    private(set) var stoppedAtLongLine = false
+
     /// Reads the next line that is not blank into `bytes`; `false` at the end of the file.
     private func nextLine() throws(ImportError) -> Bool {
         while true {
@@ -42,6 +48,7 @@ final class JSONLinesReader {
             do {
                 guard try source.readLine(into: &bytes) else { return false }
             } catch {
+                stoppedAtLongLine = true
                 throw .badRow(path: path, line: line + 1,
                               reason: "the line is longer than \(ByteSource.maximumRecordLength >> 20) MiB: JSON Lines needs one object per line (is this the right file?)")
             }

@@ -7,7 +7,8 @@ import IncidentMapCore
 ///
 /// At most a few chunks wait at any moment, so memory stays bounded whatever the file's size.
 /// A bad row ends the reading: ``next()`` hands out the chunks read before it, then throws its
-/// ``ImportError`` (so the caller can roll its transaction back).
+/// ``ImportError`` (so the caller can roll its transaction back). With `skipBadRows`, a row
+/// refused for a fault of its own is handed out in its chunk's ``Chunk/rejected`` instead.
 ///
 /// ```swift
 /// let ahead = IncidentFileReader.ReadAhead(try IncidentFileReader(path: "acled.jsonl"))
@@ -16,10 +17,12 @@ import IncidentMapCore
 /// ```
 extension IncidentFileReader {
     public final class ReadAhead: @unchecked Sendable {
-        /// A run of incidents, and how far into the file they reach.
+        /// A run of incidents, the rows refused among them, and how far into the file they reach.
         public struct Chunk: Sendable {
             public var incidents: [Incident]
             public var bytesRead: Int64
+            /// Rows refused, where bad rows are skipped.
+            public var rejected: [RejectedRow] = []
         }
 
         private let condition = NSCondition()
@@ -29,14 +32,16 @@ extension IncidentFileReader {
         private var finished = false
         private var cancelled = false
         private let depth: Int
+        private let skipBadRows: Bool
         /// Used by the reading thread only, once started.
         private let reader: IncidentFileReader
 
         /// Starts reading `reader` at once, `chunkSize` incidents a chunk, at most `depth`
-        /// chunks ahead. Call ``cancel()`` when giving up before the end: the reading thread
-        /// holds on to this object until it stops.
-        public init(_ reader: IncidentFileReader, chunkSize: Int = 2048, depth: Int = 4) {
+        /// chunks ahead; with `skipBadRows`, past the rows refused. Call ``cancel()`` when
+        /// giving up before the end: the reading thread holds on to this object until it stops.
+        public init(_ reader: IncidentFileReader, skipBadRows: Bool = false, chunkSize: Int = 2048, depth: Int = 4) {
             self.depth = depth
+            self.skipBadRows = skipBadRows
             self.reader = reader
             let thread = Thread { [self] in
                 self.read(chunkSize: chunkSize)
@@ -48,15 +53,25 @@ extension IncidentFileReader {
         private func read(chunkSize: Int) {
             var incidents: [Incident] = []
             incidents.reserveCapacity(chunkSize)
-            do {
-                while let incident = try reader.next() {
-                    incidents.append(incident)
+            var rejected: [RejectedRow] = []
+            do throws(ImportError) {
+                while let row = try reader.nextRow() {
+                    switch row {
+                    case .incident(let incident):
+                        incidents.append(incident)
+                    case .rejected(let refused):
+                        guard skipBadRows else { throw ImportError.badRow(path: reader.path, line: refused.line, reason: refused.reason) }
+                        rejected.append(refused)
+                    }
                     if incidents.count == chunkSize {
-                        guard hand(Chunk(incidents: incidents, bytesRead: reader.bytesRead)) else { return }
+                        guard hand(Chunk(incidents: incidents, bytesRead: reader.bytesRead, rejected: rejected)) else { return }
                         incidents.removeAll(keepingCapacity: true)
+                        rejected.removeAll()
                     }
                 }
-                if !incidents.isEmpty { guard hand(Chunk(incidents: incidents, bytesRead: reader.bytesRead)) else { return } }
+                if !incidents.isEmpty || !rejected.isEmpty {
+                    guard hand(Chunk(incidents: incidents, bytesRead: reader.bytesRead, rejected: rejected)) else { return }
+                }
                 end(failure: nil)
             } catch {
                 end(failure: error)

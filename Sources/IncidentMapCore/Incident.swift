@@ -31,6 +31,9 @@ public struct Incident: Hashable, Sendable {
     public var evidence: [EvidenceSpan]
     /// When the incident entered the store (set by the store; `nil` before).
     public var ingestedAt: Date?
+    /// The `event_type` the input gave where it was one of ACLED's types from before 2019
+    /// ("Riots/Protests", "Remote violence" …), which ``eventType`` holds today's name of.
+    public var originalEventType: String?
 
     public init(eventID: String? = nil, eventDate: IncidentDate, timePrecision: TimePrecision = .day,
                 eventType: EventType, subEventType: String? = nil,
@@ -38,7 +41,7 @@ public struct Incident: Hashable, Sendable {
                 location: String? = nil, coordinate: Coordinate, geoPrecision: GeoPrecision = .place,
                 fatalities: Int = 0, source: String? = nil, notes: String? = nil,
                 locationArabic: String? = nil, placeID: String? = nil, sourceURL: String? = nil,
-                evidence: [EvidenceSpan] = [], ingestedAt: Date? = nil) {
+                evidence: [EvidenceSpan] = [], ingestedAt: Date? = nil, originalEventType: String? = nil) {
         self.eventID = ""
         self.eventDate = eventDate
         self.timePrecision = timePrecision
@@ -58,6 +61,7 @@ public struct Incident: Hashable, Sendable {
         self.sourceURL = sourceURL
         self.evidence = evidence
         self.ingestedAt = ingestedAt
+        self.originalEventType = originalEventType
         self.eventID = eventID ?? Incident.derivedEventID(for: self)
     }
 
@@ -76,6 +80,7 @@ public struct Incident: Hashable, Sendable {
         case sourceURL = "source_url"
         case evidence
         case ingestedAt = "ingested_at"
+        case originalEventType = "original_event_type"
     }
 
     /// A stable id made from what the incident says: the same source and content always give

@@ -52,6 +52,7 @@ extension Incident.Column {
         case .sourceURL: return 17
         case .evidence: return 18
         case .ingestedAt: return 19
+        case .originalEventType: return 20
         }
     }
 
@@ -142,6 +143,7 @@ public final class IncidentColumnValues: IncidentColumns {
             case .sourceURL: add(incident.sourceURL)
             case .evidence: add(incident.evidence.isEmpty ? nil : EvidenceSpan.json(incident.evidence))
             case .ingestedAt: add(incident.ingestedAt.map(Timestamp.string(from:)))
+            case .originalEventType: add(incident.originalEventType)
             case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: ranges.append(nil)
             }
         }

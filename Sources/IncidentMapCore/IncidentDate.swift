@@ -48,7 +48,7 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
         throw .unreadable(text)
     }
 
-    private static func isoFastPath(_ text: String) -> IncidentDate? {
+    static func isoFastPath(_ text: String) -> IncidentDate? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> IncidentDate? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             guard let year = decimalNumber(bytes, 0..<4), let month = decimalNumber(bytes, 5..<7),
@@ -136,6 +136,8 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
 public enum IncidentDateError: Error, Equatable, Sendable, CustomStringConvertible {
     case impossible(String)
     case unreadable(String)
+    /// An ACLED `event_date` in none of ACLED's layouts (see ``IncidentDate/init(acledEventDate:)``).
+    case unreadableEventDate(String)
 
     public var description: String {
         switch self {
@@ -143,6 +145,9 @@ public enum IncidentDateError: Error, Equatable, Sendable, CustomStringConvertib
             return "date \(text) does not exist"
         case .unreadable(let text):
             return "'\(text)' is not a date: write YYYY-MM-DD (2019-04-08) or D Month YYYY (8 April 2019)"
+        case .unreadableEventDate(let text):
+            return "event_date '\(text)' is not a date: write it as ACLED does, day first "
+                + "(2019-04-08, 8 April 2019, 8-Apr-19, 08-04-2019 or 08/04/2019)"
         }
     }
 }

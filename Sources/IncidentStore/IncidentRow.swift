@@ -38,6 +38,7 @@ enum IncidentRow {
         integer(incident.geoPrecision.rawValue); integer(incident.fatalities); text(incident.source); text(incident.notes)
         text(incident.locationArabic); text(incident.placeID); text(incident.sourceURL)
         text(incident.evidence.isEmpty ? nil : encodeEvidence(incident.evidence)); text(ingestedAt)
+        text(incident.originalEventType)
         real(incident.coordinate.longitude); real(incident.coordinate.latitude)
         try statement.runToCompletion(in: db, storePath: db.description)
     }
@@ -65,7 +66,7 @@ enum IncidentRow {
             geoPrecision: GeoPrecision(rawValue: Int(sqlite3_column_int64(handle, 11))) ?? .place,
             fatalities: Int(sqlite3_column_int64(handle, 12)), source: text(13), notes: text(14), locationArabic: text(15),
             placeID: text(16), sourceURL: text(17), evidence: text(18).map(decodeEvidence) ?? [],
-            ingestedAt: text(19).flatMap(Timestamp.date(from:)))
+            ingestedAt: text(19).flatMap(Timestamp.date(from:)), originalEventType: text(20))
     }
 
     static func encodeEvidence(_ spans: [EvidenceSpan]) -> String {

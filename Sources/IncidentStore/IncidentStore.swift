@@ -45,12 +45,10 @@ public final class IncidentStore: @unchecked Sendable {
         }
         do {
             try prepareSchema()
-        } catch let error as StoreError {
-            try? close()
-            throw error
         } catch {
-            try? close()
-            throw StoreError.notAStore(path: path, reason: IncidentStore.reason(error))
+            // A file this call created is no store: leave nothing behind.
+            if fileExists { try? close() } else { try? closeAndDelete() }
+            throw error as? StoreError ?? StoreError.notAStore(path: path, reason: IncidentStore.reason(error))
         }
     }
 
@@ -63,6 +61,23 @@ public final class IncidentStore: @unchecked Sendable {
         guard !isClosed else { return }
         isClosed = true
         try pool.close()
+    }
+
+    /// Closes the store and deletes its files: the database and the WAL and shared-memory
+    /// files beside it. For a store a command created and then stored nothing in, so that a
+    /// failed first ingest leaves no empty database behind.
+    ///
+    /// ```swift
+    /// let existed = FileManager.default.fileExists(atPath: path)
+    /// let store = try IncidentStore(path: path)
+    /// … // every file failed
+    /// if !existed { try store.closeAndDelete() }
+    /// ```
+    public func closeAndDelete() throws {
+        try close()
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.removeItem(atPath: file)
+        }
     }
 
     /// Runs `body` in a write transaction, with SpatiaLite loaded into the writer: the

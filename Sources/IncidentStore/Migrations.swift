@@ -81,6 +81,12 @@ enum StoreMigrations {
             // about 0.55 s per million rows.
             try db.execute(sql: "DROP INDEX IF EXISTS incidents_event_type")
         }
+        migrator.registerMigration("v5: the event type an ACLED file gave before 2019") { db in
+            // ACLED's event types before March 2019 ("Riots/Protests", "Remote violence" …) are
+            // stored under today's names so that filters and the map treat them alike; the name
+            // the file gave is kept here, so that an export gives back what came in.
+            try db.execute(sql: "ALTER TABLE incidents ADD COLUMN original_event_type TEXT")
+        }
         return migrator
     }
 }

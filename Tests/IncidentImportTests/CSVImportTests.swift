@@ -7,19 +7,11 @@ import TestSupport
 @Suite struct CSVImportTests {
     static let header = "event_id_cnty,event_date,event_type,sub_event_type,latitude,longitude,location,notes\n"
 
-    func readAll(_ contents: String, name: String = "input.csv") throws -> [Incident] {
-        let folder = try TemporaryFolder()
-        let reader = try IncidentFileReader(path: try folder.write(name, contents))
-        var incidents: [Incident] = []
-        while let incident = try reader.next() { incidents.append(incident) }
-        return incidents
-    }
-
     @Test func readsQuotedFieldsWithCommasQuotesAndNewlines() throws {
         let csv = Self.header
             + "A1,2019-04-08,Explosions/Remote violence,Air/drone strike,32.8942,13.2761,Mitiga,\"hit, \"\"again\"\"\nnext line\"\r\n"
             + "A2,8 April 2019,battles,armed clash,32.88743,13.18733,\"Tripoli\",\n"
-        let incidents = try readAll(csv)
+        let incidents = try readIncidents(csv)
         #expect(incidents.count == 2)
         #expect(incidents[0].notes == "hit, \"again\"\nnext line")
         #expect(incidents[0].subEventType == "Air/drone strike")
@@ -31,7 +23,7 @@ import TestSupport
 
     @Test func ignoresColumnsACLEDHasAndWeDoNotAndABOM() throws {
         let csv = "\u{FEFF}year,EVENT_DATE,event_type,latitude,longitude,iso,admin2\n2019,2019-04-08,Riots,32.1,13.0,434,Nowhere\n"
-        let incidents = try readAll(csv)
+        let incidents = try readIncidents(csv)
         #expect(incidents.count == 1)
         #expect(incidents[0].eventID.hasPrefix("IM"))
     }

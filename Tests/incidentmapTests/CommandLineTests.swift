@@ -262,7 +262,84 @@ import TestSupport
         let result = try cli.run(["ingest", file, "--db", "store.sqlite"])
         #expect(result.status != 0)
         #expect(result.errors.contains("\(file):2: published: date 2019-02-30 does not exist"), "\(result.errors)")
+        // The store this ingest created holds nothing, so it is not left behind.
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/store.sqlite"))
         let stats = try cli.run(["stats", "--db", "store.sqlite"])
-        #expect(stats.output.contains("incidents:  0"))
+        #expect(stats.errors.contains("no incident store at store.sqlite"), "\(stats.errors)")
+    }
+}
+
+/// ACLED files as users have them: bad rows skipped on request, and no store left behind by
+/// a first ingest that failed.
+@Suite struct IngestLayoutCommandTests {
+    static let rows = """
+        event_id_cnty;event_date;event_type;inter1;latitude;longitude;location
+        LBY1;9-May-20;Battle-No change of territory;1;32.8942;13.2761;Mitiga
+        LBY2;31-02-20;Battles;1;32.88;13.18;Tripoli
+        LBY3;18/04/2001;Riots/Protests;5;32.88;13.18;"Tripoli; Martyrs' Square"
+        LBY4;2020-05-10;Battles;1;32.88
+        LBY5;21 March 2020;Remote violence;2;32.1;13.1;Gharyan
+
+        """
+
+    @Test func skippedRowsAreCountedAndWrittenToTheRejectsFile() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let input = try folder.write("acled.csv", Self.rows)
+        let result = try cli.run(["ingest", "--skip-bad-rows", "--rejects", "rejects.csv", input])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("\(input): 3 added, 0 already in the store, 2 bad row(s) skipped (written to rejects.csv)"),
+                "\(result.output)")
+        let rejects = try String(contentsOfFile: folder.path + "/rejects.csv", encoding: .utf8)
+        #expect(rejects == """
+            file,line,reason,row
+            \(input),3,event_date '31-02-20': date 2020-02-31 does not exist,LBY2;31-02-20;Battles;1;32.88;13.18;Tripoli
+            \(input),5,5 fields where the header has 7: check the semicolons and quotes in this row,LBY4;2020-05-10;Battles;1;32.88
+
+            """)
+        let export = try cli.run(["export", "--format", "csv"])
+        let lines = export.output.split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let original = try #require(header.firstIndex(of: "original_event_type"))
+        let type = try #require(header.firstIndex(of: "event_type"))
+        let mitiga = try #require(lines.first { $0.hasPrefix("LBY1,") }).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(mitiga[type] == "Battles" && mitiga[original] == "Battle-No change of territory")
+    }
+
+    @Test func withoutARejectsFileTheSkippedRowsArePrinted() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("acled.csv", Self.rows)
+        let result = try CommandRunner(folder: folder.path).run(["ingest", "--skip-bad-rows", input])
+        #expect(result.status == 0)
+        #expect(result.errors.contains("\(input):3: event_date '31-02-20': date 2020-02-31 does not exist (skipped)"))
+        #expect(result.errors.contains("\(input):5: 5 fields where the header has 7"))
+    }
+
+    @Test func strictStaysTheDefaultAndRejectsNeedsSkipping() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let input = try folder.write("acled.csv", Self.rows)
+        let strict = try cli.run(["ingest", "--db", "kept.sqlite", CommandLineTests.sample, input])
+        #expect(strict.status == 1)
+        #expect(strict.errors.contains("\(input):3: event_date '31-02-20'"))
+        #expect(try cli.run(["stats", "--db", "kept.sqlite"]).output.contains("incidents:  14"))
+        let refused = try cli.run(["ingest", "--rejects", "r.csv", input])
+        #expect(refused.status != 0 && refused.errors.contains("--rejects needs --skip-bad-rows"))
+    }
+
+    @Test func aFailedFirstIngestLeavesNoStoreBehind() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let input = try folder.write("acled.csv", Self.rows)
+        let failed = try cli.run(["ingest", "--db", "new.sqlite", input, "missing.csv"])
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("new.sqlite: removed again, as nothing was stored in it"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("new.sqlite") }
+        #expect(left.isEmpty, "\(left)")
+
+        // A store that was there before is kept, whatever fails.
+        #expect(try cli.run(["ingest", "--db", "old.sqlite", CommandLineTests.sample]).status == 0)
+        #expect(try cli.run(["ingest", "--db", "old.sqlite", input]).status == 1)
+        #expect(try cli.run(["stats", "--db", "old.sqlite"]).output.contains("incidents:  14"))
     }
 }
