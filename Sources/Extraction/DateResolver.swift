@@ -20,6 +20,24 @@ public struct ResolvedDate: Hashable, Sendable {
     public var alsoOn: [IncidentDate] = []
 }
 
+/// The tokens inside a place's name, looked up in constant time: a date word inside one is
+/// part of the name (سوق الجمعة). Asking every date word of every sentence against every name
+/// of the article grew with the square of a long text.
+struct NameTokens {
+    private var marked: [Bool] = []
+
+    init() {}
+
+    init(_ ranges: [Range<Int>], tokenCount: Int) {
+        marked = Array(repeating: false, count: tokenCount)
+        for range in ranges {
+            for index in range where index < tokenCount { marked[index] = true }
+        }
+    }
+
+    func contains(_ index: Int) -> Bool { index >= 0 && index < marked.count && marked[index] }
+}
+
 /// Reads the date expressions of one sentence and resolves them against the publication date:
 /// explicit dates in Arabic and English (Arabic-Indic digits too), relative days (أمس، أول أمس،
 /// yesterday), weekdays ("الخميس الماضي", "last Thursday", "on Monday", "منذ الخميس").
@@ -39,7 +57,7 @@ struct DateResolver {
     /// market) is a name, not a date.
     /// `matches` are the article's date words (``Lexicon/dates`` matched once for the whole
     /// text); those of the sentence are read.
-    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>] = [],
+    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: NameTokens = NameTokens(),
               matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
         let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: articleMatches)
         // "… on Thursday … gunmen who fired at crowds the day before": the day before that date.
@@ -51,7 +69,7 @@ struct DateResolver {
                                       reason: resolved.reason + ", the day before: \(resolved.date.adding(days: -1))"))
     }
 
-    private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: [Range<Int>],
+    private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: NameTokens,
                             matches articleMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
         // Indexes stay the article's: the sentence's tokens are a slice, not a copy.
         let slice = tokens[sentence.tokens]
@@ -74,18 +92,18 @@ struct DateResolver {
             absolute.firstToken += sentence.tokens.lowerBound
             return absolute
         }
-        let outsideNames = sentenceMatches.filter { match in !names.contains { $0.contains(match.firstToken) } }
+        let outsideNames = sentenceMatches.filter { !names.contains($0.firstToken) }
         if let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names) { return .resolved(explicit) }
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
-            guard !names.contains(where: { $0.contains(match.firstToken) }) else { return nil }
+            guard !names.contains(match.firstToken) else { return nil }
             let token = slice[match.firstToken]
             let folded = token.foldedText
             // واحد is "one", not و + أحد: a detached proclitic must be one that carries ال.
             let articled = folded.hasPrefix("ال") || folded.hasPrefix("بال") || folded.hasPrefix("وال")
                 || folded.hasPrefix("فال") || folded.hasPrefix("لل")
             let afterDay = !match.detachedClitic && match.firstToken > slice.startIndex
-                && ["يوم", "ليوم", "بيوم"].contains(slice[match.firstToken - 1].foldedText)
+                && Words.day.contains(slice[match.firstToken - 1].foldedText)
             let hasArticle = token.script != .arabic || articled || afterDay
             let payloads = match.payloads.filter { !$0.requiresArticle || hasArticle }.map(\.word)
             guard !payloads.isEmpty else { return nil }
@@ -97,14 +115,14 @@ struct DateResolver {
             reports.contains { report in
                 let gap = match.firstToken - (report.firstToken + report.tokenCount)
                 guard gap >= 0, gap <= 1 else { return false }
-                return gap == 0 || ["on", "يوم", "today", "late", "اليوم"].contains(tokens[match.firstToken - 1].foldedText)
+                return gap == 0 || Words.beforeReportDay.contains(tokens[match.firstToken - 1].foldedText)
             }
         }
         // "أعلنت الوزارة السبت أن مجهولين خطفوا الجمعة", "said Saturday that …": a day right before
         // the reporting verb's "that" is the report's, where the sentence gives another day.
         func isBeforeThat(_ match: PhraseMatch<DateWord>) -> Bool {
             let after = match.firstToken + match.tokenCount
-            return after < sentence.tokens.upperBound && ["ان", "أن", "إن", "بان", "بأن", "that"].contains(tokens[after].foldedText)
+            return after < sentence.tokens.upperBound && Words.that.contains(tokens[after].foldedText)
         }
         let hasEventDay = words.contains { match in
             !datesTheReport(match) && !isBeforeThat(match) && match.payloads.contains {
@@ -155,7 +173,7 @@ struct DateResolver {
     /// yesterday's.
     func yearBeforeTheReport(_ tokens: ArraySlice<Token>) -> Outcome? {
         guard let published else { return nil }
-        let introducers: Set<String> = ["عام", "العام", "سنة", "لعام", "وعام", "in", "since", "منذ", "ومنذ", "during", "خلال"]
+        let introducers = Words.yearIntroducers
         for index in tokens.indices.dropFirst() where tokens[index].script == .digits {
             guard let year = Int(tokens[index].key), (1900..<published.year).contains(year),
                   introducers.contains(tokens[index - 1].foldedText),
@@ -167,13 +185,13 @@ struct DateResolver {
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
     func explicitDate(_ tokens: ArraySlice<Token>, text: [Unicode.Scalar], matches: [PhraseMatch<DateEntry>],
-                      names: [Range<Int>] = []) -> ResolvedDate? {
+                      names: NameTokens = NameTokens()) -> ResolvedDate? {
         let words = matches.map { $0.withPayloads($0.payloads.map(\.word)) }
         let months = words.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
         let ordinals = words.filter { $0.payloads.contains { if case .dayOfMonth = $0 { return true } else { return false } } }
         func number(_ index: Int) -> Int? {
             guard tokens.indices.contains(index), tokens[index].script == .digits,
-                  !names.contains(where: { $0.contains(index) }) else { return nil }
+                  !names.contains(index) else { return nil }
             return Int(tokens[index].key)
         }
         func separator(after index: Int) -> String {
@@ -186,7 +204,7 @@ struct DateResolver {
             if let day = number(before), (1...31).contains(day) {
                 let year = number(after).flatMap { $0 > 1900 ? $0 : nil }
                 // "On 5 and 6 June", "يومي 5 و6 يونيو": the first day, the second as well.
-                if before - 2 >= tokens.startIndex, ["and", "و"].contains(tokens[before - 1].foldedText),
+                if before - 2 >= tokens.startIndex, Words.and.contains(tokens[before - 1].foldedText),
                    let first = number(before - 2), (1...31).contains(first), first < day,
                    var date = make(day: first, month: month, year: year), let second = make(day: day, month: month, year: year) {
                     date.alsoOn = [second.date]
@@ -194,22 +212,21 @@ struct DateResolver {
                     return date
                 }
                 var date = make(day: day, month: month, year: year)
-                date?.isSince = before > tokens.startIndex && ["since", "منذ", "ومنذ"].contains(tokens[before - 1].foldedText)
+                date?.isSince = before > tokens.startIndex && Words.since.contains(tokens[before - 1].foldedText)
                 return date
             }
             if let day = number(after), (1...31).contains(day) {
                 return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })
             }
             // السابع من جويلية: an ordinal day, من, the month.
-            if match.firstToken >= tokens.startIndex + 2, ["من", "of"].contains(tokens[match.firstToken - 1].foldedText),
+            if match.firstToken >= tokens.startIndex + 2, Words.of.contains(tokens[match.firstToken - 1].foldedText),
                let ordinal = ordinals.last(where: { $0.firstToken + $0.tokenCount == match.firstToken - 1 }),
                case .dayOfMonth(let day)? = ordinal.payloads.first(where: { if case .dayOfMonth = $0 { return true } else { return false } }) {
                 return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
             }
         }
         // A month with no day: "in May", "منذ أبريل", "March 2011" (time_precision 3).
-        let introducers: Set<String> = ["in", "since", "early", "late", "mid", "during", "في", "منذ", "خلال", "مطلع", "أواخر",
-                                        "اواخر", "منتصف", "بداية", "شهر", "وفي", "ومنذ"]
+        let introducers = Words.monthIntroducers
         for match in months {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }),
                   number(match.firstToken - 1) == nil, number(match.firstToken + match.tokenCount).map({ $0 > 1900 }) ?? true else { continue }
@@ -242,4 +259,18 @@ struct DateResolver {
         }
         return ResolvedDate(date: date, precision: .day, reason: "stated: \(date)")
     }
+}
+
+/// Words the resolver looks for around date words, made once: a literal in the function was
+/// built again for every date word of every sentence.
+enum Words {
+    static let day: Set<String> = ["يوم", "ليوم", "بيوم"]
+    static let beforeReportDay: Set<String> = ["on", "يوم", "today", "late", "اليوم"]
+    static let that: Set<String> = ["ان", "أن", "إن", "بان", "بأن", "that"]
+    static let and: Set<String> = ["and", "و"]
+    static let since: Set<String> = ["since", "منذ", "ومنذ"]
+    static let of: Set<String> = ["من", "of"]
+    static let yearIntroducers: Set<String> = ["عام", "العام", "سنة", "لعام", "وعام", "in", "since", "منذ", "ومنذ", "during", "خلال"]
+    static let monthIntroducers: Set<String> = ["in", "since", "early", "late", "mid", "during", "في", "منذ", "خلال", "مطلع", "أواخر",
+                                                "اواخر", "منتصف", "بداية", "شهر", "وفي", "ومنذ"]
 }

@@ -36,6 +36,8 @@ public struct IncidentExtractor: Sendable {
         let actors = lexicon.actors.matches(in: tokens)
         let resolved = gazetteer.resolve(text, tokens: tokens).resolved
         let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
+        let cuePositions = CuePositions(cues)
+        let actorTokens = NameTokens(actors.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
         // A family name the article gives a person ("Prime Minister Fayez al-Sarraj") is that
         // person when it comes back alone ("with al-Sarraj declaring"), not the village so
         // named. Only below a town: a city after a capitalised word is mostly a headline's.
@@ -53,9 +55,9 @@ public struct IncidentExtractor: Sendable {
         let places = resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
             .filter { place in !datelines.contains { $0.mention.start == place.mention.start } }
-            .filter { !isInActorName($0, actors: actors, cues: cues, tokens: tokens, text: text) }
+            .filter { !isInActorName($0, actors: actorTokens, cues: cuePositions, tokens: tokens, text: text) }
             .filter { !isFamilyName($0) }
-            .filter { !isReferencePoint($0, cues: cues) && !isSeat($0, cues: cues, tokens: tokens) }
+            .filter { !isReferencePoint($0, cues: cuePositions) && !isSeat($0, cues: cuePositions, tokens: tokens) }
 
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
@@ -67,8 +69,8 @@ public struct IncidentExtractor: Sendable {
         let dateMatches = lexicon.dates.matches(in: tokens)
         // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
         // day the report was filed) date no event.
-        let placeNames = places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
-            + datelines.map { datelineTokens($0, tokens: tokens, text: text) }
+        let placeNames = NameTokens(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
+            + datelines.map { datelineTokens($0, tokens: tokens, text: text) }, tokenCount: tokens.count)
 
         var found: [ExtractedIncident] = []
         // The first day the article states in a sentence that names a place: the day a sentence
@@ -84,8 +86,15 @@ public struct IncidentExtractor: Sendable {
         // later paragraph, where the scene no longer reaches.
         var lastTown: ResolvedPlace?
         var previousEnd = 0
-        for sentence in sentences {
-            func inSentence(_ first: Int) -> Bool { sentence.tokens.contains(first) }
+        // Each sentence's matches, found in one pass: filtering the whole article's lists for
+        // every sentence grew with the square of a long text.
+        let sentenceOf = sentenceIndexes(sentences, tokenCount: tokens.count)
+        let cuesBySentence = grouped(cues, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        let placesBySentence = grouped(places, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
+        let actorsBySentence = grouped(actors, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        let numbersBySentence = grouped(numbers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        let triggersBySentence = grouped(triggers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        for (sentenceIndex, sentence) in sentences.enumerated() {
             if text[previousEnd..<sentence.start].contains("\n") { scene = [] }
             previousEnd = sentence.end
             // The sentence's own date, else the last one the article gave (less precise), else
@@ -122,7 +131,7 @@ public struct IncidentExtractor: Sendable {
             // "Since 4 April Tripoli has seen battles", told two weeks on: a campaign going on, not
             // an event of that day. A span of a few days ("clashes since Sunday") is still news.
             if let date, date.isSince, let published = article.published, date.date < published.adding(days: -7) { sentenceStatus = .background }
-            let sentenceCues = cues.filter { inSentence($0.firstToken) }
+            let sentenceCues = cuesBySentence[sentenceIndex]
             if sentenceStatus != .happened && !includingNotHappened { continue }
             // A denial covers what follows it and its own clause, not a clause before it that
             // reports what was confirmed ("confirmed a strike on Murzuq, but denied it had
@@ -148,8 +157,8 @@ public struct IncidentExtractor: Sendable {
                 }
                 return .happened
             }
-            let sentencePlaces = withoutFarNamesakes(places.filter {
-                inSentence($0.mention.firstToken) && !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
+            let sentencePlaces = withoutFarNamesakes(placesBySentence[sentenceIndex].filter {
+                !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
             }, tokens: tokens)
             if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened {
                 for place in sentencePlaces where statedDayOfPlace[place.place.id] == nil {
@@ -158,17 +167,20 @@ public struct IncidentExtractor: Sendable {
                 }
             }
             let sceneBefore = scene
-            if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: sentenceCues, tokens: tokens) }
+            if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: cuePositions, tokens: tokens) }
             if scene.count == 1, let town = scene.first, [.city, .town, .village].contains(town.place.kind) { lastTown = town }
             let referredTown = sentencePlaces.isEmpty && sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
-            let sentenceActors = unique(actors.filter { inSentence($0.firstToken) }.flatMap(\.payloads))
-            let fatalities = deathToll(numbers.filter { inSentence($0.firstToken) }, tokens: tokens, sentence: sentence)
+            let sentenceActors = unique(actorsBySentence[sentenceIndex].flatMap(\.payloads))
+            let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
+            let sentenceTriggers = triggersBySentence[sentenceIndex]
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
 
-            let crowdTriggerInSentence = triggers.contains { trigger in
-                inSentence(trigger.firstToken) && trigger.payloads.contains { $0.eventType == .protests || $0.eventType == .riots }
+            let crowdTriggerInSentence = sentenceTriggers.contains { trigger in
+                trigger.payloads.contains { $0.eventType == .protests || $0.eventType == .riots }
             }
-            for trigger in triggers where inSentence(trigger.firstToken) {
+            // Made once: every incident of the sentence shares it.
+            let sentenceText = sentenceTriggers.isEmpty ? "" : String(scalars: text[sentence.start..<sentence.end])
+            for trigger in sentenceTriggers {
                 guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
                       let first = trigger.payloads.first,
                       let eventType = first.eventType else { continue }
@@ -183,13 +195,13 @@ public struct IncidentExtractor: Sendable {
                 if eventType == .battles, first.subEventType == "Armed clash", crowdTriggerInSentence { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
-                if eventType == .protests, triggers.contains(where: { other in
-                    inSentence(other.firstToken) && abs(other.firstToken - trigger.firstToken) <= 2 && other.firstToken != trigger.firstToken
+                if eventType == .protests, sentenceTriggers.contains(where: { other in
+                    abs(other.firstToken - trigger.firstToken) <= 2 && other.firstToken != trigger.firstToken
                         && other.payloads.contains { $0.eventType == .battles || $0.eventType == .violenceAgainstCivilians }
                 }) {
                     kind = (eventType: .riots, subEventType: "Violent demonstration")
-                } else if eventType == .protests, kind.subEventType == "Peaceful protest", triggers.contains(where: { other in
-                    inSentence(other.firstToken) && other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
+                } else if eventType == .protests, kind.subEventType == "Peaceful protest", sentenceTriggers.contains(where: { other in
+                    other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
                 }) {
                     // Clashes with the police at a protest: intervention, or excessive force where people died.
                     kind.subEventType = fatalities > 0 ? "Excessive force against protesters" : "Protest with intervention"
@@ -201,10 +213,10 @@ public struct IncidentExtractor: Sendable {
                                         in: sentencePlaces, tokens: tokens, text: text)
                 // "هاجم مسلحون من تاجوراء سجنا": where the attackers came from is not where the
                 // attack was; the sentence's other places are read instead.
-                if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: sentenceCues) }),
-                   sentencePlaces.contains(where: { !isOrigin($0, cues: sentenceCues) }) { linked = [] }
+                if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: cuePositions) }),
+                   sentencePlaces.contains(where: { !isOrigin($0, cues: cuePositions) }) { linked = [] }
                 linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
-                linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: sentenceCues, tokens: tokens)
+                linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
                 if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
                 if linked.isEmpty, let referredTown { linked = [referredTown] }
                 let days: [ResolvedDate?] = [date] + (date?.alsoOn ?? []).map { day in
@@ -216,7 +228,7 @@ public struct IncidentExtractor: Sendable {
                         place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
                         actor1: sentenceActors.first, actor2: sentenceActors.dropFirst().first, fatalities: fatalities,
                         triggerText: String(scalars: text[trigger.start..<trigger.end]),
-                        evidence: [EvidenceSpan(text: String(scalars: text[sentence.start..<sentence.end]),
+                        evidence: [EvidenceSpan(text: sentenceText,
                                                 start: sentence.start, end: sentence.end, source: article.source,
                                                 highlights: [
                                                     .init(kind: .place, start: resolved.mention.start, end: resolved.mention.end),
@@ -268,6 +280,26 @@ public struct IncidentExtractor: Sendable {
         return result
     }
 
+    /// For each token, the index of the sentence it is in (-1 between sentences).
+    func sentenceIndexes(_ sentences: [Sentence], tokenCount: Int) -> [Int] {
+        var indexes = [Int](repeating: -1, count: tokenCount)
+        for (index, sentence) in sentences.enumerated() {
+            for token in sentence.tokens where token < tokenCount { indexes[token] = index }
+        }
+        return indexes
+    }
+
+    /// `items` split by the sentence their first token is in, in their order.
+    func grouped<Item>(_ items: [Item], sentenceOf: [Int], sentenceCount: Int, firstToken: (Item) -> Int) -> [[Item]] {
+        var groups = [[Item]](repeating: [], count: sentenceCount)
+        for item in items {
+            let token = firstToken(item)
+            guard token >= 0, token < sentenceOf.count, sentenceOf[token] >= 0 else { continue }
+            groups[sentenceOf[token]].append(item)
+        }
+        return groups
+    }
+
     /// "the al-Qala residential area of Murzuq", "حي القلعة بمرزق": a place said to be in a
     /// town, whose namesake the gazetteer found far from that town, is one the gazetteer does
     /// not hold; the town says where instead.
@@ -279,7 +311,7 @@ public struct IncidentExtractor: Sendable {
                       !isCoordinated(town, tokens: tokens) else { return false }
                 let end = part.mention.firstToken + part.mention.tokenCount
                 guard (0...3).contains(town.mention.firstToken - end) else { return false }
-                let said = tokens[end..<town.mention.firstToken].contains { ["of", "in", "في", "بمدينة", "بمنطقة"].contains($0.foldedText) }
+                let said = tokens[end..<town.mention.firstToken].contains { Self.partOf.contains($0.foldedText) }
                     || (town.mention.firstToken == end && town.mention.detachedClitic && tokens[end].foldedText.hasPrefix("ب"))
                 return said && Geodesic.distance(from: part.place.coordinate, to: town.place.coordinate) > nearbyRadius(of: part.place)
             }
@@ -288,12 +320,18 @@ public struct IncidentExtractor: Sendable {
 
     func mostSpecific(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
         var dropped = Set<String>()
-        for child in places {
-            var parent = child.place.parentID
+        // Looked up by id and read by index: a loop over every pair of places, copying each,
+        // was most of the time on a long list of names.
+        var indexesOfID: [String: [Int]] = [:]
+        for index in places.indices { indexesOfID[places[index].place.id, default: []].append(index) }
+        let areas = places.indices.filter { [.district, .region].contains(places[$0].place.kind) && !isCoordinated(places[$0], tokens: tokens) }
+        for child in places.indices {
+            let childEnd = places[child].mention.firstToken + places[child].mention.tokenCount
+            var parent = places[child].place.parentID
             var depth = 0
             while let id = parent, depth < 5 {
-                for ancestor in places where ancestor.place.id == id && !isCoordinated(ancestor, tokens: tokens) {
-                    let gap = ancestor.mention.firstToken - (child.mention.firstToken + child.mention.tokenCount)
+                for ancestor in indexesOfID[id] ?? [] where !isCoordinated(places[ancestor], tokens: tokens) {
+                    let gap = places[ancestor].mention.firstToken - childEnd
                     if (0...4).contains(gap) { dropped.insert(id) }
                 }
                 parent = gazetteer.place(id: id)?.parentID
@@ -301,10 +339,9 @@ public struct IncidentExtractor: Sendable {
             }
             // "بوابة الفقها بمنطقة الجفرة", "Fuqaha, in the Jufra district": a district or a
             // region right after a more specific place says where that place is.
-            for area in places where [.district, .region].contains(area.place.kind) && !isCoordinated(area, tokens: tokens)
-                && child.place.kind.specificity > area.place.kind.specificity {
-                let gap = area.mention.firstToken - (child.mention.firstToken + child.mention.tokenCount)
-                if (0...2).contains(gap) { dropped.insert(area.place.id) }
+            for area in areas where places[child].place.kind.specificity > places[area].place.kind.specificity {
+                let gap = places[area].mention.firstToken - childEnd
+                if (0...2).contains(gap) { dropped.insert(places[area].place.id) }
             }
         }
         var seen = Set<String>()
@@ -340,14 +377,14 @@ public struct IncidentExtractor: Sendable {
     /// The place is part of an actor's name: inside an actor the lexicon knows ("سرايا الدفاع عن
     /// بنغازي"), right after a word that begins one (كتيبة، ثوار), or right before a word that ends
     /// one ("Benghazi Defence Brigades", "Misrata-led", "Zintan militias").
-    func isInActorName(_ place: ResolvedPlace, actors: [PhraseMatch<String>], cues: [PhraseMatch<Cue>],
+    func isInActorName(_ place: ResolvedPlace, actors: NameTokens, cues: CuePositions,
                        tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
-        if actors.contains(where: { $0.firstToken < end && first < $0.firstToken + $0.tokenCount }) { return true }
+        if (first..<end).contains(where: actors.contains) { return true }
         if isInPersonName(place, tokens: tokens, text: text) { return true }
-        return cues.contains { cue in
-            if cue.payloads.contains(.actorBefore), cue.firstToken + cue.tokenCount == first { return true }
-            guard cue.payloads.contains(.actorAfter), cue.firstToken == end else { return false }
+        if cues.has(.actorBefore, endingBefore: first, within: 0...0) { return true }
+        return cues.starting(at: end).contains { cue in
+            guard cue.payloads.contains(.actorAfter) else { return false }
             // Joined by a space or a hyphen only: "in Tripoli, forces …" is a place and a subject.
             let gap = text[tokens[end - 1].end..<tokens[cue.firstToken].start]
             return !gap.isEmpty && gap.allSatisfy { $0 == " " || $0 == "-" }
@@ -357,38 +394,43 @@ public struct IncidentExtractor: Sendable {
     /// A place a distance is measured from, or a road leads to: "80 km south of Tripoli",
     /// "(80 كلم) جنوب طرابلس", "على طريق طرابلس" (a place whose own name starts with the cue,
     /// such as طريق المطار, is not one).
-    func isReferencePoint(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> Bool {
-        cues.contains { cue in
-            cue.payloads.contains(.reference) && (0...2).contains(place.mention.firstToken - (cue.firstToken + cue.tokenCount))
-        }
+    func isReferencePoint(_ place: ResolvedPlace, cues: CuePositions) -> Bool {
+        cues.has(.reference, endingBefore: place.mention.firstToken, within: 0...2)
     }
 
     /// The seat of a government or a parliament named a few words before: "the internationally
     /// recognised government in Tripoli".
-    func isSeat(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], tokens: [Token]) -> Bool {
+    func isSeat(_ place: ResolvedPlace, cues: CuePositions, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken
         guard first > 0 else { return false }
         let previous = tokens[first - 1].foldedText
-        let introduced = ["في", "فى", "in", "based in"].contains(previous)
-            || (["العاصمه", "العاصمة", "capital"].contains(previous) && first > 1 && ["في", "فى", "in", "the"].contains(tokens[first - 2].foldedText))
+        let introduced = Self.seatIntroducers.contains(previous)
+            || (Self.capitalWords.contains(previous) && first > 1 && Self.seatIntroducers.union(["the"]).contains(tokens[first - 2].foldedText))
         guard introduced || (place.mention.detachedClitic && tokens[first].foldedText.hasPrefix("ب")) else { return false }
         // The body's building is a place things happen to ("اقتحم متظاهرون مقر مجلس النواب في
         // طبرق", "stormed the parliament building in Tobruk").
-        let buildings: Set<String> = ["مقر", "ومقر", "بمقر", "لمقر", "مبنى", "ومبنى", "بمبنى", "building", "headquarters", "offices", "office", "compound"]
-        return cues.contains { cue in
+        let buildings = Self.buildingWords
+        return cues.ending(before: first, within: 0...5).contains { cue in
             let end = cue.firstToken + cue.tokenCount
-            guard cue.payloads.contains(.seat), (0...5).contains(first - end) else { return false }
+            guard cue.payloads.contains(.seat) else { return false }
             let before = cue.firstToken > 0 ? tokens[cue.firstToken - 1].foldedText : ""
             return !buildings.contains(before) && !tokens[end..<first].contains { buildings.contains($0.foldedText) }
         }
     }
 
     /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة").
-    func isOrigin(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> Bool {
-        cues.contains { cue in
-            cue.payloads.contains(.origin) && (0...4).contains(place.mention.firstToken - (cue.firstToken + cue.tokenCount))
-        }
+    func isOrigin(_ place: ResolvedPlace, cues: CuePositions) -> Bool {
+        cues.has(.origin, endingBefore: place.mention.firstToken, within: 0...4)
     }
+
+    static let pointingBack: Set<String> = ["the", "this", "that", "these", "those", "هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"]
+    static let coordinators: Set<String> = ["و", "and", "or", "او", "أو"]
+    static let complementisers: Set<String> = ["ان", "إن", "أن", "that"]
+    static let seatIntroducers: Set<String> = ["في", "فى", "in"]
+    static let capitalWords: Set<String> = ["العاصمه", "العاصمة", "capital"]
+    static let partOf: Set<String> = ["of", "in", "في", "بمدينة", "بمنطقة"]
+    static let buildingWords: Set<String> = ["مقر", "ومقر", "بمقر", "لمقر", "مبنى", "ومبنى", "بمبنى", "building", "headquarters",
+                                             "offices", "office", "compound"]
 
     /// An English trigger after a determiner that points back ("the attack", "this strike",
     /// "that assault"): the event was told before. Arabic writes new events with the article
@@ -396,7 +438,7 @@ public struct IncidentExtractor: Sendable {
     func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
         guard trigger.firstToken > 0 else { return false }
         let previous = tokens[trigger.firstToken - 1].foldedText
-        return ["the", "this", "that", "these", "those", "هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"].contains(previous)
+        return Self.pointingBack.contains(previous)
     }
 
     /// A dateline ("TRIPOLI, Aug 25 (Reuters) -", "TRIPOLI –", "بنغازي - ") names where the
@@ -482,13 +524,13 @@ public struct IncidentExtractor: Sendable {
         let previous = tokens[place.mention.firstToken - 1]
         // "ومنطقة قصر بن غشير": the و is on the word that introduces the name.
         if previous.script == .arabic, previous.folded.count >= 4, previous.folded.first == "\u{0648}" { return true }
-        return ["و", "and", "or", "او", "أو"].contains(previous.foldedText)
+        return Self.coordinators.contains(previous.foldedText)
     }
 
     /// Where several places are named and only some are introduced as where something happened
     /// (في، in, at, near — or a ب written on the name), those; a place listed with one of them
     /// ("في وادي الربيع والكايخ") counts as introduced too.
-    func locatedOnes(_ places: [ResolvedPlace], cues: [PhraseMatch<Cue>], tokens: [Token]) -> [ResolvedPlace] {
+    func locatedOnes(_ places: [ResolvedPlace], cues: CuePositions, tokens: [Token]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
         // Where fire or fighters came from is not where the event was, if another place is named.
         let notOrigins = places.filter { !isOrigin($0, cues: cues) }
@@ -496,10 +538,8 @@ public struct IncidentExtractor: Sendable {
         var located: [Bool] = []
         for (index, place) in places.enumerated() {
             let start = place.mention.firstToken
-            let introduced = cues.contains { cue in
-                cue.payloads.contains(.locative) && cue.firstToken + cue.tokenCount <= start
-                    && start - (cue.firstToken + cue.tokenCount) <= 1
-            } || (place.mention.detachedClitic && tokens[start].foldedText.hasPrefix("ب"))
+            let introduced = cues.has(.locative, endingBefore: start, within: 0...1)
+                || (place.mention.detachedClitic && tokens[start].foldedText.hasPrefix("ب"))
             let listed = index > 0 && located[index - 1] && isCoordinated(place, tokens: tokens)
             located.append(introduced || listed)
         }
@@ -512,7 +552,7 @@ public struct IncidentExtractor: Sendable {
     func isInReportingZone(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], sentence: Sentence,
                            tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard let verb = cues.first(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
-        let complementisers: Set<String> = ["ان", "إن", "أن", "that"]
+        let complementisers = Self.complementisers
         // A verb of several words may end past the place's start, and a place may run past the
         // sentence's end (a name split by a line break): no zone then.
         let verbEnd = verb.firstToken + verb.tokenCount, placeEnd = place.mention.firstToken + place.mention.tokenCount
@@ -690,4 +730,32 @@ public struct IncidentExtractor: Sendable {
         }
         return false
     }
+}
+
+/// The article's cues by the token they start and end at, for the questions put to a place's
+/// neighbourhood ("is a reference cue two words before it?"): asking every place against every
+/// cue of the article grew with the square of a long text.
+struct CuePositions {
+    private var endingAt: [Int: [PhraseMatch<Cue>]] = [:]
+    private var startingAt: [Int: [PhraseMatch<Cue>]] = [:]
+
+    init(_ cues: [PhraseMatch<Cue>]) {
+        for cue in cues {
+            endingAt[cue.firstToken + cue.tokenCount, default: []].append(cue)
+            startingAt[cue.firstToken, default: []].append(cue)
+        }
+    }
+
+    /// The cues that end `distance` tokens before `token` (0: right before it), nearest first.
+    func ending(before token: Int, within distance: ClosedRange<Int>) -> [PhraseMatch<Cue>] {
+        distance.flatMap { endingAt[token - $0] ?? [] }
+    }
+
+    /// Whether a cue of `kind` ends `distance` tokens before `token`.
+    func has(_ kind: Cue, endingBefore token: Int, within distance: ClosedRange<Int>) -> Bool {
+        distance.contains { gap in endingAt[token - gap]?.contains { $0.payloads.contains(kind) } ?? false }
+    }
+
+    /// The cues that start at `token`.
+    func starting(at token: Int) -> [PhraseMatch<Cue>] { startingAt[token] ?? [] }
 }

@@ -19,6 +19,8 @@ public struct Sentence: Hashable, Sendable {
 /// معيتيقة بطرابلس وأكدت إدارة …") must not glue its event to the next sentence's places.
 public enum Segmenter {
     static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "\u{061F}", "\n", "\u{06D4}"]
+    /// The most words a sentence holds: real sentences, Arabic ones included, stay well under it.
+    static let maximumSentenceTokens = 150
     static let clauseEnds: Set<Unicode.Scalar> = [",", "\u{060C}", ";", "\u{061B}", ":", "(", ")", "\"", "«", "»"]
 
     public static func sentences(text: String, tokens: [Token], clauseStarts: Set<Int>) -> [Sentence] {
@@ -50,6 +52,18 @@ public enum Segmenter {
                 closeSentence(at: index)
             } else if clauseStarts.contains(index), index - sentenceStart >= 3 {
                 closeSentence(at: index)
+            } else if index - sentenceStart >= maximumSentenceTokens {
+                // Text with no punctuation for pages (a feed's dump, a fuzzer's input): a
+                // sentence ends after so many words all the same, at its last clause break if it
+                // has one, so that the work per sentence stays bounded and the whole stays linear.
+                if clauseStart > sentenceStart {
+                    sentences.append(Sentence(tokens: sentenceStart..<clauseStart, clauses: clauses,
+                                              start: tokens[sentenceStart].start, end: tokens[clauseStart - 1].end))
+                    sentenceStart = clauseStart
+                    clauses = []
+                } else {
+                    closeSentence(at: index)
+                }
             } else if !bothDigits, gap.contains(where: { clauseEnds.contains($0) }), index > clauseStart {
                 clauses.append(clauseStart..<index)
                 clauseStart = index

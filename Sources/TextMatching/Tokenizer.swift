@@ -10,17 +10,28 @@ public enum Tokenizer {
 
     /// The tokens of text already split into scalars (offsets index `scalars`).
     public static func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
-        var raw: [(token: Token, separatorAfter: Unicode.Scalar?)] = []
-        raw.reserveCapacity(scalars.count / 5)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
         var builder = TokenBuilder()
-        var separator: [Unicode.Scalar] = []
+        // The separator since the last token: its first scalar and how many there were.
+        var separator: Unicode.Scalar?
+        var separatorCount = 0
 
         func flush() {
-            if let token = builder.finish() {
-                if !raw.isEmpty { raw[raw.count - 1].separatorAfter = separator.count == 1 ? separator[0] : nil }
-                raw.append((token, nil))
-                separator = []
+            guard let token = builder.finish() else { return }
+            // A Latin article before a hyphen or a space is merged into the word after it, as
+            // the tokens are made: a second array of every token and its separator, copied
+            // again after, was a tenth of extraction's time.
+            if let previous = tokens.last, previous.script == .latin, token.script == .latin, !previous.hadArticle,
+               separatorCount == 1, let separator, isArticle(previous.foldedText, before: separator) {
+                tokens[tokens.count - 1] = Token(folded: token.folded, offsets: token.offsets, key: token.key,
+                                                 start: previous.start, end: token.end, script: .latin,
+                                                 isCapitalised: previous.isCapitalised || token.isCapitalised, hadArticle: true)
+            } else {
+                tokens.append(token)
             }
+            separator = nil
+            separatorCount = 0
         }
 
         for (offset, scalar) in scalars.enumerated() {
@@ -35,33 +46,11 @@ public enum Tokenizer {
                 builder.add(scalar, at: offset, script: .latin)
             } else {
                 flush()
-                separator.append(scalar)
+                if separatorCount == 0 { separator = scalar }
+                separatorCount += 1
             }
         }
         flush()
-        return mergingLatinArticles(raw)
-    }
-
-    /// Merges a Latin article into the word after it (Al-Aziziyah, El Azizia, as-Sawani), so
-    /// that the word's key is the name without the article and its span includes the article.
-    static func mergingLatinArticles(_ raw: [(token: Token, separatorAfter: Unicode.Scalar?)]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(raw.count)
-        var index = 0
-        while index < raw.count {
-            let (token, separatorAfter) = raw[index]
-            if token.script == .latin, index + 1 < raw.count, raw[index + 1].token.script == .latin,
-               let separatorAfter, isArticle(token.foldedText, before: separatorAfter) {
-                let next = raw[index + 1].token
-                tokens.append(Token(folded: next.folded, offsets: next.offsets, key: next.key,
-                                    start: token.start, end: next.end, script: .latin,
-                                    isCapitalised: token.isCapitalised || next.isCapitalised, hadArticle: true))
-                index += 2
-            } else {
-                tokens.append(token)
-                index += 1
-            }
-        }
         return tokens
     }
 

@@ -8,6 +8,22 @@ import Gazetteer
 @Suite struct SegmenterTests {
     static let lexicon = try! Lexicon.bundled()
 
+    /// Pages with no punctuation are cut into sentences of bounded length, at a clause break
+    /// where there is one: the work per sentence then stays bounded and extraction linear.
+    @Test func boundsTheLengthOfASentenceWithNoPunctuation() {
+        let words = (0..<1000).map { ["clashes", "in", "Gharyan", "shelling", "of", "Tarhuna"][$0 % 6] }
+        let text = words.joined(separator: " ")
+        let tokens = Tokenizer.tokens(in: text)
+        let split = Segmenter.sentences(text: text, tokens: tokens, clauseStarts: [])
+        #expect(split.count == 7)
+        #expect(split.allSatisfy { $0.tokens.count <= Segmenter.maximumSentenceTokens })
+        #expect(split.map(\.tokens.count).reduce(0, +) == tokens.count)
+        // With commas, the cut falls on the last clause break before the limit.
+        let commas = (0..<300).map { $0 % 40 == 39 ? "Tarhuna," : "clashes" }.joined(separator: " ")
+        let withCommas = Segmenter.sentences(text: commas, tokens: Tokenizer.tokens(in: commas), clauseStarts: [])
+        #expect(withCommas.first?.tokens == 0..<120)
+    }
+
     func sentences(_ text: String) -> [String] {
         let tokens = Tokenizer.tokens(in: text)
         let cues = Self.lexicon.cues.matches(in: tokens)
@@ -46,7 +62,8 @@ import Gazetteer
         let sentence = Sentence(tokens: 0..<tokens.count, clauses: [0..<tokens.count], start: 0, end: text.unicodeScalars.count)
         let resolver = DateResolver(lexicon: Self.lexicon, published: published.map { try! IncidentDate(parsing: $0) })
         let names = Self.gazetteer.resolve(text).resolved.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
-        switch resolver.date(in: sentence, tokens: tokens, text: Array(text.unicodeScalars), names: names) {
+        switch resolver.date(in: sentence, tokens: tokens, text: Array(text.unicodeScalars),
+                               names: NameTokens(names, tokenCount: tokens.count)) {
         case .none: return "none"
         case .unresolvable: return "unresolvable"
         case .resolved(let date): return "\(date.date) p\(date.precision.rawValue)"
