@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import IncidentMapCore
 import TextMatching
 
@@ -17,19 +18,34 @@ public final class Gazetteer: Sendable {
     /// Ids of places that were joined into another (the same place from another source) → the
     /// id kept.
     public let mergedIDs: [String: String]
-    let index: PhraseIndex<String>
+    let rules: ContextRules
+    /// What reading text needs (the name index and its companions), built at its first use:
+    /// `gazetteer search` never reads text, and building it was a tenth of its start-up.
+    private let textIndexes: Lazy<TextIndexes>
+    /// What search needs, built at its first use: extraction never searches.
+    private let searchIndex: Lazy<[SearchEntry]>
+
+    var index: PhraseIndex<String> { textIndexes.value.index }
     /// Libyan places' Latin names by their consonants, for spellings whose vowels nobody listed
     /// (Teminhint for Tamanhint): matched only in capitalised words, after the exact names.
-    let consonantIndex: PhraseIndex<String>
-    let rules: ContextRules
+    var consonantIndex: PhraseIndex<String> { textIndexes.value.consonantIndex }
     /// By place id, the one-word Arabic name keys that every spelling of the place writes with
     /// the article (الماية): the same letters without it are another word (مائة).
-    let articleOnlyKeys: [String: Set<String>]
+    var articleOnlyKeys: [String: Set<String>] { textIndexes.value.articleOnlyKeys }
     /// Places only OpenStreetMap knows whose name is one Arabic word with the article
     /// (المدينة): as often a common word as a place.
-    let bulkArticleWordPlaces: Set<String>
+    var bulkArticleWordPlaces: Set<String> { textIndexes.value.bulkArticleWordPlaces }
     /// Every (place id, name, normalised name) for search.
-    let searchEntries: [(placeID: String, name: String, key: SearchKey)]
+    var searchEntries: [SearchEntry] { searchIndex.value }
+
+    typealias SearchEntry = (placeID: String, name: String, key: SearchKey)
+
+    struct TextIndexes: @unchecked Sendable {
+        var index = PhraseIndex<String>()
+        var consonantIndex = PhraseIndex<String>()
+        var articleOnlyKeys: [String: Set<String>] = [:]
+        var bulkArticleWordPlaces = Set<String>()
+    }
 
     /// Builds a gazetteer from places and context rules (one source: places are joined by id only).
     public convenience init(places: [Place], rules: ContextRules) {
@@ -40,46 +56,57 @@ public final class Gazetteer: Sendable {
     /// GeoNames, then the curated files): the same place held by two sources
     /// becomes one place with every name and source id (see `PlaceConflation`).
     public init(layers: [[Place]], rules: ContextRules) {
-        var conflation = PlaceConflation(layers: layers)
+        let conflation = PlaceConflation(layers: layers)
         let byID = conflation.places
-        var index = PhraseIndex<String>()
-        var consonantIndex = PhraseIndex<String>()
-        var entries: [(String, String, SearchKey)] = []
-        var articleOnlyKeys: [String: Set<String>] = [:]
-        var bulkArticleWordPlaces = Set<String>()
-        for place in byID.values.sorted(by: { $0.id < $1.id }) {
+        let sorted = byID.values.sorted(by: { $0.id < $1.id })
+        self.places = byID
+        self.mergedIDs = conflation.aliases
+        self.rules = rules
+        let tokens = TokenCache(conflation.tokensByName)
+        textIndexes = Lazy { Gazetteer.textIndexes(of: sorted, rules: rules, tokens: tokens) }
+        searchIndex = Lazy { Gazetteer.searchEntries(of: sorted, rules: rules, tokens: tokens) }
+    }
+
+    private static func textIndexes(of places: [Place], rules: ContextRules, tokens known: TokenCache) -> TextIndexes {
+        var indexes = TextIndexes()
+        for place in places {
             var withArticle = Set<String>(), withoutArticle = Set<String>()
             for name in place.names where !name.contains(" ") {
-                let tokens = conflation.tokens(of: name)
+                let tokens = known.tokens(of: name)
                 guard tokens.count == 1, tokens[0].script == .arabic else { continue }
                 if name.hasPrefix("ال") { withArticle.insert(tokens[0].key) } else { withoutArticle.insert(tokens[0].key) }
             }
             let articleOnly = withArticle.subtracting(withoutArticle)
-            if !articleOnly.isEmpty { articleOnlyKeys[place.id] = articleOnly }
-            if !withArticle.isEmpty, place.sourceIDs.allSatisfy({ $0.hasPrefix("OSM ") }) { bulkArticleWordPlaces.insert(place.id) }
+            if !articleOnly.isEmpty { indexes.articleOnlyKeys[place.id] = articleOnly }
+            if !withArticle.isEmpty, place.sourceIDs.allSatisfy({ $0.hasPrefix("OSM ") }) { indexes.bulkArticleWordPlaces.insert(place.id) }
             for name in NameVariants.expanded(place.names) {
-                let tokens = conflation.tokens(of: name)
+                let tokens = known.tokens(of: name)
                 let keys = tokens.map(\.key)
                 guard !keys.isEmpty, !rules.isIgnored(keys, for: place.id) else { continue }
-                index.insert(keys: keys, payload: place.id)
-                entries.append((place.id, name, SearchKey(tokens: tokens)))
+                indexes.index.insert(keys: keys, payload: place.id)
                 // Consonants say enough only for names of some length: four consonants at least.
                 if place.isLibyan, tokens.allSatisfy({ $0.script == .latin }) {
                     let consonants = keys.map(Tokenizer.consonants(of:))
                     if consonants.joined().unicodeScalars.count >= 4, consonants.allSatisfy({ !$0.isEmpty }) {
-                        consonantIndex.insert(keys: consonants, payload: place.id)
+                        indexes.consonantIndex.insert(keys: consonants, payload: place.id)
                     }
                 }
             }
         }
-        self.places = byID
-        self.mergedIDs = conflation.aliases
-        self.index = index
-        self.consonantIndex = consonantIndex
-        self.rules = rules
-        self.searchEntries = entries
-        self.articleOnlyKeys = articleOnlyKeys
-        self.bulkArticleWordPlaces = bulkArticleWordPlaces
+        return indexes
+    }
+
+    private static func searchEntries(of places: [Place], rules: ContextRules, tokens known: TokenCache) -> [SearchEntry] {
+        var entries: [SearchEntry] = []
+        for place in places {
+            for name in NameVariants.expanded(place.names) {
+                let tokens = known.tokens(of: name)
+                let keys = tokens.map(\.key)
+                guard !keys.isEmpty, !rules.isIgnored(keys, for: place.id) else { continue }
+                entries.append((place.id, name, SearchKey(tokens: tokens)))
+            }
+        }
+        return entries
     }
 
     /// The gazetteer built into incidentmap (the files of `Gazetteer/`), read once.
@@ -153,4 +180,30 @@ public final class Gazetteer: Sendable {
 
     /// How many distinct names are indexed.
     public var nameCount: Int { index.phraseCount }
+}
+
+/// Names already tokenised while places were joined, read again by the indexes.
+struct TokenCache: @unchecked Sendable {
+    private let byName: [[UInt8]: [Token]]
+
+    init(_ byName: [[UInt8]: [Token]]) { self.byName = byName }
+
+    func tokens(of name: String) -> [Token] { byName[Array(name.utf8)] ?? Tokenizer.tokens(in: name) }
+}
+
+/// A value made at its first use, once, whichever thread asks first; later reads share it.
+final class Lazy<Value>: @unchecked Sendable {
+    private let state: Mutex<Value?> = Mutex(nil)
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        state.withLock { stored in
+            if let stored { return stored }
+            let made = make()
+            stored = made
+            return made
+        }
+    }
 }

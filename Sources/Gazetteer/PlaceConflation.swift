@@ -24,7 +24,8 @@ struct PlaceConflation {
     /// The names already in `idsByName`, by place id.
     private var indexedNames: [String: Set<[UInt8]>] = [:]
     /// Each name's tokens, made once for joining, indexing and search.
-    private var tokensByName: [[UInt8]: [Token]] = [:]
+    /// The tokens of every name read, by its UTF-8 bytes: the gazetteer's indexes reuse them.
+    private(set) var tokensByName: [[UInt8]: [Token]] = [:]
 
     /// Ids a curator wrote rows for (the last layer): two of them are never joined by name, even
     /// where a bulk source named them alike (GeoNames' two Zawiyas, 3 km apart).
