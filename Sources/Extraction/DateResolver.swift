@@ -211,6 +211,19 @@ struct DateResolver {
                     date.reason = "stated: \(date.date) and \(second.date)"
                     return date
                 }
+                // "13 June – 19 June", "5 – 11 June", "31 Jul – 6 Aug": a span (a weekly
+                // report's), not the day of an event: dated by its first day, and yielding to
+                // the day a sentence gives when they are the same event.
+                func isDash(_ gap: String) -> Bool { gap.contains { ["-", "\u{2013}", "\u{2014}"].contains($0) } }
+                let lastToken = match.firstToken + match.tokenCount - 1
+                if before - 1 >= tokens.startIndex, let first = number(before - 1), (1...31).contains(first), first < day,
+                   isDash(separator(after: before - 1)), let start = make(day: first, month: month, year: year) {
+                    return ResolvedDate(date: start.date, precision: .week, reason: "a span from \(start.date)", isCarriedOver: true)
+                }
+                if let next = number(after), (1...31).contains(next), isDash(separator(after: lastToken)),
+                   months.contains(where: { $0.firstToken == after + 1 }), let start = make(day: day, month: month, year: year) {
+                    return ResolvedDate(date: start.date, precision: .week, reason: "a span from \(start.date)", isCarriedOver: true)
+                }
                 var date = make(day: day, month: month, year: year)
                 date?.isSince = before > tokens.startIndex && Words.since.contains(tokens[before - 1].foldedText)
                 return date

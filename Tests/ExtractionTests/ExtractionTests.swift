@@ -179,6 +179,9 @@ import Gazetteer
                                                        "2217362 Explosions/Remote violence/Air/drone strike 2019-04-06"]),
         // A running toll is no event of its own.
         ("Death toll of Gharyan clashes rises to 40", []),
+        // A weekly report's span in its headline is no event's day: the body's day is.
+        ("1 April – 7 April: Clashes in Gharyan\n\nOn 3 April, clashes erupted in Gharyan.", ["2217362 Battles/Armed clash 2019-04-03"]),
+        ("1 – 7 April: Clashes in Gharyan\n\nOn 3 April, clashes erupted in Gharyan.", ["2217362 Battles/Armed clash 2019-04-03"]),
         // A family name the article gave a person is the person when it comes back alone.
         ("Prime Minister Fayez al-Sarraj's office was quiet. Protests were held yesterday with al-Sarraj watching.", []),
         // A comma lists places and a possessive owns one: neither is a person's name.
