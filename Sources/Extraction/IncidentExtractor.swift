@@ -85,6 +85,7 @@ public struct IncidentExtractor: Sendable {
         // The last town the article set something in: what "the city" or المدينة refers to in a
         // later paragraph, where the scene no longer reaches.
         var lastTown: ResolvedPlace?
+        var lastFacility: ResolvedPlace?
         var previousEnd = 0
         // Each sentence's matches, found in one pass: filtering the whole article's lists for
         // every sentence grew with the square of a long text.
@@ -153,7 +154,10 @@ public struct IncidentExtractor: Sendable {
                     if cue.payloads.contains(.future), leadsToTrigger { return .planned }
                     if cue.payloads.contains(.cause), leadsToTrigger { return .background }
                     if cue.payloads.contains(.background) { return .background }
-                    if cue.payloads.contains(.aggregate) { return .aggregate }
+                    // A running total or a period covers the words around it, not a deal
+                    // signed in the same clause ("signed … between the factions fighting over
+                    // the last two weeks").
+                    if cue.payloads.contains(.aggregate), abs(cue.firstToken - trigger.firstToken) <= 8 { return .aggregate }
                 }
                 return .happened
             }
@@ -169,7 +173,10 @@ public struct IncidentExtractor: Sendable {
             let sceneBefore = scene
             if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: cuePositions, tokens: tokens) }
             if scene.count == 1, let town = scene.first, [.city, .town, .village].contains(town.place.kind) { lastTown = town }
-            let referredTown = sentencePlaces.isEmpty && sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
+            if let facility = sentencePlaces.last(where: { Self.facilityKinds.contains($0.place.kind) }) { lastFacility = facility }
+            let referredTown = !sentencePlaces.isEmpty ? nil
+                : sentenceCues.contains { $0.payloads.contains(.facilityAnaphor) } ? lastFacility
+                : sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
             let sentenceActors = unique(actorsBySentence[sentenceIndex].flatMap(\.payloads))
             let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
             let sentenceTriggers = triggersBySentence[sentenceIndex]
@@ -423,6 +430,7 @@ public struct IncidentExtractor: Sendable {
         cues.has(.origin, endingBefore: place.mention.firstToken, within: 0...4)
     }
 
+    static let facilityKinds: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .port, .oilFacility]
     static let pointingBack: Set<String> = ["the", "this", "that", "these", "those", "هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"]
     static let coordinators: Set<String> = ["و", "and", "or", "او", "أو"]
     static let complementisers: Set<String> = ["ان", "إن", "أن", "that"]

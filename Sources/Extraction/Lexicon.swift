@@ -37,6 +37,9 @@ public enum Cue: String, Hashable, Sendable {
     /// A definite noun that refers back to a town named earlier ("the city", "the town",
     /// المدينة): a sentence that names no place of its own is set there.
     case anaphor
+    /// A definite noun that refers back to an airport, a base or a port named earlier ("the
+    /// airport", المطار): like ``anaphor``, for facilities.
+    case facilityAnaphor = "facility-anaphor"
     /// Near an agreement word in its clause: the agreement was made (signed, reached,
     /// brokered, وقع، توصل). An agreement only named ("after two ceasefires collapsed", "as
     /// agreed with …") is no event.
@@ -133,7 +136,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, concluded, reference, seat")
+                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, facility-anaphor, concluded, reference, seat")
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":

@@ -182,6 +182,12 @@ import Gazetteer
         // A weekly report's span in its headline is no event's day: the body's day is.
         ("1 April – 7 April: Clashes in Gharyan\n\nOn 3 April, clashes erupted in Gharyan.", ["2217362 Battles/Armed clash 2019-04-03"]),
         ("1 – 7 April: Clashes in Gharyan\n\nOn 3 April, clashes erupted in Gharyan.", ["2217362 Battles/Armed clash 2019-04-03"]),
+        // "The airport" in a later paragraph is the airport named last.
+        ("Gunmen occupied Mitiga airport yesterday.\n\nGovernment forces stormed the airport on Monday evening.",
+         ["ly-mitiga Battles/Armed clash 2019-04-08"]),
+        // A period ("over the last two weeks") covers the fighting near it, not the deal signed.
+        ("A ceasefire was signed in Gharyan yesterday between the factions fighting over the last two weeks",
+         ["2217362 Strategic developments/Agreement 2019-04-08"]),
         // A family name the article gave a person is the person when it comes back alone.
         ("Prime Minister Fayez al-Sarraj's office was quiet. Protests were held yesterday with al-Sarraj watching.", []),
         // A comma lists places and a possessive owns one: neither is a person's name.
