@@ -85,6 +85,8 @@ public struct IncidentExtractor: Sendable {
         // The last town the article set something in: what "the city" or المدينة refers to in a
         // later paragraph, where the scene no longer reaches.
         var lastTown: ResolvedPlace?
+        // Villages and quarters more than 100 km from every other place the article names.
+        let isolatedPlaceIDs = isolatedMinorPlaces(places)
         var lastFacility: ResolvedPlace?
         var previousEnd = 0
         // Each sentence's matches, found in one pass: filtering the whole article's lists for
@@ -163,7 +165,17 @@ public struct IncidentExtractor: Sendable {
             }
             let sentencePlaces = withoutFarNamesakes(placesBySentence[sentenceIndex].filter {
                 !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
-            }, tokens: tokens)
+            }, tokens: tokens).map { place in
+                // "بمنطقة الناصرية" in an article set in Sabha, whose only namesake the gazetteer
+                // holds is 600 km away: a quarter of the article's town that the gazetteer
+                // lacks, so the town says where.
+                guard let lastTown, [.village, .neighbourhood].contains(place.place.kind),
+                      isolatedPlaceIDs.contains(place.place.id) else { return place }
+                var inTown = place
+                inTown.place = lastTown.place
+                inTown.reason = "\(place.place.nameEnglish) is \(Int(Geodesic.distance(from: place.place.coordinate, to: lastTown.place.coordinate) / 1000)) km from every other place the article names: a quarter of \(lastTown.place.nameEnglish) the gazetteer lacks"
+                return inTown
+            }
             if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened {
                 for place in sentencePlaces where statedDayOfPlace[place.place.id] == nil {
                     statedDayOfPlace[place.place.id] = ResolvedDate(date: date.date, precision: .day,
@@ -285,6 +297,20 @@ public struct IncidentExtractor: Sendable {
             if isListed { result.append(next) }
         }
         return result
+    }
+
+    /// The ids of villages and quarters more than 100 km from every other place the text names
+    /// (towns and cities among them): namesakes of a place the gazetteer does not hold. Over the
+    /// distinct places, which the gazetteer bounds.
+    func isolatedMinorPlaces(_ places: [ResolvedPlace]) -> Set<String> {
+        var distinct: [String: Place] = [:]
+        for resolved in places { distinct[resolved.place.id] = resolved.place }
+        guard distinct.values.contains(where: { [.city, .town].contains($0.kind) }) else { return [] }
+        return Set(distinct.values.filter { minor in
+            [.village, .neighbourhood].contains(minor.kind) && distinct.values.allSatisfy { other in
+                other.id == minor.id || Geodesic.distance(from: minor.coordinate, to: other.coordinate) > 100_000
+            }
+        }.map(\.id))
     }
 
     /// For each token, the index of the sentence it is in (-1 between sentences).

@@ -76,6 +76,25 @@ extension Gazetteer {
         let main = weights.max { ($0.value, $1.key) < ($1.value, $0.key) }
         let mainCountry = main.flatMap { total > 0 && $0.value / total >= 0.5 ? $0.key : nil }
 
+        // The places the text names without doubt: a namesake near one of them is the one the
+        // text means (حي الناصرية in an article on Sabha, not the town of An Nasiriyah 600 km
+        // away). Distinct places and a cache per candidate keep this linear in the text.
+        var anchors: [String: Coordinate] = [:]
+        for mention in found where mention.placeIDs.count == 1 {
+            if let place = places[mention.placeIDs[0]], ![.country, .district, .region].contains(place.kind) {
+                anchors[place.id] = place.coordinate
+            }
+        }
+        var nearAnAnchor: [String: Bool] = [:]
+        func isNearAnAnchor(_ place: Place) -> Bool {
+            if let known = nearAnAnchor[place.id] { return known }
+            let near = anchors.contains { id, coordinate in
+                id != place.id && Geodesic.distance(from: place.coordinate, to: coordinate) < 30_000
+            }
+            nearAnAnchor[place.id] = near
+            return near
+        }
+
         var resolved: [ResolvedPlace] = []
         var rejected: [RejectedMention] = []
         for mention in found {
@@ -110,7 +129,8 @@ extension Gazetteer {
                 continue
             }
             let candidates = mention.placeIDs.compactMap { places[$0] }.map { place in
-                Candidate(placeID: place.id, score: score(place, weights: weights, total: total))
+                Candidate(placeID: place.id, score: score(place, weights: weights, total: total)
+                          + (mention.placeIDs.count > 1 && isNearAnAnchor(place) ? 0.1 : 0))
             }.sorted { ($0.score, $1.placeID) > ($1.score, $0.placeID) }
             guard let best = candidates.first, let place = places[best.placeID] else { continue }
             let reason: String
@@ -170,7 +190,8 @@ extension Gazetteer {
         }
         let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
         if stems.contains(where: { ($0.first == alef || $0.first == lam) && $0.dropFirst().first == lam }) { return false }
-        let stemKeys = Set(stems.map { String(scalars: $0) })
+        // Compared as keys, as the place's names were (ة and ه, hamza forms folded alike).
+        let stemKeys = Set(stems.compactMap { Normalizer.keys(of: String(scalars: $0)).first })
         // Every name of the place with these letters has the article.
         return mention.placeIDs.allSatisfy { id in
             !(articleOnlyKeys[id] ?? []).isDisjoint(with: stemKeys)

@@ -74,7 +74,13 @@ public final class Gazetteer: Sendable {
             for name in place.names where !name.contains(" ") {
                 let tokens = known.tokens(of: name)
                 guard tokens.count == 1, tokens[0].script == .arabic else { continue }
-                if name.hasPrefix("ال") { withArticle.insert(tokens[0].key) } else { withoutArticle.insert(tokens[0].key) }
+                // Read on the folded letters: "الْبِيرَة" does not begin with the characters "ال"
+                // (its lam carries a sukun), but its letters do.
+                if tokens[0].folded.starts(with: ["\u{0627}", "\u{0644}"] as [Unicode.Scalar]) {
+                    withArticle.insert(tokens[0].key)
+                } else {
+                    withoutArticle.insert(tokens[0].key)
+                }
             }
             let articleOnly = withArticle.subtracting(withoutArticle)
             if !articleOnly.isEmpty { indexes.articleOnlyKeys[place.id] = articleOnly }

@@ -182,6 +182,10 @@ import Gazetteer
         // A weekly report's span in its headline is no event's day: the body's day is.
         ("1 April – 7 April: Clashes in Gharyan\n\nOn 3 April, clashes erupted in Gharyan.", ["2217362 Battles/Armed clash 2019-04-03"]),
         ("1 – 7 April: Clashes in Gharyan\n\nOn 3 April, clashes erupted in Gharyan.", ["2217362 Battles/Armed clash 2019-04-03"]),
+        // A quarter whose only namesake in the gazetteer is far from every place the article
+        // names is a quarter of the article's town.
+        ("اندلعت اشتباكات في مدينة غريان أمس.\n\nوقالت مصادر إن مسلحين اقتحموا معسكرا بمنطقة البيرة أمس",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
         // "The airport" in a later paragraph is the airport named last.
         ("Gunmen occupied Mitiga airport yesterday.\n\nGovernment forces stormed the airport on Monday evening.",
          ["ly-mitiga Battles/Armed clash 2019-04-08"]),

@@ -1,3 +1,4 @@
+import IncidentMapCore
 import Testing
 @testable import Gazetteer
 
@@ -34,6 +35,20 @@ import Testing
     ])
     func commonWordsWithPlaceEvidenceArePlaces(sentence: String, placeID: String) {
         #expect(places(sentence) == [placeID], "\(sentence)")
+    }
+
+    /// كبيرة is "big", not ك + البيرة: a place whose every name has the article is not read
+    /// in a word without it.
+    @Test func aWordWithoutTheArticleIsNotAPlaceThatAlwaysHasIt() {
+        #expect(places("وصلت أعداد كبيرة من السيارات").isEmpty)
+    }
+
+    /// Of two places with one name, the one near a place the text names without doubt.
+    @Test func aNamesakeNearTheTextsOtherPlacesWins() throws {
+        let resolved = Self.gazetteer.resolve("تجددت الاشتباكات في مدينة سبها بعدما اقتحمت مجموعة معسكرا بمنطقة الناصرية").resolved
+        let nasiriya = try #require(resolved.first { $0.mention.text.contains("الناصرية") })
+        let sabha = try #require(Self.gazetteer.places["2212775"])
+        #expect(Geodesic.distance(from: nasiriya.place.coordinate, to: sabha.coordinate) < 30_000, "\(nasiriya.place)")
     }
 
     @Test func tripoliIsLibyanInALibyanArticle() throws {
