@@ -109,9 +109,9 @@ let package = Package(
             "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        // Downloads from a Hummingbird server on loopback.
+        // Downloads from a Hummingbird server on loopback, and zipped dumps made in the test.
         .testTarget(name: "GazetteerDownloadTests", dependencies: [
-            "GazetteerDownload", "Gazetteer", "TestSupport",
+            "GazetteerDownload", "Gazetteer", "TestSupport", "ZIPFoundation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

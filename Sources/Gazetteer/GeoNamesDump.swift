@@ -120,20 +120,4 @@ public enum GeoNamesDump {
         }
         return (text, name)
     }
-
-    /// The country file inside a GeoNames zip (`LY.txt` in `LY.zip`), skipping its readme.
-    static func unzipCountryFile(_ url: URL) throws -> Data {
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw GazetteerError.unreadable(file: url.path, reason: "not a readable zip archive")
-        }
-        guard let entry = archive.first(where: { $0.path.hasSuffix(".txt") && !$0.path.lowercased().contains("readme") }) else {
-            throw GazetteerError.unreadable(file: url.path, reason: "the zip holds no country .txt file")
-        }
-        var data = Data()
-        _ = try archive.extract(entry) { data.append($0) }
-        return data
-    }
 }

@@ -26,22 +26,44 @@ public final class ArticleReader {
         }
     }
 
+    /// The incident columns every incident row has; an article has none of them.
+    static let incidentColumns = ["event_date", "event_type", "latitude", "longitude"]
+
     /// True when `path` holds articles rather than incident rows: a `.txt` file, a folder, or
-    /// JSON Lines whose first object has a `text` field.
-    public static func holdsArticles(_ path: String) -> Bool {
+    /// JSON Lines whose first object has a `text` member and no incident column.
+    ///
+    /// A file's kind is told by its columns, not guessed leniently: a first object with both
+    /// `text` and incident columns (`event_date`, `event_type`, `latitude`, `longitude`) throws
+    /// ``ImportError/badRow(path:line:reason:)``, as each reader also refuses a row of the other
+    /// kind further down.
+    ///
+    /// ```swift
+    /// if try ArticleReader.holdsArticles("feed.jsonl") { … } else { … }
+    /// ```
+    public static func holdsArticles(_ path: String) throws(ImportError) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
         if isDirectory.boolValue { return true }
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "txt" || ext == "text" { return true }
-        guard ["jsonl", "ndjson", "json"].contains(ext), let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? nil
-        guard let head, let firstLine = String(decoding: head, as: UTF8.self).split(separator: "\n").first(where: {
-            !$0.trimmingCharacters(in: .whitespaces).isEmpty
-        }) else { return false }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any] else { return false }
-        return object["text"] != nil
+        guard ["jsonl", "ndjson", "json"].contains(ext), let source = try? ByteSource(path: path) else { return false }
+        // The whole first line (an article's can be long), through the reader that reads it later.
+        let lines = JSONLinesReader(source: source, path: path)
+        // A first line that is not one whole object (an API answer printed over many lines, or
+        // broken JSON) is the incident readers' to explain.
+        guard let first = try? lines.next() else { return false }
+        let columns = incidentColumns.filter { first.fields[$0] != nil }
+        guard first.fields["text"] != nil else { return false }
+        guard columns.isEmpty else {
+            throw .badRow(path: path, line: first.line, reason: mixedRow(columns))
+        }
+        return true
+    }
+
+    /// Why a row with both an article's `text` and incident `columns` is refused.
+    static func mixedRow(_ columns: [String]) -> String {
+        "the row has an article's \"text\" and incident columns (\(columns.joined(separator: ", "))): a file holds "
+            + "incidents or articles, not both; put them in separate files"
     }
 
     public init(path: String, defaults: ArticleDefaults) throws(ImportError) {
@@ -71,13 +93,15 @@ public final class ArticleReader {
     public func next() throws(ImportError) -> (line: Int, article: Article)? {
         if !pending.isEmpty { return pending.removeFirst() }
         guard let jsonLines, let record = try jsonLines.next() else { return nil }
+        let columns = Self.incidentColumns.filter { record.fields[$0] != nil }
+        guard columns.isEmpty else { throw .badRow(path: path, line: record.line, reason: Self.mixedRow(columns)) }
         guard let text = record.fields["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .badRow(path: path, line: record.line, reason: "missing text: each line needs {\"text\": …, \"published\": \"YYYY-MM-DD\"}")
         }
         var published = defaults.published
         if let value = record.fields["published"], !value.isEmpty {
             do {
-                published = try IncidentDate(parsing: String(value.prefix(10)))
+                published = try IncidentDate(parsingDateTime: value)
             } catch {
                 throw .badRow(path: path, line: record.line, reason: "published: \(error)")
             }

@@ -104,12 +104,18 @@ final class ByteSource {
         return buffer[position..<end]
     }
 
-    /// Skips a UTF-8 byte order mark at the start of the file, which spreadsheet programs write.
+    /// Skips the UTF-8 byte order marks at the start of the file, which spreadsheet programs
+    /// write. Every one of them: a file converted twice starts with two, and the second, kept,
+    /// would become part of the first column's name (`\u{FEFF}event_id_cnty`), which then
+    /// matches no column and is silently dropped. A byte order mark says nothing else, so
+    /// skipping them loses nothing.
     func skipByteOrderMark() {
-        guard peek() == 0xEF else { return }
-        let saved = position
-        _ = next()
-        if next() == 0xBB, next() == 0xBF { return }
-        position = saved
+        while peek() == 0xEF {
+            let saved = position
+            _ = next()
+            if next() == 0xBB, next() == 0xBF { continue }
+            position = saved
+            return
+        }
     }
 }

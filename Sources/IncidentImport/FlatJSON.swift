@@ -51,6 +51,7 @@ struct FlatJSON {
         }
         while true {
             skipSpace()
+            if peek() == UInt8(ascii: "}") { throw fail("a comma before '}': JSON allows none after the last member") }
             guard peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
             let key = try parseString()
             skipSpace()
@@ -117,17 +118,58 @@ struct FlatJSON {
         }
     }
 
+    /// A number as written, checked against RFC 8259's grammar
+    /// (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`): `Double(String)` alone would let
+    /// `.5`, `07`, `+3`, `1.`, `0x1p4` and `inf` through. A number too large for a `Double`
+    /// (`1e400`) is refused too, as no column could hold it.
     private mutating func parseNumber() throws(Failure) -> String {
         let start = position
         while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
-        guard position > start, let text = Self.text(bytes[start..<position]),
-              Double(text) != nil else { throw fail("a value must be a string, number, true, false, null, array or object") }
+        guard position > start else { throw fail("a value must be a string, number, true, false, null, array or object") }
+        let number = bytes[start..<position]
+        let text = String(decoding: number, as: UTF8.self)
+        guard Self.isJSONNumber(number) else {
+            position = start
+            throw fail("'\(text)' is not a JSON number: write it as -12, 0.5 or 1.5e-3 (no leading + or zeros, a digit on both sides of the point)")
+        }
+        guard let value = Double(text), value.isFinite else {
+            position = start
+            throw fail("the number \(text) is too large")
+        }
         return text
     }
 
     static func isNumberByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
             || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    /// Whether `number` is exactly one number in RFC 8259's grammar (section 6).
+    static func isJSONNumber(_ number: ArraySlice<UInt8>) -> Bool {
+        var index = number.startIndex
+        func isDigit(_ at: Int) -> Bool { at < number.endIndex && (0x30...0x39).contains(number[at]) }
+        /// Steps over one or more digits; `false` where there is none.
+        func digits() -> Bool {
+            guard isDigit(index) else { return false }
+            while isDigit(index) { index += 1 }
+            return true
+        }
+        if index < number.endIndex, number[index] == UInt8(ascii: "-") { index += 1 }
+        if index < number.endIndex, number[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if !digits() {
+            return false
+        }
+        if index < number.endIndex, number[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() else { return false }
+        }
+        if index < number.endIndex, number[index] == UInt8(ascii: "e") || number[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < number.endIndex, number[index] == UInt8(ascii: "+") || number[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() else { return false }
+        }
+        return index == number.endIndex
     }
 
     private mutating func literal(_ word: StaticString) throws(Failure) {
@@ -139,27 +181,75 @@ struct FlatJSON {
         position += count
     }
 
-    /// A nested array or object, kept as its JSON text (strings inside may hold brackets).
+    /// A nested array or object, kept as its JSON text, checked as JSON: brackets that match,
+    /// members named, commas and colons where they belong, every value valid.
     private mutating func rawNested() throws(Failure) -> String {
         let start = position
-        var depth = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                _ = try parseString()
-                continue
-            }
-            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
-            if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
-                depth -= 1
-                if depth == 0 {
+        try skipNested()
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    /// Steps over the array or object at `position`, checking it. A loop over a stack of the
+    /// brackets still open rather than recursion, so that nesting a million deep (which a
+    /// 64 MiB line can hold) cannot overflow the thread's stack.
+    private mutating func skipNested() throws(Failure) {
+        var closers: [UInt8] = []
+        var atValue = true
+        var afterComma = false
+        while true {
+            if atValue {
+                skipSpace()
+                switch peek() {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let closer = peek() == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     position += 1
-                    return String(decoding: bytes[start..<position], as: UTF8.self)
+                    closers.append(closer)
+                    afterComma = false
+                    skipSpace()
+                    if peek() == closer {
+                        position += 1
+                        closers.removeLast()
+                        atValue = false
+                    } else if closer == UInt8(ascii: "}") {
+                        try memberName()
+                    }
+                    continue
+                case UInt8(ascii: "\""): try skipString()
+                case UInt8(ascii: "]") where afterComma:
+                    throw fail("a comma before ']': JSON allows none after the last item")
+                default: _ = try parseValue()
                 }
+                atValue = false
+                afterComma = false
             }
-            position += 1
+            guard let closer = closers.last else { return }
+            skipSpace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                position += 1
+                if closer == UInt8(ascii: "}") { try memberName() }
+                atValue = true
+                afterComma = true
+            case closer:
+                position += 1
+                closers.removeLast()
+            case nil:
+                throw fail("an array or object is never closed")
+            default:
+                throw fail("expected ',' or '\(Character(Unicode.Scalar(closer)))' in a nested \(closer == UInt8(ascii: "}") ? "object" : "array")")
+            }
         }
-        throw fail("an array or object is never closed")
+    }
+
+    /// Steps over `"name":` inside a nested object.
+    private mutating func memberName() throws(Failure) {
+        skipSpace()
+        if peek() == UInt8(ascii: "}") { throw fail("a comma before '}': JSON allows none after the last member") }
+        guard peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes in a nested object") }
+        try skipString()
+        skipSpace()
+        guard peek() == UInt8(ascii: ":") else { throw fail("expected ':' after a member name in a nested object") }
+        position += 1
     }
 
     private mutating func parseString() throws(Failure) -> String {
@@ -248,9 +338,12 @@ struct FlatJSON {
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
-        guard position + 4 <= bytes.count,
-              let value = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16) else {
-            throw fail("a \\u escape needs four hex digits")
+        // Digit by digit: UInt32(_:radix:) would also take a sign (\\u+041).
+        guard position + 4 <= bytes.count else { throw fail("a \\u escape needs four hex digits") }
+        var value: UInt32 = 0
+        for byte in bytes[position..<(position + 4)] {
+            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { throw fail("a \\u escape needs four hex digits") }
+            value = value << 4 | UInt32(digit)
         }
         position += 4
         return value

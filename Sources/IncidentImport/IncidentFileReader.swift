@@ -108,7 +108,7 @@ public final class IncidentFileReader {
         var apiRowIndex = 0
         if let jsonLines {
             do {
-                guard let record = try jsonLines.nextValues(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
+                guard let record = try jsonLines.nextValues(slots: IncidentRecord.jsonSlots, count: IncidentRecord.slotCount) else { return nil }
                 (line, values) = record
             } catch {
                 guard case .badRow(_, let badLine, let reason) = error, !jsonLines.stoppedAtLongLine else { throw error }
@@ -138,7 +138,7 @@ public final class IncidentFileReader {
             }
             values = row
         } else if let api {
-            guard let record = try api.nextRow(slots: IncidentRecord.slots, count: IncidentRecord.slotCount) else { return nil }
+            guard let record = try api.nextRow(slots: IncidentRecord.jsonSlots, count: IncidentRecord.slotCount) else { return nil }
             line = record.line
             apiRowIndex = record.index
             switch record.values {

@@ -12,8 +12,14 @@ enum IncidentRecord {
     /// Each column's slot in the values ``incident(from:)`` takes, by ACLED name.
     static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: Incident.Column.allCases.map { ($0.rawValue, $0.index) })
         .merging(["inter1": inter1Slot, "inter2": inter2Slot]) { stored, _ in stored }
+    /// The slot of an article's `text`, read from JSON rows only (a CSV file is never articles):
+    /// a file holds incidents or articles, so a JSON row with `text` in a file of incidents is
+    /// refused rather than read as an incident with the article dropped.
+    static let textSlot = inter2Slot + 1
+    /// ``slots`` and `text`, for JSON Lines and API rows.
+    static let jsonSlots = slots.merging(["text": textSlot]) { stored, _ in stored }
     /// How many values ``incident(from:)`` takes.
-    static let slotCount = inter2Slot + 1
+    static let slotCount = textSlot + 1
 
     /// `values` holds each column's text at its slot (``slots``), `nil` where absent.
     static func incident(from values: [String?]) throws(RowProblem) -> Incident {
@@ -28,7 +34,9 @@ enum IncidentRecord {
         }
         func number(_ column: Incident.Column) throws(RowProblem) -> Double {
             let text = try required(column)
-            guard let number = Double(text) else { throw RowProblem("\(column.rawValue) '\(text)' is not a number") }
+            guard let number = Double(decimal: text) else {
+                throw RowProblem("\(column.rawValue) '\(text)' is not a number in decimal degrees (such as 32.8942 or -13.5)")
+            }
             return number
         }
         func code<T: RawRepresentable<Int>>(_ column: Incident.Column, as type: T.Type, default fallback: T) throws(RowProblem) -> T {
@@ -39,6 +47,10 @@ enum IncidentRecord {
             return code
         }
 
+        if values[textSlot] != nil {
+            throw RowProblem("a \"text\" member, as an article has, in a file of incidents: a file holds incidents or articles, "
+                             + "not both; put the articles in a file of their own")
+        }
         let coordinate: Coordinate
         do {
             coordinate = try Coordinate(latitude: try number(.latitude), longitude: try number(.longitude))

@@ -26,7 +26,7 @@ public struct Coordinate: Hashable, Sendable, Codable {
     public init(parsing text: String) throws(CoordinateError) {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]) else {
+        guard parts.count == 2, let latitude = Double(decimal: parts[0]), let longitude = Double(decimal: parts[1]) else {
             throw .notACoordinatePair(text)
         }
         try self.init(latitude: latitude, longitude: longitude)

@@ -33,19 +33,50 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
             return
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Digits only, each part as long as its layout allows: Int(String) would also read
+        // `+4` and `026`, so that `2019-+4-05` and `2019-04-026` passed as dates.
         let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        if isoParts.count == 3, isoParts[0].count == 4,
-           let year = Int(isoParts[0]), let month = Int(isoParts[1]), let day = Int(isoParts[2]) {
+        if isoParts.count == 3, let year = IncidentDate.digits(isoParts[0], count: 4...4),
+           let month = IncidentDate.digits(isoParts[1], count: 1...2), let day = IncidentDate.digits(isoParts[2], count: 1...2) {
             try self.init(year: year, month: month, day: day)
             return
         }
         let words = trimmed.split(separator: " ")
-        if words.count == 3, let day = Int(words[0]), let year = Int(words[2]),
+        if words.count == 3, let day = IncidentDate.digits(words[0], count: 1...2), let year = IncidentDate.digits(words[2], count: 4...4),
            let month = IncidentDate.englishMonth(String(words[1])) {
             try self.init(year: year, month: month, day: day)
             return
         }
         throw .unreadable(text)
+    }
+
+    /// The number `text` writes in ASCII digits alone, `count` of them; `nil` otherwise.
+    static func digits(_ text: Substring, count: ClosedRange<Int>) -> Int? {
+        let bytes = Array(text.utf8)
+        guard count.contains(bytes.count) else { return nil }
+        return decimalNumber(bytes, 0..<bytes.count)
+    }
+
+    /// Reads a date that may carry a time of day after it, as feeds and exports write
+    /// publication times: `2019-04-09`, `2019-04-09T10:15:00Z` or `2019-04-09 10:15`; the time
+    /// is dropped. What follows the date must start with `T` or a space, so `2019-04-026` is
+    /// not read as the 2nd.
+    ///
+    /// ```swift
+    /// try IncidentDate(parsingDateTime: "2019-04-09T10:15:00+02:00")   // 2019-04-09
+    /// ```
+    public init(parsingDateTime text: String) throws(IncidentDateError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let utf8 = Array(trimmed.utf8)
+        if utf8.count > 10, utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: " ") {
+            do {
+                try self.init(parsing: String(decoding: utf8[0..<10], as: UTF8.self))
+                return
+            } catch {
+                if case .impossible = error { throw error }
+            }
+        }
+        try self.init(parsing: trimmed)
     }
 
     static func isoFastPath(_ text: String) -> IncidentDate? {

@@ -25,6 +25,10 @@ struct GazetteerRefreshCommand: AsyncParsableCommand {
             An Overpass query for Libya's places, districts, airports, bases, ports, oil \
             facilities, wadis and border posts is in Gazetteer/README.md.
 
+            A URL is downloaded to the temporary folder first and removed afterwards, also when \
+            the command is interrupted (Ctrl-C, SIGTERM); the download fails when the server \
+            sends nothing for --idle-timeout seconds (60) or more than --max-download-size MiB (512).
+
             Examples:
               incidentmap gazetteer refresh --geonames LY.zip
               incidentmap gazetteer refresh --osm libya-places.json
@@ -41,10 +45,19 @@ struct GazetteerRefreshCommand: AsyncParsableCommand {
     @Option(help: "List at most this many places of each kind of change.")
     var show: Int = 10
 
+    @Option(help: ArgumentHelp("When downloading: give up once the server has sent nothing for this many seconds.", valueName: "seconds"))
+    var idleTimeout: Int = Int(GeoNamesDownload.defaultIdleTimeout.nanoseconds / 1_000_000_000)
+
+    @Option(help: ArgumentHelp("When downloading: the largest download accepted, in MiB (a GeoNames country dump is a few MB).",
+                               valueName: "MiB"))
+    var maxDownloadSize: Int64 = GeoNamesDownload.defaultMaximumSize >> 20
+
     func validate() throws {
         if (geonames == nil) == (osm == nil) {
             throw ValidationError("Give one of --geonames FILE|URL or --osm FILE|URL.")
         }
+        if idleTimeout < 1 { throw ValidationError("--idle-timeout must be 1 second or more.") }
+        if maxDownloadSize < 1 || maxDownloadSize > Int64.max >> 20 { throw ValidationError("--max-download-size must be 1 MiB or more.") }
     }
 
     func run() async throws {
@@ -54,9 +67,15 @@ struct GazetteerRefreshCommand: AsyncParsableCommand {
             var file = location
             if GeoNamesDownload.isRemote(location), let url = URL(string: location) {
                 printError("downloading \(location) …")
-                file = try await GeoNamesDownload.download(url).path
+                file = try await GeoNamesDownload.download(url, idleTimeout: .seconds(Int64(idleTimeout)),
+                                                           maximumSize: maxDownloadSize << 20).path
             }
-            defer { if file != location { try? FileManager.default.removeItem(atPath: file) } }
+            defer {
+                if file != location {
+                    try? FileManager.default.removeItem(atPath: file)
+                    RemoveOnSignal.shared.forget(file)
+                }
+            }
             imported = try GazetteerSourceFile.places(geonames: geonames != nil ? file : nil, osm: osm != nil ? file : nil)
         } catch {
             throw CommandFailure("\(error)\nnothing was changed: the previous gazetteer stays in force")

@@ -77,7 +77,7 @@ struct IngestCommand: ParsableCommand {
         var skipped = 0
         for file in files {
             do {
-                let summary = ArticleReader.holdsArticles(file)
+                let summary = try ArticleReader.holdsArticles(file)
                     ? try ingestArticles(file, into: incidentStore)
                     : try ingest(file, into: incidentStore, rejectsFile: rejectsFile, skipped: &skipped)
                 total.added += summary.added

@@ -81,4 +81,22 @@ import TestSupport
         #expect(error.contains("endless.csv:2: "), "\(error)")
         #expect(error.contains("longer than 64 MiB"), "\(error)")
     }
+
+    @Test(arguments: [
+        ("event_date,event_type,latitude,longitude\n2019-04-08,Battles,0x1p4,13\n", "in.csv", "latitude '0x1p4' is not a number"),
+        ("event_date,event_type,latitude,longitude\n2019-04-08,Battles,32,inf\n", "in.csv", "longitude 'inf' is not a number"),
+        ("event_date,event_type,latitude,longitude\n2019-+4-05,Battles,32,13\n", "in.csv", "event_date '2019-+4-05' is not a date"),
+        ("event_date,event_type,latitude,longitude\n2019-04-026,Battles,32,13\n", "in.csv", "event_date '2019-04-026' is not a date"),
+        ("{\"event_date\":\"2019-04-08\",\"event_type\":\"Battles\",\"latitude\":\"0x1p4\",\"longitude\":13}\n", "in.jsonl", "latitude '0x1p4'"),
+        ("{\"event_date\":\"2019-04-08\",\"event_type\":\"Battles\",\"latitude\":.5,\"longitude\":13}\n", "in.jsonl", "'.5' is not a JSON number"),
+        ("{\"event_date\":\"2019-04-08\",\"event_type\":\"Battles\",\"latitude\":+3,\"longitude\":13}\n", "in.jsonl", "'+3' is not a JSON number"),
+        ("{\"event_date\":\"2019-04-08\",\"event_type\":\"Battles\",\"latitude\":07,\"longitude\":13}\n", "in.jsonl", "'07' is not a JSON number"),
+        ("{\"event_date\":\"2019-04-08\",\"event_type\":\"Battles\",\"latitude\":32,\"longitude\":13,\"x\":[1, 2}}\n", "in.jsonl",
+         "expected ',' or ']' in a nested array"),
+    ])
+    func refusesNumbersAndDatesWrittenOutsideTheRules(contents: String, name: String, message: String) throws {
+        let error = try #require(try firstError(contents, name: name))
+        #expect(error.contains("\(name):"), "\(error)")
+        #expect(error.contains(message), "\(error)")
+    }
 }

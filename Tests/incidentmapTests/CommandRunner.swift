@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `incidentmap` executable in a folder and captures what it prints.
 struct CommandRunner {
@@ -10,15 +11,7 @@ struct CommandRunner {
     }
 
     /// The folder SwiftPM builds products into: the test bundle sits beside `incidentmap`.
-    static let executable: URL = {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("incidentmap")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("incidentmap")
-    }()
+    static let executable = BuiltExecutable.url("incidentmap")
 
     /// The repository's root (for `Data/`).
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
