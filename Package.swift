@@ -95,7 +95,7 @@ let package = Package(
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-        .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore"],
+        .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),

@@ -308,7 +308,7 @@ public struct IncidentExtractor: Sendable {
         guard distinct.values.contains(where: { [.city, .town].contains($0.kind) }) else { return [] }
         return Set(distinct.values.filter { minor in
             [.village, .neighbourhood].contains(minor.kind) && distinct.values.allSatisfy { other in
-                other.id == minor.id || Geodesic.distance(from: minor.coordinate, to: other.coordinate) > 100_000
+                other.id == minor.id || !Geodesic.isWithin(100_000, from: minor.coordinate, to: other.coordinate)
             }
         }.map(\.id))
     }
@@ -346,7 +346,7 @@ public struct IncidentExtractor: Sendable {
                 guard (0...3).contains(town.mention.firstToken - end) else { return false }
                 let said = tokens[end..<town.mention.firstToken].contains { Self.partOf.contains($0.foldedText) }
                     || (town.mention.firstToken == end && town.mention.detachedClitic && tokens[end].foldedText.hasPrefix("ب"))
-                return said && Geodesic.distance(from: part.place.coordinate, to: town.place.coordinate) > nearbyRadius(of: part.place)
+                return said && !Geodesic.isWithin(nearbyRadius(of: part.place), from: part.place.coordinate, to: town.place.coordinate)
             }
         }
     }
@@ -390,7 +390,7 @@ public struct IncidentExtractor: Sendable {
             guard place.place.id != city.place.id, place.place.kind.specificity > city.place.kind.specificity else { return false }
             if city.place.kind == .district { return place.place.admin1 != nil && place.place.admin1 == city.place.admin1 }
             return isAncestor(city.place.id, of: place.place)
-                || Geodesic.distance(from: place.place.coordinate, to: city.place.coordinate) < nearbyRadius(of: place.place)
+                || Geodesic.isWithin(nearbyRadius(of: place.place), from: place.place.coordinate, to: city.place.coordinate)
         }
         func isContainer(_ place: ResolvedPlace) -> Bool { place.place.kind == .city || place.place.kind == .district }
         let cities = linked.filter(isContainer)
@@ -751,7 +751,7 @@ public struct IncidentExtractor: Sendable {
         if one.id == other.id { return true }
         if isAncestor(one.id, of: other) || isAncestor(other.id, of: one) { return true }
         guard one.kind == .city || other.kind == .city else { return false }
-        return Geodesic.distance(from: one.coordinate, to: other.coordinate) < 25_000
+        return Geodesic.isWithin(25_000, from: one.coordinate, to: other.coordinate)
     }
 
     func isAncestor(_ id: String, of place: Place) -> Bool {

@@ -89,7 +89,7 @@ extension Gazetteer {
         func isNearAnAnchor(_ place: Place) -> Bool {
             if let known = nearAnAnchor[place.id] { return known }
             let near = anchors.contains { id, coordinate in
-                id != place.id && Geodesic.distance(from: place.coordinate, to: coordinate) < 30_000
+                id != place.id && Geodesic.isWithin(30_000, from: place.coordinate, to: coordinate)
             }
             nearAnAnchor[place.id] = near
             return near

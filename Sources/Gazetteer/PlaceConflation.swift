@@ -53,7 +53,7 @@ struct PlaceConflation {
                     guard let first = places[one], let second = places[other],
                           first.countryCode == second.countryCode,
                           let limit = Self.joiningDistance(first.kind, second.kind),
-                          Geodesic.distance(from: first.coordinate, to: second.coordinate) <= limit else { continue }
+                          Geodesic.isWithin(limit.nextUp, from: first.coordinate, to: second.coordinate) else { continue }
                     pairs.append((one, other))
                 }
             }
@@ -185,7 +185,8 @@ struct PlaceConflation {
                       originLayer[id] != layer || (Self.isBulk(place.id) && Self.isBulk(id)),
                       !(curatedIDs.contains(id) && curatedIDs.contains(place.id)),
                       other.countryCode == place.countryCode,
-                      let limit = Self.joiningDistance(place.kind, other.kind) else { continue }
+                      let limit = Self.joiningDistance(place.kind, other.kind),
+                      Geodesic.isWithin(limit.nextUp, from: place.coordinate, to: other.coordinate) else { continue }
                 let metres = Geodesic.distance(from: place.coordinate, to: other.coordinate)
                 if metres <= limit, metres < best?.metres ?? .infinity { best = (id, metres) }
             }

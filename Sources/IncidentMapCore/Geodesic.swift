@@ -1,4 +1,5 @@
 import CProj
+import Foundation
 
 /// Distances and positions on the WGS84 ellipsoid, by Karney's algorithms as PROJ ships them
 /// (`geodesic.h`): accurate to nanometres, the same figures as GeographicLib and SpatiaLite's
@@ -31,6 +32,20 @@ public enum Geodesic {
         var metres = 0.0
         proj.inverse(proj.wgs84, latitude1, longitude1, latitude2, longitude2, &metres, nil, nil)
         return metres
+    }
+
+    /// Whether two points are less than `metres` apart. Points whose latitudes or longitudes
+    /// alone are further apart than that are answered without the ellipsoid (a degree of
+    /// latitude is at least 110.5 km; a degree of longitude at least 111.3 km times the
+    /// cosine of the larger latitude): the text stages ask this for many pairs that are
+    /// hundreds of kilometres apart.
+    public static func isWithin(_ metres: Double, from start: Coordinate, to end: Coordinate) -> Bool {
+        if abs(start.latitude - end.latitude) * 110_500 > metres { return false }
+        let larger = min(89.0, max(abs(start.latitude), abs(end.latitude)))
+        var longitudes = abs(start.longitude - end.longitude)
+        if longitudes > 180 { longitudes = 360 - longitudes }
+        if longitudes * 111_300 * cos(larger * .pi / 180) > metres { return false }
+        return distance(from: start, to: end) < metres
     }
 
     /// The point reached by going `metres` from `start` along the geodesic that leaves it at

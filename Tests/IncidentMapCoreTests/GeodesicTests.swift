@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IncidentMapCore
+import TestSupport
 
 @Suite struct GeodesicTests {
     struct Reference {
@@ -45,5 +46,22 @@ import Testing
         let start = try Coordinate(latitude: 0, longitude: 179.9)
         let reached = Geodesic.destination(from: start, azimuth: 90, metres: 50_000)
         #expect(reached.longitude < -179 && reached.longitude >= -180)
+    }
+
+    /// The quick answer for far-apart points agrees with the geodesic distance, near the
+    /// threshold too, at Libya's latitudes and near the poles and the antimeridian.
+    @Test func isWithinAgreesWithTheDistance() throws {
+        var generator = SeededGenerator(state: 7)
+        for _ in 0..<2000 {
+            let start = try Coordinate(latitude: Double.random(in: -85...85, using: &generator),
+                                       longitude: Double.random(in: -180...180, using: &generator))
+            let end = try Coordinate(latitude: min(90, max(-90, start.latitude + Double.random(in: -1...1, using: &generator))),
+                                     longitude: (start.longitude + Double.random(in: -2...2, using: &generator) + 540)
+                                        .truncatingRemainder(dividingBy: 360) - 180)
+            let metres = Geodesic.distance(from: start, to: end)
+            for limit in [metres * 0.999, metres * 1.001, 30_000, 100_000] {
+                #expect(Geodesic.isWithin(limit, from: start, to: end) == (metres < limit), "\(start) \(end) \(limit)")
+            }
+        }
     }
 }
