@@ -59,35 +59,39 @@ struct DateResolver {
     /// text); those of the sentence are read.
     func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: NameTokens = NameTokens(),
               matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
-        let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: articleMatches)
+        let sentenceMatches = articleMatches.map { Self.matches($0, in: sentence) }
+        let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: sentenceMatches)
         // "… on Thursday … gunmen who fired at crowds the day before": the day before that date.
         guard case .resolved(let resolved) = outcome, resolved.precision == .day,
-              let matches = articleMatches, matches.contains(where: { match in
-                  sentence.tokens.contains(match.firstToken) && match.payloads.contains { $0.word == .dayBefore }
+              let matches = sentenceMatches, matches.contains(where: { match in
+                  match.payloads.contains { $0.word == .dayBefore }
               }) else { return outcome }
         return .resolved(ResolvedDate(date: resolved.date.adding(days: -1), precision: .day,
                                       reason: resolved.reason + ", the day before: \(resolved.date.adding(days: -1))"))
     }
 
+    /// The article's matches (in text order) that lie within the sentence, found by halving:
+    /// scanning the whole article's for every sentence grew with the square of a long text.
+    static func matches(_ matches: [PhraseMatch<DateEntry>], in sentence: Sentence) -> [PhraseMatch<DateEntry>] {
+        var low = 0, high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].firstToken < sentence.tokens.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var inSentence: [PhraseMatch<DateEntry>] = []
+        while low < matches.count, matches[low].firstToken < sentence.tokens.upperBound {
+            if matches[low].firstToken + matches[low].tokenCount <= sentence.tokens.upperBound { inSentence.append(matches[low]) }
+            low += 1
+        }
+        return inSentence
+    }
+
+    /// `articleMatches`: the date words of the sentence, when already found.
     private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: NameTokens,
                             matches articleMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
         // Indexes stay the article's: the sentence's tokens are a slice, not a copy.
         let slice = tokens[sentence.tokens]
-        let sentenceMatches = articleMatches.map { matches in
-            // The article's matches are in text order: the sentence's are found by halving, so
-            // that long texts of many sentences stay linear.
-            var low = 0, high = matches.count
-            while low < high {
-                let middle = (low + high) / 2
-                if matches[middle].firstToken < sentence.tokens.lowerBound { low = middle + 1 } else { high = middle }
-            }
-            var inSentence: [PhraseMatch<DateEntry>] = []
-            while low < matches.count, matches[low].firstToken < sentence.tokens.upperBound {
-                if matches[low].firstToken + matches[low].tokenCount <= sentence.tokens.upperBound { inSentence.append(matches[low]) }
-                low += 1
-            }
-            return inSentence
-        } ?? lexicon.dates.matches(in: Array(slice)).map { match in
+        let sentenceMatches = articleMatches ?? lexicon.dates.matches(in: Array(slice)).map { match in
             var absolute = match
             absolute.firstToken += sentence.tokens.lowerBound
             return absolute

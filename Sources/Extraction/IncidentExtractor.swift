@@ -45,12 +45,17 @@ public struct IncidentExtractor: Sendable {
         for (index, token) in tokens.enumerated() where token.script == .latin && token.isCapitalised {
             capitalisedAt[token.key, default: []].append(index)
         }
+        // Answered once per name: a long text names the same place thousands of times.
+        var familyNames: [String: Bool] = [:]
         func isFamilyName(_ place: ResolvedPlace) -> Bool {
             guard ![.city, .town].contains(place.place.kind), tokens[place.mention.firstToken].script == .latin else { return false }
             // The possessive loses its apostrophe in the key: al-Sarraj's is "sarrajs".
             let key = tokens[place.mention.firstToken].key
+            if let known = familyNames[key] { return known }
             let others = (capitalisedAt[key] ?? []) + (capitalisedAt[key + "s"] ?? [])
-            return others.contains { isInPersonName(firstToken: $0, tokens: tokens, text: text) }
+            let answer = others.contains { isInPersonName(firstToken: $0, tokens: tokens, text: text) }
+            familyNames[key] = answer
+            return answer
         }
         let places = resolved
             .filter { $0.place.isLibyan && $0.place.kind != .country }
@@ -664,7 +669,7 @@ public struct IncidentExtractor: Sendable {
             merged.actor1 = group.compactMap(\.actor1).first
             merged.actor2 = group.compactMap(\.actor2).first { $0 != merged.actor1 }
             var spans: [EvidenceSpan] = []
-            for span in group.flatMap(\.evidence) { appendEvidence(span, to: &spans) }
+            appendEvidence(contentsOf: group.flatMap(\.evidence), to: &spans)
             merged.evidence = spans
             // An event only ever referred back to ("the attack …") was told elsewhere, at
             // another place or as background: no incident of its own.
@@ -698,7 +703,7 @@ public struct IncidentExtractor: Sendable {
             guard let target = incidents.indices.first(where: { $0 != index && !removed.contains($0) && belongs(incidents, index, $0) })
             else { continue }
             removed.insert(index)
-            for span in result[index].evidence { appendEvidence(span, to: &result[target].evidence) }
+            appendEvidence(contentsOf: result[index].evidence, to: &result[target].evidence)
             result[target].fatalities = max(result[target].fatalities, result[index].fatalities)
         }
         return result.indices.filter { !removed.contains($0) }.map { result[$0] }

@@ -176,10 +176,24 @@ public struct EvidenceSpan: Hashable, Sendable, Codable {
 
 /// Adds `span` to `spans`, or merges its highlights into the same stretch already there.
 public func appendEvidence(_ span: EvidenceSpan, to spans: inout [EvidenceSpan]) {
-    if let index = spans.firstIndex(where: { $0.isSameStretch(as: span) }) {
-        spans[index].mergeHighlights(of: span)
-    } else {
-        spans.append(span)
+    appendEvidence(contentsOf: [span], to: &spans)
+}
+
+/// Adds each of `newSpans` to `spans`, or merges its highlights into the same stretch already
+/// there. The stretches are looked up, not scanned: an event told in thousands of sentences of
+/// one long text made a scan per span grow with the square of the text.
+public func appendEvidence(contentsOf newSpans: [EvidenceSpan], to spans: inout [EvidenceSpan]) {
+    struct Stretch: Hashable { let start: Int, end: Int, source: String? }
+    var indexes: [Stretch: [Int]] = [:]
+    for (index, span) in spans.enumerated() { indexes[Stretch(start: span.start, end: span.end, source: span.source), default: []].append(index) }
+    for span in newSpans {
+        let stretch = Stretch(start: span.start, end: span.end, source: span.source)
+        if let index = indexes[stretch]?.first(where: { spans[$0].isSameStretch(as: span) }) {
+            spans[index].mergeHighlights(of: span)
+        } else {
+            indexes[stretch, default: []].append(spans.count)
+            spans.append(span)
+        }
     }
 }
 

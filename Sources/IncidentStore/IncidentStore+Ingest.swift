@@ -93,7 +93,7 @@ public final class IncidentBatch {
         }
         let storedEvidence = (stored["evidence"] as String?).map(IncidentRow.decodeEvidence) ?? []
         var evidence = storedEvidence
-        for span in incident.evidence { appendEvidence(span, to: &evidence) }
+        appendEvidence(contentsOf: incident.evidence, to: &evidence)
         let source = joined(stored["source"], incident.source)
         let url = joined(stored["source_url"], incident.sourceURL)
         let actor1 = (stored["actor1"] as String?) ?? incident.actor1
