@@ -41,6 +41,7 @@ public struct ServerConfiguration: Sendable {
     /// a request beyond them is answered 503 with `Retry-After`.
     public var maxConcurrentExtractions: Int = System.coreCount
 
+    /// A configuration; every bound has a default fit for one user on loopback.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, pageSize: Int = 2000,
                 idleTimeout: Duration = .seconds(30), headerTimeout: Duration = .seconds(10),
                 maxConnections: Int = 100, maxConcurrentExtractions: Int = System.coreCount) {

@@ -45,11 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBody: Int = 1 << 20
 
-    @Option(help: ArgumentHelp("Close a connection whose request headers have not all arrived this many seconds after it opened or after the request's first byte.",
+    @Option(help: ArgumentHelp("Close a connection whose request headers have not all arrived this many seconds after it opened or after the request's first byte (default: 10).",
                                valueName: "seconds"), transform: Self.seconds)
     var headerTimeout: Duration = .seconds(10)
 
-    @Option(help: ArgumentHelp("Close a connection that has had no request in progress for this many seconds (an idle keep-alive).",
+    @Option(help: ArgumentHelp("Close a connection that has had no request in progress for this many seconds: an idle keep-alive, or a body that stops coming (default: 30).",
                                valueName: "seconds"), transform: Self.seconds)
     var idleTimeout: Duration = .seconds(30)
 
@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// A number of seconds, more than 0 and at most a day.
     static func seconds(_ text: String) throws -> Duration {
         guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
-            throw ValidationError("'\(text)' is not a number of seconds between 0 and 86400 (such as 10 or 0.5)")
+            throw ValidationError("'\(text)' is not a number of seconds above 0 and at most 86400 (such as 10 or 0.5)")
         }
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
