@@ -3,14 +3,22 @@ import Foundation
 import Gazetteer
 import GeoJSON
 import Hummingbird
+import HummingbirdCore
 import IncidentMapCore
 import IncidentStore
 import Logging
 import MapPage
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
-/// How `incidentmap serve` listens and what it accepts.
+/// How `incidentmap serve` listens, what it accepts, and how long it waits for a client.
+///
+/// ```swift
+/// var configuration = ServerConfiguration(port: 8080)
+/// configuration.headerTimeout = .seconds(5)
+/// configuration.maxConcurrentExtractions = 1
+/// ```
 public struct ServerConfiguration: Sendable {
     /// The address to listen on; loopback unless the user opens it up.
     public var host: String = "127.0.0.1"
@@ -20,12 +28,31 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 1 << 20
     /// Incidents read from the store per chunk of a streamed answer.
     public var pageSize: Int = 2000
+    /// How long a connection may sit with no request in progress (an idle keep-alive, or a
+    /// request body that stops coming) before it is closed.
+    public var idleTimeout: Duration = .seconds(30)
+    /// How long a request's head (request line and headers) may take to arrive whole, from the
+    /// connection's opening or from the first byte of a later request on it; then it is closed.
+    public var headerTimeout: Duration = .seconds(10)
+    /// The most connections open at once; further clients wait in the listen backlog until one
+    /// closes. Bodies being read take at most this many times ``maxBodyBytes`` of memory.
+    public var maxConnections: Int = 100
+    /// The most `POST /articles` extractions running at once, each on a thread of its own;
+    /// a request beyond them is answered 503 with `Retry-After`.
+    public var maxConcurrentExtractions: Int = System.coreCount
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, pageSize: Int = 2000) {
+    /// A configuration; every bound has a default fit for one user on loopback.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, pageSize: Int = 2000,
+                idleTimeout: Duration = .seconds(30), headerTimeout: Duration = .seconds(10),
+                maxConnections: Int = 100, maxConcurrentExtractions: Int = System.coreCount) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.pageSize = pageSize
+        self.idleTimeout = idleTimeout
+        self.headerTimeout = headerTimeout
+        self.maxConnections = maxConnections
+        self.maxConcurrentExtractions = maxConcurrentExtractions
     }
 }
 
@@ -39,7 +66,12 @@ public struct ServerConfiguration: Sendable {
 /// - `GET /` the live map page
 ///
 /// Store work runs on NIO's blocking thread pool, never on the event loops. The store is a
-/// WAL database, so readers go on while an article is being stored.
+/// WAL database, so readers go on while an article is being stored. Extraction runs on threads
+/// of its own, at most ``ServerConfiguration/maxConcurrentExtractions`` at once, and stops being
+/// waited for (nothing is stored) when its client closes the connection. Connections are closed
+/// after ``ServerConfiguration/headerTimeout`` without a whole request head and after
+/// ``ServerConfiguration/idleTimeout`` with no request in progress, and at most
+/// ``ServerConfiguration/maxConnections`` are open at once.
 ///
 /// ```swift
 /// let server = try IncidentServer(store: store, configuration: .init(port: 8080))
@@ -52,6 +84,13 @@ public struct IncidentServer: Sendable {
     let gazetteer: Gazetteer
     /// The live page, encoded once (about 600 kB with Leaflet inlined).
     let page: ByteBuffer
+    let extractions: ExtractionGate
+    let connections = NIOLockedValueBox(0)
+
+    /// The `POST /articles` extractions running now (for health checks and tests).
+    public var extractionsInProgress: Int { extractions.inProgress }
+    /// The connections open now (for health checks and tests).
+    public var openConnections: Int { connections.withLockedValue { $0 } }
 
     public init(store: IncidentStore, configuration: ServerConfiguration, assets: MapAssets, title: String = "incidentmap") throws {
         self.store = store
@@ -59,6 +98,7 @@ public struct IncidentServer: Sendable {
         gazetteer = try store.gazetteer()
         extractor = try IncidentExtractor(gazetteer: gazetteer)
         page = ByteBuffer(string: try MapPage(title: title, labels: MapPage.mainLabels(in: gazetteer), assets: assets).liveHTML())
+        extractions = ExtractionGate(limit: configuration.maxConcurrentExtractions)
     }
 
     /// The Hummingbird application; `runService()` runs it until SIGINT or SIGTERM and then
@@ -72,12 +112,25 @@ public struct IncidentServer: Sendable {
         router.get("/incidents") { request, _ in try self.incidents(request) }
         router.get("/near") { request, _ in try await self.near(request) }
         router.get("/gazetteer/search") { request, _ in try self.search(request) }
-        router.post("/articles") { request, _ in try await self.postArticle(request) }
+        router.post("/articles") { request, context in try await self.postArticle(request, context: context) }
         return Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "incidentmap"),
+            server: httpServer(logger: logger),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "incidentmap",
+                                 availableConnectionsDelegate: ConnectionLimit(limit: configuration.maxConnections, open: connections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+    }
+
+    /// HTTP/1 with the idle timeout, and the head deadline and client watch of ``ConnectionGuard``.
+    func httpServer(logger: Logger) -> HTTPServerBuilder {
+        let headerTimeout = TimeAmount(configuration.headerTimeout)
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(headerTimeout: headerTimeout, logger: logger)],
+            idleTimeout: TimeAmount(configuration.idleTimeout))
+        return HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: http))
+        }
     }
 
     // MARK: - Routes
@@ -174,7 +227,13 @@ public struct IncidentServer: Sendable {
         return Self.json(Array(json.utf8))
     }
 
-    func postArticle(_ request: Request) async throws -> Response {
+    /// Reads the article, then extracts and stores it while its client is there to be answered.
+    func postArticle(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let article = try await readArticle(request)
+        return try await context.cancellingIfClientLeaves { try await self.extractAndStore(article) }.response()
+    }
+
+    func readArticle(_ request: Request) async throws -> Article {
         _ = try QueryParameters(request, allowed: [])
         // A declared length over the limit is refused before a byte of the body is read.
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > configuration.maxBodyBytes {
@@ -188,24 +247,54 @@ public struct IncidentServer: Sendable {
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError.tooLarge(limit: configuration.maxBodyBytes)
         }
-        let posted = try PostedArticle(json: Data(buffer: body))
-        let article = posted.article
-        let extracted = extractor.extract(article)
+        return try PostedArticle(json: Data(buffer: body)).article
+    }
+
+    /// Extracts on a thread of the ``ExtractionGate`` (503 when all are busy), then stores what
+    /// has a date. Cancellation is checked before each stage and after extraction: an article
+    /// whose client has gone is not stored.
+    func extractAndStore(_ article: Article) async throws -> StoredArticle {
+        try Self.checkClientStillThere()
+        let extractor = self.extractor
+        let extracted = try await extractions.run { extractor.extract(article) }
+        try Self.checkClientStillThere()
         let store = self.store
-        let (summary, stored, undated) = try await NIOThreadPool.singleton.runIfActive {
-            var stored: [(Incident, IngestOutcome)] = []
+        return try await NIOThreadPool.singleton.runIfActive {
+            var stored: [Incident] = []
             var undated: [ExtractedIncident] = []
             let summary = try store.ingest { batch in
                 for incident in extracted {
                     if let complete = incident.incident() {
-                        stored.append((complete, try batch.addOrMerge(complete)))
+                        _ = try batch.addOrMerge(complete)
+                        stored.append(complete)
                     } else {
                         undated.append(incident)
                     }
                 }
             }
-            return (summary, stored, undated)
+            return StoredArticle(summary: summary, stored: stored, undated: undated)
         }
+    }
+
+    static func checkClientStillThere() throws {
+        if Task.isCancelled { throw APIError.clientLeft }
+    }
+
+    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+/// What `POST /articles` stored, and its answer: the counts, the incidents left undated and why,
+/// and the stored incidents as GeoJSON.
+struct StoredArticle: Sendable {
+    let summary: IngestSummary
+    let stored: [Incident]
+    let undated: [ExtractedIncident]
+
+    func response() throws -> Response {
         var answer: [UInt8] = []
         answer.append(contentsOf: "{\"added\":\(summary.added),\"merged\":\(summary.merged),\"unchanged\":\(summary.alreadyPresent),".utf8)
         answer.append(contentsOf: "\"undated\":".utf8)
@@ -216,17 +305,11 @@ public struct IncidentServer: Sendable {
         let sink = ByteSink.inMemory()
         let writer = GeoJSONWriter(sink: sink)
         try writer.begin(extraColumns: [])
-        for (incident, _) in stored { try writer.write(incident, extra: []) }
+        for incident in stored { try writer.write(incident, extra: []) }
         try writer.finish()
         answer.append(contentsOf: sink.drain())
         answer.append(contentsOf: "}\n".utf8)
-        return Self.json(answer, status: stored.isEmpty ? .ok : .created)
-    }
-
-    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = contentType
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return IncidentServer.json(answer, status: stored.isEmpty ? .ok : .created)
     }
 }
 

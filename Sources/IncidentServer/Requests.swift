@@ -7,12 +7,31 @@ import IncidentMapCore
 import Logging
 import NIOCore
 
-/// The request context: Hummingbird's basic one.
+/// The request context: Hummingbird's basic one, and the connection the request came on, so
+/// that its work can be cancelled when the client goes.
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The connection the request came on.
+    let channel: any Channel
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        channel = source.channel
+    }
+
+    /// Runs `work` in a task that is cancelled when the client closes its side of the
+    /// connection (or the connection drops) before the answer, or when this request is; `work`
+    /// checks for that between its stages. A cancelled request throws ``APIError/clientLeft``.
+    func cancellingIfClientLeaves<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let presence = await ClientPresence.of(channel)
+        let task = Task { try await work() }
+        presence?.onLeave { task.cancel() }
+        defer { presence?.forget() }
+        do {
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch is CancellationError {
+            throw APIError.clientLeft
+        }
     }
 }
 
@@ -24,12 +43,25 @@ enum APIError: Error, Equatable {
     case badBody(String)
     /// 413: the body is larger than the server accepts.
     case tooLarge(limit: Int)
+    /// 503: every extraction slot is taken; try again after the given seconds.
+    case busy(retryAfterSeconds: Int)
+    /// 499 (nginx's "client closed request"): the client went before its answer, whose work
+    /// was cancelled. Logged; the client is not there to read it.
+    case clientLeft
 
     var status: HTTPResponse.Status {
         switch self {
         case .badParameter, .badBody: return .badRequest
         case .tooLarge: return .contentTooLarge
+        case .busy: return .serviceUnavailable
+        case .clientLeft: return HTTPResponse.Status(code: 499, reasonPhrase: "Client Closed Request")
         }
+    }
+
+    /// Headers the answer carries besides its content type.
+    var headers: HTTPFields {
+        guard case .busy(let seconds) = self else { return [:] }
+        return [.retryAfter: String(seconds)]
     }
 
     var json: [String: Any] {
@@ -38,6 +70,10 @@ enum APIError: Error, Equatable {
         case .badBody(let reason): return ["error": reason]
         case .tooLarge(let limit):
             return ["error": "the request body is larger than \(limit) bytes: send a shorter article, or start serve with a larger --max-body"]
+        case .busy(let seconds):
+            return ["error": "every extraction slot is busy: send the article again in \(seconds) s (serve --max-extractions sets how many run at once)"]
+        case .clientLeft:
+            return ["error": "the client closed the connection before the answer: the work was cancelled and nothing stored"]
         }
     }
 }
@@ -51,7 +87,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            return Self.response(error.status, error.json)
+            return Self.response(error.status, error.json, headers: error.headers)
         } catch let error as HTTPError {
             let message = error.status == .notFound
                 ? "no such route: \(request.method.rawValue) \(request.uri.path) (the API has GET /, /incidents, /near, /gazetteer/search and POST /articles)"
@@ -63,9 +99,9 @@ struct APIErrorMiddleware: RouterMiddleware {
         }
     }
 
-    static func response(_ status: HTTPResponse.Status, _ object: [String: Any]) -> Response {
+    static func response(_ status: HTTPResponse.Status, _ object: [String: Any], headers extra: HTTPFields = [:]) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        var headers = HTTPFields()
+        var headers = extra
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data + Data("\n".utf8))))
     }
