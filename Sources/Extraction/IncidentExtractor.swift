@@ -23,7 +23,11 @@ public struct IncidentExtractor: Sendable {
     /// The incidents of `article`, one per event, each with every sentence that tells it. With
     /// `includingNotHappened`, also the events the text denies, negates, plans, threatens, tells
     /// as background or totals, each with its ``EventStatus``, for review.
-    public func extract(_ article: Article, includingNotHappened: Bool = false) -> [ExtractedIncident] {
+    ///
+    /// `isCancelled` is asked before each sentence: once it says yes, extraction stops and
+    /// returns nothing (a server whose client has gone need not finish a long article).
+    public func extract(_ article: Article, includingNotHappened: Bool = false,
+                        isCancelled: () -> Bool = { false }) -> [ExtractedIncident] {
         // The text is split into scalars once, here, for every stage.
         let text = Array(article.text.unicodeScalars)
         let tokens = Tokenizer.tokens(in: text)
@@ -103,6 +107,7 @@ public struct IncidentExtractor: Sendable {
         let numbersBySentence = grouped(numbers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         let triggersBySentence = grouped(triggers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         for (sentenceIndex, sentence) in sentences.enumerated() {
+            if isCancelled() { return [] }
             if text[previousEnd..<sentence.start].contains("\n") { scene = [] }
             previousEnd = sentence.end
             // The sentence's own date, else the last one the article gave (less precise), else

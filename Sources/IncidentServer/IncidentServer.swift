@@ -256,7 +256,13 @@ public struct IncidentServer: Sendable {
     func extractAndStore(_ article: Article) async throws -> StoredArticle {
         try Self.checkClientStillThere()
         let extractor = self.extractor
-        let extracted = try await extractions.run { extractor.extract(article) }
+        // The extraction's thread is told when the client goes, and stops at its next sentence.
+        let clientLeft = NIOLockedValueBox(false)
+        let extracted = try await withTaskCancellationHandler {
+            try await extractions.run { extractor.extract(article, isCancelled: { clientLeft.withLockedValue { $0 } }) }
+        } onCancel: {
+            clientLeft.withLockedValue { $0 = true }
+        }
         try Self.checkClientStillThere()
         let store = self.store
         return try await NIOThreadPool.singleton.runIfActive {
