@@ -46,6 +46,18 @@ public final class ByteSink {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .cannotCreate(path: path, reason: "the folder \(directory) does not exist")
         }
+        // Only a new path or a regular file is replaced: a device (/dev/full), a pipe, a socket
+        // or a folder at the path would be swapped for a regular file by the final rename. A
+        // symbolic link is replaced itself, never written through.
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            guard type == S_IFREG || type == S_IFLNK else {
+                let what = type == S_IFDIR ? "a folder" : type == S_IFCHR || type == S_IFBLK ? "a device"
+                    : type == S_IFIFO ? "a named pipe" : type == S_IFSOCK ? "a socket" : "not a regular file"
+                throw .cannotCreate(path: path, reason: "it is \(what), not a regular file: name a new file, or an existing regular file to replace")
+            }
+        }
         let temporary = directory + "/." + url.lastPathComponent + ".partial-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazetteer
+import GeoJSON
 import IncidentMapCore
 import IncidentStore
 
@@ -117,9 +118,12 @@ struct GazetteerConvertCommand: ParsableCommand {
         text += PlaceFile.columns.joined(separator: "\t") + "\n"
         for place in places.sorted(by: { $0.id < $1.id }) { text += PlaceFile.line(for: place) + "\n" }
         do {
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            // Through the same sink as export: replaced whole at the end, never a device.
+            let sink = try ByteSink(path: out)
+            try sink.write(text)
+            try sink.finish()
         } catch {
-            throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
+            throw CommandFailure("cannot write \(out): \(error)")
         }
         printError("wrote \(places.count) places to \(out)")
     }

@@ -87,4 +87,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(throws: SinkError.self) { try ByteSink(path: folder + "/missing/out.geojson") }
     }
+
+    /// `--out` replaces a new path or a regular file, never a device, a pipe or a folder (as
+    /// root, `--out /dev/null` would otherwise swap the device for a regular file).
+    @Test func outputRefusesWhatIsNotARegularFile() throws {
+        let folder = NSTemporaryDirectory() + "incidentmap-writer-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/pipe", 0o600) == 0)
+        for path in ["/dev/null", folder, folder + "/pipe"] {
+            do {
+                _ = try ByteSink(path: path)
+                Issue.record("\(path) accepted")
+            } catch {
+                #expect(error.description.contains("not a regular file"), "\(error)")
+            }
+        }
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        // A regular file is still replaced.
+        let file = folder + "/out.geojson"
+        FileManager.default.createFile(atPath: file, contents: Data("old".utf8))
+        let sink = try ByteSink(path: file)
+        try sink.write("new")
+        try sink.finish()
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "new")
+    }
 }
