@@ -20,10 +20,10 @@ public struct ResolvedDate: Hashable, Sendable {
     public var alsoOn: [IncidentDate] = []
 }
 
-/// The tokens inside a place's name, looked up in constant time: a date word inside one is
-/// part of the name (سوق الجمعة). Asking every date word of every sentence against every name
-/// of the article grew with the square of a long text.
-struct NameTokens {
+/// A set of token positions (those inside place names, or inside actors' names), looked up in
+/// constant time: a date word inside a place's name is part of the name (سوق الجمعة). Asking
+/// every word against every name of the article grew with the square of a long text.
+struct TokenMask {
     private var marked: [Bool] = []
 
     init() {}
@@ -57,7 +57,7 @@ struct DateResolver {
     /// market) is a name, not a date.
     /// `matches` are the article's date words (``Lexicon/dates`` matched once for the whole
     /// text); those of the sentence are read.
-    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: NameTokens = NameTokens(),
+    func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask = TokenMask(),
               matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
         let sentenceMatches = articleMatches.map { Self.matches($0, in: sentence) }
         let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: sentenceMatches)
@@ -86,12 +86,12 @@ struct DateResolver {
         return inSentence
     }
 
-    /// `articleMatches`: the date words of the sentence, when already found.
-    private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: NameTokens,
-                            matches articleMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
+    /// `foundMatches`: the date words of the sentence, when already found.
+    private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask,
+                            matches foundMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
         // Indexes stay the article's: the sentence's tokens are a slice, not a copy.
         let slice = tokens[sentence.tokens]
-        let sentenceMatches = articleMatches ?? lexicon.dates.matches(in: Array(slice)).map { match in
+        let sentenceMatches = foundMatches ?? lexicon.dates.matches(in: Array(slice)).map { match in
             var absolute = match
             absolute.firstToken += sentence.tokens.lowerBound
             return absolute
@@ -189,7 +189,7 @@ struct DateResolver {
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
     func explicitDate(_ tokens: ArraySlice<Token>, text: [Unicode.Scalar], matches: [PhraseMatch<DateEntry>],
-                      names: NameTokens = NameTokens()) -> ResolvedDate? {
+                      names: TokenMask = TokenMask()) -> ResolvedDate? {
         let words = matches.map { $0.withPayloads($0.payloads.map(\.word)) }
         let months = words.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
         let ordinals = words.filter { $0.payloads.contains { if case .dayOfMonth = $0 { return true } else { return false } } }

@@ -41,7 +41,7 @@ public struct IncidentExtractor: Sendable {
         let resolved = gazetteer.resolve(text, tokens: tokens).resolved
         let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
         let cuePositions = CuePositions(cues)
-        let actorTokens = NameTokens(actors.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
+        let actorTokens = TokenMask(actors.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
         // A family name the article gives a person ("Prime Minister Fayez al-Sarraj") is that
         // person when it comes back alone ("with al-Sarraj declaring"), not the village so
         // named. Only below a town: a city after a capitalised word is mostly a headline's.
@@ -78,7 +78,7 @@ public struct IncidentExtractor: Sendable {
         let dateMatches = lexicon.dates.matches(in: tokens)
         // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
         // day the report was filed) date no event.
-        let placeNames = NameTokens(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
+        let placeNames = TokenMask(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
             + datelines.map { datelineTokens($0, tokens: tokens, text: text) }, tokenCount: tokens.count)
 
         var found: [ExtractedIncident] = []
@@ -420,7 +420,7 @@ public struct IncidentExtractor: Sendable {
     /// The place is part of an actor's name: inside an actor the lexicon knows ("سرايا الدفاع عن
     /// بنغازي"), right after a word that begins one (كتيبة، ثوار), or right before a word that ends
     /// one ("Benghazi Defence Brigades", "Misrata-led", "Zintan militias").
-    func isInActorName(_ place: ResolvedPlace, actors: NameTokens, cues: CuePositions,
+    func isInActorName(_ place: ResolvedPlace, actors: TokenMask, cues: CuePositions,
                        tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
         if (first..<end).contains(where: actors.contains) { return true }
@@ -448,7 +448,7 @@ public struct IncidentExtractor: Sendable {
         guard first > 0 else { return false }
         let previous = tokens[first - 1].foldedText
         let introduced = Self.seatIntroducers.contains(previous)
-            || (Self.capitalWords.contains(previous) && first > 1 && Self.seatIntroducers.union(["the"]).contains(tokens[first - 2].foldedText))
+            || (Self.capitalWords.contains(previous) && first > 1 && Self.capitalIntroducers.contains(tokens[first - 2].foldedText))
         guard introduced || (place.mention.detachedClitic && tokens[first].foldedText.hasPrefix("ب")) else { return false }
         // The body's building is a place things happen to ("اقتحم متظاهرون مقر مجلس النواب في
         // طبرق", "stormed the parliament building in Tobruk").
@@ -472,6 +472,7 @@ public struct IncidentExtractor: Sendable {
     static let complementisers: Set<String> = ["ان", "إن", "أن", "that"]
     static let seatIntroducers: Set<String> = ["في", "فى", "in"]
     static let capitalWords: Set<String> = ["العاصمه", "العاصمة", "capital"]
+    static let capitalIntroducers: Set<String> = ["في", "فى", "in", "the"]
     static let partOf: Set<String> = ["of", "in", "في", "بمدينة", "بمنطقة"]
     static let buildingWords: Set<String> = ["مقر", "ومقر", "بمقر", "لمقر", "مبنى", "ومبنى", "بمبنى", "building", "headquarters",
                                              "offices", "office", "compound"]

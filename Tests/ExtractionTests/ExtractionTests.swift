@@ -63,7 +63,7 @@ import Gazetteer
         let resolver = DateResolver(lexicon: Self.lexicon, published: published.map { try! IncidentDate(parsing: $0) })
         let names = Self.gazetteer.resolve(text).resolved.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
         switch resolver.date(in: sentence, tokens: tokens, text: Array(text.unicodeScalars),
-                               names: NameTokens(names, tokenCount: tokens.count)) {
+                               names: TokenMask(names, tokenCount: tokens.count)) {
         case .none: return "none"
         case .unresolvable: return "unresolvable"
         case .resolved(let date): return "\(date.date) p\(date.precision.rawValue)"

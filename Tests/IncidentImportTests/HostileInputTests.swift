@@ -14,6 +14,19 @@ import TestSupport
         return try firstError(path: try folder.write(name, contents))
     }
 
+    /// A file of `start` and then a little more than the record limit of `filler`, written in
+    /// pieces of 1 MiB.
+    func writeEndless(in folder: TemporaryFolder, name: String, start: String, filler: UInt8) throws -> String {
+        let path = folder.path + "/" + name
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(start.utf8))
+        let chunk = Data(repeating: filler, count: 1 << 20)
+        for _ in 0...(ByteSource.maximumRecordLength >> 20) { try handle.write(contentsOf: chunk) }
+        try handle.close()
+        return path
+    }
+
     func firstError(path: String) throws -> String? {
         let reader = try IncidentFileReader(path: path)
         do {
@@ -55,14 +68,8 @@ import TestSupport
 
     @Test func stopsALineWithNoBreakBeforeItHoldsTheWholeFile() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/endless.jsonl"
-        // A little more than the limit, written in pieces: one object that never ends.
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.write(contentsOf: Data((Self.good + ",\"notes\":\"").utf8))
-        let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
-        for _ in 0...(ByteSource.maximumRecordLength >> 20) { try handle.write(contentsOf: chunk) }
-        try handle.close()
+        // One object that never ends.
+        let path = try writeEndless(in: folder, name: "endless.jsonl", start: Self.good + ",\"notes\":\"", filler: UInt8(ascii: "a"))
         let error = try #require(try firstError(path: path))
         #expect(error.contains("endless.jsonl:1: "), "\(error)")
         #expect(error.contains("longer than 64 MiB"), "\(error)")
@@ -70,13 +77,8 @@ import TestSupport
 
     @Test func stopsACSVFieldThatNeverEnds() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/endless.csv"
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.write(contentsOf: Data("event_date,event_type,latitude,longitude\n2019-04-08,Battles,32,\"".utf8))
-        let chunk = Data(repeating: UInt8(ascii: "1"), count: 1 << 20)
-        for _ in 0...(ByteSource.maximumRecordLength >> 20) { try handle.write(contentsOf: chunk) }
-        try handle.close()
+        let path = try writeEndless(in: folder, name: "endless.csv",
+                                    start: "event_date,event_type,latitude,longitude\n2019-04-08,Battles,32,\"", filler: UInt8(ascii: "1"))
         let error = try #require(try firstError(path: path))
         #expect(error.contains("endless.csv:2: "), "\(error)")
         #expect(error.contains("longer than 64 MiB"), "\(error)")
