@@ -45,8 +45,9 @@ let package = Package(
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
                 dependencies: ["embed-resources"], path: "Sources/EmbedResourcesPlugin"),
 
-        // Arabic and Latin normalisation, tokenising and phrase matching.
-        .target(name: "TextMatching"),
+        // Arabic and Latin normalisation, tokenising and phrase matching (keys fingerprinted
+        // with IncidentMapCore's StableHash).
+        .target(name: "TextMatching", dependencies: ["IncidentMapCore"]),
         // Domain types and geodesy: no I/O.
         .target(name: "IncidentMapCore", dependencies: ["CProj"]),
         // Place names: curated and GeoNames places, resolution in context, search.

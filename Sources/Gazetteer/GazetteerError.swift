@@ -4,8 +4,6 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
     case badLine(file: String, line: Int, reason: String)
     /// A file could not be read at all.
     case unreadable(file: String, reason: String)
-    /// A name in the context rules belongs to no place.
-    case unknownName(file: String, line: Int, name: String)
     /// A user named a place the gazetteer does not know.
     case noPlaceNamed(String, suggestions: [String])
 
@@ -13,8 +11,6 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .badLine(let file, let line, let reason): return "\(file):\(line): \(reason)"
         case .unreadable(let file, let reason): return "\(file): \(reason)"
-        case .unknownName(let file, let line, let name):
-            return "\(file):\(line): '\(name)' is not a name of any place: add it to a place file first"
         case .noPlaceNamed(let name, let suggestions):
             return "no place named '\(name)' in the gazetteer"
                 + (suggestions.isEmpty ? "" : " (did you mean: \(suggestions.joined(separator: ", "))?)")

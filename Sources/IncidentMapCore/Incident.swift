@@ -98,7 +98,10 @@ public struct Incident: Hashable, Sendable {
 }
 
 /// A stretch of source text that reports an incident.
-public struct EvidenceSpan: Hashable, Sendable, Codable {
+///
+/// Decodable only: its JSON is written by ``appendJSON(_:to:)``, the one shape the store keeps
+/// and every export writes.
+public struct EvidenceSpan: Hashable, Sendable, Decodable {
     /// The sentence (or clause) as it stands in the source.
     public var text: String
     /// Offset of its first character in the source text, counted in Unicode scalars (code
@@ -126,8 +129,8 @@ public struct EvidenceSpan: Hashable, Sendable, Codable {
     }
 
     /// A word in an evidence span that the incident was read from.
-    public struct Highlight: Hashable, Sendable, Codable {
-        public enum Kind: String, Hashable, Sendable, Codable {
+    public struct Highlight: Hashable, Sendable, Decodable {
+        public enum Kind: String, Hashable, Sendable, Decodable {
             /// The place name.
             case place
             /// The words that say what happened ("غارة جوية", "clashes").
@@ -156,15 +159,6 @@ public struct EvidenceSpan: Hashable, Sendable, Codable {
         source = try container.decodeIfPresent(String.self, forKey: .source)
         // Spans stored before highlights existed have none.
         highlights = try container.decodeIfPresent([Highlight].self, forKey: .highlights) ?? []
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(text, forKey: .text)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encodeIfPresent(source, forKey: .source)
-        if !highlights.isEmpty { try container.encode(highlights, forKey: .highlights) }
     }
 
     /// Adds `other`'s highlights to these (the same stretch told by another trigger or place).
@@ -200,7 +194,11 @@ public func appendEvidence(contentsOf newSpans: [EvidenceSpan], to spans: inout 
 /// A 64-bit FNV-1a hash: enough to tell apart a few million incident ids, and stable across
 /// runs and platforms, which Swift's own `Hasher` is not. Written here because ids need no
 /// cryptographic strength and a crypto package would be a heavy dependency for five lines.
+/// The phrase indexes fingerprint their keys with it too, so it is inlinable: it runs for
+/// every word looked up.
 public enum StableHash {
+    /// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes.
+    @inlinable
     public static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
