@@ -96,7 +96,11 @@ let package = Package(
 
         // Benchmarks, run by Scripts/bench.
         .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "TestSupport"], path: "Sources/Benchmarks"),
-        .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction", "Gazetteer", "IncidentMapCore"], path: "Sources/Evaluation"),
+        // Scoring extraction against a golden set: kept out of the Extraction library, which the
+        // CLI and the server link, and shared by incidentmap-eval and the golden-set test.
+        .target(name: "ExtractionEvaluation", dependencies: ["Extraction", "IncidentMapCore"]),
+        .executableTarget(name: "incidentmap-eval", dependencies: ["ExtractionEvaluation", "Extraction", "Gazetteer", "IncidentMapCore"],
+                          path: "Sources/Evaluation"),
 
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -106,7 +110,7 @@ let package = Package(
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
         .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "TestSupport"]),

@@ -3,6 +3,7 @@ import IncidentMapCore
 import Testing
 import TextMatching
 @testable import Extraction
+import ExtractionEvaluation
 import Gazetteer
 
 @Suite struct SegmenterTests {
