@@ -1,3 +1,5 @@
+import Foundation
+
 /// What can be wrong with gazetteer data, in words that say where and what to fix.
 public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A line of a place file or a GeoNames dump is wrong.
@@ -6,6 +8,14 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
     case unreadable(file: String, reason: String)
     /// A user named a place the gazetteer does not know.
     case noPlaceNamed(String, suggestions: [String])
+
+    /// The error for a `location` that is an `http(s)` URL, which the readers of this module do
+    /// not fetch (`GazetteerDownload` does); `nil` for a path or a `file://` URL.
+    static func remoteLocation(_ location: String) -> GazetteerError? {
+        guard let scheme = URL(string: location)?.scheme?.lowercased(), ["http", "https"].contains(scheme) else { return nil }
+        return .unreadable(file: location, reason: "a URL, and only local files are read here: download it first "
+                           + "(curl -o FILE URL), or give the URL to `incidentmap gazetteer refresh`, which downloads it")
+    }
 
     public var description: String {
         switch self {

@@ -16,7 +16,7 @@ extension IncidentStore {
     /// memory stays flat however many incidents there are.
     ///
     /// ```swift
-    /// try store.forEachIncident(matching: filter) { incident in try writer.write(incident) }
+    /// try store.forEachIncident(matching: filter) { incident in try writer.write(incident, extra: []) }
     /// ```
     public func forEachIncident(matching filter: IncidentFilter = IncidentFilter(),
                                 _ body: (Incident) throws -> Void) throws {

@@ -11,7 +11,8 @@ public struct MapAssets: Sendable {
     public var leafletStyle: String
     public var clusterScript: String
     public var clusterStyle: String
-    /// Leaflet's version, from its header comment.
+    /// Leaflet's version, from its header comment or, in a minified copy (which has none, as
+    /// Debian's leaflet.min.js), from the `L.version` it sets.
     public var leafletVersion: String
 
     /// Where the files are looked for, in order: `$INCIDENTMAP_LEAFLET_DIR`, then Debian's folder.
@@ -43,7 +44,8 @@ public struct MapAssets: Sendable {
                 if let text { texts.append(stripSourceMap(text)) } else { missingPackages.append(file.package) }
             }
             if missingPackages.isEmpty {
-                let version = texts[0].firstMatch(of: /Leaflet (\d+\.\d+\.\d+)/).map { String($0.1) } ?? "(unknown version)"
+                let version = (texts[0].firstMatch(of: /Leaflet (\d+\.\d+\.\d+)/) ?? texts[0].firstMatch(of: /\.version="(\d+\.\d+\.\d+)"/))
+                    .map { String($0.1) } ?? "(unknown version)"
                 return MapAssets(leafletScript: texts[0], leafletStyle: texts[1], clusterScript: texts[2],
                                  clusterStyle: texts[3] + "\n" + texts[4], leafletVersion: version)
             }

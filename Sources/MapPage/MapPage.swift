@@ -9,11 +9,11 @@ import IncidentMapCore
 /// incidents from the API instead.
 ///
 /// ```swift
-/// let page = MapPage(title: "Tripoli, April 2019", places: MapPage.mainPlaces(in: gazetteer),
+/// let page = MapPage(title: "Tripoli, April 2019", labels: MapPage.mainLabels(in: gazetteer),
 ///                    assets: try MapAssets.load())
 /// let sink = try ByteSink(path: "incidents.html")
 /// try page.write(to: sink) { writer in
-///     try store.forEachIncident { try writer.write($0, extra: []) }
+///     try store.forEachRow { try writer.write(columns: $0, extra: []) }
 /// }
 /// ```
 public struct MapPage: Sendable {

@@ -10,7 +10,7 @@ struct IncidentMapCommand: AsyncParsableCommand {
             or INCIDENTMAP_DB says otherwise) that QGIS and GDAL open as a point layer.
 
             Typical use:
-              incidentmap ingest Data/libya-incidents-2019-04.csv
+              incidentmap ingest Data/incidents/tripoli-offensive-2019-04.csv
               incidentmap export --format geojson --out incidents.geojson
               incidentmap near 32.8942,13.2761 --radius 10km
             """,

@@ -18,7 +18,7 @@ struct IngestCommand: ParsableCommand {
             articles that carry no date of their own; incidents whose date cannot be read are \
             reported and not stored.
 
-            Incident rows: each file is read as JSON Lines (.jsonl, .ndjson: one object per line), CSV (.csv, \
+            Incident rows: each file is read as JSON Lines (.jsonl, .ndjson: one object per line), CSV (.csv, .tsv, \
             with a header row in any case; comma-, semicolon- or tab-separated, told from the \
             header) or ACLED's API answer (.json: {"status", "success", "count", "data": [...]}, \
             one or several pages). Columns are ACLED's: event_date, event_type and latitude, \
@@ -41,7 +41,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .csv).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .ndjson, .csv, .tsv, or ACLED's API answer in .json).", valueName: "file"))
     var files: [String]
 
     @Option(help: ArgumentHelp("The articles' publication date, for those that give none.", valueName: "YYYY-MM-DD"))
