@@ -26,6 +26,9 @@ let package = Package(
         // response parts that IncidentServer's connection guard sees.
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // `swift package generate-documentation`, which Scripts/docs runs; a command plugin, so
+        // nothing of it is built into incidentmap.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System libraries from Debian, installed by Scripts/setup.

@@ -56,7 +56,7 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// The HTTP API and live map over an ``IncidentStore``:
+/// The HTTP API and live map over an `IncidentStore`:
 ///
 /// - `GET /incidents?bbox=&since=&until=&type=&format=geojson|geojsonseq|csv|json|rows`, streamed
 /// - `GET /near?lat=&lon=&radius=` or `GET /near?place=NAME&radius=`

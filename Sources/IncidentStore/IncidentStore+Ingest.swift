@@ -25,7 +25,7 @@ public enum IngestOutcome: Sendable {
     case added, merged, unchanged
 }
 
-/// Adds incidents inside one ingest transaction; see ``IncidentStore/ingest(_:)``.
+/// Adds incidents inside one ingest transaction; see ``IncidentStore/ingest(expectedRows:_:)``.
 public final class IncidentBatch {
     private let statement: Statement
     private let database: Database

@@ -215,7 +215,7 @@ extension PhraseMatch {
 /// normalised by ``Normalizer`` already, so equal keys have equal bytes.
 struct ByteKey: Hashable, Sendable {
     let text: String
-    /// FNV-1a of the bytes (``StableHash``, the incident ids' hash), made once with the key:
+    /// FNV-1a of the bytes (`StableHash`, the incident ids' hash), made once with the key:
     /// every dictionary probe hashes this word instead of the whole key (a token is looked up
     /// in half a dozen phrase indexes).
     let fingerprint: UInt64
