@@ -195,7 +195,8 @@
     timeline.showSelection(since, until);
     if (state.radius) runRadiusSearch();
     document.body.dataset.state = 'clustering';
-    syncClusters();
+    // After this frame is drawn: the answer shows before the markers start moving.
+    setTimeout(syncClusters, 0);
     if (fit && state.shown.length > 0) {
       const bounds = L.latLngBounds(state.shown.map(function (index) { return state.markers[index].getLatLng(); }));
       map.fitBounds(bounds.pad(0.15), { maxZoom: 11 });

@@ -79,7 +79,8 @@ struct ReportPage {
     func table(id: String, title: String, columns: [String], rows: [[String]]) -> String {
         let escape = MapPage.escapeHTML
         var html = "<section id=\"\(id)\"><h2>\(escape(title))</h2><table><thead><tr>"
-        html += columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        html += columns.map { $0 == "Incidents" || $0 == "Fatalities" ? "<th class=\"number\">\(escape($0))</th>" : "<th>\(escape($0))</th>" }.joined()
+            + "</tr></thead><tbody>"
         for row in rows {
             html += "<tr>" + row.enumerated().map { column, value in
                 let shown = value.isEmpty ? "(none)" : value
