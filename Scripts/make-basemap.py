@@ -69,6 +69,8 @@ WORLD_DECIMALS = 2
 
 
 def run(command, **options):
+    # GMT leaves a gmt.history in its working directory: not in the checkout.
+    options.setdefault("cwd", tempfile.gettempdir())
     return subprocess.run(command, check=True, capture_output=True, text=True, **options).stdout
 
 
@@ -105,7 +107,7 @@ def natural_earth_countries(work):
 def gshhg_land():
     """GSHHG's high-resolution land inside REGION, as one (multi)polygon."""
     west, south, east, north = REGION
-    dump = run(["gmt", "coast", "--GMT_HISTORY=false", f"-R{west}/{east}/{south}/{north}", "-Dh", "-M", "-W1", "-A0/1/1"])
+    dump = run(["gmt", "coast", f"-R{west}/{east}/{south}/{north}", "-Dh", "-M", "-W1", "-A0/1/1"])
     lines, current = [], []
     for row in dump.splitlines():
         if row.startswith(">"):
@@ -127,7 +129,7 @@ def gshhg_land():
     points = [face.representative_point() for face in faces]
     # `gmt select -N` keeps points by GSHHG's own classes: ocean skipped; land, lakes, islands
     # in lakes and ponds kept (only level-1 shores were dumped, so a lake is land here).
-    kept = run(["gmt", "select", "--GMT_HISTORY=false", "-Dh", "-Ns/k/k/k/k", "-fg", "--FORMAT_FLOAT_OUT=%.10f"],
+    kept = run(["gmt", "select", "-Dh", "-Ns/k/k/k/k", "-fg", "--FORMAT_FLOAT_OUT=%.10f"],
                input="".join(f"{p.x:.10f} {p.y:.10f}\n" for p in points))
     on_land = {tuple(round(float(v), 8) for v in row.split()[:2]) for row in kept.splitlines() if row.strip()}
     land = [face for face, p in zip(faces, points) if (round(p.x, 8), round(p.y, 8)) in on_land]
