@@ -784,27 +784,31 @@ public struct IncidentExtractor: Sendable {
     /// stated, at the same place, is part of that battle as ACLED codes it ("the militants
     /// beheaded the victims" after the attack on the gate).
     func foldedIntoBattles(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        // Read in place, by index: binding the incidents to names copied them for every pair.
         folding(incidents) { all, index, battle in
-            let part = all[index], whole = all[battle]
-            return whole.eventType == .battles && part.eventType == .violenceAgainstCivilians
-                && part.place.id == whole.place.id && part.date?.date == whole.date?.date
-                && (part.date?.isCarriedOver ?? false) && !(whole.date?.isCarriedOver ?? true)
+            all[battle].eventType == .battles && all[index].eventType == .violenceAgainstCivilians
+                && all[index].place.id == all[battle].place.id && all[index].date?.date == all[battle].date?.date
+                && (all[index].date?.isCarriedOver ?? false) && !(all[battle].date?.isCarriedOver ?? true)
         }
     }
 
     /// Clashes at the place and on the day of a protest or a riot are that crowd's: rioters
     /// storming a base, police firing at demonstrators ("قتلوا في مواجهات" between protesters and
     /// the security forces) are not a battle between armed groups. A riot takes the fire and the
-    /// blasts too (RPGs in a firefight with rioters); a protest only the clashes.
+    /// blasts too (RPGs in a firefight with rioters); a protest only the clashes at its own place
+    /// (a battle elsewhere in the city is an event of its own).
     func foldedIntoCrowds(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         folding(incidents) { all, index, crowd in
-            let part = all[index], whole = all[crowd]
-            guard let day = part.date?.date, day == whole.date?.date, isSameArea(part.place, whole.place) else { return false }
-            switch whole.eventType {
-            case .riots: return part.eventType == .battles || part.eventType == .explosionsRemoteViolence
-            // At the protest's own place: a battle elsewhere in the city is its own event.
-            case .protests: return part.eventType == .battles && part.subEventType == "Armed clash" && part.place.id == whole.place.id
-            default: return false
+            guard all[index].date != nil, all[index].date?.date == all[crowd].date?.date else { return false }
+            switch all[crowd].eventType {
+            case .riots:
+                return (all[index].eventType == .battles || all[index].eventType == .explosionsRemoteViolence)
+                    && isSameArea(all[index].place, all[crowd].place)
+            case .protests:
+                return all[index].eventType == .battles && all[index].subEventType == "Armed clash"
+                    && all[index].place.id == all[crowd].place.id
+            default:
+                return false
             }
         }
     }
