@@ -248,6 +248,26 @@ import Gazetteer
         #expect(summary(text) == expected, "\(text)")
     }
 
+    /// An article longer than a part is read part by part (memory bounded by a part): offsets
+    /// stay the whole text's, and one event told in two parts is one incident.
+    @Test func aVeryLongArticleIsReadInPartsWithOffsetsInTheWholeText() throws {
+        let filler = String(repeating: "The council met to discuss the budget and the schools.\n", count: 4_000)
+        let text = "Clashes erupted in Gharyan yesterday.\n" + filler + "Clashes erupted in Gharyan yesterday.\n"
+            + filler + "Shelling hit Tarhuna yesterday.\n"
+        #expect(text.unicodeScalars.count > 2 * IncidentExtractor.partLength)
+        let incidents = extract(text)
+        #expect(incidents.map(\.place.id).sorted() == ["2210221", "2217362"])
+        let gharyan = try #require(incidents.first { $0.place.id == "2217362" })
+        #expect(gharyan.evidence.count == 2)
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+        for span in incidents.flatMap(\.evidence) {
+            #expect(slice(span.start, span.end) == span.text)
+            #expect(Set(span.highlights.map { slice($0.start, $0.end) }).isSubset(of: ["Clashes", "Gharyan", "Shelling", "Tarhuna"]))
+        }
+        #expect(gharyan.evidence.map(\.start).max()! > IncidentExtractor.partLength)
+    }
+
     @Test func eventsThatDidNotHappenAreShownWithTheirStatusOnlyWhenAsked() throws {
         let text = "The army said it would launch air strikes on Gharyan. Clashes erupted in Tarhuna yesterday. "
             + "The fighting in Zliten has so far killed 40 people. The LNA denied that its aircraft bombed Tajoura. "
