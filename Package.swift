@@ -71,8 +71,8 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
-        // The map page: Leaflet, the basemap and the incidents in one offline HTML file.
-        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON"],
+        // The map page (Leaflet, the basemap and the incidents in one offline HTML file) and the report.
+        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON", "IncidentStore"],
                 plugins: ["EmbedResourcesPlugin"]),
         // The SpatiaLite incident store (GRDB over SpatiaLite).
         .target(name: "IncidentStore", dependencies: [
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
-        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "TestSupport"]),
+        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "IncidentStore", "TestSupport"]),
         // The HTTP API over loopback, on a real store.
         .testTarget(name: "IncidentServerTests", dependencies: [
             "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",

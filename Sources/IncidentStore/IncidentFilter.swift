@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import IncidentMapCore
 
@@ -16,13 +17,17 @@ public struct IncidentFilter: Hashable, Sendable {
     public var eventTypes: Set<EventType>
     /// Keep only incidents inside this box (which may cross the antimeridian).
     public var boundingBox: BoundingBox?
+    /// Keep only incidents stored after this moment (`ingested_at`, to the second): what is new
+    /// since a report that saw the store up to then.
+    public var storedAfter: Date?
 
     public init(since: IncidentDate? = nil, until: IncidentDate? = nil,
-                eventTypes: Set<EventType> = [], boundingBox: BoundingBox? = nil) {
+                eventTypes: Set<EventType> = [], boundingBox: BoundingBox? = nil, storedAfter: Date? = nil) {
         self.since = since
         self.until = until
         self.eventTypes = eventTypes
         self.boundingBox = boundingBox
+        self.storedAfter = storedAfter
     }
 
     /// The `WHERE` clause (empty when nothing is filtered) and its arguments.
@@ -36,6 +41,10 @@ public struct IncidentFilter: Hashable, Sendable {
         if let until {
             conditions.append("event_date <= ?")
             arguments += [until.description]
+        }
+        if let storedAfter {
+            conditions.append("ingested_at > ?")
+            arguments += [Timestamp.string(from: storedAfter)]
         }
         if !eventTypes.isEmpty {
             let names = eventTypes.map(\.rawValue).sorted()

@@ -67,6 +67,10 @@ public struct MapAssets: Sendable {
 public enum MapPageError: Error, Equatable, Sendable, CustomStringConvertible {
     case leafletMissing(searched: [String], packages: [String])
     case templateBroken(String)
+    /// The previous report named for "new since the last report" cannot be read.
+    case previousReportUnreadable(path: String)
+    /// The file named as the previous report was not written by `incidentmap report`.
+    case notAReport(path: String)
 
     public var description: String {
         switch self {
@@ -75,6 +79,10 @@ public enum MapPageError: Error, Equatable, Sendable, CustomStringConvertible {
                 + packages.joined(separator: " and ") + " (Scripts/setup does), or set INCIDENTMAP_LEAFLET_DIR "
                 + "to a folder holding leaflet.js, leaflet.css, leaflet.markercluster.js, MarkerCluster.css "
                 + "and MarkerCluster.Default.css"
+        case .previousReportUnreadable(let path):
+            return "cannot read the previous report \(path): check the path, or leave out --since-report to compare with the report being replaced"
+        case .notAReport(let path):
+            return "\(path) is not a report made by incidentmap report (it has no incidentmap-stored-through marker): name the previous report, or leave out --since-report"
         case .templateBroken(let reason):
             return "the built-in map template is broken (\(reason)): this is a bug in incidentmap, please report it"
         }

@@ -1,15 +1,72 @@
 import ArgumentParser
+import Foundation
 import IncidentStore
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Summarise the store: count, date range, bounding box, counts by event type.")
+        abstract: "Summarise the store, or count its incidents by week, month, district, place, type or actor.",
+        discussion: """
+            Without --by: the count, date range, bounding box and counts by event type.
+            With --by: incidents and fatalities per group, counted by the store in SQL; time \
+            groups in time order, then the largest groups first. A week runs Monday to Sunday \
+            and is named by its Monday. An incident between two actors counts under each.
+            Examples:
+              incidentmap stats --by week,type --since 2019-04-01 --format csv > weekly.csv
+              incidentmap stats --by admin1 --type Battles
+            """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: ArgumentHelp(
+        "Count by these, comma-separated: " + StatisticsDimension.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+        valueName: "dimension,…"),
+        transform: StatsCommand.dimensions)
+    var by: [StatisticsDimension] = []
+
+    @Option(help: ArgumentHelp("How to write the counts: table, csv or json (with --by).", valueName: "format"))
+    var format: StatisticsTable.Format = .table
+
+    static func dimensions(_ text: String) throws -> [StatisticsDimension] {
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var dimensions: [StatisticsDimension] = []
+        for name in names {
+            guard let dimension = StatisticsDimension(rawValue: name) else {
+                throw ValidationError("'\(name)' is not something to count by: use "
+                                      + StatisticsDimension.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard !dimensions.contains(dimension) else { throw ValidationError("--by names \(name) twice") }
+            dimensions.append(dimension)
+        }
+        guard !dimensions.isEmpty else { throw ValidationError("--by needs at least one of " + StatisticsDimension.allCases.map(\.rawValue).joined(separator: ", ")) }
+        return dimensions
+    }
+
+    func validate() throws {
+        guard by.isEmpty else { return }
+        if filters.since != nil || filters.until != nil || !filters.types.isEmpty || filters.bbox != nil {
+            throw ValidationError("--since, --until, --type and --bbox filter the counts of --by: add --by (e.g. --by week)")
+        }
+        if format != .table { throw ValidationError("--format \(format.rawValue) writes the counts of --by: add --by (e.g. --by week)") }
+    }
 
     func run() throws {
+        let filter = try filters.filter()
         let incidentStore = try store.open(.mustExist)
+        guard by.isEmpty else {
+            do {
+                let groups = try incidentStore.statistics(by: by, matching: filter)
+                print(StatisticsTable(dimensions: by, groups: groups).text(as: format), terminator: "")
+            } catch {
+                throw CommandFailure(error)
+            }
+            return
+        }
+        try printSummary(of: incidentStore)
+    }
+
+    func printSummary(of incidentStore: IncidentStore) throws {
         let statistics: StoreStatistics
         do {
             statistics = try incidentStore.statistics()
@@ -30,3 +87,5 @@ struct StatsCommand: ParsableCommand {
         }
     }
 }
+
+extension StatisticsTable.Format: ExpressibleByArgument {}

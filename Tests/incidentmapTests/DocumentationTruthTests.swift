@@ -5,7 +5,7 @@ import TestSupport
 /// What the help texts and the README say, checked against the repository and the commands.
 @Suite struct DocumentationTruthTests {
     static let commands: [[String]] = [
-        [], ["extract"], ["ingest"], ["export"], ["map"], ["serve"], ["near"], ["stats"],
+        [], ["extract"], ["ingest"], ["export"], ["map"], ["report"], ["serve"], ["near"], ["stats"],
         ["gazetteer"], ["gazetteer", "search"], ["gazetteer", "refresh"], ["gazetteer", "convert"],
     ]
 
