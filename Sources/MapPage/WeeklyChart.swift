@@ -14,7 +14,7 @@ public struct WeeklyChart: Sendable {
     /// Every week from the first to the last, none left out; each with its count per type.
     public private(set) var weeks: [(monday: IncidentDate, counts: [EventType: Int])]
 
-    /// The chart of `counts` (weeks named by their Monday, as ``IncidentStore``'s `week`
+    /// The chart of `counts` (weeks named by their Monday, as `IncidentStore`'s `week`
     /// groups are); weeks with no incident are drawn empty.
     public init(counts: [(week: IncidentDate, type: EventType, incidents: Int)]) {
         var byWeek: [IncidentDate: [EventType: Int]] = [:]
