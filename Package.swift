@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
                 plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
-        .target(name: "IncidentImport", dependencies: ["IncidentMapCore"], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "IncidentImport", dependencies: ["IncidentMapCore", "ZIPFoundation"], plugins: ["EmbedResourcesPlugin"]),
         // Streaming GeoJSON, GeoJSONSeq and CSV writers.
         .target(name: "GeoJSON", dependencies: [
             "IncidentMapCore",
@@ -102,7 +102,7 @@ let package = Package(
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport"]),
+        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
