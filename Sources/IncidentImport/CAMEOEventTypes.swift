@@ -11,38 +11,20 @@ struct CAMEOEventTypes: Sendable {
     /// ACLED's type and sub-event type, by CAMEO code (root, base or leaf).
     private let types: [String: (eventType: EventType, subEventType: String?)]
 
-    /// The table built into incidentmap. A broken file is a build mistake that the tests
-    /// catch, so it stops the program with the file's own message.
-    static let shared: CAMEOEventTypes = {
-        guard let file = EmbeddedResources.files.first(where: { $0.name == "cameo-event-types.tsv" }) else {
-            fatalError("Data/acled/cameo-event-types.tsv is not built into incidentmap")
-        }
-        do throws(RowProblem) {
-            return try CAMEOEventTypes(tsv: file.text)
-        } catch {
-            fatalError("Data/acled/cameo-event-types.tsv: \(error.reason)")
-        }
-    }()
+    /// The table built into incidentmap.
+    static let shared = EmbeddedTable.load("cameo-event-types.tsv") { text throws(RowProblem) in try CAMEOEventTypes(tsv: text) }
 
     init(tsv text: String) throws(RowProblem) {
+        let expected = "cameo_code (digits), cameo_name, one of ACLED's event types, sub_event_type"
         var types: [String: (eventType: EventType, subEventType: String?)] = [:]
-        var sawHeader = false
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
-            guard sawHeader else {
-                sawHeader = true
-                continue
-            }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, !fields[0].isEmpty, fields[0].allSatisfy(\.isASCII), fields[0].allSatisfy(\.isNumber),
-                  let eventType = EventType(acledName: fields[2]) else {
-                throw RowProblem("line \(number + 1): expected cameo_code (digits), cameo_name, one of ACLED's event types, sub_event_type")
-            }
+        for (line, fields) in try EmbeddedTable.rows(text, columns: 4, expected: expected) {
+            guard !fields[0].isEmpty, fields[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let eventType = EventType(acledName: fields[2]) else { throw RowProblem("line \(line): expected \(expected)") }
             let subEventType = fields[3].isEmpty ? nil : eventType.canonicalSubEventType(fields[3])
             guard fields[3].isEmpty || subEventType != nil else {
-                throw RowProblem("line \(number + 1): '\(fields[3])' is not a sub-event type of \(eventType.rawValue)")
+                throw RowProblem("line \(line): '\(fields[3])' is not a sub-event type of \(eventType.rawValue)")
             }
-            guard types[fields[0]] == nil else { throw RowProblem("line \(number + 1): CAMEO code \(fields[0]) is listed twice") }
+            guard types[fields[0]] == nil else { throw RowProblem("line \(line): CAMEO code \(fields[0]) is listed twice") }
             types[fields[0]] = (eventType, subEventType)
         }
         self.types = types

@@ -35,7 +35,7 @@ enum ZippedInput {
                                   + "incidentmap reads a zip with one, such as GDELT's YYYYMMDDHHMMSS.export.CSV.zip; unzip it and name the files")
         }
         guard entry.uncompressedSize <= maximumUncompressedSize else { throw tooLarge(path, entry) }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-\(UUID().uuidString)").path
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-unzipped-\(UUID().uuidString)").path
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
             throw .unreadableFile(path: path, reason: "cannot unpack it: \(temporary) cannot be written")
         }

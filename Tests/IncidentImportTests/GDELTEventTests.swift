@@ -31,7 +31,7 @@ import ZIPFoundation
         let zip = URL(fileURLWithPath: folder.path + "/20190408120000.export.CSV.zip")
         let archive = try Archive(url: zip, accessMode: .create)
         try archive.addEntry(with: "20190408120000.export.CSV", relativeTo: URL(fileURLWithPath: folder.path), compressionMethod: .deflate)
-        let temporary = { try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("incidentmap-") } }
+        let temporary = { try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("incidentmap-unzipped-") } }
         let before = Set(try temporary())
         let reader = try IncidentFileReader(path: zip.path)
         #expect(reader.format == .gdeltEvents)
