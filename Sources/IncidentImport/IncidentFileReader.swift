@@ -5,7 +5,8 @@ import IncidentMapCore
 /// constant memory: JSON Lines (`.jsonl`, `.ndjson`), CSV with a header row (`.csv`; comma,
 /// semicolon or tab separated, told from the header), or ACLED's API answer (`.json`: one
 /// `{"status", "success", "count", "data": [...]}` answer or several pages of them), or a GDELT
-/// 2.0 event export (`YYYYMMDDHHMMSS.export.CSV`, told by its shape; see ``GDELTOptions``).
+/// 2.0 event export (`YYYYMMDDHHMMSS.export.CSV`, told by its shape; see ``GDELTOptions``),
+/// or the first sheet of an Excel workbook (`.xlsx`, read whole: see ``XLSXSheetReader``).
 ///
 /// ```swift
 /// let reader = try IncidentFileReader(path: "acled-libya.csv")
@@ -21,6 +22,8 @@ public final class IncidentFileReader {
         case acledAPI = "acled-api"
         /// A GDELT 2.0 event export: 61 tab-separated columns, no header.
         case gdeltEvents = "gdelt"
+        /// An Excel workbook's first sheet, with a header row as a CSV file has.
+        case xlsx
     }
 
     /// A row that was refused, with what was wrong and the row as the file has it.
@@ -55,7 +58,7 @@ public final class IncidentFileReader {
     public private(set) var delimiter: UInt8?
     private let source: ByteSource
     private let jsonLines: JSONLinesReader?
-    private let csv: CSVRecordReader?
+    private let csv: TableRecords?
     private let api: ACLEDAPIReader?
     private let gdelt: GDELTEventReader?
     private var header: [String] = []
@@ -89,9 +92,13 @@ public final class IncidentFileReader {
             source.skipByteOrderMark()
             let delimiter = IncidentFileReader.detectDelimiter(source.peekLine())
             self.delimiter = delimiter
-            let reader = CSVRecordReader(source: source, path: path, delimiter: delimiter)
+            let reader = TableRecords.csv(CSVRecordReader(source: source, path: path, delimiter: delimiter))
             csv = reader
             try readHeader(reader)
+        } else if chosen == .xlsx {
+            let sheet = TableRecords.sheet(try XLSXSheetReader(path: path))
+            csv = sheet
+            try readHeader(sheet)
         } else {
             csv = nil
         }
@@ -184,7 +191,7 @@ public final class IncidentFileReader {
         }
     }
 
-    private func readHeader(_ reader: CSVRecordReader) throws(ImportError) {
+    private func readHeader(_ reader: TableRecords) throws(ImportError) {
         let first: (line: Int, fields: [String])?
         do {
             first = try reader.next()
@@ -199,6 +206,11 @@ public final class IncidentFileReader {
         for column in [Incident.Column.latitude, .longitude, .eventDate, .eventType] where !header.contains(column.rawValue) {
             let delimiter = reader.delimiter
             let shown = header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 6 ? " …" : "")
+            if case .sheet = reader {
+                throw .badRow(path: path, line: record.line, reason: "the first sheet's first row has no \(column.rawValue) column; "
+                              + "it has \(header.count) column(s): \(shown). incidentmap reads a sheet whose first row names "
+                              + "ACLED's columns (event_date, event_type, latitude, longitude …)")
+            }
             throw .badRow(path: path, line: record.line, reason: """
                 the header has no \(column.rawValue) column. Read as \(IncidentFileReader.delimiterName(delimiter))-separated \
                 (the delimiter its header suggests), it has \(header.count) column(s): \(shown). incidentmap reads comma-, \
@@ -238,6 +250,7 @@ public final class IncidentFileReader {
         case "jsonl", "ndjson", "geojsonl": return .jsonLines
         // GDELT names its exports .CSV, though they hold tabs and no header.
         case "csv", "tsv": return GDELTEventReader.looksLikeEventRow(source.peekLine()) ? .gdeltEvents : .csv
+        case "xlsx": return .xlsx
         default:
             if GDELTEventReader.looksLikeEventRow(source.peekLine()) { return .gdeltEvents }
             source.skipByteOrderMark()
