@@ -80,24 +80,6 @@ final class GDELTEventReader {
         case eventCode = 26, eventBaseCode = 27, eventRootCode = 28
         case actionGeoType = 51, actionGeoFullName = 52, actionGeoCountryCode = 53
         case actionGeoLatitude = 56, actionGeoLongitude = 57, sourceURL = 60
-
-        var name: String {
-            switch self {
-            case .globalEventID: return "GLOBALEVENTID"
-            case .sqlDate: return "SQLDATE"
-            case .actor1Name: return "Actor1Name"
-            case .actor2Name: return "Actor2Name"
-            case .eventCode: return "EventCode"
-            case .eventBaseCode: return "EventBaseCode"
-            case .eventRootCode: return "EventRootCode"
-            case .actionGeoType: return "ActionGeo_Type"
-            case .actionGeoFullName: return "ActionGeo_FullName"
-            case .actionGeoCountryCode: return "ActionGeo_CountryCode"
-            case .actionGeoLatitude: return "ActionGeo_Lat"
-            case .actionGeoLongitude: return "ActionGeo_Long"
-            case .sourceURL: return "SOURCEURL"
-            }
-        }
     }
 
     /// Columns in a GDELT 2.0 event row.
