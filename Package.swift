@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
                 plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
-        .target(name: "IncidentImport", dependencies: ["IncidentMapCore"], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "IncidentImport", dependencies: ["IncidentMapCore", "ZIPFoundation"], plugins: ["EmbedResourcesPlugin"]),
         // Streaming GeoJSON, GeoJSONSeq and CSV writers.
         .target(name: "GeoJSON", dependencies: [
             "IncidentMapCore",
@@ -110,7 +110,7 @@ let package = Package(
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport"]),
+        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),

@@ -59,7 +59,14 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --skip-bad-rows: write each skipped row to this CSV file (file, line, reason, row).", valueName: "file"))
     var rejects: String?
 
+    @Flag(help: "GDELT event exports: keep events placed only at a country's centroid (ActionGeo_Type 1), dropped by default.")
+    var keepCountryLevel = false
+
+    @Option(help: ArgumentHelp("GDELT event exports: keep only events in this country (FIPS 10-4 code, as ActionGeo_CountryCode: Libya is LY).", valueName: "CC"))
+    var country: String?
+
     func validate() throws {
+        if let country, !GDELTOptions.isCountryCode(country) { throw ValidationError("--country takes a two-letter FIPS 10-4 code, such as LY for Libya.") }
         if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
         if rejects != nil && !skipBadRows { throw ValidationError("--rejects needs --skip-bad-rows: without it a bad row stops its file.") }
         if let published {
@@ -108,7 +115,7 @@ struct IngestCommand: ParsableCommand {
 
     private func ingest(_ file: String, into incidentStore: IncidentStore, rejectsFile: RejectedRowsFile?,
                         skipped: inout Int) throws -> IngestSummary {
-        let reader = try IncidentFileReader(path: file)
+        let reader = try IncidentFileReader(path: file, gdelt: GDELTOptions(keepCountryLevel: keepCountryLevel, country: country))
         let progress = ProgressLine(label: file, totalBytes: reader.fileSize)
         defer { progress.clear() }
         // About 400 bytes a row in ACLED exports: enough to tell a bulk load from a small one.
@@ -141,6 +148,7 @@ struct IngestCommand: ParsableCommand {
             if rejectsFile == nil && rejected > Self.rejectedRowsPrinted { line += " (the first \(Self.rejectedRowsPrinted) shown: pass --rejects FILE for all)" }
         }
         print(line)
+        if let gdelt = reader.gdeltSummary { print("\(file): \(gdelt)") }
         return summary
     }
 
