@@ -6,7 +6,7 @@ import IncidentMapCore
 /// semicolon or tab separated, told from the header), or ACLED's API answer (`.json`: one
 /// `{"status", "success", "count", "data": [...]}` answer or several pages of them), or a GDELT
 /// 2.0 event export (`YYYYMMDDHHMMSS.export.CSV`, told by its shape; see ``GDELTOptions``),
-/// or the first sheet of an Excel workbook (`.xlsx`, read whole: see ``XLSXSheetReader``).
+/// or the first sheet of an Excel workbook (`.xlsx`, read whole by the internal `XLSXSheetReader`).
 ///
 /// ```swift
 /// let reader = try IncidentFileReader(path: "acled-libya.csv")
