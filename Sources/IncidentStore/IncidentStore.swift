@@ -17,7 +17,13 @@ import IncidentMapCore
 public final class IncidentStore: @unchecked Sendable {
     /// The database file's path.
     public let path: String
-    let pool: DatabasePool
+    /// The store's connections: a `DatabasePool` (WAL: readers go on while a write runs), or,
+    /// for a store this process cannot write, one read-only connection.
+    let pool: any DatabaseWriter
+    /// Whether the store was opened read-only because its file or folder cannot be written
+    /// (a read-only mount, permissions, a full disk): writes then fail with
+    /// ``StoreError/readOnly(path:reason:)``.
+    public let isReadOnly: Bool
     private let spatiaLite = SpatiaLiteLoader()
     private var isClosed = false
 
@@ -25,30 +31,163 @@ public final class IncidentStore: @unchecked Sendable {
     public enum OpenMode: Sendable {
         /// Create the file and its schema when missing; migrate an older schema.
         case createIfMissing
-        /// The store must exist already (for commands that only read).
+        /// The store must exist already (for commands that only read). A store that cannot be
+        /// written is opened read-only.
         case mustExist
     }
 
     /// Opens (and where allowed creates) the store at `path`.
+    ///
+    /// A file that is not an incidentmap store is refused before anything is written to it:
+    /// its journal mode, tables and bytes stay as they were. A new store is made beside the
+    /// path and renamed into place once its schema is complete, so that a killed process leaves
+    /// no half-made store.
     public init(path: String, mode: OpenMode = .createIfMissing) throws {
         self.path = path
-        let fileExists = FileManager.default.fileExists(atPath: path)
-        if mode == .mustExist && !fileExists {
-            throw StoreError.missingStore(path: path)
+        let migrations = StoreMigrations.migrator.migrations
+        var migrate = false
+        switch StoreFile.probe(path, migrations: migrations) {
+        case .foreign(let reason):
+            throw StoreError.notAStore(path: path, reason: reason + "; nothing in it was changed")
+        case .missing:
+            guard mode == .createIfMissing else { throw StoreError.missingStore(path: path) }
+            try IncidentStore.create(at: path)
+            pool = try IncidentStore.openWriter(path)
+            isReadOnly = false
+        case .empty:
+            guard mode == .createIfMissing else { throw StoreError.missingStore(path: path) }
+            guard StoreFile.isWritable(path) else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
+            pool = try IncidentStore.openWriter(path)
+            isReadOnly = false
+            migrate = true
+        case .store(let isCurrent):
+            if StoreFile.isWritable(path), let writer = try IncidentStore.openWriter(path, readingIfFull: mode == .mustExist) {
+                pool = writer
+                isReadOnly = false
+                migrate = !isCurrent
+            } else {
+                guard mode == .mustExist else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
+                guard isCurrent else { throw StoreError.olderSchemaReadOnly(path: path) }
+                pool = try IncidentStore.openReader(path)
+                isReadOnly = true
+            }
         }
+        if migrate {
+            do {
+                try IncidentStore.prepareSchema(pool, spatiaLite: spatiaLite, path: path)
+            } catch {
+                try? close()
+                throw error as? StoreError ?? IncidentStore.storeError(error, path: path)
+            }
+        }
+    }
+
+    /// Makes a new store at `path`: built under a temporary name in the same folder, then
+    /// renamed into place, so that the path holds either nothing or a complete store.
+    private static func create(at path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let building = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).creating-\(getpid())").path
+        // One connection in SQLite's default rollback-journal mode, so that the finished file
+        // holds everything (no WAL beside it to lose in the rename); the store's writer switches
+        // it to WAL when it opens it.
+        let builder: DatabaseQueue
+        do {
+            builder = try DatabaseQueue(path: building, configuration: writerConfiguration)
+        } catch {
+            throw storeError(error, path: path, creating: true)
+        }
+        var moved = false
+        defer {
+            if !moved {
+                for file in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: file) }
+            }
+        }
+        do {
+            try prepareSchema(builder, spatiaLite: SpatiaLiteLoader(), path: path)
+            try builder.close()
+        } catch {
+            try? builder.close()
+            throw error as? StoreError ?? storeError(error, path: path, creating: true)
+        }
+        guard rename(building, path) == 0 else {
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        moved = true
+    }
+
+    private static var writerConfiguration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        return configuration
+    }
+
+    /// The store's writer; `nil` when the disk is full and `readingIfFull` lets the caller read
+    /// the store read-only instead (SQLite cannot create the shared-memory file a writer needs).
+    private static func openWriter(_ path: String, readingIfFull: Bool) throws -> DatabasePool? {
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            return try DatabasePool(path: path, configuration: writerConfiguration)
         } catch {
-            throw StoreError.notAStore(path: path, reason: IncidentStore.reason(error))
+            if readingIfFull && StoreFile.isOnFullDisk(path) { return nil }
+            throw storeError(error, path: path)
         }
+    }
+
+    private static func openWriter(_ path: String) throws -> DatabasePool {
         do {
-            try prepareSchema()
+            return try DatabasePool(path: path, configuration: writerConfiguration)
         } catch {
-            // A file this call created is no store: leave nothing behind.
-            if fileExists { try? close() } else { try? closeAndDelete() }
-            throw error as? StoreError ?? StoreError.notAStore(path: path, reason: IncidentStore.reason(error))
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// One read-only connection to a store this process cannot write: through the usual
+    /// read-only open where SQLite can create its shared-memory file beside the store, else as
+    /// an immutable file (a read-only mount, a full disk).
+    private static func openReader(_ path: String) throws -> DatabaseQueue {
+        do {
+            return try StoreFile.readOnlyQueue(path, immutable: !StoreFile.isWritable((path as NSString).deletingLastPathComponent + "/."))
+        } catch {
+            do {
+                return try StoreFile.readOnlyQueue(path, immutable: true)
+            } catch {
+                throw storeError(error, path: path)
+            }
+        }
+    }
+
+    /// Why the store at `path` cannot be written, in the user's terms.
+    static func whyNotWritable(_ path: String) -> String {
+        var status = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        if statvfs(folder.isEmpty ? "." : folder, &status) == 0, status.f_flag & UInt(ST_RDONLY) != 0 {
+            return "it is on a read-only file system"
+        }
+        if StoreFile.isOnFullDisk(path) { return "its disk is full" }
+        if access(path, W_OK) != 0 { return "this user may not write the file" }
+        return "this user may not create files in its folder (SQLite writes its journal beside the store)"
+    }
+
+    /// A SQLite error while opening or writing, as a ``StoreError`` that says what happened.
+    static func storeError(_ error: any Error, path: String, creating: Bool = false) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let databaseError = error as? DatabaseError else {
+            return .database(path: path, reason: String(describing: error))
+        }
+        switch databaseError.resultCode {
+        case .SQLITE_FULL:
+            return .diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM:
+            return .readOnly(path: path, reason: whyNotWritable(path))
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN:
+            if StoreFile.isOnFullDisk(path) { return .diskFull(path: path) }
+            if creating { return .cannotCreate(path: path, reason: reason(error)) }
+            if !StoreFile.isWritable(path) { return .readOnly(path: path, reason: whyNotWritable(path)) }
+            return .database(path: path, reason: reason(error))
+        case .SQLITE_NOTADB:
+            return .notAStore(path: path, reason: "it is not a SQLite database; nothing in it was changed")
+        default:
+            return .database(path: path, reason: reason(error))
         }
     }
 
@@ -84,9 +223,14 @@ public final class IncidentStore: @unchecked Sendable {
     /// table's triggers and `MakePoint` are SpatiaLite's. Everything the store writes goes
     /// through here.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write { db in
-            try spatiaLite.load(into: db)
-            return try body(db)
+        if isReadOnly { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
+        do {
+            return try pool.write { db in
+                try spatiaLite.load(into: db)
+                return try body(db)
+            }
+        } catch let error as DatabaseError {
+            throw IncidentStore.storeError(error, path: path)
         }
     }
 
@@ -99,15 +243,11 @@ public final class IncidentStore: @unchecked Sendable {
         }
     }
 
-    private func prepareSchema() throws {
+    /// Gives an empty database SpatiaLite's metadata and runs the migrations this build knows
+    /// that have not run. Called only on a file that is ours (or empty).
+    private static func prepareSchema(_ pool: any DatabaseWriter, spatiaLite: SpatiaLiteLoader, path: String) throws {
         let hasMetadata = try pool.read { db in try SpatialSQL.hasSpatialMetadata(db) }
         if !hasMetadata {
-            let hasOtherTables = try pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            }
-            if hasOtherTables > 0 {
-                throw StoreError.notAStore(path: path, reason: "it holds tables but no SpatiaLite metadata")
-            }
             try pool.writeWithoutTransaction { db in
                 try spatiaLite.load(into: db)
                 try SpatialSQL.initialiseMetadata(db)

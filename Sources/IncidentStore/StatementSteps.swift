@@ -25,7 +25,14 @@ extension Statement {
         guard code == SQLITE_DONE else { throw Self.failure(db, storePath) }
     }
 
-    private static func failure(_ db: Database, _ storePath: String) -> StoreError {
-        .database(path: storePath, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    private static func failure(_ db: Database, _ storePath: String) -> any Error {
+        let code = sqlite3_errcode(db.sqliteConnection)
+        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        // A full disk, a read-only or failing file: left as SQLite's error, so that the store's
+        // write turns it into the StoreError that says so, naming the store.
+        if [SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, SQLITE_PERM, SQLITE_CANTOPEN].contains(code & 0xff) {
+            return DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+        }
+        return StoreError.database(path: storePath, reason: message)
     }
 }

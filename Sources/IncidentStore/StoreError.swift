@@ -10,6 +10,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case spatiaLiteUnavailable(reason: String)
     /// A database operation failed.
     case database(path: String, reason: String)
+    /// The store cannot be written (a read-only file system, permissions): commands that only
+    /// read still work.
+    case readOnly(path: String, reason: String)
+    /// The disk holding the store is full; the write that failed changed nothing.
+    case diskFull(path: String)
+    /// A store made by an older incidentmap, which this one would migrate but cannot write.
+    case olderSchemaReadOnly(path: String)
+    /// A new store could not be made at the path.
+    case cannotCreate(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +30,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "SpatiaLite could not be loaded (\(reason)): run Scripts/setup, which installs Debian's libsqlite3-mod-spatialite (mod_spatialite)"
         case .database(let path, let reason):
             return "\(path): \(reason)"
+        case .readOnly(let path, let reason):
+            return "\(path) cannot be written (\(reason)): commands that only read (export, near, stats, map, report) still work; to ingest or refresh, copy the store somewhere writable and point --db at the copy"
+        case .diskFull(let path):
+            return "the disk holding \(path) is full: nothing of this write was stored; free some space (or point --db at a store on another disk) and run the command again"
+        case .olderSchemaReadOnly(let path):
+            return "\(path) was made by an older incidentmap and must be upgraded, which needs it writable: copy it somewhere writable and run `incidentmap stats --db COPY` once"
+        case .cannotCreate(let path, let reason):
+            return "cannot create a store at \(path) (\(reason)): choose a folder you may write with --db"
         }
     }
 }

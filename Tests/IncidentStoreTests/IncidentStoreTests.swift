@@ -115,7 +115,7 @@ import TestSupport
         let queue = try DatabaseQueue(path: other)
         try queue.write { db in try db.execute(sql: "CREATE TABLE people (name TEXT)") }
         try queue.close()
-        #expect(throws: StoreError.notAStore(path: other, reason: "it holds tables but no SpatiaLite metadata")) {
+        #expect(throws: StoreError.notAStore(path: other, reason: "it holds tables (people) but not an incidentmap store's; nothing in it was changed")) {
             try IncidentStore(path: other)
         }
     }
