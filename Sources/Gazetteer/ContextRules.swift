@@ -34,7 +34,7 @@ public struct ContextRules: Sendable {
     public init() {}
 
     public init(text: String, file: String) throws(GazetteerError) {
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in text.lines().enumerated() {
             let line = number + 1
             let content = rawLine.trimmingCharacters(in: .whitespaces)
             if content.isEmpty || content.hasPrefix("#") { continue }

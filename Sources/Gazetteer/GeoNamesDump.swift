@@ -22,7 +22,7 @@ public enum GeoNamesDump {
                               districts: [String: (english: String, arabic: String)]) throws(GazetteerError) -> [Place] {
         var places: [Place] = []
         var seen = Set<String>()
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in text.lines().enumerated() {
             let content = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if content.isEmpty { continue }
             let place = try place(fromLine: content, file: file, line: number + 1, districts: districts)

@@ -15,7 +15,7 @@ public enum PlaceFile {
         var places: [Place] = []
         var seen = Set<String>()
         var sawHeader = false
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in text.lines().enumerated() {
             let line = number + 1
             let content = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if content.isEmpty || content.hasPrefix("#") { continue }
