@@ -225,10 +225,15 @@ public final class IncidentStore: @unchecked Sendable {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
         do {
-            return try pool.write { db in
+            let result = try pool.write { db in
                 try spatiaLite.load(into: db)
                 return try body(db)
             }
+            // What was written is copied from the WAL into the store file itself, without
+            // waiting for readers: a command ends with its work in the .sqlite file, so that a
+            // user who copies or mails that one file has everything it stored.
+            try pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            return result
         } catch let error as DatabaseError {
             throw IncidentStore.storeError(error, path: path)
         }

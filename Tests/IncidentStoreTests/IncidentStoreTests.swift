@@ -104,6 +104,19 @@ import TestSupport
         #expect(indexes.contains("incidents_event_date") && indexes.contains("incidents_point"))
     }
 
+    /// QGIS users copy and mail the .sqlite file alone: after a write, it holds what was written
+    /// even while the store is still open and its WAL file is beside it.
+    @Test func afterAnIngestTheStoreFileAloneHoldsTheIncidents() throws {
+        let folder = try TemporaryFolder()
+        let store = try StoreFixtures.store(in: folder)
+        _ = try store.ingest { batch in
+            for number in 0..<300 { try batch.add(StoreFixtures.incident("C\(number)", 32.89, 13.18)) }
+        }
+        let copy = folder.path + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: store.path, toPath: copy)
+        #expect(try IncidentStore(path: copy, mode: .mustExist).count(matching: IncidentFilter()) == 300)
+    }
+
     @Test func refusesAMissingStoreWhenAskedToAndForeignFiles() throws {
         let folder = try TemporaryFolder()
         #expect(throws: StoreError.missingStore(path: folder.path + "/none.sqlite")) {
