@@ -25,14 +25,6 @@
   const TIME_PRECISION = { 1: 'exact day', 2: 'within the week', 3: 'within the month' };
   const GEO_PRECISION = { 1: 'at the place', 2: 'near the place', 3: 'in the region' };
 
-  const state = {
-    incidents: [],   // every incident the page holds
-    markers: [],     // one per incident, same order
-    byID: new Map(), // event id -> index
-    shown: [],       // indices inside the date range
-    radiusLayer: null,
-  };
-
   // ---- The map and what lies under the incidents ----
   const map = L.map('map', { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5, minZoom: 3, maxZoom: 18 });
   map.attributionControl.setPrefix(false);
@@ -105,17 +97,271 @@
   map.setView([config.view.lat, config.view.lon], config.view.zoom);
   drawLabels();
 
-  const cluster = L.markerClusterGroup({
-    chunkedLoading: true, chunkInterval: 100, showCoverageOnHover: false, maxClusterRadius: 45,
-    spiderfyOnMaxZoom: true,
-    // The page is ready for its reader once the last chunk of markers is clustered.
-    chunkProgress: function (processed, total) { if (processed >= total) clustered(); },
-  });
-  let onClustered = null;
-  function clustered() {
-    if (onClustered) { const callback = onClustered; onClustered = null; callback(); }
+  const TYPES = Object.keys(TYPE_COLOURS);
+  const TYPE_INDEX = new Map(TYPES.map(function (type, t) { return [type, t]; }));
+  function colourOf(type) { return TYPE_COLOURS[type] || '#555'; }
+
+  // The incidents as the page reads them. The rows stay as parsed (a popup or the radius list
+  // reads its few); what a brush, a zoom or a search reads for every incident is copied once
+  // into typed arrays, so that they touch numbers and never 100,000 objects.
+  const incidents = {
+    count: 0,
+    rows: [],
+    columns: [],
+    column: {},          // name -> position in a row
+    latitude: null,      // Float64Array
+    longitude: null,     // Float64Array
+    x: null, y: null,    // Float64Array: Web Mercator position, 0…1 across the world, as Leaflet projects
+    day: null,           // Int32Array: days since 1970-01-01
+    type: null,          // Int8Array: position in TYPES, -1 for a type outside ACLED's six
+    byID: new Map(),     // event id -> index
+    firstDay: 0,
+    days: 0,             // days from the first incident's to the last's, both counted
+    // Incidents up to each day, by type: running[(d + 1) * STRIDE + t] counts those of type t
+    // (t = TYPES.length: of any type) on day firstDay + d or before. A date range's counts, for
+    // the legend, the summary and each week of the chart, are two lookups per type.
+    running: null,
+  };
+  const STRIDE = TYPES.length + 1;
+
+  // The date range shown, as day numbers (inclusive); the whole line when a box is empty.
+  const filter = { since: -Infinity, until: Infinity };
+  function isShown(index) {
+    const day = incidents.day[index];
+    return day >= filter.since && day <= filter.until;
   }
-  map.addLayer(cluster);
+
+  const state = { radius: null, radiusLayer: null, radiusHits: null };
+
+  function incidentAt(index) {
+    const row = incidents.rows[index], incident = {};
+    for (let c = 0; c < incidents.columns.length; c++) incident[incidents.columns[c]] = row[c];
+    return incident;
+  }
+
+  // Counts by type (and, last, of any type) of the incidents from day `from` to day `to`.
+  function countsBetween(from, to) {
+    const first = Math.min(Math.max(from - incidents.firstDay, 0), incidents.days);
+    const end = Math.min(Math.max(to - incidents.firstDay + 1, 0), incidents.days);
+    const counts = new Array(STRIDE).fill(0);
+    if (end <= first) return counts;
+    for (let t = 0; t < STRIDE; t++) counts[t] = incidents.running[end * STRIDE + t] - incidents.running[first * STRIDE + t];
+    return counts;
+  }
+
+  function decode(data) {
+    const rows = data.rows, count = rows.length;
+    const column = {};
+    data.columns.forEach(function (name, c) { column[name] = c; });
+    const latitude = new Float64Array(count), longitude = new Float64Array(count);
+    const x = new Float64Array(count), y = new Float64Array(count);
+    const day = new Int32Array(count), type = new Int8Array(count);
+    const byID = new Map();
+    const dayOfDate = new Map(); // a few thousand dates among 100,000 rows: each parsed once
+    const cLat = column.latitude, cLon = column.longitude, cDate = column.event_date, cType = column.event_type, cID = column.event_id_cnty;
+    let firstDay = Infinity, lastDay = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i];
+      const lat = +row[cLat], lon = +row[cLon];
+      latitude[i] = lat;
+      longitude[i] = lon;
+      x[i] = (lon + 180) / 360;
+      const sine = Math.sin(lat * Math.PI / 180);
+      y[i] = 0.5 - Math.log((1 + sine) / (1 - sine)) / (4 * Math.PI);
+      const date = row[cDate];
+      let d = dayOfDate.get(date);
+      if (d === undefined) { d = dayNumber(date); dayOfDate.set(date, d); }
+      day[i] = d;
+      if (d < firstDay) firstDay = d;
+      if (d > lastDay) lastDay = d;
+      const t = TYPE_INDEX.get(row[cType]);
+      type[i] = t === undefined ? -1 : t;
+      byID.set(row[cID], i);
+    }
+    const days = count ? lastDay - firstDay + 1 : 0;
+    const running = new Int32Array((days + 1) * STRIDE);
+    for (let i = 0; i < count; i++) {
+      const at = (day[i] - firstDay + 1) * STRIDE;
+      if (type[i] >= 0) running[at + type[i]]++;
+      running[at + TYPES.length]++;
+    }
+    for (let d = 1; d <= days; d++) {
+      for (let t = 0; t < STRIDE; t++) running[d * STRIDE + t] += running[(d - 1) * STRIDE + t];
+    }
+    Object.assign(incidents, {
+      count: count, rows: rows, columns: data.columns, column: column, latitude: latitude, longitude: longitude,
+      x: x, y: y, day: day, type: type, byID: byID, firstDay: count ? firstDay : 0, days: days, running: running,
+    });
+  }
+
+  // ---- Markers: the shown incidents, clustered at the map's zoom ----
+  // Written here instead of using Leaflet.markercluster (Debian's libjs-leaflet.markercluster),
+  // which the page used before: it keeps its clusters up to date one marker at a time, 25–45 µs
+  // each, so that opening 100,000 incidents took 4–5 s on a quiet machine and a brush that moved
+  // 30,000 of them seconds more (BENCHMARKS.md, issue 17). No library Debian packages clusters a
+  // changing subset of fixed points (supercluster is not packaged). Here a brush or a zoom
+  // clusters the shown incidents afresh in one pass over the typed arrays, by markercluster's
+  // own rule (an incident joins the nearest cluster begun within RADIUS pixels, else begins
+  // one, in stored order), and only the clusters in view become Leaflet layers. They look as
+  // markercluster's do: its stylesheet is still inlined.
+  const clusters = (function () {
+    const RADIUS = 45;
+    // A cell's key: column * ROW + row; columns and rows stay below 2^26 up to zoom 18.
+    const ROW = 67108864;
+    const layer = L.layerGroup().addTo(map);
+    let drawn = new Map();        // key -> layer, for the clusters and incidents in view
+    const singles = new Map();    // incident index -> its circle marker, made when first in view
+    let madeFor = null;           // the zoom and date range of the clustering below
+    let total = 0;                // clusters in it
+    // Per cluster (first `total` entries): its first incident, count, sums and bounds.
+    let first, size, sumLat, sumLon, south, north, west, east, seedX, seedY, nextInCell;
+    let clusterOf = null;         // incident index -> its cluster, -1 when not shown
+
+    function allocate(count) {
+      first = new Int32Array(count); size = new Int32Array(count); nextInCell = new Int32Array(count);
+      sumLat = new Float64Array(count); sumLon = new Float64Array(count);
+      south = new Float64Array(count); north = new Float64Array(count);
+      west = new Float64Array(count); east = new Float64Array(count);
+      seedX = new Float64Array(count); seedY = new Float64Array(count);
+      clusterOf = new Int32Array(count);
+    }
+
+    function cluster(zoom) {
+      if (!clusterOf || clusterOf.length !== incidents.count) allocate(incidents.count);
+      // Positions in units of RADIUS pixels at this zoom, so a cell is RADIUS wide.
+      const scale = 256 * Math.pow(2, zoom) / RADIUS;
+      const cells = new Map();
+      const xs = incidents.x, ys = incidents.y, days = incidents.day, lats = incidents.latitude, lons = incidents.longitude;
+      const since = filter.since, until = filter.until;
+      total = 0;
+      for (let i = 0; i < incidents.count; i++) {
+        if (days[i] < since || days[i] > until) { clusterOf[i] = -1; continue; }
+        const px = xs[i] * scale, py = ys[i] * scale;
+        const cx = Math.floor(px), cy = Math.floor(py);
+        let best = -1, bestDistance = 1;
+        for (let dx = -1; dx <= 1; dx++) {
+          for (let dy = -1; dy <= 1; dy++) {
+            let c = cells.get((cx + dx) * ROW + cy + dy);
+            while (c !== undefined && c >= 0) {
+              const distance = (seedX[c] - px) * (seedX[c] - px) + (seedY[c] - py) * (seedY[c] - py);
+              if (distance <= bestDistance) { best = c; bestDistance = distance; }
+              c = nextInCell[c];
+            }
+          }
+        }
+        const lat = lats[i], lon = lons[i];
+        if (best < 0) {
+          best = total++;
+          const key = cx * ROW + cy;
+          const head = cells.get(key);
+          nextInCell[best] = head === undefined ? -1 : head;
+          cells.set(key, best);
+          first[best] = i; size[best] = 0; seedX[best] = px; seedY[best] = py;
+          sumLat[best] = 0; sumLon[best] = 0; south[best] = north[best] = lat; west[best] = east[best] = lon;
+        }
+        clusterOf[i] = best;
+        size[best]++;
+        sumLat[best] += lat; sumLon[best] += lon;
+        if (lat < south[best]) south[best] = lat; else if (lat > north[best]) north[best] = lat;
+        if (lon < west[best]) west[best] = lon; else if (lon > east[best]) east[best] = lon;
+      }
+    }
+
+    function clusterMarker(c, lat, lon) {
+      const count = size[c];
+      const marker = L.marker([lat, lon], {
+        title: count + ' incidents',
+        icon: L.divIcon({ html: '<div><span>' + count + '</span></div>', iconSize: L.point(40, 40),
+          className: 'marker-cluster marker-cluster-' + (count < 10 ? 'small' : count < 100 ? 'medium' : 'large') }),
+      });
+      const bounds = L.latLngBounds([south[c], west[c]], [north[c], east[c]]);
+      const seed = first[c];
+      marker.on('click', function () { openCluster(clusterOf[seed], bounds, marker.getLatLng()); });
+      return marker;
+    }
+
+    function singleMarker(index) {
+      let marker = singles.get(index);
+      if (!marker) {
+        marker = L.circleMarker([incidents.latitude[index], incidents.longitude[index]], {
+          radius: 7, color: '#fff', weight: 1.5, fillColor: colourOf(TYPES[incidents.type[index]]), fillOpacity: 0.95,
+        });
+        marker.bindPopup(function () { return popupHTML(incidentAt(index)); }, POPUP_OPTIONS);
+        singles.set(index, marker);
+      }
+      return marker;
+    }
+
+    // A click on a cluster zooms to its incidents; where they share one place (or the map can
+    // zoom no further) it lists them instead, as markercluster would fan them out.
+    function openCluster(c, bounds, at) {
+      if (c < 0) return;
+      const samePlace = south[c] === north[c] && west[c] === east[c];
+      if (!samePlace && map.getZoom() < map.getMaxZoom()) {
+        const zoom = Math.min(map.getBoundsZoom(bounds, false, L.point(80, 80)), map.getMaxZoom());
+        if (zoom > map.getZoom()) map.fitBounds(bounds, { padding: [40, 40] });
+        else map.setView(at, map.getZoom() + 1);
+        return;
+      }
+      const members = [];
+      for (let i = 0; i < incidents.count; i++) if (clusterOf[i] === c) members.push(i);
+      members.sort(function (a, b) { return incidents.day[a] - incidents.day[b] || a - b; });
+      const location = incidents.rows[members[0]][incidents.column.location];
+      let html = '<p><b>' + members.length + ' incidents</b>' +
+        (samePlace && location ? ' at ' + escapeHTML(location) : '') +
+        (members.length > CLUSTER_LIST_LIMIT ? ', the first ' + CLUSTER_LIST_LIMIT + ' listed' : '') + '</p><ol>';
+      members.slice(0, CLUSTER_LIST_LIMIT).forEach(function (index) {
+        html += listItemHTML(incidentAt(index), '');
+      });
+      const list = document.createElement('div');
+      list.className = 'cluster-list';
+      list.innerHTML = html + '</ol>';
+      list.addEventListener('click', openListed);
+      list.addEventListener('keydown', openListed);
+      L.popup(POPUP_OPTIONS).setLatLng(at).setContent(list).openOn(map);
+    }
+
+    // Brings the layers to the clusters in view (with a margin), clustering again first if
+    // the zoom or the date range changed. Layers already drawn stay.
+    function render() {
+      const zoom = map.getZoom();
+      const wanted = zoom + ' ' + filter.since + ' ' + filter.until + ' ' + incidents.count;
+      if (wanted !== madeFor) { cluster(zoom); madeFor = wanted; }
+      const view = map.getBounds().pad(0.3);
+      const minLat = view.getSouth(), maxLat = view.getNorth(), minLon = view.getWest(), maxLon = view.getEast();
+      const inView = new Map();
+      let incidentsInView = 0;
+      for (let c = 0; c < total; c++) {
+        const count = size[c], lat = sumLat[c] / count, lon = sumLon[c] / count;
+        if (lat < minLat || lat > maxLat || lon < minLon || lon > maxLon) continue;
+        incidentsInView += count;
+        const key = count === 1 ? 's' + first[c] : 'c' + first[c] + ' ' + count + ' ' + lat + ' ' + lon;
+        let item = drawn.get(key);
+        if (item) drawn.delete(key);
+        else item = count === 1 ? singleMarker(first[c]) : clusterMarker(c, lat, lon);
+        inView.set(key, item);
+      }
+      drawn.forEach(function (item) { layer.removeLayer(item); });
+      inView.forEach(function (item) { if (!layer.hasLayer(item)) layer.addLayer(item); });
+      drawn = inView;
+      // For the tests: what is drawn, and at which zoom.
+      const container = map.getContainer();
+      container.dataset.markers = String(inView.size);
+      container.dataset.drawn = String(incidentsInView);
+      container.dataset.zoom = String(zoom);
+    }
+
+    // The incident's own marker where it is drawn alone, else none.
+    function markerOf(index) {
+      const marker = singles.get(index);
+      return marker && drawn.get('s' + index) === marker ? marker : null;
+    }
+
+    return { render: render, markerOf: markerOf };
+  })();
+  const POPUP_OPTIONS = { maxWidth: 440, minWidth: 260 };
+  const CLUSTER_LIST_LIMIT = 200;
+  map.on('moveend', function () { if (incidents.count) clusters.render(); });
 
   // ---- Legend ----
   const legend = L.control({ position: 'bottomleft' });
@@ -135,36 +381,12 @@
   }
 
   // ---- Incidents ----
-  const TYPES = Object.keys(TYPE_COLOURS);
-  function colourOf(type) { return TYPE_COLOURS[type] || '#555'; }
-
   function load(data) {
-    const columns = data.columns;
-    state.incidents = data.rows.map(function (row) {
-      const incident = {};
-      for (let c = 0; c < columns.length; c++) incident[columns[c]] = row[c];
-      return incident;
-    });
-    state.byID = new Map();
-    state.markers = state.incidents.map(function (incident, index) {
-      state.byID.set(incident.event_id_cnty, index);
-      // The week and type as numbers, once: a brush then counts 100,000 incidents in a few ms.
-      incident.week = weekOf(incident.event_date);
-      incident.typeIndex = TYPES.indexOf(incident.event_type);
-      const marker = L.circleMarker([incident.latitude, incident.longitude], {
-        radius: 7, color: '#fff', weight: 1.5, fillColor: colourOf(incident.event_type), fillOpacity: 0.95,
-      });
-      marker.incidentIndex = index;
-      marker.bindPopup(function () { return popupHTML(incident); }, { maxWidth: 440, minWidth: 260 });
-      return marker;
-    });
-    let first = '', last = '';
-    state.incidents.forEach(function (incident) {
-      if (!first || incident.event_date < first) first = incident.event_date;
-      if (!last || incident.event_date > last) last = incident.event_date;
-    });
+    decode(data);
     const since = document.getElementById('since');
     const until = document.getElementById('until');
+    const first = incidents.count ? dateOf(incidents.firstDay) : '';
+    const last = incidents.count ? dateOf(incidents.firstDay + incidents.days - 1) : '';
     since.min = until.min = first;
     since.max = until.max = last;
     since.value = first;
@@ -173,77 +395,54 @@
     applyDateRange(true);
   }
 
+  function dayOfInput(id, otherwise) {
+    const value = document.getElementById(id).value;
+    return /^\d{4}-\d\d-\d\d$/.test(value) ? dayNumber(value) : otherwise;
+  }
+
+  // What the reader asked is answered at once (summary, legend, chart); the map and the radius
+  // list follow in the next animation frame, once for however many changes came before it
+  // (a drag on the chart, a date typed), so that no brush waits for another.
   function applyDateRange(fit) {
     const since = document.getElementById('since').value;
     const until = document.getElementById('until').value;
-    state.shown = [];
-    const counts = TYPES.map(function () { return 0; });
-    state.incidents.forEach(function (incident, index) {
-      if ((since && incident.event_date < since) || (until && incident.event_date > until)) return;
-      state.shown.push(index);
-      if (incident.typeIndex >= 0) counts[incident.typeIndex]++;
-    });
-    // What the reader asked is answered at once (counts, legend, list, chart); the markers
-    // follow in chunks, so that the page never stops answering while they are re-clustered.
+    filter.since = dayOfInput('since', -Infinity);
+    filter.until = dayOfInput('until', Infinity);
+    const counts = countsBetween(filter.since, filter.until);
+    const shown = counts[TYPES.length];
     const summary = document.getElementById('summary');
-    summary.textContent = state.shown.length === state.incidents.length
-      ? state.incidents.length + ' incidents'
-      : state.shown.length + ' of ' + state.incidents.length + ' incidents from ' + (since || '…') + ' to ' + (until || '…');
-    document.body.dataset.incidents = String(state.incidents.length);
-    document.body.dataset.shown = String(state.shown.length);
+    summary.textContent = shown === incidents.count
+      ? incidents.count + ' incidents'
+      : shown + ' of ' + incidents.count + ' incidents from ' + (since || '…') + ' to ' + (until || '…');
+    document.body.dataset.incidents = String(incidents.count);
+    document.body.dataset.shown = String(shown);
     renderLegend(counts);
     timeline.showSelection(since, until);
-    if (state.radius) runRadiusSearch();
+    if (fit && shown > 0) {
+      let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+      for (let i = 0; i < incidents.count; i++) {
+        if (!isShown(i)) continue;
+        const lat = incidents.latitude[i], lon = incidents.longitude[i];
+        if (lat < minLat) minLat = lat;
+        if (lat > maxLat) maxLat = lat;
+        if (lon < minLon) minLon = lon;
+        if (lon > maxLon) maxLon = lon;
+      }
+      map.fitBounds(L.latLngBounds([minLat, minLon], [maxLat, maxLon]).pad(0.15), { maxZoom: 11, animate: false });
+    }
     document.body.dataset.state = 'clustering';
-    // After this frame is drawn: the answer shows before the markers start moving.
-    setTimeout(syncClusters, 0);
-    if (fit && state.shown.length > 0) {
-      const bounds = L.latLngBounds(state.shown.map(function (index) { return state.markers[index].getLatLng(); }));
-      map.fitBounds(bounds.pad(0.15), { maxZoom: 11 });
+    if (!frameRequested) {
+      frameRequested = true;
+      requestAnimationFrame(followDateRange);
     }
   }
-
-  // Brings the clustered markers to the shown incidents. One change at a time: a brush made
-  // while markers are still moving is applied when they are done, from where they then are.
-  let syncing = false, syncAgain = false;
-  const REMOVAL_CHUNK = 4000;
-  function syncClusters() {
-    if (syncing) { syncAgain = true; return; }
-    syncing = true;
-    const inside = new Uint8Array(state.incidents.length);
-    state.shown.forEach(function (index) { inside[index] = 1; });
-    let entering = [], leaving = [];
-    state.markers.forEach(function (marker, index) {
-      if (inside[index] && !marker.inCluster) entering.push(marker);
-      if (!inside[index] && marker.inCluster) leaving.push(marker);
-    });
-    // Taking a marker out costs about what putting one in does: when more leave than stay,
-    // the clusters are built afresh from those that stay.
-    if (leaving.length > state.shown.length) {
-      cluster.clearLayers();
-      state.markers.forEach(function (marker) { marker.inCluster = false; });
-      leaving = [];
-      entering = state.shown.map(function (index) { return state.markers[index]; });
-    }
-    function remove(from) {
-      const chunk = leaving.slice(from, from + REMOVAL_CHUNK);
-      chunk.forEach(function (marker) { marker.inCluster = false; });
-      if (chunk.length) cluster.removeLayers(chunk);
-      if (from + REMOVAL_CHUNK < leaving.length) setTimeout(function () { remove(from + REMOVAL_CHUNK); }, 0);
-      else add();
-    }
-    function add() {
-      entering.forEach(function (marker) { marker.inCluster = true; });
-      onClustered = done;
-      if (entering.length) cluster.addLayers(entering); else clustered();
-    }
-    function done() {
-      syncing = false;
-      if (syncAgain) { syncAgain = false; syncClusters(); return; }
-      document.body.dataset.state = 'ready';
-      timeline.clustered();
-    }
-    remove(0);
+  let frameRequested = false;
+  function followDateRange() {
+    frameRequested = false;
+    clusters.render();
+    if (state.radius) runRadiusSearch();
+    document.body.dataset.state = 'ready';
+    timeline.clustered();
   }
 
   // ---- The timeline: incidents per week, stacked by type ----
@@ -252,7 +451,8 @@
   const DAY = 86400000;
   function dayNumber(date) { return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY); }
   function dateOf(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
-  function weekOf(date) { const day = dayNumber(date); return day - ((day + 3) % 7 + 7) % 7; }
+  function mondayOf(day) { return day - ((day + 3) % 7 + 7) % 7; }
+  function weekOf(date) { return mondayOf(dayNumber(date)); }
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
   const timeline = (function () {
@@ -262,9 +462,10 @@
     const SVG = 'http://www.w3.org/2000/svg';
     const LEFT = 34, TOP = 8, BOTTOM = 18;
     let weeks = [];        // Monday day numbers, first to last with none left out
-    let counts = [];       // counts[week][type]
+    let counts = [];       // counts[week][type], and last the week's total
     let selection = null;  // [first, last] week positions, or null for all
     let playing = null;
+    let g = null;          // the chart's geometry when it was drawn (reading it again costs a layout)
 
     function element(name, attributes, parent) {
       const node = document.createElementNS(SVG, name);
@@ -276,16 +477,13 @@
     function build() {
       weeks = [];
       counts = [];
-      if (!state.incidents.length) { draw(); return; }
-      let first = Infinity, last = -Infinity;
-      state.incidents.forEach(function (incident) {
-        if (incident.week < first) first = incident.week;
-        if (incident.week > last) last = incident.week;
-      });
-      for (let week = first; week <= last; week += 7) { weeks.push(week); counts.push(TYPES.map(function () { return 0; })); }
-      state.incidents.forEach(function (incident) {
-        if (incident.typeIndex >= 0) counts[(incident.week - first) / 7][incident.typeIndex]++;
-      });
+      if (incidents.count) {
+        const last = mondayOf(incidents.firstDay + incidents.days - 1);
+        for (let week = mondayOf(incidents.firstDay); week <= last; week += 7) {
+          weeks.push(week);
+          counts.push(countsBetween(week, week + 6));
+        }
+      }
       draw();
     }
 
@@ -297,14 +495,16 @@
 
     function draw() {
       while (svg.firstChild) svg.removeChild(svg.firstChild);
-      const g = geometry();
+      g = geometry();
       if (!weeks.length) { element('text', { x: LEFT, y: 20, class: 'axis' }, svg).textContent = 'No incidents'; return; }
-      const totals = counts.map(function (c) { return c.reduce(function (a, b) { return a + b; }, 0); });
+      const totals = counts.map(function (c) { return c[TYPES.length]; });
       const most = Math.max.apply(null, totals.concat([1]));
       element('text', { x: LEFT - 4, y: TOP + 8, class: 'axis', 'text-anchor': 'end' }, svg).textContent = String(most);
       element('text', { x: LEFT - 4, y: TOP + g.plot, class: 'axis', 'text-anchor': 'end' }, svg).textContent = '0';
       element('line', { x1: LEFT, x2: g.width - 4, y1: TOP + g.plot + 0.5, y2: TOP + g.plot + 0.5, class: 'baseline' }, svg);
-      const bars = element('g', { class: 'bars' }, svg);
+      // Built apart and added at once: one layout for the whole chart.
+      const bars = document.createElementNS(SVG, 'g');
+      bars.setAttribute('class', 'bars');
       weeks.forEach(function (week, w) {
         const group = element('g', { class: 'week', 'data-week': dateOf(week), 'data-count': totals[w] }, bars);
         element('title', {}, group).textContent = 'Week of ' + dateOf(week) + ': ' + totals[w] + ' incident' + (totals[w] === 1 ? '' : 's');
@@ -317,13 +517,18 @@
             height: h, fill: TYPE_COLOURS[type] }, group);
         });
       });
-      drawTicks(g);
+      svg.appendChild(bars);
+      drawTicks();
+      // The weeks outside the selection are veiled by two rectangles, not restyled one by one:
+      // a brush then changes four attributes, whatever the number of weeks.
+      element('rect', { id: 'timeline-before', x: LEFT, y: TOP, width: 0, height: g.plot, class: 'veil' }, svg);
+      element('rect', { id: 'timeline-after', x: LEFT, y: TOP, width: 0, height: g.plot, class: 'veil' }, svg);
       element('rect', { id: 'timeline-selection', x: 0, y: TOP, width: 0, height: g.plot, class: 'selection' }, svg);
       showSelection(document.getElementById('since').value, document.getElementById('until').value);
     }
 
     // Month (or year) ticks under the bars, as many as fit.
-    function drawTicks(g) {
+    function drawTicks() {
       const spacing = 46;
       let lastX = -Infinity;
       const byYear = weeks.length * g.bar / (weeks.length / 52) < spacing * 6;
@@ -344,15 +549,13 @@
     }
 
     function weekAt(clientX) {
-      const g = geometry();
       const x = clientX - svg.getBoundingClientRect().left - LEFT;
       return Math.min(Math.max(Math.floor(x / g.bar), 0), weeks.length - 1);
     }
 
     // The selection from the date range: the weeks it touches.
     function showSelection(since, until) {
-      const rect = document.getElementById('timeline-selection');
-      if (!rect || !weeks.length) return;
+      if (!document.getElementById('timeline-selection') || !weeks.length) return;
       const first = since ? Math.max(0, Math.floor((weekOf(since) - weeks[0]) / 7)) : 0;
       const last = until ? Math.min(weeks.length - 1, Math.floor((weekOf(until) - weeks[0]) / 7)) : weeks.length - 1;
       const all = (!since || since <= dateOf(weeks[0])) && (!until || until >= dateOf(weeks[weeks.length - 1] + 6));
@@ -361,25 +564,33 @@
     }
 
     function paint(span, since, until, count) {
-      const rect = document.getElementById('timeline-selection');
-      const g = geometry();
-      rect.setAttribute('x', span ? LEFT + span[0] * g.bar : 0);
-      rect.setAttribute('width', span ? (span[1] - span[0] + 1) * g.bar : 0);
-      svg.querySelectorAll('g.week').forEach(function (node, w) {
-        node.classList.toggle('outside', !!span && (w < span[0] || w > span[1]));
-      });
-      const from = since || dateOf(weeks[0]), to = until || dateOf(weeks[weeks.length - 1] + 6);
+      const end = LEFT + weeks.length * g.bar;
+      const from = span ? LEFT + span[0] * g.bar : LEFT, to = span ? LEFT + (span[1] + 1) * g.bar : LEFT;
+      const set = function (id, x, width) {
+        const rect = document.getElementById(id);
+        rect.setAttribute('x', x);
+        rect.setAttribute('width', Math.max(width, 0));
+      };
+      set('timeline-selection', from, to - from);
+      set('timeline-before', LEFT, span ? from - LEFT : 0);
+      set('timeline-after', to, span ? end - to : 0);
+      const first = since || dateOf(weeks[0]), last = until || dateOf(weeks[weeks.length - 1] + 6);
       const shown = count === undefined ? document.body.dataset.shown : count;
-      rangeText.textContent = span ? from + ' to ' + to + ': ' + shown + ' incident' + (shown == 1 ? '' : 's')
+      rangeText.textContent = span ? first + ' to ' + last + ': ' + shown + ' incident' + (shown == 1 ? '' : 's')
         : 'All weeks: drag across the chart to choose some';
     }
 
-    // While dragging, the count comes from the chart's own weekly counts: whole weeks, so the
-    // same number the date range gives once the drag ends.
-    function inWeeks(first, last) {
-      let total = 0;
-      for (let w = first; w <= last; w++) total += counts[w].reduce(function (a, b) { return a + b; }, 0);
-      return total;
+    // While dragging, the count of whole weeks: the same number the date range gives once the
+    // drag ends. Painted once per animation frame, however many moves the pointer reports.
+    function paintWeeks(from, to) {
+      const span = [Math.min(from, to), Math.max(from, to)];
+      const first = weeks[span[0]], last = weeks[span[1]] + 6;
+      paint(span, dateOf(first), dateOf(last), countsBetween(first, last)[TYPES.length]);
+    }
+    let pendingMove = null;
+    function paintPendingMove() {
+      if (pendingMove !== null && dragFrom !== null) paintWeeks(dragFrom, pendingMove);
+      pendingMove = null;
     }
 
     // Choosing weeks sets the date range, which filters the map, the legend and the radius list.
@@ -396,13 +607,12 @@
       stop();
       dragFrom = weekAt(event.clientX);
       svg.setPointerCapture(event.pointerId);
-      paint([dragFrom, dragFrom], dateOf(weeks[dragFrom]), dateOf(weeks[dragFrom] + 6), inWeeks(dragFrom, dragFrom));
+      paintWeeks(dragFrom, dragFrom);
     });
     svg.addEventListener('pointermove', function (event) {
       if (dragFrom === null) return;
-      const at = weekAt(event.clientX);
-      const span = [Math.min(dragFrom, at), Math.max(dragFrom, at)];
-      paint(span, dateOf(weeks[span[0]]), dateOf(weeks[span[1]] + 6), inWeeks(span[0], span[1]));
+      if (pendingMove === null) requestAnimationFrame(paintPendingMove);
+      pendingMove = weekAt(event.clientX);
     });
     svg.addEventListener('pointerup', function (event) {
       if (dragFrom === null) return;
@@ -438,6 +648,8 @@
     window.addEventListener('resize', function () { if (weeks.length) draw(); });
     return { build: build, showSelection: showSelection, clustered: clustered };
   })();
+
+
 
   // ---- Popups ----
   function escapeHTML(text) {
@@ -503,11 +715,23 @@
     return html;
   }
 
+
+  // Opens an incident's popup from a list: on its own marker where it is drawn alone, else at its
+  // place; the map moves there, zoomed in to a town's scale if it was further out.
   function openIncident(id) {
-    const index = state.byID.get(id);
+    const index = incidents.byID.get(id);
     if (index === undefined) return;
-    const marker = state.markers[index];
-    cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+    const at = L.latLng(incidents.latitude[index], incidents.longitude[index]);
+    if (map.getZoom() < 11) map.setView(at, 11, { animate: false });
+    else if (!map.getBounds().contains(at)) map.panTo(at, { animate: false });
+    const marker = clusters.markerOf(index);
+    if (marker) marker.openPopup();
+    else L.popup(POPUP_OPTIONS).setLatLng(at).setContent(popupHTML(incidentAt(index))).openOn(map);
+  }
+  function openListed(event) {
+    if (event.type === 'keydown' && event.key !== 'Enter') return;
+    const item = event.target.closest('li[data-id]');
+    if (item) openIncident(item.dataset.id);
   }
 
   // ---- Radius search ----
@@ -568,26 +792,49 @@
   }
 
   const LIST_LIMIT = 1000;
-  function showRadius(centre, km, hits, note) {
+  function listItemHTML(incident, lead, distance) {
+    return '<li data-id="' + escapeHTML(incident.event_id_cnty) + '"' + (distance === undefined ? '' : ' data-distance="' + distance + '"') +
+      ' tabindex="0">' + lead + escapeHTML(incident.event_date) + ' · ' + escapeHTML(incident.event_type) +
+      ' · ' + escapeHTML(incident.location || '') + '</li>';
+  }
+
+  // `listed` holds the nearest hits, at most LIST_LIMIT, as { incident, distance }: a list of
+  // tens of thousands of lines would stall the page for seconds, the count says how many there are.
+  function showRadius(centre, km, total, listed, note) {
     if (state.radiusLayer) map.removeLayer(state.radiusLayer);
     state.radiusLayer = L.layerGroup([
       L.circle([centre.lat, centre.lon], { radius: km * 1000, color: '#333', weight: 2, dashArray: '6 4', fill: true, fillOpacity: 0.06, interactive: false }),
       L.circleMarker([centre.lat, centre.lon], { radius: 4, color: '#000', fillColor: '#000', fillOpacity: 1, interactive: false }),
     ]).addTo(map);
     const box = document.getElementById('radius-results');
-    let html = '<p id="radius-summary">' + hits.length + ' incident' + (hits.length === 1 ? '' : 's') + ' within ' + km +
+    let html = '<p id="radius-summary">' + total + ' incident' + (total === 1 ? '' : 's') + ' within ' + km +
       ' km of ' + centre.lat.toFixed(5) + ', ' + centre.lon.toFixed(5) + (note ? ' ' + note : '') +
-      (hits.length > LIST_LIMIT ? '; the nearest ' + LIST_LIMIT + ' listed' : '') + '</p><ol>';
-    // A list of tens of thousands of lines would stall the page for seconds: the nearest
-    // LIST_LIMIT are listed, the count says how many there are.
-    hits.slice(0, LIST_LIMIT).forEach(function (hit) {
-      const incident = hit.incident;
-      html += '<li data-id="' + escapeHTML(incident.event_id_cnty) + '" data-distance="' + hit.distance + '" tabindex="0">' +
-        (hit.distance / 1000).toFixed(2) + ' km · ' + escapeHTML(incident.event_date) + ' · ' + escapeHTML(incident.event_type) +
-        ' · ' + escapeHTML(incident.location || '') + '</li>';
+      (total > LIST_LIMIT ? '; the nearest ' + LIST_LIMIT + ' listed' : '') + '</p><ol>';
+    listed.forEach(function (hit) {
+      html += listItemHTML(hit.incident, (hit.distance / 1000).toFixed(2) + ' km · ', hit.distance);
     });
     box.innerHTML = html + '</ol>';
     document.body.dataset.radiusState = 'done';
+  }
+
+  // Every incident inside the circle, nearest first; at the same distance in stored order, as
+  // `incidentmap near` lists them. Measured once per circle: a brush then only keeps the hits
+  // of its dates.
+  function radiusHits(form) {
+    const cached = state.radiusHits;
+    if (cached && cached.lat === form.lat && cached.lon === form.lon && cached.km === form.km && cached.rows === incidents.rows) {
+      return cached.hits;
+    }
+    const metres = form.km * 1000, hits = [];
+    for (let i = 0; i < incidents.count; i++) {
+      const lat = incidents.latitude[i], lon = incidents.longitude[i];
+      if (sphericalMetres(form.lat, form.lon, lat, lon) > metres * 1.01 + 1) continue;
+      const distance = geodesicMetres(form.lat, form.lon, lat, lon);
+      if (distance <= metres) hits.push({ index: i, distance: distance });
+    }
+    hits.sort(function (a, b) { return a.distance - b.distance || a.index - b.index; });
+    state.radiusHits = { lat: form.lat, lon: form.lon, km: form.km, rows: incidents.rows, hits: hits };
+    return hits;
   }
 
   function runRadiusSearch() {
@@ -613,31 +860,23 @@
       }).then(function (collection) {
         const since = document.getElementById('since').value, until = document.getElementById('until').value;
         const hits = collection.features.map(function (feature) {
-          const index = state.byID.get(feature.id);
-          const incident = index === undefined ? feature.properties : state.incidents[index];
+          const index = incidents.byID.get(feature.id);
+          const incident = index === undefined ? feature.properties : incidentAt(index);
           return { incident: incident, distance: feature.properties.distance_m };
         }).filter(function (hit) {
           return !(since && hit.incident.event_date < since) && !(until && hit.incident.event_date > until);
         });
-        showRadius(form, form.km, hits, '(dates ' + (since || '…') + ' to ' + (until || '…') + ')');
+        showRadius(form, form.km, hits.length, hits.slice(0, LIST_LIMIT), '(dates ' + (since || '…') + ' to ' + (until || '…') + ')');
       }).catch(function (error) {
         box.innerHTML = '<p class="error">Radius search failed: ' + escapeHTML(error.message) + '</p>';
         document.body.dataset.radiusState = 'error';
       });
       return;
     }
-    const hits = [];
-    state.shown.forEach(function (index) {
-      const incident = state.incidents[index];
-      if (sphericalMetres(form.lat, form.lon, incident.latitude, incident.longitude) > metres * 1.01 + 1) return;
-      const distance = geodesicMetres(form.lat, form.lon, incident.latitude, incident.longitude);
-      if (distance <= metres) hits.push({ incident: incident, distance: distance, index: index });
-    });
-    // Nearest first; at the same distance in stored order, as `incidentmap near` lists them
-    // (the page holds the incidents in stored order).
-    hits.sort(function (a, b) { return a.distance - b.distance || a.index - b.index; });
-    const all = state.shown.length === state.incidents.length;
-    showRadius(form, form.km, hits, all ? '' : '(in the date range)');
+    const hits = radiusHits(form).filter(function (hit) { return isShown(hit.index); });
+    const listed = hits.slice(0, LIST_LIMIT).map(function (hit) { return { incident: incidentAt(hit.index), distance: hit.distance }; });
+    const all = countsBetween(filter.since, filter.until)[TYPES.length] === incidents.count;
+    showRadius(form, form.km, hits.length, listed, all ? '' : '(in the date range)');
   }
 
   map.on('click', function (event) {
@@ -656,14 +895,8 @@
     state.radiusLayer = null;
     document.getElementById('radius-results').innerHTML = '';
   });
-  document.getElementById('radius-results').addEventListener('click', function (event) {
-    const item = event.target.closest('li[data-id]');
-    if (item) openIncident(item.dataset.id);
-  });
-  document.getElementById('radius-results').addEventListener('keydown', function (event) {
-    const item = event.target.closest('li[data-id]');
-    if (item && event.key === 'Enter') openIncident(item.dataset.id);
-  });
+  document.getElementById('radius-results').addEventListener('click', openListed);
+  document.getElementById('radius-results').addEventListener('keydown', openListed);
   ['since', 'until'].forEach(function (id) {
     document.getElementById(id).addEventListener('change', function () { applyDateRange(false); });
   });

@@ -251,7 +251,7 @@ import TestSupport
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let page = String(buffer: response.body ?? ByteBuffer())
                 #expect(page.contains(#""mode":"live""#))
-                #expect(page.contains("L.markerClusterGroup"))
+                #expect(page.contains("marker-cluster"))
                 #expect(!page.contains("@@"), "every template slot is filled")
             }
         }

@@ -247,6 +247,37 @@ class MapPageChecks:
         self.assertEqual(int(self.page.get_attribute("body", "data-shown")), len(self.fixture.incidents()))
         self.assertEqual(self.errors, [])
 
+    def test_every_shown_incident_is_drawn_once_and_a_cluster_opens_into_its_incidents(self):
+        # Zoomed to the incidents, the clusters and single markers in view hold every shown
+        # incident once, after a brush too.
+        self.assertEqual(self.page.get_attribute("#map", "data-drawn"), self.page.get_attribute("body", "data-shown"))
+        self.brush(0, 1)
+        self.assertEqual(self.page.get_attribute("#map", "data-drawn"), self.page.get_attribute("body", "data-shown"))
+        self.page.click("#timeline-all")
+        self.wait_ready()
+        # A click on a cluster zooms in; one whose incidents share a place (the fixture has
+        # several at one place) lists them, and a line of the list opens the incident's popup.
+        for _ in range(30):
+            counts = self.page.eval_on_selector_all(".marker-cluster", "ms => ms.map(m => +m.innerText)")
+            self.assertTrue(counts, "a cluster in view")
+            count = max(counts)
+            cluster = self.page.locator(".marker-cluster").nth(counts.index(count))
+            zoom = self.page.get_attribute("#map", "data-zoom")
+            cluster.click()
+            self.page.wait_for_function(f"document.getElementById('map').dataset.zoom !== '{zoom}' || "
+                                        "document.querySelector('.cluster-list') !== null", timeout=20000)
+            items = self.page.locator(".cluster-list li")
+            if items.count():
+                self.assertEqual(items.count(), count)
+                chosen = items.first.get_attribute("data-id")
+                items.first.click()
+                popup = self.page.wait_for_selector(".leaflet-popup-content .incident", timeout=20000)
+                self.assertEqual(popup.get_attribute("data-id"), chosen)
+                break
+        else:
+            self.fail("no cluster of incidents at one place was reached")
+        self.assertEqual(self.errors, [])
+
     def test_play_steps_through_the_weeks(self):
         weeks = self.weeks_on_the_chart()
         self.page.click("#timeline-play")

@@ -17,7 +17,7 @@ import TestSupport
         #expect(map.status == 0, "\(map.errors)")
         #expect(map.errors.contains("wrote a map of 4 incidents to april.html"))
         let page = try String(contentsOfFile: folder.path + "/april.html", encoding: .utf8)
-        #expect(page.contains("L.markerClusterGroup") && page.contains("\"event_id_cnty\""))
+        #expect(page.contains("marker-cluster") && page.contains("\"event_id_cnty\""))
 
         // INCIDENTMAP_LEAFLET_DIR is searched first: a marked copy there is the one inlined.
         // (That no folder holding Leaflet ends in a message naming the packages is
