@@ -45,16 +45,21 @@ let package = Package(
 
         // Build-time embedding of data files (Gazetteer/, Data/lexicons/) into the modules.
         .executableTarget(name: "embed-resources", path: "Sources/EmbedResources"),
+        // The places of Gazetteer/ joined at build time, so that no command joins them at start-up.
+        .executableTarget(name: "compile-gazetteer", dependencies: ["GazetteerCore"], path: "Sources/CompileGazetteer"),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
-                dependencies: ["embed-resources"], path: "Sources/EmbedResourcesPlugin"),
+                dependencies: ["embed-resources", "compile-gazetteer"], path: "Sources/EmbedResourcesPlugin"),
 
         // Arabic and Latin normalisation, tokenising and phrase matching (keys fingerprinted
         // with IncidentMapCore's StableHash).
         .target(name: "TextMatching", dependencies: ["IncidentMapCore"]),
         // Domain types and geodesy: no I/O.
         .target(name: "IncidentMapCore", dependencies: ["CProj"]),
+        // Place data and how it is joined and searched, without the built-in data: what the build
+        // (compile-gazetteer) and the Gazetteer module share.
+        .target(name: "GazetteerCore", dependencies: ["IncidentMapCore", "TextMatching"]),
         // Place names: curated and GeoNames places, resolution in context, search.
-        .target(name: "Gazetteer", dependencies: ["IncidentMapCore", "TextMatching", "ZIPFoundation"],
+        .target(name: "Gazetteer", dependencies: ["GazetteerCore", "IncidentMapCore", "TextMatching", "ZIPFoundation"],
                 plugins: ["EmbedResourcesPlugin"]),
         // From article text to incidents: segmentation, triggers, dates, actors, linking.
         .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
@@ -112,7 +117,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),

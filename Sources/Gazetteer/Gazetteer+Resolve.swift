@@ -49,7 +49,7 @@ extension Gazetteer {
         return match.payloads.contains { id in
             places[id]?.names.contains { name in
                 let key = Normalizer.keys(of: name).joined(separator: " ")
-                return key.first == written.first && Self.editDistance(key, written) <= 2
+                return key.first == written.first && SearchKey.editDistance(key, written) <= 2
             } ?? false
         }
     }

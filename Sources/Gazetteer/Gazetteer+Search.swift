@@ -29,7 +29,9 @@ extension Gazetteer {
         guard !queryTokens.isEmpty else { return [] }
         let probe = SearchKey(tokens: queryTokens)
         var best: [String: (score: Double, name: String)] = [:]
-        for entry in searchEntries {
+        let index = searchEntries
+        for candidate in index.candidates(for: probe) {
+            let entry = index.entry(candidate)
             guard let score = probe.similarity(to: entry.key) else { continue }
             if score < 0.95, places[entry.placeID]?.isLibyan == false { continue }
             if score > best[entry.placeID]?.score ?? 0 { best[entry.placeID] = (score, entry.name) }
@@ -42,87 +44,6 @@ extension Gazetteer {
                 > ($1.score, $1.place.isLibyan ? 1 : 0, $1.place.kind.specificity == 0 ? 0 : 1, $1.place.population ?? 0, $0.place.id)
         }
         .prefix(max(0, limit)).map { $0 }
-    }
-
-    /// Levenshtein distance over Unicode scalars, two rows at a time.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let left = Array(a.unicodeScalars), right = Array(b.unicodeScalars)
-        if left.isEmpty { return right.count }
-        if right.isEmpty { return left.count }
-        var previous = Array(0...right.count)
-        var current = [Int](repeating: 0, count: right.count + 1)
-        for i in 1...left.count {
-            current[0] = i
-            for j in 1...right.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[right.count]
-    }
-}
-
-/// A name as search compares it: its folded words, without the words that only describe, and
-/// its letters without vowels.
-struct SearchKey: Sendable {
-    /// Words that say what a place is, not which: set aside when names are compared.
-    static let describingWords: Set<String> = [
-        "international", "intl", "city", "town", "village", "district", "area", "region", "the", "of",
-        "دولي", "دوليه", "مدينه", "منطقه", "حي", "بلده", "قريه", "شعبيه", "بلديه", "محله",
-    ]
-
-    let plain: String
-    let whole: String
-    let words: [String]
-    let core: String
-    let consonants: String
-
-    init(tokens: [Token]) {
-        let keys = tokens.map(\.key)
-        plain = tokens.map(\.foldedText).joined(separator: " ")
-        whole = keys.joined(separator: " ")
-        words = keys
-        let coreWords = keys.filter { !Self.describingWords.contains($0) }
-        core = (coreWords.isEmpty ? keys : coreWords).joined(separator: " ")
-        consonants = Self.withoutVowels(core)
-    }
-
-    /// Latin vowels dropped, and Arabic long vowels (ا و ي) after a word's first letter: the
-    /// letters transliterations disagree on.
-    static func withoutVowels(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var wordStart = true
-        for scalar in text.unicodeScalars {
-            if scalar == " " { wordStart = true; result.append(scalar); continue }
-            let isVowel = "aeiou".unicodeScalars.contains(scalar)
-                || (!wordStart && ["\u{0627}", "\u{0648}", "\u{064A}"].contains(scalar))
-            if !isVowel { result.append(scalar) }
-            wordStart = false
-        }
-        return String(result)
-    }
-
-    /// How well `other` matches this query, or `nil` when it does not.
-    func similarity(to other: SearchKey) -> Double? {
-        if plain == other.plain { return 1 }
-        if whole == other.whole { return 0.97 }
-        if core == other.core { return 0.95 }
-        if consonants.count >= 3, consonants == other.consonants { return 0.8 }
-        let length = max(core.unicodeScalars.count, other.core.unicodeScalars.count)
-        let shorter = min(core.unicodeScalars.count, other.core.unicodeScalars.count)
-        if length >= 5, length - shorter <= 2 {
-            let distance = Gazetteer.editDistance(core, other.core)
-            if distance == 1 { return 0.75 }
-            if distance == 2, length >= 9 { return 0.7 }
-        }
-        let mine = Set(words.filter { !Self.describingWords.contains($0) })
-        let theirs = Set(other.words.filter { !Self.describingWords.contains($0) })
-        if !mine.isEmpty, !theirs.isEmpty, mine.isSubset(of: theirs) || theirs.isSubset(of: mine),
-           mine.union(theirs).contains(where: { $0.unicodeScalars.count >= 4 }),
-           mine.intersection(theirs).contains(where: { $0.unicodeScalars.count >= 4 }) {
-            return 0.65
-        }
-        return nil
     }
 }
 

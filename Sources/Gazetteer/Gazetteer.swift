@@ -1,4 +1,5 @@
 import Foundation
+@_exported import GazetteerCore
 import Synchronization
 import IncidentMapCore
 import TextMatching
@@ -24,7 +25,7 @@ public final class Gazetteer: Sendable {
     /// `gazetteer search` never reads text, and building it was a tenth of its start-up.
     private let textIndexes: Lazy<TextIndexes>
     /// What search needs, built at its first use: extraction never searches.
-    private let searchIndex: Lazy<[SearchEntry]>
+    private let searchIndex: Lazy<SearchIndex>
 
     var index: PhraseIndex<String> { textIndexes.value.index }
     /// Libyan places' Latin names by their consonants, for spellings whose vowels nobody listed
@@ -36,10 +37,8 @@ public final class Gazetteer: Sendable {
     /// Places only OpenStreetMap knows whose name is one Arabic word with the article
     /// (المدينة): as often a common word as a place.
     var bulkArticleWordPlaces: Set<String> { textIndexes.value.bulkArticleWordPlaces }
-    /// Every (place id, name, normalised name) for search.
-    var searchEntries: [SearchEntry] { searchIndex.value }
-
-    typealias SearchEntry = (placeID: String, name: String, key: SearchKey)
+    /// Every (place id, name, normalised name) for search, indexed by key.
+    var searchEntries: SearchIndex { searchIndex.value }
 
     struct TextIndexes: @unchecked Sendable {
         var index = PhraseIndex<String>()
@@ -56,16 +55,29 @@ public final class Gazetteer: Sendable {
     /// Builds a gazetteer from the places of several sources, lowest first (OpenStreetMap, then
     /// GeoNames, then the curated files): the same place held by two sources
     /// becomes one place with every name and source id (see `PlaceConflation`).
-    public init(layers: [[Place]], rules: ContextRules) {
+    public convenience init(layers: [[Place]], rules: ContextRules) {
         let conflation = PlaceConflation(layers: layers)
-        let byID = conflation.places
-        let sorted = byID.values.sorted(by: { $0.id < $1.id })
-        self.places = byID
-        self.mergedIDs = conflation.aliases
-        self.rules = rules
+        let sorted = conflation.places.values.sorted(by: { $0.id < $1.id })
         let tokens = TokenCache(conflation.tokensByName)
+        self.init(sortedPlaces: sorted, mergedIDs: conflation.aliases, rules: rules, tokens: tokens) {
+            CompiledGazetteer.encode(searchEntries: SearchEntry.entries(of: sorted, rules: rules, tokens: tokens))
+        }
+    }
+
+    /// The gazetteer the build joined (`CompiledGazetteer`): nothing is joined or folded here.
+    convenience init(compiled: CompiledGazetteer, rules: ContextRules) {
+        let searchEntries = compiled.searchEntries
+        self.init(sortedPlaces: compiled.places, mergedIDs: compiled.aliases, rules: rules, tokens: TokenCache()) { searchEntries }
+    }
+
+    /// `sortedPlaces` by id; `encodedSearchEntries` made at the first search.
+    private init(sortedPlaces sorted: [Place], mergedIDs: [String: String], rules: ContextRules, tokens: TokenCache,
+                 encodedSearchEntries: @escaping @Sendable () -> String) {
+        self.places = Dictionary(uniqueKeysWithValues: sorted.map { ($0.id, $0) })
+        self.mergedIDs = mergedIDs
+        self.rules = rules
         textIndexes = Lazy { Gazetteer.textIndexes(of: sorted, rules: rules, tokens: tokens) }
-        searchIndex = Lazy { Gazetteer.searchEntries(of: sorted, rules: rules, tokens: tokens) }
+        searchIndex = Lazy { SearchIndex(encoded: encodedSearchEntries()) }
     }
 
     private static func textIndexes(of places: [Place], rules: ContextRules, tokens known: TokenCache) -> TextIndexes {
@@ -103,24 +115,24 @@ public final class Gazetteer: Sendable {
         return indexes
     }
 
-    private static func searchEntries(of places: [Place], rules: ContextRules, tokens known: TokenCache) -> [SearchEntry] {
-        var entries: [SearchEntry] = []
-        for place in places {
-            for name in NameVariants.expanded(place.names) {
-                let tokens = known.tokens(of: name)
-                let keys = tokens.map(\.key)
-                guard !keys.isEmpty, !rules.isIgnored(keys, for: place.id) else { continue }
-                entries.append((place.id, name, SearchKey(tokens: tokens)))
-            }
-        }
-        return entries
+    /// The gazetteer built into incidentmap (the files of `Gazetteer/`, joined when incidentmap
+    /// was built), read once.
+    public static func bundled() throws -> Gazetteer {
+        try bundledGazetteer.get()
     }
 
-    /// The gazetteer built into incidentmap (the files of `Gazetteer/`), read once.
-    public static func bundled() throws -> Gazetteer {
-        let layers = try bundledLayers()
-        return Gazetteer(layers: [layers.openStreetMap, layers.geoNames, layers.curated], rules: layers.rules)
-    }
+    private static let bundledGazetteer: Result<Gazetteer, GazetteerError> = {
+        do throws(GazetteerError) {
+            let compiled = try CompiledGazetteer(places: CompiledGazetteerData.places, aliases: CompiledGazetteerData.aliases,
+                                                 searchEntries: CompiledGazetteerData.searchEntries)
+            let path = "Gazetteer/" + GazetteerLayers.contextFileName
+            let rules = try EmbeddedResources.files.first { $0.name == GazetteerLayers.contextFileName }
+                .map { file throws(GazetteerError) in try ContextRules(text: file.text, file: path) } ?? ContextRules()
+            return .success(Gazetteer(compiled: compiled, rules: rules))
+        } catch {
+            return .failure(error)
+        }
+    }()
 
     /// The gazetteer in force once a refresh has stored `imported` places (GeoNames or
     /// OpenStreetMap): OpenStreetMap's places, built-in then imported, then GeoNames', built-in
@@ -128,6 +140,9 @@ public final class Gazetteer: Sendable {
     /// over a built-in snapshot), then the curated places (curated wins where they disagree;
     /// names are pooled).
     public static func inForce(imported: [Place]) throws -> Gazetteer {
+        // Nothing imported: the built-in places, which the build joined already (empty layers
+        // join nothing).
+        if imported.isEmpty { return try bundled() }
         let layers = try bundledLayers()
         let importedOpenStreetMap = imported.filter { $0.id.hasPrefix("osm-") }
         let importedGeoNames = imported.filter { !$0.id.hasPrefix("osm-") }
@@ -142,29 +157,11 @@ public final class Gazetteer: Sendable {
     }
 
     /// The built-in places by source, and the context rules.
-    public struct BundledLayers: Sendable {
-        public var geoNames: [Place] = []
-        public var openStreetMap: [Place] = []
-        public var curated: [Place] = []
-        public var rules = ContextRules()
-    }
+    public typealias BundledLayers = GazetteerLayers
 
     private static let bundledResult: Result<BundledLayers, GazetteerError> = {
         do throws(GazetteerError) {
-            var layers = BundledLayers()
-            for file in EmbeddedResources.files.sorted(by: { $0.name < $1.name }) {
-                let path = "Gazetteer/" + file.name
-                if file.name == "context.tsv" {
-                    layers.rules = try ContextRules(text: file.text, file: path)
-                } else if file.name.hasPrefix("geonames-") {
-                    layers.geoNames += try PlaceFile.places(fromText: file.text, file: path)
-                } else if file.name.hasPrefix("osm-") {
-                    layers.openStreetMap += try PlaceFile.places(fromText: file.text, file: path)
-                } else if file.name.hasPrefix("places-") {
-                    layers.curated += try PlaceFile.places(fromText: file.text, file: path)
-                }
-            }
-            return .success(layers)
+            return .success(try GazetteerLayers(files: EmbeddedResources.files))
         } catch {
             return .failure(error)
         }
@@ -187,15 +184,6 @@ public final class Gazetteer: Sendable {
 
     /// How many distinct names are indexed.
     public var nameCount: Int { index.phraseCount }
-}
-
-/// Names already tokenised while places were joined, read again by the indexes.
-struct TokenCache: @unchecked Sendable {
-    private let byName: [[UInt8]: [Token]]
-
-    init(_ byName: [[UInt8]: [Token]]) { self.byName = byName }
-
-    func tokens(of name: String) -> [Token] { byName[Array(name.utf8)] ?? Tokenizer.tokens(in: name) }
 }
 
 /// A value made at its first use, once, whichever thread asks first; later reads share it.

@@ -232,7 +232,7 @@ public final class IncidentStore: @unchecked Sendable {
             // What was written is copied from the WAL into the store file itself, without
             // waiting for readers: a command ends with its work in the .sqlite file, so that a
             // user who copies or mails that one file has everything it stored.
-            try pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
             return result
         } catch let error as DatabaseError {
             throw IncidentStore.storeError(error, path: path)

@@ -12,10 +12,10 @@ import TextMatching
 /// to it), and every name and source id is pooled.
 /// Rows a curator wrote are never joined to each other by name: two rows mean two places; a bulk
 /// source's duplicates within one layer are joined.
-struct PlaceConflation {
-    private(set) var places: [String: Place] = [:]
+package struct PlaceConflation {
+    package private(set) var places: [String: Place] = [:]
     /// Ids that were joined into another place → the id kept.
-    private(set) var aliases: [String: String] = [:]
+    package private(set) var aliases: [String: String] = [:]
     /// The layer each held place came from first.
     private var originLayer: [String: Int] = [:]
     /// Place ids by normalised whole name, as UTF-8 bytes: hashing a String of Arabic letters
@@ -25,14 +25,14 @@ struct PlaceConflation {
     private var indexedNames: [String: Set<[UInt8]>] = [:]
     /// Each name's tokens, made once for joining, indexing and search.
     /// The tokens of every name read, by its UTF-8 bytes: the gazetteer's indexes reuse them.
-    private(set) var tokensByName: [[UInt8]: [Token]] = [:]
+    package private(set) var tokensByName: [[UInt8]: [Token]] = [:]
 
     /// Ids a curator wrote rows for (the last layer): two of them are never joined by name, even
     /// where a bulk source named them alike (GeoNames' two Zawiyas, 3 km apart).
     private let curatedIDs: Set<String>
 
     /// `layers` lowest first; the last is the curated one.
-    init(layers: [[Place]]) {
+    package init(layers: [[Place]]) {
         curatedIDs = Set(layers.last?.map(\.id) ?? [])
         for (layer, places) in layers.enumerated() {
             for place in places { add(place, layer: layer) }
@@ -196,7 +196,7 @@ struct PlaceConflation {
 
     /// How far apart two places of these kinds may be and still be one place; `nil` when the
     /// kinds never name one place (a town and its airport).
-    static func joiningDistance(_ one: PlaceKind, _ other: PlaceKind) -> Double? {
+    package static func joiningDistance(_ one: PlaceKind, _ other: PlaceKind) -> Double? {
         if one.isSettlement && other.isSettlement {
             if one == .city || other == .city { return 15_000 }
             if one == .neighbourhood || other == .neighbourhood { return 3_000 }
@@ -239,4 +239,13 @@ struct PlaceConflation {
     static func geoNamesID(_ sourceID: String) -> String? {
         sourceID.hasPrefix("GeoNames ") ? String(sourceID.dropFirst("GeoNames ".count)) : nil
     }
+}
+
+/// Names already tokenised while places were joined, read again by the indexes.
+package struct TokenCache: @unchecked Sendable {
+    private let byName: [[UInt8]: [Token]]
+
+    package init(_ byName: [[UInt8]: [Token]] = [:]) { self.byName = byName }
+
+    package func tokens(of name: String) -> [Token] { byName[Array(name.utf8)] ?? Tokenizer.tokens(in: name) }
 }

@@ -11,7 +11,7 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
 
     /// The error for a `location` that is an `http(s)` URL, which the readers of this module do
     /// not fetch (`GazetteerDownload` does); `nil` for a path or a `file://` URL.
-    static func remoteLocation(_ location: String) -> GazetteerError? {
+    package static func remoteLocation(_ location: String) -> GazetteerError? {
         guard let scheme = URL(string: location)?.scheme?.lowercased(), ["http", "https"].contains(scheme) else { return nil }
         return .unreadable(file: location, reason: "a URL, and only local files are read here: download it first "
                            + "(curl -o FILE URL), or give the URL to `incidentmap gazetteer refresh`, which downloads it")

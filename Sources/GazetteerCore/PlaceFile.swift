@@ -94,7 +94,7 @@ public enum PlaceFile {
 
     /// Reads a coordinate from decimal-degree text, naming the file and line when it is wrong
     /// (place files and GeoNames dumps alike).
-    static func coordinate(latitude: String, longitude: String, file: String, line: Int) throws(GazetteerError) -> Coordinate {
+    package static func coordinate(latitude: String, longitude: String, file: String, line: Int) throws(GazetteerError) -> Coordinate {
         guard let latitudeValue = Double(latitude), let longitudeValue = Double(longitude) else {
             throw .badLine(file: file, line: line,
                            reason: "latitude '\(latitude)' and longitude '\(longitude)' must be decimal degrees")

@@ -6,7 +6,7 @@
 ///   بنغشير); أبو and بو are one key already (`Normalizer`).
 /// - Latin: Abu Salim / Bu Salim / Busalim, Bin Ghashir / Benghashir, written as one word; an
 ///   article assimilated into the name (Assadada) left off (Sadada).
-enum NameVariants {
+package enum NameVariants {
     static let arabicJoiners: Set<String> = ["أبو", "ابو", "بو", "بن", "ابن", "سيدي", "بير"]
     static let latinJoiners: Set<String> = ["abu", "abou", "bu", "bou", "ben", "bin"]
 
@@ -14,7 +14,7 @@ enum NameVariants {
     static let sunLetters: Set<Character> = ["t", "d", "r", "z", "s", "n", "l"]
 
     /// `names` and the run-together forms the rules give, each once.
-    static func expanded(_ names: [String]) -> [String] {
+    package static func expanded(_ names: [String]) -> [String] {
         var all = names
         for name in names {
             // An assimilated article written into the name (Assadada, Ezzawiya, Azzintan): the
