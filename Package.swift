@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "incidentmap", targets: ["incidentmap"]),
         .library(name: "IncidentMapCore", targets: ["IncidentMapCore"]),
+        .library(name: "IncidentStorage", targets: ["IncidentStorage"]),
         .library(name: "IncidentStore", targets: ["IncidentStore"]),
         .library(name: "IncidentImport", targets: ["IncidentImport"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "MapPage", targets: ["MapPage"]),
+        .library(name: "IncidentMapKit", targets: ["IncidentMapKit"]),
         .library(name: "IncidentServer", targets: ["IncidentServer"]),
     ],
     dependencies: [
@@ -70,14 +72,24 @@ let package = Package(
         // The map page: Leaflet, the basemap and the incidents in one offline HTML file.
         .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON"],
                 plugins: ["EmbedResourcesPlugin"]),
+        // What every incident store offers (the StoreBackend protocol and its values), so that
+        // SpatiaLite and PostGIS serve the same commands.
+        .target(name: "IncidentStorage", dependencies: ["IncidentMapCore"]),
         // The SpatiaLite incident store (GRDB over SpatiaLite).
         .target(name: "IncidentStore", dependencies: [
-            "IncidentMapCore", "CSQLite", "Gazetteer",
+            "IncidentMapCore", "IncidentStorage", "CSQLite",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
+        // The use cases under the CLI and the server: ingest, export, near, stats, map,
+        // extraction, gazetteer search and refresh, each a small type with input and output values.
+        .target(name: "IncidentMapKit", dependencies: [
+            "IncidentMapCore", "IncidentStorage", "IncidentStore", "IncidentImport", "Gazetteer",
+            "GazetteerDownload", "Extraction", "GeoJSON", "MapPage",
         ]),
         // The HTTP API and live map (`incidentmap serve`), on Hummingbird.
         .target(name: "IncidentServer", dependencies: [
-            "IncidentMapCore", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction", "MapPage",
+            "IncidentMapCore", "IncidentStorage", "IncidentMapKit", "GeoJSON", "Gazetteer", "Extraction", "MapPage",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -88,13 +100,13 @@ let package = Package(
         ]),
         // The thin command-line interface.
         .executableTarget(name: "incidentmap", dependencies: [
-            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "GazetteerDownload", "Extraction",
+            "IncidentMapCore", "IncidentStorage", "IncidentMapKit", "IncidentImport", "GeoJSON", "Gazetteer", "Extraction",
             "MapPage", "IncidentServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks, run by Scripts/bench.
-        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "TestSupport"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "TestSupport"], path: "Sources/Benchmarks"),
         .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction", "Gazetteer", "IncidentMapCore"], path: "Sources/Evaluation"),
 
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
@@ -107,11 +119,16 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
-        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentStorage", "IncidentImport", "GeoJSON", "TestSupport"]),
+        // The use cases against real SpatiaLite files in temporary folders.
+        .testTarget(name: "IncidentMapKitTests", dependencies: [
+            "IncidentMapKit", "IncidentStorage", "IncidentStore", "IncidentMapCore", "Gazetteer", "GeoJSON", "Extraction",
+            "TestSupport",
+        ]),
         .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "TestSupport"]),
         // The HTTP API over loopback, on a real store.
         .testTarget(name: "IncidentServerTests", dependencies: [
-            "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",
+            "IncidentServer", "IncidentStore", "IncidentStorage", "IncidentMapCore", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             // Raw loopback clients: slow, silent and concurrent ones the test client cannot be.

@@ -150,22 +150,54 @@ public struct MapPage: Sendable {
     }
 
     func configJSON(live: Bool) -> String {
-        let places: [[String: Any]] = labels.map { label in
-            var place: [String: Any] = ["name": label.name, "lat": label.coordinate.latitude,
-                                        "lon": label.coordinate.longitude, "major": label.isMajor]
-            if let arabic = label.nameArabic { place["name_ar"] = arabic }
-            return place
-        }
-        let config: [String: Any] = [
-            "mode": live ? "live" : "file",
-            "apiBase": "",
-            "title": title,
-            // Libya, until the incidents say where to look.
-            "view": ["lat": 27.0, "lon": 17.0, "zoom": 5],
-            "places": places,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let config = Config(mode: live ? "live" : "file", title: title,
+                            places: labels.map { Config.Place($0) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(config)) ?? Data("{}".utf8)
         return Self.scriptSafe(String(decoding: data, as: UTF8.self))
+    }
+
+    /// What the page's script is told: whether it reads the incidents inlined or from the API,
+    /// where the API is, the title, where to look first, and the places to label.
+    struct Config: Codable, Equatable {
+        /// A label: the place's names, where it is, and whether it shows at every zoom.
+        struct Place: Codable, Equatable {
+            var name: String
+            var nameArabic: String?
+            var lat: Double
+            var lon: Double
+            var major: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case name, lat, lon, major
+                case nameArabic = "name_ar"
+            }
+
+            init(_ label: Label) {
+                name = label.name
+                nameArabic = label.nameArabic
+                lat = label.coordinate.latitude
+                lon = label.coordinate.longitude
+                major = label.isMajor
+            }
+        }
+
+        /// The first view.
+        struct View: Codable, Equatable {
+            var lat: Double
+            var lon: Double
+            var zoom: Int
+        }
+
+        /// `file` (incidents inlined) or `live` (read from the server that sent the page).
+        var mode: String
+        /// The API's base URL; empty for the server that sent the page.
+        var apiBase = ""
+        var title: String
+        /// Libya, until the incidents say where to look.
+        var view = View(lat: 27.0, lon: 17.0, zoom: 5)
+        var places: [Place]
     }
 
     /// JSON that can stand inside `<script>`: `<` as its JSON escape.

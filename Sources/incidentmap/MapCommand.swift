@@ -1,8 +1,5 @@
 import ArgumentParser
-import Gazetteer
-import GeoJSON
-import IncidentStore
-import MapPage
+import IncidentMapKit
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,17 +29,7 @@ struct MapCommand: ParsableCommand {
         let filter = try filters.filter()
         let incidentStore = try store.open(.mustExist)
         do {
-            let page = MapPage(title: title, labels: MapPage.mainLabels(in: try incidentStore.gazetteer()),
-                               assets: try MapAssets.load())
-            let sink = try ByteSink(path: out)
-            let count = try page.write(to: sink) { writer in
-                var count = 0
-                try incidentStore.forEachRow(matching: filter) { row in
-                    try writer.write(columns: row, extra: [])
-                    count += 1
-                }
-                return count
-            }
+            let count = try WriteMap(store: incidentStore).run(filter, title: title, to: out)
             printError("wrote a map of \(count) incidents to \(out)")
         } catch {
             throw CommandFailure(error)

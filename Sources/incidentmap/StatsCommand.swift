@@ -1,5 +1,7 @@
 import ArgumentParser
-import IncidentStore
+import Foundation
+import IncidentMapKit
+import IncidentStorage
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,21 +14,21 @@ struct StatsCommand: ParsableCommand {
         let incidentStore = try store.open(.mustExist)
         let statistics: StoreStatistics
         do {
-            statistics = try incidentStore.statistics()
+            statistics = try StoreSummary(store: incidentStore).run()
         } catch {
             throw CommandFailure(error)
         }
-        print("store:      \(store.path)")
-        print("incidents:  \(statistics.count)")
+        printOutput("store:      \(store.location)")
+        printOutput("incidents:  \(statistics.count)")
         guard let first = statistics.firstDate, let last = statistics.lastDate, let box = statistics.boundingBox else {
             return
         }
-        print("dates:      \(first) to \(last)")
-        print("bbox:       \(box) (minLon,minLat,maxLon,maxLat)")
-        print("by event type:")
+        printOutput("dates:      \(first) to \(last)")
+        printOutput("bbox:       \(box) (minLon,minLat,maxLon,maxLat)")
+        printOutput("by event type:")
         let width = statistics.countsByEventType.map(\.eventType.count).max() ?? 0
         for (eventType, count) in statistics.countsByEventType {
-            print("  " + eventType.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(count)")
+            printOutput("  " + eventType.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(count)")
         }
     }
 }

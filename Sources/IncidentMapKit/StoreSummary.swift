@@ -1,0 +1,17 @@
+import IncidentStorage
+
+/// `stats`: what the store holds.
+///
+/// ```swift
+/// let statistics = try StoreSummary(store: store).run()
+/// ```
+public struct StoreSummary: Sendable {
+    public let store: any StoreBackend
+
+    public init(store: any StoreBackend) { self.store = store }
+
+    /// Count, date range, bounding box and counts by event type.
+    public func run() throws -> StoreStatistics {
+        try store.statistics()
+    }
+}
