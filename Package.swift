@@ -68,6 +68,7 @@ let package = Package(
             "Gazetteer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         // The map page: Leaflet, the basemap and the incidents in one offline HTML file.
         .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON"],
