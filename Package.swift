@@ -124,7 +124,7 @@ let package = Package(
         // The use cases against real SpatiaLite files in temporary folders.
         .testTarget(name: "IncidentMapKitTests", dependencies: [
             "IncidentMapKit", "IncidentStorage", "IncidentStore", "IncidentMapCore", "Gazetteer", "GeoJSON", "Extraction",
-            "TestSupport",
+            "IncidentImport", "MapPage", "TestSupport",
         ]),
         .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "TestSupport"]),
         // The HTTP API over loopback, on a real store.
@@ -143,7 +143,11 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.
-        .testTarget(name: "incidentmapTests", dependencies: ["incidentmap", "TestSupport"]),
+        // The commands: parsed and run in-process, and the built `incidentmap` run as a user
+        // would, for exit codes and messages.
+        .testTarget(name: "incidentmapTests", dependencies: [
+            "incidentmap", "TestSupport", "IncidentMapKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )
