@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction", "Gazetteer", "IncidentMapCore"], path: "Sources/Evaluation"),
 
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IncidentMapCore"], path: "Tests/TestSupport"),
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),

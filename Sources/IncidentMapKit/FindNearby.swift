@@ -61,7 +61,7 @@ public struct FindNearby: Sendable {
     }
 
     /// The centre's point: as given, or the best gazetteer match for a name (a
-    /// ``GazetteerError/noPlaceNamed(_:suggestions:)`` with suggestions where none matches).
+    /// `GazetteerError/noPlaceNamed(_:suggestions:)` with suggestions where none matches).
     public func resolve(_ centre: Centre) throws -> ResolvedCentre {
         switch centre {
         case .point(let coordinate):

@@ -4,7 +4,7 @@ import Synchronization
 
 /// An export encoded a page of rows at a time into memory, for a server that sends each page
 /// as it is made: each page is a short read of its own (see
-/// ``StoreBackend/forEachRow(matching:after:limit:_:)``), so no read transaction stays open
+/// `StoreBackend/forEachRow(matching:after:limit:_:)`), so no read transaction stays open
 /// while the client reads, and memory holds one page.
 ///
 /// ```swift

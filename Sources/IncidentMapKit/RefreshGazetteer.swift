@@ -26,7 +26,7 @@ public struct RefreshGazetteer: Sendable {
 
         /// 60 s: a server that sends nothing for a minute has stalled.
         public static let defaultIdleTimeout = Duration.nanoseconds(GeoNamesDownload.defaultIdleTimeout.nanoseconds)
-        /// 512 MiB (see ``GeoNamesDownload/defaultMaximumSize``).
+        /// 512 MiB (see `GeoNamesDownload/defaultMaximumSize`).
         public static let defaultMaximumDownloadSize = GeoNamesDownload.defaultMaximumSize
 
         public init(source: PlaceSource) { self.source = source }

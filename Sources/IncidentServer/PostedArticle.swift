@@ -60,7 +60,7 @@ struct PostedArticle: Decodable {
 }
 
 /// The answer to `POST /articles`: the counts, the incidents left undated and why, and the
-/// stored incidents as a FeatureCollection in the one incident shape (``IncidentProperties``).
+/// stored incidents as a FeatureCollection in the one incident shape (`IncidentProperties`).
 struct ArticleAnswer: Encodable {
     /// An incident found whose date is unknown, and so not stored.
     struct Undated: Encodable {

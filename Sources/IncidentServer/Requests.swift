@@ -13,7 +13,7 @@ public struct APIRequestContext: RequestContext {
     /// The connection the request came on.
     let channel: any Channel
     /// The largest body `request.decode` collects; the server sets it from
-    /// ``ServerConfiguration/maxBodyBytes`` (see ``APIErrorMiddleware``).
+    /// ``ServerConfiguration/maxBodyBytes`` (see `APIErrorMiddleware`).
     public var maxUploadSize: Int
 
     public init(source: Source) {

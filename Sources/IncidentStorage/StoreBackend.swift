@@ -38,7 +38,7 @@ public protocol StoreBackend: AnyObject, Sendable {
     func forEachIncident(matching filter: IncidentFilter, _ body: (Incident) throws -> Void) throws
 
     /// Calls `body` with each stored row matching `filter`, in stored order, read without
-    /// building an ``Incident`` (what exports stream). Memory stays flat however many rows
+    /// building an `Incident` (what exports stream). Memory stays flat however many rows
     /// there are; a row is valid only inside the call that hands it out.
     func forEachRow(matching filter: IncidentFilter, _ body: (any IncidentColumns) throws -> Void) throws
 
@@ -59,7 +59,7 @@ public protocol StoreBackend: AnyObject, Sendable {
     func incidents(near centre: Coordinate, within radius: Length, limit: Int?) throws -> [NearbyIncident]
 
     /// The rows of ``incidents(near:within:limit:)`` with their distances in metres, nearest
-    /// first, read without building an ``Incident``; returns how many there were.
+    /// first, read without building an `Incident`; returns how many there were.
     @discardableResult
     func forEachRow(near centre: Coordinate, within radius: Length, limit: Int?,
                     _ body: (any IncidentColumns, Double) throws -> Void) throws -> Int

@@ -32,7 +32,7 @@ extension IncidentStore {
     }
 
     /// The rows of ``incidents(near:within:limit:)``, nearest first, with their distances,
-    /// read straight from SQLite's buffers (a ``StoredIncidentRow``): what `near` and the
+    /// read straight from SQLite's buffers (a `StoredIncidentRow`): what `near` and the
     /// server write out, with no ``Incident`` built per row. Returns how many there were.
     @discardableResult
     public func forEachRow(near centre: Coordinate, within radius: Length, limit: Int? = nil,

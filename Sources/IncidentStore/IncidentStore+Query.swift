@@ -29,7 +29,7 @@ extension IncidentStore {
     }
 
     /// Calls `body` with each stored row matching `filter`, in stored order, read straight
-    /// from SQLite's buffers (a ``StoredIncidentRow``): what exports stream, with no
+    /// from SQLite's buffers (a `StoredIncidentRow`): what exports stream, with no
     /// ``Incident`` built per row. Memory stays flat however many rows there are.
     public func forEachRow(matching filter: IncidentFilter = IncidentFilter(),
                            _ body: (any IncidentColumns) throws -> Void) throws {

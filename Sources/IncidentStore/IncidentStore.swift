@@ -6,7 +6,7 @@ import NIOConcurrencyHelpers
 
 /// The SpatiaLite incident store: a database file holding the `incidents` table with a
 /// registered `POINT` geometry in EPSG:4326 and its spatial index, which QGIS and GDAL open as a
-/// layer as it is. It is the ``StoreBackend`` the commands and the server use.
+/// layer as it is. It is the `StoreBackend` the commands and the server use.
 ///
 /// ```swift
 /// let store = try IncidentStore(path: "incidents.sqlite")

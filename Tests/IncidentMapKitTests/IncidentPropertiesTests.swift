@@ -3,6 +3,7 @@ import Foundation
 import GeoJSON
 import IncidentMapCore
 import Testing
+import TestSupport
 @testable import IncidentMapKit
 
 /// One incident JSON shape: the Codable value the cold paths encode (extract, POST /articles)
@@ -11,7 +12,7 @@ import Testing
 @Suite struct IncidentPropertiesTests {
     /// Every column set, evidence with highlights and a source, and a character JSON escapes.
     static let full: Incident = {
-        var incident = KitFixtures.incident("FULL", 32.8942, 13.2761, type: .explosionsRemoteViolence)
+        var incident = TestIncidents.incident("FULL", 32.8942, 13.2761, type: .explosionsRemoteViolence)
         incident.subEventType = "Air/drone strike"
         incident.actor1 = "LNA"
         incident.actor2 = "GNA \"forces\""

@@ -19,14 +19,14 @@ import TestSupport
     /// A store with one incident on Tripoli (by its GeoNames id) and one on an unlisted place.
     static func store(_ folder: TemporaryFolder) throws -> IncidentStore {
         let store = try IncidentStore(path: folder.path + "/incidents.sqlite")
-        var onTripoli = KitFixtures.incident("ON-TRIPOLI", 32.88743, 13.18733)
+        var onTripoli = TestIncidents.incident("ON-TRIPOLI", 32.88743, 13.18733)
         onTripoli.placeID = "2210247"
-        var onJadu = KitFixtures.incident("ON-JADU", 31.95506, 12.02901)
+        var onJadu = TestIncidents.incident("ON-JADU", 31.95506, 12.02901)
         onJadu.placeID = "2216432"
         _ = try store.ingest { batch in
             try batch.add(onTripoli)
             try batch.add(onJadu)
-            try batch.add(KitFixtures.incident("NO-PLACE", 30, 15))
+            try batch.add(TestIncidents.incident("NO-PLACE", 30, 15))
         }
         return store
     }

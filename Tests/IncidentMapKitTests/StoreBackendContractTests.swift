@@ -26,7 +26,7 @@ import TestSupport
         let points: [(Double, Double)] = [(32.8942, 13.2761), (32.69, 13.16), (32.68, 13.18), (32.87, 13.19),
                                           (32.11, 20.07), (-17, 179.9), (-17, -179.9)]
         return points.enumerated().map { index, point in
-            KitFixtures.incident("C\(index)", point.0, point.1, date: "2019-04-\(10 + index)",
+            TestIncidents.incident("C\(index)", point.0, point.1, date: "2019-04-\(10 + index)",
                                  type: index.isMultiple(of: 2) ? .battles : .explosionsRemoteViolence)
         }
     }
@@ -52,7 +52,7 @@ import TestSupport
         struct Stop: Error {}
         #expect(throws: Stop.self) {
             _ = try store.ingest { batch in
-                try batch.add(KitFixtures.incident("LOST", 30, 15))
+                try batch.add(TestIncidents.incident("LOST", 30, 15))
                 throw Stop()
             }
         }
@@ -137,7 +137,7 @@ import TestSupport
         let store = try Self.filled(backend, in: folder)
         let place = Place(id: "C0-PLACE", kind: .airport, nameEnglish: "Moved", coordinate: try Coordinate(latitude: 30, longitude: 15),
                           source: "test")
-        var onPlace = KitFixtures.incident("ON-PLACE", 32.8942, 13.2761)
+        var onPlace = TestIncidents.incident("ON-PLACE", 32.8942, 13.2761)
         onPlace.placeID = place.id
         _ = try store.ingest { batch in try batch.add(onPlace) }
         struct Stop: Error {}
