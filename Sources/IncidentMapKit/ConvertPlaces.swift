@@ -9,6 +9,7 @@ import GeoJSON
 /// let count = try ConvertPlaces().run(.openStreetMap("places.json"), to: "Gazetteer/osm-LY-places.tsv")
 /// ```
 public struct ConvertPlaces: Sendable {
+    /// A conversion (it needs no store).
     public init() {}
 
     /// Writes the place file; returns how many places it holds. The file replaces `path` whole

@@ -22,8 +22,10 @@ public struct ExportIncidents: Sendable {
         }
     }
 
+    /// The store exported from.
     public let store: any StoreBackend
 
+    /// An export of `store`.
     public init(store: any StoreBackend) { self.store = store }
 
     /// Writes every incident matching `filter`; returns how many.

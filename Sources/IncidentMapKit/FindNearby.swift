@@ -50,6 +50,7 @@ public struct FindNearby: Sendable {
         }
     }
 
+    /// The store searched.
     public let store: any StoreBackend
     private let gazetteer: Gazetteer?
 

@@ -26,6 +26,8 @@ public final class IncidentPages: Sendable {
     private let filter: IncidentFilter
     private let pageSize: Int
 
+    /// The pages of the rows of `store` matching `filter`, `pageSize` rows each, written by the
+    /// writer `makeWriter` makes over the pages' sink.
     public init(store: any StoreBackend, filter: IncidentFilter, pageSize: Int,
                 writer makeWriter: (ByteSink) -> any IncidentWriter) {
         let sink = ByteSink.inMemory()

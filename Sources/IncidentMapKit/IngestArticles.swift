@@ -14,7 +14,9 @@ import IncidentStorage
 /// print(stored.summary.added, stored.undated.count)
 /// ```
 public struct IngestArticles: Sendable {
+    /// The store the incidents go to.
     public let store: any StoreBackend
+    /// The extraction, with the store's gazetteer.
     public let extractor: IncidentExtractor
 
     /// An ingest into `store`, extracting with `gazetteer` (the one in force for the store).

@@ -17,6 +17,7 @@ import IncidentStorage
 public struct IngestFiles: Sendable {
     /// What to ingest, and how.
     public struct Request: Sendable {
+        /// Files of incident rows or of articles, each told by its columns.
         public var files: [String]
         /// What articles take where their own record says nothing (publication date, source, URL).
         public var articleDefaults: ArticleReader.ArticleDefaults
@@ -113,8 +114,10 @@ public struct IngestFiles: Sendable {
     /// How many skipped rows are shown where no rejects file keeps them.
     public static let skippedRowsShown = 20
 
+    /// The store ingested into; created when missing.
     public let location: StoreLocation
 
+    /// An ingest into the store at `location`.
     public init(location: StoreLocation) { self.location = location }
 
     /// Ingests every file; `onEvent` hears each step. A rejects file that cannot be written,

@@ -18,6 +18,7 @@ import NIOCore
 public struct RefreshGazetteer: Sendable {
     /// What to import, and the bounds of a download.
     public struct Request: Sendable {
+        /// The file or URL to import.
         public var source: PlaceSource
         /// A download fails once the server has sent nothing for this long.
         public var idleTimeout = Self.defaultIdleTimeout
@@ -29,6 +30,7 @@ public struct RefreshGazetteer: Sendable {
         /// 512 MiB (see `GeoNamesDownload/defaultMaximumSize`).
         public static let defaultMaximumDownloadSize = GeoNamesDownload.defaultMaximumSize
 
+        /// An import of `source` with the default bounds.
         public init(source: PlaceSource) { self.source = source }
     }
 
@@ -40,6 +42,7 @@ public struct RefreshGazetteer: Sendable {
         public var location: String
         /// Places the refresh stored.
         public var importedPlaces: Int
+        /// The places added, removed, renamed and moved.
         public var diff: GazetteerDiff
         /// Incidents whose coordinates or place names were brought up to date.
         public var incidentsUpdated: Int
@@ -69,8 +72,10 @@ public struct RefreshGazetteer: Sendable {
         }
     }
 
+    /// The store whose gazetteer is refreshed; created when missing.
     public let location: StoreLocation
 
+    /// A refresh of the store at `location`.
     public init(location: StoreLocation) { self.location = location }
 
     /// Reads (downloading a URL first) and imports the places; `note` hears progress for the

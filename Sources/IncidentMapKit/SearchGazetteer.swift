@@ -8,8 +8,10 @@ import IncidentStorage
 /// let matches = try SearchGazetteer.builtIn().run("Gasr Ben Gashir", limit: 3)
 /// ```
 public struct SearchGazetteer: Sendable {
+    /// The gazetteer searched.
     public let gazetteer: Gazetteer
 
+    /// A search of `gazetteer`.
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     /// A search of the built-in gazetteer (no store needed).

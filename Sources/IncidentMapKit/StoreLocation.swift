@@ -22,6 +22,7 @@ public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
         case mustExist
     }
 
+    /// The store at `path`.
     public init(_ path: String) { self.path = path }
 
     /// The location a command's `--db` option names, else the environment's, else the default.

@@ -6,8 +6,10 @@ import IncidentStorage
 /// let statistics = try StoreSummary(store: store).run()
 /// ```
 public struct StoreSummary: Sendable {
+    /// The store summarised.
     public let store: any StoreBackend
 
+    /// A summary of `store`.
     public init(store: any StoreBackend) { self.store = store }
 
     /// Count, date range, bounding box and counts by event type.

@@ -10,8 +10,10 @@ import MapPage
 /// let count = try WriteMap(store: store).run(filter, title: "Tripoli, April 2019", to: "tripoli.html")
 /// ```
 public struct WriteMap: Sendable {
+    /// The store mapped.
     public let store: any StoreBackend
 
+    /// A map of `store`.
     public init(store: any StoreBackend) { self.store = store }
 
     /// Writes the page with the matching incidents inlined to `path` (which appears only once
