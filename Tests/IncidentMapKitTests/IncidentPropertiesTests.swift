@@ -59,6 +59,18 @@ import TestSupport
         #expect(try JSONDecoder().decode(IncidentProperties.self, from: encoded) == value)
     }
 
+    /// The evidence, member for member: a span without a source or highlights has none in
+    /// either (the store's JSON and `EvidenceSpan`'s own encoding agree).
+    @Test func theEvidenceIsWrittenAlikeWithAndWithoutHighlights() throws {
+        var incident = Self.full
+        incident.evidence.append(EvidenceSpan(text: "اشتباكات", start: 40, end: 48))
+        let array = try Self.written(incident, by: .json)
+        let written = try #require((try JSONSerialization.jsonObject(with: array) as? [[String: Any]])?.first?["evidence"] as? NSArray)
+        let encoded = try #require((try JSONSerialization.jsonObject(with: JSONOutput.data(IncidentProperties(incident))) as? [String: Any])?["evidence"] as? NSArray)
+        #expect(written == encoded)
+        #expect((encoded.lastObject as? [String: Any]).map { Set($0.keys) } == ["text", "start", "end"])
+    }
+
     @Test(arguments: [full, bare])
     func theGeoJSONWritersFeatureIsTheCodableFeature(incident: Incident) throws {
         let feature = IncidentFeature(IncidentProperties(incident))
