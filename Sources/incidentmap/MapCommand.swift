@@ -16,23 +16,18 @@ struct MapCommand: ParsableCommand {
               incidentmap map --since 2019-04-01 --out tripoli-april.html
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var filters: FilterOptions
+    enum Defaults: PageDefaults {
+        static let noun = "page"
+        static let file = "incidents.html"
+        static let title = "incidentmap: incidents"
+    }
 
-    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
-    var out: String = "incidents.html"
-
-    @Option(help: "The page's title.")
-    var title: String = "incidentmap: incidents"
+    @OptionGroup var page: PageOptions<Defaults>
 
     func run() throws {
-        let filter = try filters.filter()
-        let incidentStore = try store.open(.mustExist)
-        do {
-            let count = try WriteMap(store: incidentStore).run(filter, title: title, to: out)
-            printError("wrote a map of \(count) incidents to \(out)")
-        } catch {
-            throw CommandFailure(error)
+        try page.write { store, filter in
+            let count = try WriteMap(store: store).run(filter, title: page.title, to: page.out)
+            return "wrote a map of \(count) incidents to \(page.out)"
         }
     }
 }

@@ -17,14 +17,13 @@ struct ReportCommand: ParsableCommand {
               incidentmap report --since 2019-04-01 --until 2019-04-30 --out april.html
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var filters: FilterOptions
+    enum Defaults: PageDefaults {
+        static let noun = "report"
+        static let file = "report.html"
+        static let title = "incidentmap: report"
+    }
 
-    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
-    var out: String = "report.html"
-
-    @Option(help: "The report's title.")
-    var title: String = "incidentmap: report"
+    @OptionGroup var page: PageOptions<Defaults>
 
     @Option(name: .customLong("since-report"), help: ArgumentHelp(
         "The previous report, for the incidents new since (default: the report at --out, if any).", valueName: "file"))
@@ -38,15 +37,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = WriteReport.Request(filter: try filters.filter(), path: out, title: title,
-                                          sinceReport: sinceReport, listedIncidents: listed)
-        let incidentStore = try store.open(.mustExist)
-        do {
-            let written = try WriteReport(store: incidentStore).run(request)
+        try page.write { store, filter in
+            let request = WriteReport.Request(filter: filter, path: page.out, title: page.title,
+                                              sinceReport: sinceReport, listedIncidents: listed)
+            let written = try WriteReport(store: store).run(request)
             let new = written.hadEarlierReport ? "\(written.summary.new) new since the last report" : "no earlier report"
-            printError("wrote a report of \(written.summary.incidents) incidents (\(new)) to \(out)")
-        } catch {
-            throw CommandFailure(error)
+            return "wrote a report of \(written.summary.incidents) incidents (\(new)) to \(page.out)"
         }
     }
 }
