@@ -32,10 +32,14 @@ public struct WriteMap: Sendable {
         }
     }
 
-    /// The page for `store` (its gazetteer's labels, Leaflet from Debian), without incidents:
-    /// the server sends it in live mode.
+    /// The page for `store` (its gazetteer's labels, Leaflet from Debian), without incidents.
     public func page(title: String) throws -> MapPage {
-        MapPage(title: title, labels: MapPage.mainLabels(in: try GazetteerInForce.load(for: store)),
-                assets: try MapAssets.load())
+        page(title: title, gazetteer: try GazetteerInForce.load(for: store), assets: try MapAssets.load())
+    }
+
+    /// The page with `gazetteer`'s labels and `assets`, without incidents: what the server, which
+    /// holds both already, sends in live mode.
+    public func page(title: String, gazetteer: Gazetteer, assets: MapAssets) -> MapPage {
+        MapPage(title: title, labels: MapPage.mainLabels(in: gazetteer), assets: assets)
     }
 }

@@ -99,7 +99,7 @@ public struct IncidentServer: Sendable {
         self.configuration = configuration
         gazetteer = try GazetteerInForce.load(for: store)
         articles = try IngestArticles(store: store, gazetteer: gazetteer)
-        page = ByteBuffer(string: try MapPage(title: title, labels: MapPage.mainLabels(in: gazetteer), assets: assets).liveHTML())
+        page = ByteBuffer(string: try WriteMap(store: store).page(title: title, gazetteer: gazetteer, assets: assets).liveHTML())
         extractions = ExtractionGate(limit: configuration.maxConcurrentExtractions)
     }
 
