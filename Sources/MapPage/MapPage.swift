@@ -153,15 +153,15 @@ public struct MapPage: Sendable {
 
     func value(of slot: String, live: Bool) throws(MapPageError) -> String {
         switch slot {
+        case "HEAD":
+            guard let css = Self.resource("map.css") else { throw .templateBroken("map.css is not embedded") }
+            return PageHead(title: title, comment: """
+                Leaflet \(Self.escapeHTML(assets.leafletVersion)) and Leaflet.markercluster from Debian's libjs-leaflet and
+                     libjs-leaflet.markercluster (BSD-2-Clause, MIT), inlined so that the page works offline.
+                """, styles: [assets.leafletStyle, assets.clusterStyle, css]).html
         case "TITLE": return Self.escapeHTML(title)
-        case "LEAFLET_VERSION": return Self.escapeHTML(assets.leafletVersion)
-        case "LEAFLET_CSS": return assets.leafletStyle
-        case "CLUSTER_CSS": return assets.clusterStyle
         case "LEAFLET_JS": return assets.leafletScript
         case "CLUSTER_JS": return assets.clusterScript
-        case "PAGE_CSS":
-            guard let css = Self.resource("map.css") else { throw .templateBroken("map.css is not embedded") }
-            return css
         case "PAGE_JS":
             guard let script = Self.resource("map.js") else { throw .templateBroken("map.js is not embedded") }
             return script
