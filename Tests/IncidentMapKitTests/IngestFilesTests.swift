@@ -24,7 +24,8 @@ import TestSupport
             switch event {
             case .progress: break
             case .rowSkipped(let file, let line, let reason): events.append("skipped \(file):\(line): \(reason)")
-            case .stored(let report): events += [report.description] + (report.warning.map { [$0] } ?? [])
+            case .stored(let report):
+                events += [report.description] + (report.gdeltLine.map { [$0] } ?? []) + (report.warning.map { [$0] } ?? [])
             case .failed(let file, let error): events.append("failed \(file): \(error)")
             case .storeRemoved(let location): events.append("removed \(location)")
             }
@@ -94,5 +95,30 @@ import TestSupport
         #expect(events[3].hasPrefix("\(undated): 1 incident(s) not stored, their date unknown: "), "\(events)")
         #expect(events.count == 4)
         #expect(report.total == IngestSummary(added: 7, merged: 1))
+    }
+
+    /// The GDELT options travel in the request; the file's summary (kept, skipped by reason)
+    /// comes back in its report. Composed rows (not real ones): one kept, one at Libya's
+    /// centroid, one in Tunisia.
+    @Test func gdeltExportsKeepTheCountryAskedForAndSaySoInTheirReport() throws {
+        let folder = try TemporaryFolder()
+        let location = StoreLocation(folder.path + "/gdelt.sqlite")
+        let export = try folder.write("20190410120000.export.CSV", [
+            GDELTFixture.row(id: "900000001", eventCode: "193"),
+            GDELTFixture.row(id: "900000004", eventCode: "141", geoType: "1", place: "Libya", latitude: "25", longitude: "17"),
+            GDELTFixture.row(id: "900000005", eventCode: "141", country: "TS", place: "Tunis, Tunis, Tunisia",
+                             latitude: "36.8028", longitude: "10.1797"),
+        ].joined(separator: "\n") + "\n")
+        let (libya, events) = try Self.run(IngestFiles.Request(files: [export], gdelt: GDELTOptions(country: "ly")), into: location)
+        #expect(libya.total == IngestSummary(added: 1))
+        #expect(events.count == 2)
+        #expect(events.last?.hasPrefix("\(export): GDELT rows: 1 kept") == true, "\(events)")
+        #expect(events.last?.contains("1 outside LY") == true, "\(events)")
+        let (withCentroid, _) = try Self.run(IngestFiles.Request(files: [export], gdelt: GDELTOptions(keepCountryLevel: true, country: "LY")),
+                                             into: location)
+        #expect(withCentroid.total == IngestSummary(added: 1, alreadyPresent: 1))
+        // Rows that are not GDELT's carry no GDELT line.
+        let (_, acled) = try Self.run(IngestFiles.Request(files: [KitFixtures.sampleIncidents]), into: location)
+        #expect(acled.count == 1)
     }
 }
