@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "incidentmap", targets: ["incidentmap"]),
         .library(name: "IncidentMapCore", targets: ["IncidentMapCore"]),
+        .library(name: "IncidentStorage", targets: ["IncidentStorage"]),
         .library(name: "IncidentStore", targets: ["IncidentStore"]),
         .library(name: "IncidentImport", targets: ["IncidentImport"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "MapPage", targets: ["MapPage"]),
+        .library(name: "IncidentMapKit", targets: ["IncidentMapKit"]),
         .library(name: "IncidentServer", targets: ["IncidentServer"]),
     ],
     dependencies: [
@@ -75,18 +77,29 @@ let package = Package(
             "Gazetteer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         // The map page (Leaflet, the basemap and the incidents in one offline HTML file) and the report.
-        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON", "IncidentStore"],
+        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON", "IncidentStorage"],
                 plugins: ["EmbedResourcesPlugin"]),
+        // What every incident store offers (the StoreBackend protocol and its values), so that
+        // SpatiaLite and PostGIS serve the same commands.
+        .target(name: "IncidentStorage", dependencies: ["IncidentMapCore"]),
         // The SpatiaLite incident store (GRDB over SpatiaLite).
         .target(name: "IncidentStore", dependencies: [
-            "IncidentMapCore", "CSQLite", "Gazetteer",
+            "IncidentMapCore", "IncidentStorage", "CSQLite",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
+        // The use cases under the CLI and the server: ingest, export, near, stats, map,
+        // extraction, gazetteer search and refresh, each a small type with input and output values.
+        .target(name: "IncidentMapKit", dependencies: [
+            "IncidentMapCore", "IncidentStorage", "IncidentStore", "IncidentImport", "Gazetteer",
+            "GazetteerDownload", "Extraction", "GeoJSON", "MapPage",
         ]),
         // The HTTP API and live map (`incidentmap serve`), on Hummingbird.
         .target(name: "IncidentServer", dependencies: [
-            "IncidentMapCore", "IncidentStore", "GeoJSON", "Gazetteer", "Extraction", "MapPage",
+            "IncidentMapCore", "IncidentStorage", "IncidentMapKit", "GeoJSON", "Gazetteer", "Extraction", "MapPage",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -97,13 +110,13 @@ let package = Package(
         ]),
         // The thin command-line interface.
         .executableTarget(name: "incidentmap", dependencies: [
-            "IncidentMapCore", "IncidentImport", "IncidentStore", "GeoJSON", "Gazetteer", "GazetteerDownload", "Extraction",
+            "IncidentMapCore", "IncidentStorage", "IncidentMapKit", "IncidentImport", "GeoJSON", "Gazetteer", "Extraction",
             "MapPage", "IncidentServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks, run by Scripts/bench.
-        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "TestSupport"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "TestSupport"], path: "Sources/Benchmarks"),
         // Scoring extraction against a golden set: kept out of the Extraction library, which the
         // CLI and the server link, and shared by incidentmap-eval and the golden-set test.
         .target(name: "ExtractionEvaluation", dependencies: ["Extraction", "IncidentMapCore"]),
@@ -111,7 +124,7 @@ let package = Package(
                           path: "Sources/Evaluation"),
 
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IncidentMapCore"], path: "Tests/TestSupport"),
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
@@ -120,11 +133,16 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
-        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentImport", "GeoJSON", "Gazetteer", "TestSupport"]),
-        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "IncidentStore", "TestSupport"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentStorage", "IncidentImport", "GeoJSON", "TestSupport"]),
+        // The use cases against real SpatiaLite files in temporary folders.
+        .testTarget(name: "IncidentMapKitTests", dependencies: [
+            "IncidentMapKit", "IncidentStorage", "IncidentStore", "IncidentMapCore", "Gazetteer", "GeoJSON", "Extraction",
+            "IncidentImport", "MapPage", "TestSupport",
+        ]),
+        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "IncidentStorage", "IncidentStore", "TestSupport"]),
         // The HTTP API over loopback, on a real store.
         .testTarget(name: "IncidentServerTests", dependencies: [
-            "IncidentServer", "IncidentStore", "IncidentMapCore", "TestSupport",
+            "IncidentServer", "IncidentStore", "IncidentStorage", "IncidentMapCore", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             // Raw loopback clients: slow, silent and concurrent ones the test client cannot be.
@@ -138,7 +156,11 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        // End-to-end: runs the built `incidentmap` as a user would, for exit codes and messages.
-        .testTarget(name: "incidentmapTests", dependencies: ["incidentmap", "TestSupport"]),
+        // The commands: parsed and run in-process, and the built `incidentmap` run as a user
+        // would, for exit codes and messages.
+        .testTarget(name: "incidentmapTests", dependencies: [
+            "incidentmap", "TestSupport", "IncidentMapKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

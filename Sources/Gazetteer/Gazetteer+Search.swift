@@ -47,29 +47,6 @@ extension Gazetteer {
     }
 }
 
-extension SearchResult {
-    /// The JSON `gazetteer search --format json` and the HTTP API answer with, for a list of results.
-    public static func json(_ results: [SearchResult], pretty: Bool = true) throws -> String {
-        let objects: [[String: Any]] = results.map { result in
-            let place = result.place
-            var object: [String: Any] = [
-                "id": place.id, "name_en": place.nameEnglish, "names": place.names, "kind": place.kind.rawValue,
-                "latitude": place.coordinate.latitude, "longitude": place.coordinate.longitude,
-                "country": place.countryCode, "score": result.score, "matched_name": result.matchedName, "source_ids": place.sourceIDs,
-                "source": place.source,
-            ]
-            object["name_ar"] = place.nameArabic
-            object["admin1"] = place.admin1
-            object["population"] = place.population
-            return object
-        }
-        let options: JSONSerialization.WritingOptions = pretty
-            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        let data = try JSONSerialization.data(withJSONObject: objects, options: options)
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
 /// A place a user named, found in the gazetteer.
 public struct NamedPlace: Sendable {
     public var place: Place

@@ -12,7 +12,7 @@ import NIOCore
 /// let places = try GeoNamesDump.places(from: file.path, districts: Gazetteer.districts())
 /// ```
 ///
-/// On SwiftNIO's HTTP client rather than Foundation's `URLSession`: on Linux `URLSession` is
+/// On AsyncHTTPClient (SwiftNIO's HTTP client) rather than Foundation's `URLSession`: on Linux `URLSession` is
 /// FoundationNetworking over libcurl, and linking it loaded libcurl, GnuTLS and Kerberos into
 /// every command at start (6 MB of memory for each export) for the one that downloads.
 public enum GeoNamesDownload {
@@ -50,37 +50,26 @@ public enum GeoNamesDownload {
                                 timeout: TimeAmount = .seconds(3600)) async throws(GazetteerError) -> URL {
         let name = url.absoluteString
         let destination = folder.appendingPathComponent("incidentmap-geonames-\(UUID().uuidString)-\(url.lastPathComponent)")
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-                                configuration: .init(timeout: .init(connect: connectTimeout, read: idleTimeout)))
-        let outcome: Result<URL, GazetteerError>
         RemoveOnSignal.shared.remember(destination.path)
         do {
-            let response = try await client.execute(HTTPClientRequest(url: name), timeout: timeout)
-            guard (200..<300).contains(response.status.code) else {
-                throw GazetteerError.unreadable(file: name, reason: "the server answered HTTP \(response.status.code)")
+            // AsyncHTTPClient's own pieces: a client that shuts down when the body ends, its
+            // read timeout as the idle bound, FileDownloadDelegate writing the file (behind the
+            // size cap it lacks, see CappedFileDownload).
+            try await HTTPClient.withHTTPClient(configuration: .init(timeout: .init(connect: connectTimeout, read: idleTimeout))) { client in
+                let request = try HTTPClient.Request(url: name)
+                let delegate = try CappedFileDownload(path: destination.path, url: name, maximumSize: maximumSize)
+                _ = try await client.execute(request: request, delegate: delegate, deadline: .now() + timeout).get()
             }
-            if let declared = response.headers.first(name: "content-length").flatMap({ Int64($0) }), declared > maximumSize {
-                throw tooLarge(name, declared: declared, maximumSize: maximumSize)
+            // The delegate makes the file with the body's first bytes: an empty body made none.
+            if !FileManager.default.fileExists(atPath: destination.path) {
+                _ = FileManager.default.createFile(atPath: destination.path, contents: nil)
             }
-            guard FileManager.default.createFile(atPath: destination.path, contents: nil),
-                  let output = FileHandle(forWritingAtPath: destination.path) else {
-                throw GazetteerError.unreadable(file: name, reason: "cannot write \(destination.path)")
-            }
-            defer { try? output.close() }
-            var written: Int64 = 0
-            for try await chunk in response.body {
-                written += Int64(chunk.readableBytes)
-                guard written <= maximumSize else { throw tooLarge(name, declared: nil, maximumSize: maximumSize) }
-                try output.write(contentsOf: Data(chunk.readableBytesView))
-            }
-            outcome = .success(destination)
+            return destination
         } catch {
             try? FileManager.default.removeItem(at: destination)
             RemoveOnSignal.shared.forget(destination.path)
-            outcome = .failure(error as? GazetteerError ?? explain(error, url: name, idleTimeout: idleTimeout, timeout: timeout))
+            throw error as? GazetteerError ?? explain(error, url: name, idleTimeout: idleTimeout, timeout: timeout)
         }
-        try? await client.shutdown()
-        return try outcome.get()
     }
 
     static func tooLarge(_ url: String, declared: Int64?, maximumSize: Int64) -> GazetteerError {

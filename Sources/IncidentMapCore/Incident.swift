@@ -99,9 +99,10 @@ public struct Incident: Hashable, Sendable {
 
 /// A stretch of source text that reports an incident.
 ///
-/// Decodable only: its JSON is written by ``appendJSON(_:to:)``, the one shape the store keeps
-/// and every export writes.
-public struct EvidenceSpan: Hashable, Sendable, Decodable {
+/// Its JSON has one shape: what ``appendJSON(_:to:)`` writes for the store and the streaming
+/// exports (the fast path), `encode(to:)` writes for the incident JSON of `extract`, `near` and
+/// the API (`IncidentProperties`), member for member the same.
+public struct EvidenceSpan: Hashable, Sendable, Codable {
     /// The sentence (or clause) as it stands in the source.
     public var text: String
     /// Offset of its first character in the source text, counted in Unicode scalars (code
@@ -129,8 +130,8 @@ public struct EvidenceSpan: Hashable, Sendable, Decodable {
     }
 
     /// A word in an evidence span that the incident was read from.
-    public struct Highlight: Hashable, Sendable, Decodable {
-        public enum Kind: String, Hashable, Sendable, Decodable {
+    public struct Highlight: Hashable, Sendable, Codable {
+        public enum Kind: String, Hashable, Sendable, Codable {
             /// The place name.
             case place
             /// The words that say what happened ("غارة جوية", "clashes").
@@ -159,6 +160,15 @@ public struct EvidenceSpan: Hashable, Sendable, Decodable {
         source = try container.decodeIfPresent(String.self, forKey: .source)
         // Spans stored before highlights existed have none.
         highlights = try container.decodeIfPresent([Highlight].self, forKey: .highlights) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encodeIfPresent(source, forKey: .source)
+        if !highlights.isEmpty { try container.encode(highlights, forKey: .highlights) }
     }
 
     /// Adds `other`'s highlights to these (the same stretch told by another trigger or place).

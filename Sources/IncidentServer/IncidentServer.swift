@@ -5,7 +5,8 @@ import GeoJSON
 import Hummingbird
 import HummingbirdCore
 import IncidentMapCore
-import IncidentStore
+import IncidentMapKit
+import IncidentStorage
 import Logging
 import MapPage
 import NIOConcurrencyHelpers
@@ -56,7 +57,8 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// The HTTP API and live map over an `IncidentStore`:
+/// The HTTP API and live map over an incident store (any `StoreBackend`), each route an
+/// adapter over a use case of `IncidentMapKit`:
 ///
 /// - `GET /incidents?bbox=&since=&until=&type=&format=geojson|geojsonseq|csv|json|rows`, streamed
 /// - `GET /near?lat=&lon=&radius=` or `GET /near?place=NAME&radius=`
@@ -78,10 +80,10 @@ public struct ServerConfiguration: Sendable {
 /// try await server.application(logger: Logger(label: "incidentmap")).runService()
 /// ```
 public struct IncidentServer: Sendable {
-    let store: IncidentStore
+    let store: any StoreBackend
     let configuration: ServerConfiguration
-    let extractor: IncidentExtractor
     let gazetteer: Gazetteer
+    let articles: IngestArticles
     /// The live page, encoded once (about 600 kB with Leaflet inlined).
     let page: ByteBuffer
     let extractions: ExtractionGate
@@ -92,12 +94,12 @@ public struct IncidentServer: Sendable {
     /// The connections open now (for health checks and tests).
     public var openConnections: Int { connections.withLockedValue { $0 } }
 
-    public init(store: IncidentStore, configuration: ServerConfiguration, assets: MapAssets, title: String = "incidentmap") throws {
+    public init(store: any StoreBackend, configuration: ServerConfiguration, assets: MapAssets, title: String = "incidentmap") throws {
         self.store = store
         self.configuration = configuration
-        gazetteer = try store.gazetteer()
-        extractor = try IncidentExtractor(gazetteer: gazetteer)
-        page = ByteBuffer(string: try MapPage(title: title, labels: MapPage.mainLabels(in: gazetteer), assets: assets).liveHTML())
+        gazetteer = try GazetteerInForce.load(for: store)
+        articles = try IngestArticles(store: store, gazetteer: gazetteer)
+        page = ByteBuffer(string: try WriteMap(store: store).page(title: title, gazetteer: gazetteer, assets: assets).liveHTML())
         extractions = ExtractionGate(limit: configuration.maxConcurrentExtractions)
     }
 
@@ -107,7 +109,7 @@ public struct IncidentServer: Sendable {
         -> some ApplicationProtocol {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: APIErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))
         router.get("/") { _, _ in self.pageResponse() }
         router.get("/incidents") { request, _ in try self.incidents(request) }
         router.get("/near") { request, _ in try await self.near(request) }
@@ -144,39 +146,21 @@ public struct IncidentServer: Sendable {
     /// Streams the incidents a page at a time: memory stays flat whatever the store holds.
     func incidents(_ request: Request) throws -> Response {
         let query = try QueryParameters(request, allowed: ["bbox", "since", "until", "type", "format"])
-        var filter = IncidentFilter()
-        filter.since = try query.date("since")
-        filter.until = try query.date("until")
-        if let bbox = query.value("bbox") {
-            do { filter.boundingBox = try BoundingBox(parsing: bbox) } catch {
-                throw APIError.badParameter("bbox", String(describing: error))
-            }
-        }
-        for name in query.values("type").flatMap({ $0.split(separator: ",").map(String.init) }) {
-            guard let type = EventType(acledName: name) else {
-                throw APIError.badParameter("type", "'\(name)' is not an ACLED event type: use one of "
-                                            + EventType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
-            }
-            filter.eventTypes.insert(type)
-        }
-        if let since = filter.since, let until = filter.until, since > until {
-            throw APIError.badParameter("since", "\(since) is after until (\(until))")
+        let filter: IncidentFilter
+        do {
+            filter = try FilterParsing.filter(since: query.value("since"), until: query.value("until"),
+                                              eventTypes: query.values("type").flatMap { $0.split(separator: ",").map(String.init) },
+                                              boundingBox: query.value("bbox"))
+        } catch {
+            throw APIError.badParameter(error.parameter.rawValue, error.reason())
         }
         let format = try query.format()
-        let store = self.store
-        let pageSize = configuration.pageSize
+        let pages = IncidentPages(store: store, filter: filter, pageSize: configuration.pageSize, writer: format.writer)
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
-        let filterInForce = filter
         let body = ResponseBody { writer in
-            let encoder = PagedEncoder(format: format)
-            try encoder.begin()
-            var cursor: Int64? = 0
-            while let from = cursor {
-                let (next, bytes) = try await NIOThreadPool.singleton.runIfActive {
-                    try encoder.encodePage(of: store, matching: filterInForce, after: from, limit: pageSize)
-                }
-                cursor = next
+            try pages.begin()
+            while let bytes = try await NIOThreadPool.singleton.runIfActive({ try pages.next() }) {
                 if !bytes.isEmpty { try await writer.write(ByteBuffer(bytes: bytes)) }
             }
             try await writer.finish(nil)
@@ -188,12 +172,13 @@ public struct IncidentServer: Sendable {
         let query = try QueryParameters(request, allowed: ["lat", "lon", "place", "radius", "limit"])
         let radius = try query.length("radius") ?? Length(metres: 10_000)
         let limit = try query.integer("limit", atLeast: 1)
+        let nearby = FindNearby(store: store, gazetteer: gazetteer)
         let centre: Coordinate
         if let name = query.value("place") {
             if query.value("lat") != nil || query.value("lon") != nil {
                 throw APIError.badParameter("place", "give either place or lat and lon, not both")
             }
-            do { centre = try gazetteer.place(named: name).place.coordinate } catch {
+            do { centre = try nearby.resolve(.place(name)).coordinate } catch {
                 throw APIError.badParameter("place", String(describing: error))
             }
         } else {
@@ -203,15 +188,9 @@ public struct IncidentServer: Sendable {
             guard (-180...180).contains(longitude) else { throw APIError.badParameter("lon", "\(longitude) is not between -180 and 180") }
             centre = try Coordinate(latitude: latitude, longitude: longitude)
         }
-        let store = self.store
         let bytes = try await NIOThreadPool.singleton.runIfActive {
             let sink = ByteSink.inMemory()
-            let writer = GeoJSONWriter(sink: sink)
-            try writer.begin(extraColumns: ["distance_m"])
-            try store.forEachRow(near: centre, within: radius, limit: limit) { row, distance in
-                try writer.write(columns: row, extra: [distance])
-            }
-            try writer.finish()
+            try nearby.write(near: centre, within: radius, limit: limit, format: .geojson, to: sink)
             return sink.drain()
         }
         return Self.json(bytes, contentType: OutputFormat.geojson.mediaType)
@@ -223,63 +202,53 @@ public struct IncidentServer: Sendable {
             throw APIError.badParameter("q", "missing: give a place name to search for")
         }
         let limit = try query.integer("limit", atLeast: 1) ?? 10
-        let json = try SearchResult.json(gazetteer.search(text, limit: min(limit, 100)), pretty: false)
-        return Self.json(Array(json.utf8))
+        let matches = SearchGazetteer(gazetteer: gazetteer).run(text, limit: min(limit, 100))
+        return Self.json(Array(try JSONOutput.data(matches)))
     }
 
     /// Reads the article, then extracts and stores it while its client is there to be answered.
     func postArticle(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let article = try await readArticle(request)
-        return try await context.cancellingIfClientLeaves { try await self.extractAndStore(article) }.response()
+        let article = try await readArticle(request, context: context)
+        let stored = try await context.cancellingIfClientLeaves { try await self.extractAndStore(article) }
+        return try ArticleAnswer(stored).response()
     }
 
-    func readArticle(_ request: Request) async throws -> Article {
+    /// The posted article, decoded from a body of at most the context's `maxUploadSize`.
+    func readArticle(_ request: Request, context: APIRequestContext) async throws -> Article {
         _ = try QueryParameters(request, allowed: [])
+        let limit = context.maxUploadSize
         // A declared length over the limit is refused before a byte of the body is read.
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > configuration.maxBodyBytes {
-            throw APIError.tooLarge(limit: configuration.maxBodyBytes)
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }) {
+            if declared > limit { throw APIError.tooLarge(limit: limit) }
+            if declared == 0 { throw APIError.badBody(PostedArticle.emptyBody) }
         }
-        let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+            return try await request.decode(as: PostedArticle.self, context: context).article
         } catch is NIOTooManyBytesError {
-            throw APIError.tooLarge(limit: configuration.maxBodyBytes)
+            throw APIError.tooLarge(limit: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError.tooLarge(limit: configuration.maxBodyBytes)
+            throw APIError.tooLarge(limit: limit)
+        } catch let error as HTTPError where error.status == .badRequest {
+            // Hummingbird's words for JSON it cannot read: ours say what to send.
+            throw APIError.badBody(PostedArticle.notAnObject)
         }
-        return try PostedArticle(json: Data(buffer: body)).article
     }
 
     /// Extracts on a thread of the ``ExtractionGate`` (503 when all are busy), then stores what
     /// has a date. Cancellation is checked before each stage and after extraction: an article
     /// whose client has gone is not stored.
-    func extractAndStore(_ article: Article) async throws -> StoredArticle {
+    func extractAndStore(_ article: Article) async throws -> IngestArticles.Stored {
         try Self.checkClientStillThere()
-        let extractor = self.extractor
+        let articles = self.articles
         // The extraction's thread is told when the client goes, and stops at its next sentence.
         let clientLeft = NIOLockedValueBox(false)
         let extracted = try await withTaskCancellationHandler {
-            try await extractions.run { extractor.extract(article, isCancelled: { clientLeft.withLockedValue { $0 } }) }
+            try await extractions.run { articles.extract(article, isCancelled: { clientLeft.withLockedValue { $0 } }) }
         } onCancel: {
             clientLeft.withLockedValue { $0 = true }
         }
         try Self.checkClientStillThere()
-        let store = self.store
-        return try await NIOThreadPool.singleton.runIfActive {
-            var stored: [Incident] = []
-            var undated: [ExtractedIncident] = []
-            let summary = try store.ingest { batch in
-                for incident in extracted {
-                    if let complete = incident.incident() {
-                        _ = try batch.addOrMerge(complete)
-                        stored.append(complete)
-                    } else {
-                        undated.append(incident)
-                    }
-                }
-            }
-            return StoredArticle(summary: summary, stored: stored, undated: undated)
-        }
+        return try await NIOThreadPool.singleton.runIfActive { try articles.store(extracted) }
     }
 
     static func checkClientStillThere() throws {
@@ -293,32 +262,6 @@ public struct IncidentServer: Sendable {
     }
 }
 
-/// What `POST /articles` stored, and its answer: the counts, the incidents left undated and why,
-/// and the stored incidents as GeoJSON.
-struct StoredArticle: Sendable {
-    let summary: IngestSummary
-    let stored: [Incident]
-    let undated: [ExtractedIncident]
-
-    func response() throws -> Response {
-        var answer: [UInt8] = []
-        answer.append(contentsOf: "{\"added\":\(summary.added),\"merged\":\(summary.merged),\"unchanged\":\(summary.alreadyPresent),".utf8)
-        answer.append(contentsOf: "\"undated\":".utf8)
-        let reasons = undated.map { ["event_type": $0.eventType.rawValue, "location": $0.place.nameEnglish,
-                                     "reason": $0.dateProblem ?? "no date"] }
-        answer.append(contentsOf: (try? JSONSerialization.data(withJSONObject: reasons, options: [.sortedKeys])) ?? Data("[]".utf8))
-        answer.append(contentsOf: ",\"incidents\":".utf8)
-        let sink = ByteSink.inMemory()
-        let writer = GeoJSONWriter(sink: sink)
-        try writer.begin(extraColumns: [])
-        for incident in stored { try writer.write(incident, extra: []) }
-        try writer.finish()
-        answer.append(contentsOf: sink.drain())
-        answer.append(contentsOf: "}\n".utf8)
-        return IncidentServer.json(answer, status: stored.isEmpty ? .ok : .created)
-    }
-}
-
 extension OutputFormat {
     /// The media type each format is served as.
     var mediaType: String {
@@ -328,28 +271,6 @@ extension OutputFormat {
         case .csv: return "text/csv; charset=utf-8; header=present"
         case .json: return "application/json"
         }
-    }
-}
-
-/// Encodes a streamed answer a page of incidents at a time into memory.
-///
-/// `@unchecked Sendable`: the writer and its sink are used by one page at a time, each page
-/// awaited before the next starts, so they are never touched from two threads at once.
-final class PagedEncoder: @unchecked Sendable {
-    private let sink = ByteSink.inMemory()
-    private let writer: any IncidentWriter
-
-    init(format: ServedFormat) { writer = format.writer(to: sink) }
-
-    func begin() throws { try writer.begin(extraColumns: []) }
-
-    /// Encodes one page; returns the next page's cursor (`nil` after the last) and the bytes.
-    func encodePage(of store: IncidentStore, matching filter: IncidentFilter, after cursor: Int64, limit: Int) throws -> (Int64?, [UInt8]) {
-        let next = try store.forEachRow(matching: filter, after: cursor, limit: limit) { row in
-            try writer.write(columns: row, extra: [])
-        }
-        if next == nil { try writer.finish() }
-        return (next, sink.drain())
     }
 }
 

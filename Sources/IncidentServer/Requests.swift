@@ -1,4 +1,3 @@
-import Extraction
 import Foundation
 import GeoJSON
 import Hummingbird
@@ -13,10 +12,14 @@ public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The connection the request came on.
     let channel: any Channel
+    /// The largest body `request.decode` collects; the server sets it from
+    /// ``ServerConfiguration/maxBodyBytes`` (see `APIErrorMiddleware`).
+    public var maxUploadSize: Int
 
     public init(source: Source) {
         coreContext = .init(source: source)
         channel = source.channel
+        maxUploadSize = ServerConfiguration().maxBodyBytes
     }
 
     /// Runs `work` in a task that is cancelled when the client closes its side of the
@@ -35,78 +38,6 @@ public struct APIRequestContext: RequestContext {
     }
 }
 
-/// A request the API refuses, with the status and the JSON error it is answered with.
-enum APIError: Error, Equatable {
-    /// 400: `parameter` is missing or wrong.
-    case badParameter(String, String)
-    /// 400: the body is not what the route takes.
-    case badBody(String)
-    /// 413: the body is larger than the server accepts.
-    case tooLarge(limit: Int)
-    /// 503: every extraction slot is taken; try again after the given seconds.
-    case busy(retryAfterSeconds: Int)
-    /// 499 (nginx's "client closed request"): the client went before its answer, whose work
-    /// was cancelled. Logged; the client is not there to read it.
-    case clientLeft
-
-    var status: HTTPResponse.Status {
-        switch self {
-        case .badParameter, .badBody: return .badRequest
-        case .tooLarge: return .contentTooLarge
-        case .busy: return .serviceUnavailable
-        case .clientLeft: return HTTPResponse.Status(code: 499, reasonPhrase: "Client Closed Request")
-        }
-    }
-
-    /// Headers the answer carries besides its content type.
-    var headers: HTTPFields {
-        guard case .busy(let seconds) = self else { return [:] }
-        return [.retryAfter: String(seconds)]
-    }
-
-    var json: [String: Any] {
-        switch self {
-        case .badParameter(let name, let reason): return ["error": "\(name): \(reason)", "parameter": name]
-        case .badBody(let reason): return ["error": reason]
-        case .tooLarge(let limit):
-            return ["error": "the request body is larger than \(limit) bytes: send a shorter article, or start serve with a larger --max-body"]
-        case .busy(let seconds):
-            return ["error": "every extraction slot is busy: send the article again in \(seconds) s (serve --max-extractions sets how many run at once)"]
-        case .clientLeft:
-            return ["error": "the client closed the connection before the answer: the work was cancelled and nothing stored"]
-        }
-    }
-}
-
-/// Answers refused requests with JSON that names what was wrong (`{"error": …, "parameter": …}`),
-/// and turns Hummingbird's own HTTP errors (404, 413 …) into the same JSON shape.
-struct APIErrorMiddleware: RouterMiddleware {
-    typealias Context = APIRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as APIError {
-            return Self.response(error.status, error.json, headers: error.headers)
-        } catch let error as HTTPError {
-            let message = error.status == .notFound
-                ? "no such route: \(request.method.rawValue) \(request.uri.path) (the API has GET /, /incidents, /near, /gazetteer/search and POST /articles)"
-                : (error.body ?? error.status.reasonPhrase)
-            return Self.response(error.status, ["error": message])
-        } catch {
-            context.logger.error("\(request.method.rawValue) \(request.uri): \(error)")
-            return Self.response(.internalServerError, ["error": String(describing: error)])
-        }
-    }
-
-    static func response(_ status: HTTPResponse.Status, _ object: [String: Any], headers extra: HTTPFields = [:]) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        var headers = extra
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data + Data("\n".utf8))))
-    }
-}
-
 /// One log line per request, once its answer is known: method, path and query, status, time.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
@@ -118,7 +49,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             log(request, context: context, status: response.status.code, since: start)
             return response
         } catch {
-            let status = (error as? HTTPError)?.status.code ?? 500
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
             log(request, context: context, status: status, since: start)
             throw error
         }
@@ -203,41 +134,3 @@ struct QueryParameters {
     }
 }
 
-/// The body of `POST /articles`: `{"text": …, "published": "YYYY-MM-DD", "source": …, "url": …,
-/// "language": "ar"|"en"}`; only `text` is required.
-struct PostedArticle {
-    var article: Article
-
-    init(json: Data) throws {
-        guard !json.isEmpty else {
-            throw APIError.badBody("the body is empty: send JSON {\"text\": …, \"published\": \"YYYY-MM-DD\", \"source\": …, \"url\": …}")
-        }
-        guard let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
-            throw APIError.badBody("the body is not a JSON object: send {\"text\": …, \"published\": \"YYYY-MM-DD\", \"source\": …, \"url\": …}")
-        }
-        let known: Set<String> = ["text", "published", "source", "url", "language"]
-        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw APIError.badParameter(unknown, "unknown field (known: \(known.sorted().joined(separator: ", ")))")
-        }
-        func string(_ name: String) throws -> String? {
-            guard let value = object[name], !(value is NSNull) else { return nil }
-            guard let text = value as? String else { throw APIError.badParameter(name, "must be a string") }
-            return text
-        }
-        guard let text = try string("text"), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw APIError.badParameter("text", "missing or empty: the article's text is required")
-        }
-        var published: IncidentDate?
-        if let date = try string("published") {
-            do { published = try IncidentDate(parsing: date) } catch {
-                throw APIError.badParameter("published", String(describing: error))
-            }
-        }
-        let language = try string("language")
-        if let language, !["ar", "en"].contains(language) {
-            throw APIError.badParameter("language", "'\(language)' is not ar or en")
-        }
-        article = Article(text: text, published: published, source: try string("source"), url: try string("url"),
-                          language: language)
-    }
-}

@@ -81,15 +81,15 @@ enum IncidentRow {
 /// The current row of a statement that selected the store's incident columns, read as
 /// `IncidentColumns` straight from SQLite's buffers: what exports stream. Valid only inside
 /// the call that hands it out.
-public struct StoredIncidentRow: IncidentColumns {
+struct StoredIncidentRow: IncidentColumns {
     let handle: OpaquePointer
 
-    public func text(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+    func text(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
         guard let pointer = sqlite3_column_text(handle, Int32(column)) else { return nil }
         return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, Int32(column))))
     }
 
-    public func integer(_ column: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(column))) }
+    func integer(_ column: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(column))) }
 
-    public func number(_ column: Int) -> Double { sqlite3_column_double(handle, Int32(column)) }
+    func number(_ column: Int) -> Double { sqlite3_column_double(handle, Int32(column)) }
 }

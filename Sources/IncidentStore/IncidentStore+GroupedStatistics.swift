@@ -1,27 +1,9 @@
 import Foundation
 import GRDB
 import IncidentMapCore
+import IncidentStorage
 
-/// What incidents can be counted by: `incidentmap stats --by week,type`, the page's timeline
-/// and the report's tables.
-public enum StatisticsDimension: String, CaseIterable, Sendable {
-    /// The week (Monday to Sunday) of `event_date`, named by its Monday: `2019-04-01`.
-    case week
-    /// The month of `event_date`: `2019-04`.
-    case month
-    /// The district (`admin1`).
-    case admin1
-    /// The place (`location`).
-    case location
-    /// The ACLED event type.
-    case type
-    /// Each actor: an incident between two actors counts once under each, so counts by actor
-    /// add up to more than the incidents.
-    case actor
-
-    /// Whether the dimension is a time, whose groups are listed in time order.
-    public var isTime: Bool { self == .week || self == .month }
-
+extension StatisticsDimension {
     /// The SQL expression of the key, over the columns of `incidents` (and `actor` from the
     /// actors of each incident).
     var keySQL: String {
@@ -34,21 +16,6 @@ public enum StatisticsDimension: String, CaseIterable, Sendable {
         case .type: return "event_type"
         case .actor: return "coalesce(actor, '')"
         }
-    }
-}
-
-/// One group of incidents: its key for each dimension asked for (in the order asked; empty
-/// where the incidents have no value, such as no `admin1`), how many incidents and their
-/// fatalities.
-public struct StatisticsGroup: Hashable, Sendable, Codable {
-    public var keys: [String]
-    public var incidents: Int
-    public var fatalities: Int
-
-    public init(keys: [String], incidents: Int, fatalities: Int) {
-        self.keys = keys
-        self.incidents = incidents
-        self.fatalities = fatalities
     }
 }
 

@@ -2,36 +2,16 @@ import CSQLite
 import Foundation
 import GRDB
 import IncidentMapCore
+import IncidentStorage
 
-/// What one ingest added to the store.
-public struct IngestSummary: Hashable, Sendable {
-    /// Incidents that were new to the store.
-    public var added = 0
-    /// Incidents whose `event_id_cnty` the store already held: left as they were.
-    public var alreadyPresent = 0
-    /// Incidents the store held already that another source reported too: their sources,
-    /// evidence and missing details were added to the stored one.
-    public var merged = 0
-
-    public init(added: Int = 0, alreadyPresent: Int = 0, merged: Int = 0) {
-        self.added = added
-        self.alreadyPresent = alreadyPresent
-        self.merged = merged
-    }
-}
-
-/// What ``IncidentBatch/addOrMerge(_:)`` did with an incident.
-public enum IngestOutcome: Sendable {
-    case added, merged, unchanged
-}
-
-/// Adds incidents inside one ingest transaction; see ``IncidentStore/ingest(expectedRows:_:)``.
-public final class IncidentBatch {
+/// Adds incidents inside one of the SpatiaLite store's ingest transactions; see
+/// ``IncidentStore/ingest(expectedRows:_:)``.
+final class IncidentBatch: IngestBatch {
     private let statement: Statement
     private let database: Database
     private let ingestedAt: String
     /// What the batch has done so far.
-    public private(set) var summary = IngestSummary()
+    private(set) var summary = IngestSummary()
 
     /// Triggers and indexes set aside during a bulk load, with the SQL that re-creates them.
     private var suspendedTriggers: [String] = []
@@ -75,11 +55,8 @@ public final class IncidentBatch {
         suspendedTriggers = []
     }
 
-    /// Adds `incident`, or, when its id is stored already (the same event from another
-    /// article), merges it in: its sources, URLs and evidence are added, missing actors and a
-    /// larger death toll taken. Returns what happened.
     @discardableResult
-    public func addOrMerge(_ incident: Incident) throws -> IngestOutcome {
+    func addOrMerge(_ incident: Incident) throws -> IngestOutcome {
         guard let stored = try Row.fetchOne(database, sql: """
             SELECT id, source, source_url, evidence, actor1, actor2, fatalities FROM incidents WHERE event_id_cnty = ?
             """, arguments: [incident.eventID]) else {
@@ -114,9 +91,8 @@ public final class IncidentBatch {
         return .merged
     }
 
-    /// Adds one incident; returns `false` (and changes nothing) when its id is already stored.
     @discardableResult
-    public func add(_ incident: Incident) throws -> Bool {
+    func add(_ incident: Incident) throws -> Bool {
         try IncidentRow.insert(incident, ingestedAt: ingestedAt, with: statement, in: database)
         let isNew = database.changesCount > 0
         if isNew { summary.added += 1 } else { summary.alreadyPresent += 1 }
@@ -137,7 +113,7 @@ extension IncidentStore {
     /// `expectedRows` says how large the load is likely to be: from 50,000 rows, or more rows
     /// than the store holds, the spatial index is built once at the end (packed) instead of
     /// row by row.
-    public func ingest(expectedRows: Int = 0, _ body: (IncidentBatch) throws -> Void) throws -> IngestSummary {
+    public func ingest(expectedRows: Int = 0, _ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
         try write { db in
             let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents") ?? 0
             let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)

@@ -2,17 +2,12 @@ import CSQLite
 import Foundation
 import GRDB
 import IncidentMapCore
+import IncidentStorage
+import NIOConcurrencyHelpers
 
 /// A row found by a radius query: the store's row id and the geodesic distance in metres.
 public struct NearbyRowID: Hashable, Sendable {
     public var rowID: Int64
-    public var distanceMetres: Double
-}
-
-/// An incident found by a radius query, with its geodesic distance from the centre.
-public struct NearbyIncident: Hashable, Sendable {
-    public var incident: Incident
-    /// Geodesic distance on the WGS84 ellipsoid, in metres.
     public var distanceMetres: Double
 }
 
@@ -28,20 +23,27 @@ extension IncidentStore {
     /// let hits = try store.incidents(near: mitiga, within: try Length(parsing: "10km"))
     /// ```
     public func incidents(near centre: Coordinate, within radius: Length, limit: Int? = nil) throws -> [NearbyIncident] {
+        let hits = try nearbyRowIDs(near: centre, within: radius, limit: limit)
         var found: [NearbyIncident] = []
-        try forEachRow(near: centre, within: radius, limit: limit) { row, distance in
-            found.append(NearbyIncident(incident: try IncidentRow.incident(fromStatement: row.handle), distanceMetres: distance))
+        try eachNearbyRow(hits) { handle, distance in
+            found.append(NearbyIncident(incident: try IncidentRow.incident(fromStatement: handle), distanceMetres: distance))
         }
         return found
     }
 
     /// The rows of ``incidents(near:within:limit:)``, nearest first, with their distances,
-    /// read straight from SQLite's buffers (see ``StoredIncidentRow``): what `near` and the
+    /// read straight from SQLite's buffers (a `StoredIncidentRow`): what `near` and the
     /// server write out, with no `Incident` built per row. Returns how many there were.
     @discardableResult
     public func forEachRow(near centre: Coordinate, within radius: Length, limit: Int? = nil,
-                           _ body: (StoredIncidentRow, Double) throws -> Void) throws -> Int {
+                           _ body: (any IncidentColumns, Double) throws -> Void) throws -> Int {
         let hits = try nearbyRowIDs(near: centre, within: radius, limit: limit)
+        try eachNearbyRow(hits) { handle, distance in try body(StoredIncidentRow(handle: handle), distance) }
+        return hits.count
+    }
+
+    /// Reads the rows of `hits`, in their order, handing `body` each row's statement and distance.
+    private func eachNearbyRow(_ hits: [NearbyRowID], _ body: (OpaquePointer, Double) throws -> Void) throws {
         try pool.read { db in
             let statement = try db.cachedStatement(sql: "SELECT \(IncidentRow.selectList) FROM incidents WHERE id = ?")
             for hit in hits {
@@ -49,14 +51,13 @@ extension IncidentStore {
                 var seen = false
                 try eachRow(db, statement: statement) { handle in
                     seen = true
-                    try body(StoredIncidentRow(handle: handle), hit.distanceMetres)
+                    try body(handle, hit.distanceMetres)
                 }
                 guard seen else {
                     throw StoreError.database(path: path, reason: "incident \(hit.rowID) vanished during the query")
                 }
             }
         }
-        return hits.count
     }
 
     /// The store's row ids and distances of the incidents within `radius`, nearest first: the
@@ -127,27 +128,26 @@ extension IncidentStore {
     }
 }
 
-/// The answers of a radius query's parallel lanes, each written by its own lane only.
-final class NearbyLanes: @unchecked Sendable {
-    private let results: UnsafeMutableBufferPointer<Result<[NearbyRowID], any Error>>
+/// The answers of a radius query's parallel lanes: each lane keeps its answer or its error in
+/// its own slot, under a lock taken once per lane (a few per query, against thousands of
+/// distances measured between).
+final class NearbyLanes: Sendable {
+    private let results: NIOLockedValueBox<[Result<[NearbyRowID], any Error>]>
 
     init(count: Int) {
-        results = .allocate(capacity: count)
-        _ = results.initialize(repeating: .success([]))
+        results = NIOLockedValueBox(Array(repeating: .success([]), count: count))
     }
 
-    deinit { results.deinitialize().deallocate() }
-
-    /// Runs one lane's work and keeps its answer or its error. Each lane writes only its own
-    /// element of a buffer allocated before the lanes start.
+    /// Runs one lane's work and keeps its answer or its error.
     func run(_ lane: Int, _ work: () throws -> [NearbyRowID]) {
-        results[lane] = Result { try work() }
+        let result = Result { try work() }
+        results.withLockedValue { $0[lane] = result }
     }
 
     /// Every lane's hits, or the first error.
     func joined() throws -> [NearbyRowID] {
         var all: [NearbyRowID] = []
-        for result in results { all += try result.get() }
+        for result in results.withLockedValue({ $0 }) { all += try result.get() }
         return all
     }
 }

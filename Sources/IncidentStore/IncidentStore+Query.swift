@@ -1,6 +1,7 @@
 import CSQLite
 import GRDB
 import IncidentMapCore
+import IncidentStorage
 
 extension IncidentStore {
     /// How many incidents match `filter`.
@@ -28,10 +29,10 @@ extension IncidentStore {
     }
 
     /// Calls `body` with each stored row matching `filter`, in stored order, read straight
-    /// from SQLite's buffers (see ``StoredIncidentRow``): what exports stream, with no
+    /// from SQLite's buffers (a `StoredIncidentRow`): what exports stream, with no
     /// `Incident` built per row. Memory stays flat however many rows there are.
     public func forEachRow(matching filter: IncidentFilter = IncidentFilter(),
-                           _ body: (StoredIncidentRow) throws -> Void) throws {
+                           _ body: (any IncidentColumns) throws -> Void) throws {
         let clause = filter.whereClause
         try pool.read { db in
             try SpatialSQL.shrinkCacheForScans(db)
@@ -53,7 +54,7 @@ extension IncidentStore {
     /// while let from = cursor { cursor = try store.forEachRow(matching: filter, after: from, limit: 1000) { … } }
     /// ```
     public func forEachRow(matching filter: IncidentFilter = IncidentFilter(), after cursor: Int64, limit: Int,
-                           _ body: (StoredIncidentRow) throws -> Void) throws -> Int64? {
+                           _ body: (any IncidentColumns) throws -> Void) throws -> Int64? {
         let clause = filter.whereClause
         let sql = "SELECT \(IncidentRow.selectList), id FROM incidents "
             + (clause.sql.isEmpty ? "WHERE id > ?" : clause.sql + " AND id > ?") + " ORDER BY id LIMIT ?"

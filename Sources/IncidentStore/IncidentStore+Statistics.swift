@@ -1,25 +1,6 @@
 import GRDB
 import IncidentMapCore
-
-/// A summary of what the store holds.
-public struct StoreStatistics: Hashable, Sendable {
-    public var count: Int
-    public var firstDate: IncidentDate?
-    public var lastDate: IncidentDate?
-    /// The box around every incident, or `nil` for an empty store.
-    public var boundingBox: BoundingBox?
-    /// How many incidents of each event type, most first.
-    public var countsByEventType: [(eventType: String, count: Int)]
-
-    public static func == (lhs: StoreStatistics, rhs: StoreStatistics) -> Bool {
-        lhs.count == rhs.count && lhs.firstDate == rhs.firstDate && lhs.lastDate == rhs.lastDate
-            && lhs.boundingBox == rhs.boundingBox
-            && lhs.countsByEventType.map(\.eventType) == rhs.countsByEventType.map(\.eventType)
-            && lhs.countsByEventType.map(\.count) == rhs.countsByEventType.map(\.count)
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(count) }
-}
+import IncidentStorage
 
 extension IncidentStore {
     /// Count, date range, bounding box and counts by event type.

@@ -1,10 +1,12 @@
 import Foundation
 import GRDB
 import IncidentMapCore
+import IncidentStorage
+import NIOConcurrencyHelpers
 
-/// The incident store: a SpatiaLite database file holding the `incidents` table with a
+/// The SpatiaLite incident store: a database file holding the `incidents` table with a
 /// registered `POINT` geometry in EPSG:4326 and its spatial index, which QGIS and GDAL open as a
-/// layer as it is.
+/// layer as it is. It is the `StoreBackend` the commands and the server use.
 ///
 /// ```swift
 /// let store = try IncidentStore(path: "incidents.sqlite")
@@ -14,7 +16,7 @@ import IncidentMapCore
 ///
 /// The store owns its connections (a GRDB `DatabasePool` in WAL mode, so readers keep working
 /// while a write is under way) and its migrations.
-public final class IncidentStore: @unchecked Sendable {
+public final class IncidentStore: StoreBackend {
     /// The database file's path.
     public let path: String
     /// The store's connections: a `DatabasePool` (WAL: readers go on while a write runs), or,
@@ -25,7 +27,12 @@ public final class IncidentStore: @unchecked Sendable {
     /// ``StoreError/readOnly(path:reason:)``.
     public let isReadOnly: Bool
     private let spatiaLite = SpatiaLiteLoader()
-    private var isClosed = false
+    /// Whether ``close()`` has run: a store is shared between threads (the server's), and two
+    /// closes at once must close the pool once.
+    private let isClosed = NIOLockedValueBox(false)
+
+    /// The database file's path, as the user gave it.
+    public var location: String { path }
 
     /// How the store may be opened.
     public enum OpenMode: Sendable {
@@ -197,8 +204,11 @@ public final class IncidentStore: @unchecked Sendable {
 
     /// Closes every connection (SpatiaLite frees its per-connection state as each closes).
     public func close() throws {
-        guard !isClosed else { return }
-        isClosed = true
+        let wasClosed = isClosed.withLockedValue { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
         try pool.close()
     }
 

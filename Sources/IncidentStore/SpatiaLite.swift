@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import GRDB
+import NIOConcurrencyHelpers
 
 /// Loads SpatiaLite into the store's connections that run spatial SQL, once each, as the SQLite
 /// extension `mod_spatialite` (Debian's libsqlite3-mod-spatialite), the way GDAL and QGIS load
@@ -11,17 +12,16 @@ import GRDB
 /// while exports, statistics and radius queries read plain columns and SQLite's own R*Tree.
 /// Writes need it (the table's triggers and `MakePoint` are SpatiaLite's), so the store loads
 /// it into its writer before each write, and into a reader only for SpatiaLite's own SQL.
-final class SpatiaLiteLoader: @unchecked Sendable {
-    private let lock = NSLock()
+final class SpatiaLiteLoader: Sendable {
     /// The connections SpatiaLite was loaded into (it registers its functions once per
     /// connection; the pool keeps its connections until it closes).
-    private var loaded: Set<UInt> = []
+    private let loaded = NIOLockedValueBox(Set<UInt>())
 
     /// Makes SpatiaLite's SQL functions and virtual tables available on `db`'s connection.
     func load(into db: Database) throws {
         guard let connection = db.sqliteConnection else { return }
         let key = UInt(bitPattern: connection)
-        guard !lock.withLock({ loaded.contains(key) }) else { return }
+        guard !loaded.withLockedValue({ $0.contains(key) }) else { return }
         // Extension loading is switched on for this one call only, so that SQL cannot load
         // another library through `load_extension()`.
         sqlite3_enable_load_extension(connection, 1)
@@ -33,6 +33,6 @@ final class SpatiaLiteLoader: @unchecked Sendable {
             let reason = message.map { String(cString: $0) } ?? "SQLite error \(code)"
             throw StoreError.spatiaLiteUnavailable(reason: "cannot load mod_spatialite: \(reason)")
         }
-        lock.withLock { _ = loaded.insert(key) }
+        loaded.withLockedValue { _ = $0.insert(key) }
     }
 }

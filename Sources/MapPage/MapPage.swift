@@ -153,15 +153,15 @@ public struct MapPage: Sendable {
 
     func value(of slot: String, live: Bool) throws(MapPageError) -> String {
         switch slot {
+        case "HEAD":
+            guard let css = Self.resource("map.css") else { throw .templateBroken("map.css is not embedded") }
+            return PageHead(title: title, comment: """
+                Leaflet \(Self.escapeHTML(assets.leafletVersion)) from Debian's libjs-leaflet (BSD-2-Clause) and the cluster icons'
+                     style from libjs-leaflet.markercluster (MIT), inlined so that the page works offline.
+                """, styles: [assets.leafletStyle, assets.clusterStyle, css]).html
         case "TITLE": return Self.escapeHTML(title)
-        case "LEAFLET_VERSION": return Self.escapeHTML(assets.leafletVersion)
-        case "LEAFLET_CSS": return assets.leafletStyle
-        case "CLUSTER_CSS": return assets.clusterStyle
         case "LEAFLET_JS": return assets.leafletScript
         case "CLUSTER_JS": return assets.clusterScript
-        case "PAGE_CSS":
-            guard let css = Self.resource("map.css") else { throw .templateBroken("map.css is not embedded") }
-            return css
         case "PAGE_JS":
             guard let script = Self.resource("map.js") else { throw .templateBroken("map.js is not embedded") }
             return script
@@ -177,22 +177,55 @@ public struct MapPage: Sendable {
     }
 
     func configJSON(live: Bool) -> String {
-        let places: [[String: Any]] = labels.map { label in
-            var place: [String: Any] = ["name": label.name, "lat": label.coordinate.latitude,
-                                        "lon": label.coordinate.longitude, "min_zoom": label.minimumZoom]
-            if let arabic = label.nameArabic { place["name_ar"] = arabic }
-            return place
-        }
-        let config: [String: Any] = [
-            "mode": live ? "live" : "file",
-            "apiBase": "",
-            "title": title,
-            // Libya, until the incidents say where to look.
-            "view": ["lat": 27.0, "lon": 17.0, "zoom": 5],
-            "places": places,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let config = Config(mode: live ? "live" : "file", title: title,
+                            places: labels.map { Config.Place($0) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(config)) ?? Data("{}".utf8)
         return Self.scriptSafe(String(decoding: data, as: UTF8.self))
+    }
+
+    /// What the page's script is told: whether it reads the incidents inlined or from the API,
+    /// where the API is, the title, where to look first, and the places to label.
+    struct Config: Codable, Equatable {
+        /// A label: the place's names, where it is, and the zoom from which it is named.
+        struct Place: Codable, Equatable {
+            var name: String
+            var nameArabic: String?
+            var lat: Double
+            var lon: Double
+            var minimumZoom: Int
+
+            enum CodingKeys: String, CodingKey {
+                case name, lat, lon
+                case nameArabic = "name_ar"
+                case minimumZoom = "min_zoom"
+            }
+
+            init(_ label: Label) {
+                name = label.name
+                nameArabic = label.nameArabic
+                lat = label.coordinate.latitude
+                lon = label.coordinate.longitude
+                minimumZoom = label.minimumZoom
+            }
+        }
+
+        /// The first view.
+        struct View: Codable, Equatable {
+            var lat: Double
+            var lon: Double
+            var zoom: Int
+        }
+
+        /// `file` (incidents inlined) or `live` (read from the server that sent the page).
+        var mode: String
+        /// The API's base URL; empty for the server that sent the page.
+        var apiBase = ""
+        var title: String
+        /// Libya, until the incidents say where to look.
+        var view = View(lat: 27.0, lon: 17.0, zoom: 5)
+        var places: [Place]
     }
 
     /// JSON that can stand inside `<script>`: `<` as its JSON escape.

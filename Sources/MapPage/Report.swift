@@ -1,7 +1,7 @@
 import Foundation
 import GeoJSON
 import IncidentMapCore
-import IncidentStore
+import IncidentStorage
 
 /// `incidentmap report`: one self-contained HTML page for a desk editor — the map of the
 /// period, the weekly chart by type, the top places, fatalities by district, what is new since
@@ -51,14 +51,17 @@ public struct Report: Sendable {
 
     /// What the report holds, for the command to say.
     public struct Summary: Sendable {
+        /// The incidents the report covers.
         public var incidents: Int
+        /// Those stored after the previous report (0 without one).
         public var new: Int
+        /// Those listed with their evidence.
         public var listed: Int
     }
 
     /// Reads the store and writes the page; finishes the sink (which moves a file into place).
     @discardableResult
-    public func write(from store: IncidentStore, to sink: ByteSink) throws -> Summary {
+    public func write(from store: any StoreBackend, to sink: ByteSink) throws -> Summary {
         var incidents: [Incident] = []
         var map = ReportMap()
         try store.forEachIncident(matching: filter) { incident in

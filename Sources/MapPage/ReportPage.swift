@@ -1,6 +1,6 @@
 import Foundation
 import IncidentMapCore
-import IncidentStore
+import IncidentStorage
 
 /// The report's HTML, from what ``Report`` read.
 struct ReportPage {
@@ -23,17 +23,9 @@ struct ReportPage {
         let period = [report.filter.since ?? dates.min(), report.filter.until ?? dates.max()]
             .map { $0.map(\.description) ?? "…" }.joined(separator: " to ")
         let fatalities = incidents.map(\.fatalities).reduce(0, +)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="incidentmap">
-            <meta name="\(Report.storedThroughMeta)" content="\(storedThrough.map(Timestamp.string(from:)) ?? "")">
-            <title>\(escape(report.title))</title>
-            <style>\(style)</style>
-            </head>
+        let head = PageHead(title: report.title, meta: [(Report.storedThroughMeta, storedThrough.map(Timestamp.string(from:)) ?? "")],
+                            styles: [style])
+        var html = head.html + "\n" + """
             <body>
             <header>
             <h1>\(escape(report.title))</h1>

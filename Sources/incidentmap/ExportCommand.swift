@@ -1,6 +1,6 @@
 import ArgumentParser
 import GeoJSON
-import IncidentStore
+import IncidentMapKit
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -30,15 +30,7 @@ struct ExportCommand: ParsableCommand {
         let incidentStore = try store.open(.mustExist)
         let filter = try filters.filter()
         do {
-            let sink = try out.map { try ByteSink(path: $0) } ?? ByteSink()
-            let writer = format.writer(to: sink)
-            try writer.begin(extraColumns: [])
-            var count = 0
-            try incidentStore.forEachRow(matching: filter) { row in
-                try writer.write(columns: row, extra: [])
-                count += 1
-            }
-            try writer.finish()
+            let count = try ExportIncidents(store: incidentStore).run(filter, format: format, to: out.map { .file($0) } ?? .standardOutput)
             if let out { printError("wrote \(count) incidents to \(out)") }
         } catch {
             throw CommandFailure(error)

@@ -1,47 +1,37 @@
 import ArgumentParser
 import IncidentMapCore
-import IncidentStore
+import IncidentMapKit
+import IncidentStorage
 
-/// The filters `export` (and later `map`) share.
+/// The filters `export` and `map` share, each value read once into its type.
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only incidents on or after this day.", valueName: "YYYY-MM-DD"))
-    var since: String?
+    @Option(help: ArgumentHelp("Only incidents on or after this day.", valueName: "YYYY-MM-DD"),
+            transform: { try FilterParsing.date($0, for: .since) })
+    var since: IncidentDate?
 
-    @Option(help: ArgumentHelp("Only incidents on or before this day.", valueName: "YYYY-MM-DD"))
-    var until: String?
+    @Option(help: ArgumentHelp("Only incidents on or before this day.", valueName: "YYYY-MM-DD"),
+            transform: { try FilterParsing.date($0, for: .until) })
+    var until: IncidentDate?
 
     @Option(name: .customLong("type"), help: ArgumentHelp(
         "Only this ACLED event type (repeat for several).",
         discussion: "One of: " + EventType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),
-        valueName: "event-type"))
-    var types: [String] = []
+        valueName: "event-type"), transform: { try FilterParsing.eventType($0) })
+    var types: [EventType] = []
 
     @Option(help: ArgumentHelp(
         "Only incidents inside this box (minLon > maxLon crosses the antimeridian).",
-        valueName: "minLon,minLat,maxLon,maxLat"))
-    var bbox: String?
+        valueName: "minLon,minLat,maxLon,maxLat"), transform: { try FilterParsing.boundingBox($0) })
+    var bbox: BoundingBox?
 
     func validate() throws { _ = try filter() }
 
     func filter() throws -> IncidentFilter {
-        var filter = IncidentFilter()
         do {
-            filter.since = try since.map { try IncidentDate(parsing: $0) }
-            filter.until = try until.map { try IncidentDate(parsing: $0) }
-            filter.boundingBox = try bbox.map { try BoundingBox(parsing: $0) }
+            return try FilterParsing.filter(since: since, until: until, eventTypes: types, boundingBox: bbox)
         } catch {
-            throw ValidationError(String(describing: error))
+            let option = { (parameter: FilterError.Parameter) in "--" + parameter.rawValue }
+            throw ValidationError(option(error.parameter) + " " + error.reason(naming: option))
         }
-        for name in types {
-            guard let type = EventType(acledName: name) else {
-                throw ValidationError("'\(name)' is not an ACLED event type: use one of "
-                                      + EventType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
-            }
-            filter.eventTypes.insert(type)
-        }
-        if let since = filter.since, let until = filter.until, since > until {
-            throw ValidationError("--since \(since) is after --until \(until)")
-        }
-        return filter
     }
 }

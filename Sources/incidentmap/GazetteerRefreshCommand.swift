@@ -1,9 +1,5 @@
 import ArgumentParser
-import Foundation
-import Gazetteer
-import GazetteerDownload
-import IncidentMapCore
-import IncidentStore
+import IncidentMapKit
 
 struct GazetteerRefreshCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,11 +42,11 @@ struct GazetteerRefreshCommand: AsyncParsableCommand {
     var show: Int = 10
 
     @Option(help: ArgumentHelp("When downloading: give up once the server has sent nothing for this many seconds.", valueName: "seconds"))
-    var idleTimeout: Int = Int(GeoNamesDownload.defaultIdleTimeout.nanoseconds / 1_000_000_000)
+    var idleTimeout: Int = Int(RefreshGazetteer.Request.defaultIdleTimeout.components.seconds)
 
     @Option(help: ArgumentHelp("When downloading: the largest download accepted, in MiB (a GeoNames country dump is a few MB).",
                                valueName: "MiB"))
-    var maxDownloadSize: Int64 = GeoNamesDownload.defaultMaximumSize >> 20
+    var maxDownloadSize: Int64 = RefreshGazetteer.Request.defaultMaximumDownloadSize >> 20
 
     func validate() throws {
         if (geonames == nil) == (osm == nil) {
@@ -61,56 +57,15 @@ struct GazetteerRefreshCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let location = geonames ?? osm ?? ""
-        let imported: [Place]
+        var request = RefreshGazetteer.Request(source: geonames.map { .geoNames($0) } ?? .openStreetMap(osm ?? ""))
+        request.idleTimeout = .seconds(idleTimeout)
+        request.maximumDownloadSize = maxDownloadSize << 20
+        let summary: RefreshGazetteer.Summary
         do {
-            var file = location
-            if GeoNamesDownload.isRemote(location), let url = URL(string: location) {
-                printError("downloading \(location) …")
-                file = try await GeoNamesDownload.download(url, idleTimeout: .seconds(Int64(idleTimeout)),
-                                                           maximumSize: maxDownloadSize << 20).path
-            }
-            defer {
-                if file != location {
-                    try? FileManager.default.removeItem(atPath: file)
-                    RemoveOnSignal.shared.forget(file)
-                }
-            }
-            imported = try GazetteerSourceFile.places(geonames: geonames != nil ? file : nil, osm: osm != nil ? file : nil)
+            summary = try await RefreshGazetteer(location: store.location).run(request, note: printError)
         } catch {
-            throw CommandFailure("\(error)\nnothing was changed: the previous gazetteer stays in force")
+            throw CommandFailure(error)
         }
-        let incidentStore = try store.open(.createIfMissing)
-        let summary: GazetteerRefreshSummary
-        do {
-            summary = try incidentStore.refreshGazetteer(imported: imported, source: location)
-        } catch {
-            throw CommandFailure("\(error)\nnothing was changed: the previous gazetteer stays in force")
-        }
-        print(RefreshReport.render(summary, source: location, store: store.path, show: show))
-    }
-}
-
-/// The text `gazetteer refresh` prints.
-enum RefreshReport {
-    static func render(_ summary: GazetteerRefreshSummary, source: String, store: String, show: Int) -> String {
-        let diff = summary.diff
-        var lines = ["imported \(summary.importedPlaces) places from \(source) into \(store)",
-                     "added \(diff.added.count), removed \(diff.removed.count), renamed \(diff.renamed.count), moved more than 1 km \(diff.moved.count)"]
-        func list(_ title: String, _ items: [String]) {
-            guard !items.isEmpty else { return }
-            lines.append(title + ":")
-            lines += items.prefix(show).map { "  " + $0 }
-            if items.count > show { lines.append("  … and \(items.count - show) more") }
-        }
-        list("added", diff.added.map { "\($0.id) \($0.nameEnglish)" })
-        list("removed", diff.removed.map { "\($0.id) \($0.nameEnglish)" })
-        list("renamed", diff.renamed.map { "\($0.after.id) \($0.before.nameEnglish) → \($0.after.nameEnglish)" })
-        list("moved", diff.moved.map { "\($0.after.id) \($0.after.nameEnglish) by \(String(format: "%.1f", $0.metres / 1000)) km" })
-        lines.append("re-resolved \(summary.incidentsUpdated) stored incident(s) whose place moved or was renamed")
-        if summary.incidentsOnRemovedPlaces > 0 {
-            lines.append("\(summary.incidentsOnRemovedPlaces) incident(s) name places no longer in the gazetteer: kept as they were")
-        }
-        return lines.joined(separator: "\n")
+        printOutput(summary.report(show: show))
     }
 }

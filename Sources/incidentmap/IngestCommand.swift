@@ -1,9 +1,7 @@
 import ArgumentParser
-import Extraction
-import Foundation
 import IncidentImport
 import IncidentMapCore
-import IncidentStore
+import IncidentMapKit
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,8 +42,9 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .ndjson, .csv, .tsv, or ACLED's API answer in .json).", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The articles' publication date, for those that give none.", valueName: "YYYY-MM-DD"))
-    var published: String?
+    @Option(help: ArgumentHelp("The articles' publication date, for those that give none.", valueName: "YYYY-MM-DD"),
+            transform: { try IncidentDate(parsing: $0) })
+    var published: IncidentDate?
 
     @Option(help: ArgumentHelp("The articles' source (default: the file name).", valueName: "name"))
     var source: String?
@@ -69,122 +68,42 @@ struct IngestCommand: ParsableCommand {
         if let country, !GDELTOptions.isCountryCode(country) { throw ValidationError("--country takes a two-letter FIPS 10-4 code, such as LY for Libya.") }
         if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
         if rejects != nil && !skipBadRows { throw ValidationError("--rejects needs --skip-bad-rows: without it a bad row stops its file.") }
-        if let published {
-            do { _ = try IncidentDate(parsing: published) } catch { throw ValidationError("--published: \(error)") }
-        }
     }
 
     func run() throws {
-        // The rejects file first: a path that cannot be written then leaves no new store behind.
-        let rejectsFile = try rejects.map { path throws(ImportError) in try RejectedRowsFile(path: path) }
-        let storeExisted = FileManager.default.fileExists(atPath: store.path)
-        let incidentStore = try store.open(.createIfMissing)
-        var total = IngestSummary()
-        var failed: [String] = []
-        var skipped = 0
-        for file in files {
-            do {
-                let summary = try ArticleReader.holdsArticles(file)
-                    ? try ingestArticles(file, into: incidentStore)
-                    : try ingest(file, into: incidentStore, rejectsFile: rejectsFile, skipped: &skipped)
-                total.added += summary.added
-                total.alreadyPresent += summary.alreadyPresent
-                total.merged += summary.merged
-            } catch {
-                printError(String(describing: error))
-                printError("\(file): nothing of this file was stored")
-                failed.append(file)
-            }
-        }
-        try rejectsFile?.close()
-        if files.count > 1 {
-            print("total: \(total.added) added, \(total.merged) merged into stored incidents, \(total.alreadyPresent) already in the store (\(store.path))"
-                  + (skipBadRows ? ", \(skipped) bad row(s) skipped" : ""))
-        }
-        if !failed.isEmpty {
-            if failed.count == files.count && !storeExisted {
-                try incidentStore.closeAndDelete()
-                printError("\(store.path): removed again, as nothing was stored in it")
-            }
-            throw CommandFailure("\(failed.count) of \(files.count) file(s) failed and stored nothing: \(failed.joined(separator: ", "))")
-        }
-    }
-
-    /// How many refused rows are printed where no --rejects file keeps them.
-    private static let rejectedRowsPrinted = 20
-
-    private func ingest(_ file: String, into incidentStore: IncidentStore, rejectsFile: RejectedRowsFile?,
-                        skipped: inout Int) throws -> IngestSummary {
-        let reader = try IncidentFileReader(path: file, gdelt: GDELTOptions(keepCountryLevel: keepCountryLevel, country: country))
-        let progress = ProgressLine(label: file, totalBytes: reader.fileSize)
-        defer { progress.clear() }
-        // About 400 bytes a row in ACLED exports: enough to tell a bulk load from a small one.
-        // Parsing runs a chunk ahead on another thread while this one inserts.
-        let ahead = IncidentFileReader.ReadAhead(reader, skipBadRows: skipBadRows)
-        defer { ahead.cancel() }
-        var rejected = 0
-        let summary = try incidentStore.ingest(expectedRows: Int(reader.fileSize / 400)) { batch in
-            var rows = 0
-            while let chunk = try ahead.next() {
-                for incident in chunk.incidents { try batch.add(incident) }
-                rows += chunk.incidents.count
-                progress.update(bytes: chunk.bytesRead, items: rows)
-                if let rejectsFile {
-                    try rejectsFile.append(chunk.rejected, from: file)
-                } else {
-                    for row in chunk.rejected.prefix(max(0, Self.rejectedRowsPrinted - rejected)) {
-                        progress.clear()
-                        printError("\(file):\(row.line): \(row.reason) (skipped)")
-                    }
-                }
-                rejected += chunk.rejected.count
-            }
-        }
-        skipped += rejected
-        var line = "\(file): \(summary.added) added, \(summary.alreadyPresent) already in the store"
-        if skipBadRows {
-            line += ", \(rejected) bad row(s) skipped"
-            if let rejectsFile, rejected > 0 { line += " (written to \(rejectsFile.path))" }
-            if rejectsFile == nil && rejected > Self.rejectedRowsPrinted { line += " (the first \(Self.rejectedRowsPrinted) shown: pass --rejects FILE for all)" }
-        }
-        print(line)
-        if let gdelt = reader.gdeltSummary { print("\(file): \(gdelt)") }
-        return summary
-    }
-
-    /// Extracts and stores the incidents of the articles in `file`, in one transaction.
-    private func ingestArticles(_ file: String, into incidentStore: IncidentStore) throws -> IngestSummary {
-        let defaults = ArticleReader.ArticleDefaults(published: try published.map { try IncidentDate(parsing: $0) },
-                                                     source: source, url: url)
-        let reader = try ArticleReader(path: file, defaults: defaults)
-        let extractor: IncidentExtractor
+        let request = IngestFiles.Request(files: files, articleDefaults: .init(published: published, source: source, url: url),
+                                          skipBadRows: skipBadRows, rejectsPath: rejects,
+                                          gdelt: GDELTOptions(keepCountryLevel: keepCountryLevel, country: country))
+        var progress: ProgressLine?
+        let report: IngestFiles.Report
         do {
-            extractor = try IncidentExtractor(gazetteer: try incidentStore.gazetteer())
-        } catch {
-            throw CommandFailure("cannot load the gazetteer and lexicons: \(error)")
-        }
-        let progress = ProgressLine(label: file, totalBytes: 0)
-        defer { progress.clear() }
-        var articles = 0, undated = 0
-        var undatedReason: String?
-        let summary = try incidentStore.ingest { batch in
-            while let (_, article) = try reader.next() {
-                for extracted in extractor.extract(article) {
-                    if let incident = extracted.incident() {
-                        try batch.addOrMerge(incident)
-                    } else {
-                        undated += 1
-                        undatedReason = extracted.dateProblem
-                    }
+            report = try IngestFiles(location: store.location).run(request) { event in
+                switch event {
+                case .progress(let file, let bytesRead, let totalBytes, let items):
+                    if progress?.label != file { progress = ProgressLine(label: file, totalBytes: totalBytes) }
+                    progress?.update(bytes: bytesRead, items: items)
+                case .rowSkipped(let file, let line, let reason):
+                    progress?.clear()
+                    printError("\(file):\(line): \(reason) (skipped)")
+                case .stored(let fileReport):
+                    progress?.clear()
+                    progress = nil
+                    printOutput(fileReport.description)
+                    if let gdeltLine = fileReport.gdeltLine { printOutput(gdeltLine) }
+                    if let warning = fileReport.warning { printError(warning) }
+                case .failed(let file, let error):
+                    progress?.clear()
+                    progress = nil
+                    printError(String(describing: error))
+                    printError("\(file): nothing of this file was stored")
+                case .storeRemoved(let location):
+                    printError("\(location): removed again, as nothing was stored in it")
                 }
-                articles += 1
-                progress.update(bytes: 0, items: articles)
             }
+        } catch {
+            throw CommandFailure(error)
         }
-        print("\(file): \(articles) article(s): \(summary.added) incident(s) added, \(summary.merged) merged into stored incidents, \(summary.alreadyPresent) already in the store")
-        if undated > 0 {
-            printError("\(file): \(undated) incident(s) not stored, their date unknown: \(undatedReason ?? "pass --published")")
-        }
-        return summary
+        if files.count > 1 { printOutput(report.totalLine) }
+        if let failure = report.failure { throw CommandFailure(failure) }
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Gazetteer
-import GeoJSON
-import IncidentStore
-import MapPage
+import IncidentMapKit
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,33 +16,18 @@ struct MapCommand: ParsableCommand {
               incidentmap map --since 2019-04-01 --out tripoli-april.html
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var filters: FilterOptions
+    enum Defaults: PageDefaults {
+        static let noun = "page"
+        static let file = "incidents.html"
+        static let title = "incidentmap: incidents"
+    }
 
-    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
-    var out: String = "incidents.html"
-
-    @Option(help: "The page's title.")
-    var title: String = "incidentmap: incidents"
+    @OptionGroup var page: PageOptions<Defaults>
 
     func run() throws {
-        let filter = try filters.filter()
-        let incidentStore = try store.open(.mustExist)
-        do {
-            let page = MapPage(title: title, labels: MapPage.mainLabels(in: try incidentStore.gazetteer()),
-                               assets: try MapAssets.load())
-            let sink = try ByteSink(path: out)
-            let count = try page.write(to: sink) { writer in
-                var count = 0
-                try incidentStore.forEachRow(matching: filter) { row in
-                    try writer.write(columns: row, extra: [])
-                    count += 1
-                }
-                return count
-            }
-            printError("wrote a map of \(count) incidents to \(out)")
-        } catch {
-            throw CommandFailure(error)
+        try page.write { store, filter in
+            let count = try WriteMap(store: store).run(filter, title: page.title, to: page.out)
+            return "wrote a map of \(count) incidents to \(page.out)"
         }
     }
 }

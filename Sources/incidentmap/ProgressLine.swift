@@ -3,7 +3,7 @@ import Foundation
 /// A one-line progress report on standard error, shown only when standard error is a terminal
 /// (so logs and pipes stay clean) and redrawn at most five times a second.
 final class ProgressLine {
-    private let label: String
+    let label: String
     private let totalBytes: Int64
     private let enabled = isatty(STDERR_FILENO) == 1
     private var lastDrawn = Date.distantPast

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import GeoJSON
-import IncidentStore
-import MapPage
+import IncidentMapKit
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,14 +17,13 @@ struct ReportCommand: ParsableCommand {
               incidentmap report --since 2019-04-01 --until 2019-04-30 --out april.html
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var filters: FilterOptions
+    enum Defaults: PageDefaults {
+        static let noun = "report"
+        static let file = "report.html"
+        static let title = "incidentmap: report"
+    }
 
-    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
-    var out: String = "report.html"
-
-    @Option(help: "The report's title.")
-    var title: String = "incidentmap: report"
+    @OptionGroup var page: PageOptions<Defaults>
 
     @Option(name: .customLong("since-report"), help: ArgumentHelp(
         "The previous report, for the incidents new since (default: the report at --out, if any).", valueName: "file"))
@@ -41,20 +37,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let filter = try filters.filter()
-        let incidentStore = try store.open(.mustExist)
-        do {
-            let previous: Date?
-            if let sinceReport {
-                previous = try Report.storedThrough(ofReportAt: sinceReport)
-            } else {
-                previous = FileManager.default.fileExists(atPath: out) ? try? Report.storedThrough(ofReportAt: out) : nil
-            }
-            let report = Report(title: title, filter: filter, previousStoredThrough: previous, listedIncidents: listed)
-            let summary = try report.write(from: incidentStore, to: try ByteSink(path: out))
-            printError("wrote a report of \(summary.incidents) incidents (\(previous == nil ? "no earlier report" : "\(summary.new) new since the last report")) to \(out)")
-        } catch {
-            throw CommandFailure(error)
+        try page.write { store, filter in
+            let request = WriteReport.Request(filter: filter, path: page.out, title: page.title,
+                                              sinceReport: sinceReport, listedIncidents: listed)
+            let written = try WriteReport(store: store).run(request)
+            let new = written.hadEarlierReport ? "\(written.summary.new) new since the last report" : "no earlier report"
+            return "wrote a report of \(written.summary.incidents) incidents (\(new)) to \(page.out)"
         }
     }
 }

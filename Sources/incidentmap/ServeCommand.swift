@@ -95,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(error)
         }
-        let storePath = store.path
+        let storePath = store.location.path
         let host = self.host
         let app = server.application(logger: logger) { boundPort in
             printError("incidentmap: serving \(storePath) at http://\(host):\(boundPort)/ (Ctrl-C stops)")

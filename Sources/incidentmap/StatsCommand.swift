@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IncidentStore
+import IncidentMapKit
+import IncidentStorage
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,35 +56,37 @@ struct StatsCommand: ParsableCommand {
         let filter = try filters.filter()
         let incidentStore = try store.open(.mustExist)
         guard by.isEmpty else {
+            let text: String
             do {
-                let groups = try incidentStore.statistics(by: by, matching: filter)
-                print(StatisticsTable(dimensions: by, groups: groups).text(as: format), terminator: "")
+                text = try CountIncidents(store: incidentStore).run(by: by, matching: filter).text(as: format)
             } catch {
                 throw CommandFailure(error)
             }
+            // The table ends in a newline, which printOutput adds.
+            printOutput(String(text.dropLast()))
             return
         }
         try printSummary(of: incidentStore)
     }
 
-    func printSummary(of incidentStore: IncidentStore) throws {
+    func printSummary(of incidentStore: any StoreBackend) throws {
         let statistics: StoreStatistics
         do {
-            statistics = try incidentStore.statistics()
+            statistics = try StoreSummary(store: incidentStore).run()
         } catch {
             throw CommandFailure(error)
         }
-        print("store:      \(store.path)")
-        print("incidents:  \(statistics.count)")
+        printOutput("store:      \(store.location)")
+        printOutput("incidents:  \(statistics.count)")
         guard let first = statistics.firstDate, let last = statistics.lastDate, let box = statistics.boundingBox else {
             return
         }
-        print("dates:      \(first) to \(last)")
-        print("bbox:       \(box) (minLon,minLat,maxLon,maxLat)")
-        print("by event type:")
+        printOutput("dates:      \(first) to \(last)")
+        printOutput("bbox:       \(box) (minLon,minLat,maxLon,maxLat)")
+        printOutput("by event type:")
         let width = statistics.countsByEventType.map(\.eventType.count).max() ?? 0
         for (eventType, count) in statistics.countsByEventType {
-            print("  " + eventType.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(count)")
+            printOutput("  " + eventType.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(count)")
         }
     }
 }

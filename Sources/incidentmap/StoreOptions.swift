@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
-import IncidentStore
+import IncidentMapKit
+import IncidentStorage
 
 /// The `--db` option every command that touches the store shares.
 struct StoreOptions: ParsableArguments {
@@ -10,17 +10,12 @@ struct StoreOptions: ParsableArguments {
         valueName: "path"))
     var db: String?
 
-    var path: String {
-        if let db { return db }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["INCIDENTMAP_DB"], !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
-        return "incidents.sqlite"
-    }
+    /// Where the store is: `--db`, else `$INCIDENTMAP_DB`, else `incidents.sqlite`.
+    var location: StoreLocation { StoreLocation(option: db) }
 
-    func open(_ mode: IncidentStore.OpenMode) throws -> IncidentStore {
+    func open(_ mode: StoreLocation.OpenMode) throws -> any StoreBackend {
         do {
-            return try IncidentStore(path: path, mode: mode)
+            return try location.open(mode)
         } catch {
             throw CommandFailure(error)
         }
@@ -28,14 +23,8 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// An error that ends a command with its message on one line and exit status 1.
-struct CommandFailure: Error, CustomStringConvertible, LocalizedError {
+struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
     init(_ error: any Error) { description = String(describing: error) }
-    var errorDescription: String? { description }
-}
-
-/// Writes a line to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -14,6 +14,7 @@ import TestSupport
     func withServer(_ test: @Sendable @escaping (Int) async throws -> Void) async throws {
         let router = Router()
         router.get("/export/dump/LY.txt") { _, _ in Self.dump }
+        router.get("/export/dump/empty.txt") { _, _ in "" }
         try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             .test(.live) { client in try await test(try #require(client.port)) }
     }
@@ -29,6 +30,17 @@ import TestSupport
             #expect(try String(contentsOf: file, encoding: .utf8) == Self.dump)
             let places = try GeoNamesDump.places(from: file.path, districts: Gazetteer.districts())
             #expect(places.map(\.nameArabic) == ["طرابلس"])
+        }
+    }
+
+    /// FileDownloadDelegate makes the file with the first bytes; an empty answer is an empty file.
+    @Test func anEmptyAnswerIsAnEmptyFile() async throws {
+        let folder = try TemporaryFolder()
+        let into = URL(fileURLWithPath: folder.path)
+        try await withServer { port in
+            let url = try #require(URL(string: "http://127.0.0.1:\(port)/export/dump/empty.txt"))
+            let file = try await GeoNamesDownload.download(url, into: into)
+            #expect(try Data(contentsOf: file).isEmpty)
         }
     }
 

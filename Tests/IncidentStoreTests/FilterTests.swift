@@ -1,5 +1,6 @@
 import Foundation
 import IncidentMapCore
+import IncidentStorage
 import Testing
 import TestSupport
 @testable import IncidentStore

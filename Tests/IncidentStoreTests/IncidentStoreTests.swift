@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentImport
 import IncidentMapCore
+import IncidentStorage
 import Testing
 import TestSupport
 @testable import IncidentStore

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentImport
 import IncidentMapCore
+import IncidentStorage
 import Testing
 import TestSupport
 @testable import IncidentStore

@@ -7,9 +7,7 @@ import IncidentMapCore
 enum StoreFixtures {
     static func incident(_ id: String, _ latitude: Double, _ longitude: Double,
                          date: String = "2019-04-08", type: EventType = .battles) -> Incident {
-        Incident(eventID: id, eventDate: try! IncidentDate(parsing: date), eventType: type,
-                 location: "place \(id)", coordinate: try! Coordinate(latitude: latitude, longitude: longitude),
-                 notes: "note for \(id)", locationArabic: "مكان", evidence: [EvidenceSpan(text: "اشتباكات", start: 0, end: 8)])
+        TestIncidents.incident(id, latitude, longitude, date: date, type: type)
     }
 
     /// Opens a new store in `folder`.

@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import IncidentMapCore
+import IncidentStorage
 import IncidentStore
 @testable import MapPage
 import Testing

@@ -1,12 +1,16 @@
 import Foundation
 import IncidentMapCore
+import IncidentStorage
 import Testing
 import TestSupport
-@testable import IncidentStore
+@testable import IncidentMapKit
 
-/// `statistics(by:matching:)` on real SpatiaLite files: hand-checked groups, and every
-/// combination of dimensions against a slow reference that groups in Swift.
+/// `statistics(by:matching:)`, part of every backend's contract, asked through ``StoreBackend``
+/// of each backend (real SpatiaLite files): hand-checked groups, and every combination of
+/// dimensions against a slow reference that groups in Swift; and the table `stats --by` writes.
 @Suite struct GroupedStatisticsTests {
+    typealias Backend = StoreBackendContractTests.Backend
+
     static func incident(_ id: String, _ date: String, _ type: EventType, admin1: String?, location: String?,
                          actors: (String?, String?) = (nil, nil), fatalities: Int = 0) -> Incident {
         Incident(eventID: id, eventDate: try! IncidentDate(parsing: date), eventType: type, actor1: actors.0, actor2: actors.1,
@@ -23,34 +27,36 @@ import TestSupport
         incident("E", "2019-05-01", .battles, admin1: "Benghazi", location: "Benghazi", fatalities: 7),
     ]
 
-    static func store(_ folder: TemporaryFolder, _ incidents: [Incident]) throws -> IncidentStore {
-        let store = try StoreFixtures.store(in: folder)
+    static func store(_ backend: Backend, _ folder: TemporaryFolder, _ incidents: [Incident]) throws -> any StoreBackend {
+        let store = try backend.emptyStore(in: folder)
         _ = try store.ingest { batch in for incident in incidents { try batch.add(incident) } }
         return store
     }
 
-    @Test func weeksRunMondayToSundayAndAreNamedByTheirMonday() throws {
+    @Test(arguments: Backend.allCases)
+    func weeksRunMondayToSundayAndAreNamedByTheirMonday(backend: Backend) throws {
         let folder = try TemporaryFolder()
-        let store = try Self.store(folder, Self.handChecked)
-        #expect(try store.statistics(by: [.week]) == [
+        let store = try Self.store(backend, folder, Self.handChecked)
+        #expect(try store.statistics(by: [.week], matching: IncidentFilter()) == [
             StatisticsGroup(keys: ["2019-03-25"], incidents: 1, fatalities: 0),
             StatisticsGroup(keys: ["2019-04-01"], incidents: 2, fatalities: 5),
             StatisticsGroup(keys: ["2019-04-08"], incidents: 1, fatalities: 0),
             StatisticsGroup(keys: ["2019-04-29"], incidents: 1, fatalities: 7),
         ])
-        #expect(try store.statistics(by: [.month]).map(\.keys) == [["2019-03"], ["2019-04"], ["2019-05"]])
+        #expect(try store.statistics(by: [.month], matching: IncidentFilter()).map(\.keys) == [["2019-03"], ["2019-04"], ["2019-05"]])
     }
 
-    @Test func combinesDimensionsAndTakesTheExportFilters() throws {
+    @Test(arguments: Backend.allCases)
+    func combinesDimensionsAndTakesTheExportFilters(backend: Backend) throws {
         let folder = try TemporaryFolder()
-        let store = try Self.store(folder, Self.handChecked)
+        let store = try Self.store(backend, folder, Self.handChecked)
         let april = IncidentFilter(since: try IncidentDate(parsing: "2019-04-01"), until: try IncidentDate(parsing: "2019-04-30"))
         #expect(try store.statistics(by: [.week, .type], matching: april) == [
             StatisticsGroup(keys: ["2019-04-01", "Battles"], incidents: 2, fatalities: 5),
             StatisticsGroup(keys: ["2019-04-08", "Explosions/Remote violence"], incidents: 1, fatalities: 0),
         ])
         // Not a time: the largest group first; an incident with no district is counted under "".
-        #expect(try store.statistics(by: [.admin1]) == [
+        #expect(try store.statistics(by: [.admin1], matching: IncidentFilter()) == [
             StatisticsGroup(keys: ["Tripoli"], incidents: 3, fatalities: 5),
             StatisticsGroup(keys: [""], incidents: 1, fatalities: 0),
             StatisticsGroup(keys: ["Benghazi"], incidents: 1, fatalities: 7),
@@ -60,10 +66,11 @@ import TestSupport
         #expect(try store.statistics(by: [.location], matching: tripoliBox).map(\.incidents).reduce(0, +) == 5)
     }
 
-    @Test func anIncidentCountsOnceUnderEachOfItsActors() throws {
+    @Test(arguments: Backend.allCases)
+    func anIncidentCountsOnceUnderEachOfItsActors(backend: Backend) throws {
         let folder = try TemporaryFolder()
-        let store = try Self.store(folder, Self.handChecked)
-        #expect(try store.statistics(by: [.actor]) == [
+        let store = try Self.store(backend, folder, Self.handChecked)
+        #expect(try store.statistics(by: [.actor], matching: IncidentFilter()) == [
             StatisticsGroup(keys: ["LNA"], incidents: 3, fatalities: 5),
             StatisticsGroup(keys: ["GNA"], incidents: 2, fatalities: 5),
             StatisticsGroup(keys: [""], incidents: 1, fatalities: 7),
@@ -98,7 +105,8 @@ import TestSupport
         return Set(groups.map { StatisticsGroup(keys: $0.key, incidents: $0.value.0, fatalities: $0.value.1) })
     }
 
-    @Test func everyCombinationAgreesWithGroupingInSwift() throws {
+    @Test(arguments: Backend.allCases)
+    func everyCombinationAgreesWithGroupingInSwift(backend: Backend) throws {
         var generator = SeededGenerator(state: 17)
         let actors = ["GNA", "LNA", "Protesters", "Civilians", ""]
         let places = [("Tripoli", "Ain Zara"), ("Tripoli", "Mitiga"), ("Misratah", "Misrata"), ("Benghazi", "Benina")]
@@ -112,7 +120,7 @@ import TestSupport
                                  fatalities: Int.random(in: 0..<4, using: &generator))
         }
         let folder = try TemporaryFolder()
-        let store = try Self.store(folder, incidents)
+        let store = try Self.store(backend, folder, incidents)
         let filters = [IncidentFilter(),
                        IncidentFilter(since: try IncidentDate(parsing: "2019-03-01"), until: try IncidentDate(parsing: "2019-06-30"),
                                       eventTypes: [.battles, .protests])]
@@ -154,9 +162,10 @@ import TestSupport
         #expect(json?.last?["location"] as? String == "")
     }
 
-    @Test func remembersWhenTheLastIncidentWasStored() throws {
+    @Test(arguments: Backend.allCases)
+    func remembersWhenTheLastIncidentWasStored(backend: Backend) throws {
         let folder = try TemporaryFolder()
-        let store = try StoreFixtures.store(in: folder)
+        let store = try backend.emptyStore(in: folder)
         #expect(try store.lastStoredAt() == nil)
         _ = try store.ingest { batch in try batch.add(Self.handChecked[0]) }
         let first = try #require(try store.lastStoredAt())

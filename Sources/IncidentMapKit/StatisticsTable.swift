@@ -1,10 +1,11 @@
 import Foundation
+import IncidentStorage
 
 /// Grouped counts written for a reader or a spreadsheet: `incidentmap stats --by … --format`.
 ///
 /// ```swift
-/// let groups = try store.statistics(by: [.week, .type])
-/// print(StatisticsTable(dimensions: [.week, .type], groups: groups).text(as: .csv), terminator: "")
+/// let table = try CountIncidents(store: store).run(by: [.week, .type], matching: IncidentFilter())
+/// print(table.text(as: .csv), terminator: "")
 /// // week,type,incidents,fatalities
 /// // 2019-04-01,Battles,12,9
 /// ```
@@ -19,9 +20,12 @@ public struct StatisticsTable: Sendable {
         case json
     }
 
+    /// What the incidents were counted by, in the order asked: the first columns.
     public var dimensions: [StatisticsDimension]
+    /// The groups, in the store's order.
     public var groups: [StatisticsGroup]
 
+    /// The table of `groups`, counted by `dimensions`.
     public init(dimensions: [StatisticsDimension], groups: [StatisticsGroup]) {
         self.dimensions = dimensions
         self.groups = groups

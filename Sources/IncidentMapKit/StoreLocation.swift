@@ -1,0 +1,48 @@
+import Foundation
+import IncidentStorage
+import IncidentStore
+
+/// Where the store is, as the user names it: `--db PATH`, else `$INCIDENTMAP_DB`, else
+/// `incidents.sqlite` in the working directory. Opening it picks the backend (a SpatiaLite
+/// file today; a PostGIS server URL will pick PostGIS).
+///
+/// ```swift
+/// let location = StoreLocation(option: db)
+/// let store = try location.open(.mustExist)
+/// ```
+public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The path (or, later, the URL) as given.
+    public var path: String
+
+    /// How a store may be opened.
+    public enum OpenMode: Sendable {
+        /// Create it, with its schema, when missing; migrate an older schema.
+        case createIfMissing
+        /// It must exist already (for commands that only read).
+        case mustExist
+    }
+
+    /// The store at `path`.
+    public init(_ path: String) { self.path = path }
+
+    /// The location a command's `--db` option names, else the environment's, else the default.
+    public init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let option {
+            path = option
+        } else if let fromEnvironment = environment["INCIDENTMAP_DB"], !fromEnvironment.isEmpty {
+            path = fromEnvironment
+        } else {
+            path = "incidents.sqlite"
+        }
+    }
+
+    /// Whether a store is there already (so that one a failed command created can be removed).
+    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Opens the store, creating it where `mode` allows.
+    public func open(_ mode: OpenMode) throws -> any StoreBackend {
+        try IncidentStore(path: path, mode: mode == .mustExist ? .mustExist : .createIfMissing)
+    }
+
+    public var description: String { path }
+}

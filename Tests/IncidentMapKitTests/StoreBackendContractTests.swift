@@ -1,0 +1,175 @@
+import Foundation
+import IncidentMapCore
+import IncidentStorage
+import Testing
+import TestSupport
+@testable import IncidentMapKit
+
+/// What every ``StoreBackend`` must do, asked of each backend through the protocol alone: the
+/// suite a PostGIS store joins by adding a case to ``Backend``.
+@Suite struct StoreBackendContractTests {
+    /// A backend, and how to make an empty store of it in a test's folder.
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case spatiaLite
+
+        func emptyStore(in folder: TemporaryFolder) throws -> any StoreBackend {
+            switch self {
+            case .spatiaLite: return try StoreLocation(folder.path + "/contract.sqlite").open(.createIfMissing)
+            }
+        }
+
+        var testDescription: String { rawValue }
+    }
+
+    /// Points around Tripoli and one across the antimeridian, dates over a fortnight, two types.
+    static func incidents() -> [Incident] {
+        let points: [(Double, Double)] = [(32.8942, 13.2761), (32.69, 13.16), (32.68, 13.18), (32.87, 13.19),
+                                          (32.11, 20.07), (-17, 179.9), (-17, -179.9)]
+        return points.enumerated().map { index, point in
+            TestIncidents.incident("C\(index)", point.0, point.1, date: "2019-04-\(10 + index)",
+                                 type: index.isMultiple(of: 2) ? .battles : .explosionsRemoteViolence)
+        }
+    }
+
+    static func filled(_ backend: Backend, in folder: TemporaryFolder) throws -> any StoreBackend {
+        let store = try backend.emptyStore(in: folder)
+        let incidents = Self.incidents()
+        let summary = try store.ingest { batch in for incident in incidents { try batch.add(incident) } }
+        #expect(summary == IngestSummary(added: incidents.count))
+        return store
+    }
+
+    static func ids(_ store: any StoreBackend, _ filter: IncidentFilter = IncidentFilter()) throws -> [String] {
+        var ids: [String] = []
+        try store.forEachIncident(matching: filter) { ids.append($0.eventID) }
+        return ids
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anIngestThatThrowsStoresNothingOfItself(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try Self.filled(backend, in: folder)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            _ = try store.ingest { batch in
+                try batch.add(TestIncidents.incident("LOST", 30, 15))
+                throw Stop()
+            }
+        }
+        #expect(try store.incident(withID: "LOST") == nil)
+        #expect(try store.count(matching: IncidentFilter()) == 7)
+        // The same ids again add nothing; the same event from another source merges.
+        var again = Self.incidents()[0]
+        again.source = "Other Wire"
+        let summary = try store.ingest { batch in
+            try batch.add(Self.incidents()[1])
+            #expect(try batch.addOrMerge(again) == .merged)
+        }
+        #expect(summary == IngestSummary(added: 0, alreadyPresent: 1, merged: 1))
+        #expect(try store.incident(withID: "C0")?.source == "Other Wire")
+    }
+
+    @Test(arguments: Backend.allCases)
+    func filtersStreamsAndPagesAgree(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try Self.filled(backend, in: folder)
+        let filter = IncidentFilter(since: try IncidentDate(parsing: "2019-04-11"), eventTypes: [.battles])
+        #expect(try Self.ids(store, filter) == ["C2", "C4", "C6"])
+        #expect(try Self.ids(store, IncidentFilter(boundingBox: try BoundingBox(parsing: "179,-18,-179,-16"))) == ["C5", "C6"])
+        #expect(try store.count(matching: filter) == 3)
+        var streamed: [String] = []
+        try store.forEachRow(matching: IncidentFilter()) { row in
+            streamed.append(String(decoding: row.text(Incident.Column.eventID.index)!, as: UTF8.self))
+        }
+        #expect(streamed == (0..<7).map { "C\($0)" })
+        var paged: [String] = []
+        var cursor: Int64? = 0
+        var pages = 0
+        while let from = cursor {
+            cursor = try store.forEachRow(matching: IncidentFilter(), after: from, limit: 3) { row in
+                paged.append(String(decoding: row.text(Incident.Column.eventID.index)!, as: UTF8.self))
+            }
+            pages += 1
+        }
+        #expect(paged == streamed)
+        #expect(pages == 3)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func radiusQueriesEqualMeasuringEveryIncident(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try Self.filled(backend, in: folder)
+        let centre = try Coordinate(latitude: 32.8, longitude: 13.2)
+        let radius = Length(metres: 25_000)
+        var expected: [(String, Double)] = []
+        try store.forEachIncident(matching: IncidentFilter()) { incident in
+            let distance = Geodesic.distance(from: centre, to: incident.coordinate)
+            if distance <= radius.metres { expected.append((incident.eventID, distance)) }
+        }
+        expected.sort { $0.1 < $1.1 }
+        let hits = try store.incidents(near: centre, within: radius, limit: nil)
+        #expect(hits.map(\.incident.eventID) == expected.map(\.0))
+        #expect(hits.map(\.distanceMetres) == expected.map(\.1))
+        var rows: [(String, Double)] = []
+        let count = try store.forEachRow(near: centre, within: radius, limit: 2) { row, distance in
+            rows.append((String(decoding: row.text(Incident.Column.eventID.index)!, as: UTF8.self), distance))
+        }
+        #expect(count == 2)
+        #expect(rows.map(\.0) == Array(expected.prefix(2).map(\.0)))
+    }
+
+    @Test(arguments: Backend.allCases)
+    func statisticsSummariseTheStore(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let empty = try backend.emptyStore(in: folder)
+        #expect(try empty.statistics().count == 0)
+        try empty.close()
+        let store = try Self.filled(backend, in: try TemporaryFolder())
+        let statistics = try store.statistics()
+        #expect(statistics.count == 7)
+        #expect(statistics.firstDate?.description == "2019-04-10" && statistics.lastDate?.description == "2019-04-16")
+        #expect(statistics.countsByEventType.map(\.count) == [4, 3])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aGazetteerTransactionThatThrowsChangesNothing(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try Self.filled(backend, in: folder)
+        let place = Place(id: "C0-PLACE", kind: .airport, nameEnglish: "Moved", coordinate: try Coordinate(latitude: 30, longitude: 15),
+                          source: "test")
+        var onPlace = TestIncidents.incident("ON-PLACE", 32.8942, 13.2761)
+        onPlace.placeID = place.id
+        _ = try store.ingest { batch in try batch.add(onPlace) }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.updateGazetteer { transaction in
+                try transaction.replaceImportedPlaces(with: [place])
+                #expect(try transaction.updateIncidents(onPlace: place) == 1)
+                #expect(try transaction.countIncidents(onPlaces: [place.id, "NONE"]) == 1)
+                throw Stop()
+            }
+        }
+        #expect(try store.importedPlaces().isEmpty)
+        #expect(try store.incident(withID: "ON-PLACE")?.coordinate.latitude == 32.8942)
+        let moved = try store.updateGazetteer { transaction in
+            try transaction.replaceImportedPlaces(with: [place])
+            return try transaction.updateIncidents(onPlace: place)
+        }
+        #expect(moved == 1)
+        #expect(try store.importedPlaces().map(\.id) == ["C0-PLACE"])
+        let stored = try #require(try store.incident(withID: "ON-PLACE"))
+        #expect(stored.coordinate.latitude == 30 && stored.location == "Moved")
+        #expect(try store.incidents(near: try Coordinate(latitude: 30, longitude: 15), within: Length(metres: 10), limit: nil)
+            .map(\.incident.eventID) == ["ON-PLACE"])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aStoreClosedAndDeletedIsGone(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try backend.emptyStore(in: folder)
+        #expect(StoreLocation(store.location).exists)
+        try store.closeAndDelete()
+        #expect(!StoreLocation(store.location).exists)
+        #expect(throws: (any Error).self) { try StoreLocation(store.location).open(.mustExist) }
+    }
+}
