@@ -20,6 +20,10 @@ struct Options {
     /// `--radius-only STORE`: only the radius queries on an existing store, ours alone (for a
     /// profiler).
     var radiusOnly: String?
+    /// `--dump-corpus DIR`: only write the text benchmark's distinct articles to DIR, one
+    /// `.txt` each (for Scripts/dump-extractions, which checks that extraction's output on them
+    /// stays the same when its speed changes).
+    var dumpCorpus: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -35,6 +39,7 @@ struct Options {
             case "--work": work = iterator.next() ?? work
             case "--radius-only": radiusOnly = iterator.next()
             case "--text-only": sizes = []
+            case "--dump-corpus": dumpCorpus = iterator.next()
             case "--generate":
                 guard let count = Options.size(iterator.next() ?? ""), let path = iterator.next() else {
                     FileHandle.standardError.write(Data("usage: incidentmap-bench --generate N PATH\n".utf8))
@@ -44,6 +49,7 @@ struct Options {
             default:
                 FileHandle.standardError.write(Data("""
                     usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m | --text-only] [--runs N] [--queries N] [--corpus-mb N] [--work DIR]
+                           incidentmap-bench --dump-corpus DIR
                            incidentmap-bench --generate 100k incidents.jsonl
 
                     """.utf8))
@@ -66,6 +72,20 @@ extension Options {
 /// Article-sized Arabic texts: the shared sample article where it is present beside the
 /// checkout, else sentences built from the gazetteer's own names.
 func corpus(megabytes: Double, gazetteer: Gazetteer) -> [String] {
+    let articles = distinctArticles(gazetteer: gazetteer)
+    var result: [String] = []
+    var bytes = 0
+    let target = Int(megabytes * 1_000_000)
+    while bytes < target {
+        let article = articles[result.count % articles.count]
+        result.append(article)
+        bytes += article.utf8.count
+    }
+    return result
+}
+
+/// The articles the corpus repeats.
+func distinctArticles(gazetteer: Gazetteer) -> [String] {
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let sample = repository.deletingLastPathComponent().appendingPathComponent("shared/samples/tripoli-2019-04-ar.txt")
     var articles: [String] = []
@@ -80,15 +100,7 @@ func corpus(megabytes: Double, gazetteer: Gazetteer) -> [String] {
         index += 1
     }
     articles.append(synthetic)
-    var result: [String] = []
-    var bytes = 0
-    let target = Int(megabytes * 1_000_000)
-    while bytes < target {
-        let article = articles[result.count % articles.count]
-        result.append(article)
-        bytes += article.utf8.count
-    }
-    return result
+    return articles
 }
 
 /// The calling thread's CPU time in seconds: what one core spent, whatever else the machine
@@ -126,6 +138,13 @@ if let (count, path) = options.generate {
 if let store = options.radiusOnly {
     let seconds = try StoreBench.radiusQueries(store: store, count: options.queries)
     emit("\(options.queries) radius queries on \(store): \(fmt(seconds * 1000)) ms")
+    exit(0)
+}
+if let folder = options.dumpCorpus {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (index, article) in distinctArticles(gazetteer: try Gazetteer.bundled()).enumerated() {
+        try article.write(toFile: folder + "/bench-\(index + 1).txt", atomically: true, encoding: .utf8)
+    }
     exit(0)
 }
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

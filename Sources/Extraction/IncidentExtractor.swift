@@ -15,9 +15,14 @@ public struct IncidentExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let lexicon: Lexicon
 
+    /// The lexicon's phrase indexes walked as one: each word is looked up once for all of them.
+    let lexiconPhrases: LexiconPhrases
+
     public init(gazetteer: Gazetteer? = nil, lexicon: Lexicon? = nil) throws {
         self.gazetteer = try gazetteer ?? Gazetteer.bundled()
-        self.lexicon = try lexicon ?? Lexicon.bundled()
+        let lexicon = try lexicon ?? Lexicon.bundled()
+        self.lexicon = lexicon
+        lexiconPhrases = LexiconPhrases(lexicon)
     }
 
     /// The incidents of `article`, one per event, each with every sentence that tells it. With
@@ -82,12 +87,13 @@ public struct IncidentExtractor: Sendable {
                  isCancelled: () -> Bool) -> [ExtractedIncident] {
         let tokens = Tokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
-        let cues = lexicon.cues.matches(in: tokens)
+        let lexiconMatches = lexiconPhrases.matches(in: tokens)
+        let cues = lexiconMatches.cues
         let noSplitBefore = Set(cues.filter { $0.payloads.contains(.noSplit) }.map { $0.firstToken + $0.tokenCount })
         let clauseStarts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplitBefore)
         let sentences = Segmenter.sentences(scalars: text, tokens: tokens, clauseStarts: clauseStarts)
         // Libyan places below the country: "in Libya" locates nothing on a map.
-        let actors = lexicon.actors.matches(in: tokens)
+        let actors = lexiconMatches.actors
         let resolved = gazetteer.resolve(text, tokens: tokens).resolved
         let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
         let cuePositions = CuePositions(cues)
@@ -122,9 +128,9 @@ public struct IncidentExtractor: Sendable {
         // name ("Operation Flood") or the reverse does not report an event by it.
         let language = article.language
         let script: Script = language == "ar" ? .arabic : .latin
-        let triggers = lexicon.triggers.matches(in: tokens).filter { tokens[$0.firstToken].script == script }
-        let numbers = lexicon.numbers.matches(in: tokens)
-        let dateMatches = lexicon.dates.matches(in: tokens)
+        let triggers = lexiconMatches.triggers.filter { tokens[$0.firstToken].script == script }
+        let numbers = lexiconMatches.numbers
+        let dateMatches = lexiconMatches.dates
         // "Today" and "on Monday" are read against the day the report was filed, where its
         // dateline gives one a day or two before the publication date.
         let filed = datelineDay(resolved, tokens: tokens, text: text, matches: dateMatches, published: article.published)

@@ -193,6 +193,36 @@ public struct Lexicon: Sendable {
     private var generatedTriggers: [(String, Trigger)] = []
 }
 
+/// A ``Lexicon``'s phrase indexes as one ``CombinedPhraseIndex``: a text's words are looked up
+/// once for all five (walked one by one, each looked up every word, and tried every unmatched
+/// long Arabic word for two words run together).
+struct LexiconPhrases: Sendable {
+    let lexicon: Lexicon
+    let combined: CombinedPhraseIndex
+
+    init(_ lexicon: Lexicon) {
+        self.lexicon = lexicon
+        combined = CombinedPhraseIndex([lexicon.cues.phrases, lexicon.actors.phrases, lexicon.triggers.phrases,
+                                        lexicon.numbers.phrases, lexicon.dates.phrases])
+    }
+
+    /// Each lexicon's matches in `tokens`, as its own index finds them.
+    struct Matches {
+        var cues: [PhraseMatch<Cue>]
+        var actors: [PhraseMatch<String>]
+        var triggers: [PhraseMatch<Trigger>]
+        var numbers: [PhraseMatch<NumberWord>]
+        var dates: [PhraseMatch<DateEntry>]
+    }
+
+    func matches(in tokens: [Token]) -> Matches {
+        let found = combined.matches(in: tokens)
+        return Matches(cues: lexicon.cues.matches(found, member: 0), actors: lexicon.actors.matches(found, member: 1),
+                       triggers: lexicon.triggers.matches(found, member: 2), numbers: lexicon.numbers.matches(found, member: 3),
+                       dates: lexicon.dates.matches(found, member: 4))
+    }
+}
+
 /// The regular English forms of a trigger's last word (attack → attacks, attacked, attacking;
 /// demonstration → demonstrations; shell → shelled, shelling; bomb → bombs, bombed, bombing),
 /// so that the lexicon lists base forms only. Forms that are not words do no harm: text never

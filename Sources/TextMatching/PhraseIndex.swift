@@ -51,6 +51,16 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         trie.longestMatch(at: index, in: tokens).map(phraseMatch)
     }
 
+    /// The phrases without their payloads, for walking several indexes at once
+    /// (``CombinedPhraseIndex``).
+    public var phrases: PhraseSet { PhraseSet(trie: trie) }
+
+    /// This index's matches of a walk of several indexes at once, where it was the `member`th
+    /// of the ``CombinedPhraseIndex``: the same as ``matches(in:)`` on the walk's tokens.
+    public func matches(_ found: CombinedPhraseMatches, member: Int) -> [PhraseMatch<Payload>] {
+        found.matches[member].map(phraseMatch)
+    }
+
     private func phraseMatch(_ match: PhraseTrie.Match) -> PhraseMatch<Payload> {
         PhraseMatch(payloads: payloads[match.node], start: match.start, end: match.end, firstToken: match.firstToken,
                     tokenCount: match.tokenCount, detachedClitic: match.detachedClitic, wasSplit: match.wasSplit)
@@ -70,14 +80,14 @@ struct PhraseTrie: Sendable {
         var wasSplit: Bool
     }
 
-    private var children: [[ByteKey: Int]] = [[:]]
-    private var isPhraseEnd: [Bool] = [false]
+    private(set) var children: [[ByteKey: Int]] = [[:]]
+    private(set) var isPhraseEnd: [Bool] = [false]
     /// The phrases' first keys as bits of their fingerprints: most words start no phrase, and
     /// a clear bit tells so without a probe of the root's dictionary (Swift's `Hasher` run on
     /// every probe was a tenth of extraction's time).
     private var firstKeyFilter = FingerprintFilter()
     /// Keys that start some phrase (for run-together splitting).
-    private var firstKeys: Set<ByteKey> = []
+    private(set) var firstKeys: Set<ByteKey> = []
     /// The letters a word can start with when its first part is a phrase's first key, as a
     /// trie over scalars: the key itself, and with the article ال before it (which the key
     /// drops). Splitting walks it along the word's letters instead of building a key for
@@ -93,11 +103,7 @@ struct PhraseTrie: Sendable {
         let firstKey = ByteKey(first)
         firstKeyFilter.insert(firstKey.fingerprint)
         if firstKeys.insert(firstKey).inserted {
-            let letters = Array(first.unicodeScalars)
-            let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
-            for form in [letters, article + letters] where Normalizer.arabicKey(form[...]) == first {
-                firstKeyLetters.insert(form)
-            }
+            for form in Self.letterForms(ofFirstKey: first) { firstKeyLetters.insert(form) }
         }
         var node = 0
         for key in keys.map(ByteKey.init) {
@@ -117,6 +123,14 @@ struct PhraseTrie: Sendable {
         return node
     }
 
+    /// The letters a word written together with the next begins with, when its first part is
+    /// the first key `first`: the key itself, and with the article ال before it (which the key drops).
+    static func letterForms(ofFirstKey first: String) -> [[Unicode.Scalar]] {
+        let letters = Array(first.unicodeScalars)
+        let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
+        return [letters, article + letters].filter { Normalizer.arabicKey($0[...]) == first }
+    }
+
     func matches(in tokens: [Token]) -> [Match] {
         var matches: [Match] = []
         var index = 0
@@ -133,13 +147,16 @@ struct PhraseTrie: Sendable {
 
     func longestMatch(at index: Int, in tokens: [Token]) -> Match? {
         var best: Match?
-        for candidate in tokens[index].firstWordKeys {
-            guard firstKeyFilter.mayContain(candidate.key.fingerprint), let node = children[0][candidate.key] else { continue }
-            if let found = walk(from: node, start: tokens[index].offsets[candidate.scalarsDropped], tokens: tokens,
-                                index: index, clitic: candidate.scalarsDropped > 0, split: false),
+        func tryKey(_ key: ByteKey, start: Int, clitic: Bool) {
+            guard firstKeyFilter.mayContain(key.fingerprint), let node = children[0][key] else { return }
+            if let found = walk(from: node, start: start, tokens: tokens, index: index, clitic: clitic, split: false),
                best == nil || found.tokenCount > best!.tokenCount {
                 best = found
             }
+        }
+        tryKey(tokens[index].byteKey, start: tokens[index].keyStart, clitic: false)
+        for candidate in tokens[index].clitics {
+            tryKey(candidate.key, start: candidate.start, clitic: candidate.scalarsDropped > 0)
         }
         if best == nil, tokens[index].script == .arabic, tokens[index].folded.count >= 6 {
             best = splitMatch(at: index, in: tokens)
@@ -264,35 +281,42 @@ struct FingerprintFilter: Sendable {
     }
 }
 
-/// A trie over Unicode scalars that tells which prefixes of a word are in it.
+/// A trie over Unicode scalars that tells which prefixes of a word are in it, and for a trie
+/// of several indexes' forms, which indexes inserted each (a bit each).
 struct LetterTrie: Sendable {
     private var children: [[Unicode.Scalar: Int]] = [[:]]
-    private var isEnd: [Bool] = [false]
+    private var endMask: [UInt32] = [0]
 
-    mutating func insert(_ letters: [Unicode.Scalar]) {
+    mutating func insert(_ letters: [Unicode.Scalar], members: UInt32 = 1) {
         var node = 0
         for letter in letters {
             if let next = children[node][letter] {
                 node = next
             } else {
                 children.append([:])
-                isEnd.append(false)
+                endMask.append(0)
                 children[node][letter] = children.count - 1
                 node = children.count - 1
             }
         }
-        isEnd[node] = true
+        endMask[node] |= members
     }
 
     /// The lengths of the prefixes of `letters` that were inserted, shortest first.
     func prefixLengths(of letters: [Unicode.Scalar]) -> [Int] {
-        var lengths: [Int] = []
+        prefixes(of: letters).map(\.length)
+    }
+
+    /// The prefixes of `letters` that were inserted, shortest first, each with the members
+    /// that inserted it.
+    func prefixes(of letters: [Unicode.Scalar]) -> [(length: Int, members: UInt32)] {
+        var found: [(length: Int, members: UInt32)] = []
         var node = 0
         for (index, letter) in letters.enumerated() {
             guard let next = children[node][letter] else { break }
             node = next
-            if isEnd[node] { lengths.append(index + 1) }
+            if endMask[node] != 0 { found.append((index + 1, endMask[node])) }
         }
-        return lengths
+        return found
     }
 }

@@ -14,8 +14,6 @@ public struct Token: Sendable, Hashable {
     /// The letters after folding (diacritics, letter variants), before any clitic or article
     /// is removed: what clitic detachment and run-together splitting work on.
     public let folded: [Unicode.Scalar]
-    /// For each scalar of ``folded``, its offset in the original text.
-    public let offsets: [Int]
     /// The form names are matched on (``folded`` with the article removed).
     public let key: String
     /// Offset of the token's first scalar in the original text.
@@ -29,18 +27,23 @@ public struct Token: Sendable, Hashable {
     /// starts at the article.
     public let hadArticle: Bool
 
-    /// The keys a phrase may begin with at this token: ``key``, then, for Arabic, the word
-    /// without its proclitics (و ف, then ب ل ك; لل read as ال), each with the number of
-    /// scalars dropped. Made once per token: every phrase index (places, triggers, actors,
-    /// cues, dates …) reads them.
-    let firstWordKeys: [FirstWordKey]
     /// ``key`` for the phrase indexes' lookups, hashed once.
     let byteKey: ByteKey
+    /// Where a phrase that begins with ``key`` starts in the original text: the first folded
+    /// letter's offset (after a dropped ʿ, or the word after a merged article).
+    let keyStart: Int
+    /// The further keys a phrase may begin with at this token: for Arabic, the word without its
+    /// proclitics (و ف, then ب ل ك; لل read as ال), each with the number of scalars dropped.
+    /// Made once per token: every phrase index (places, triggers, actors, cues, dates …) reads
+    /// them. Most words have none, and an empty array costs no allocation: every token used to
+    /// carry two arrays besides its letters (each letter's offset, and every first key, its own
+    /// among them), allocated, retained and released for every word of every article.
+    let clitics: [FirstWordKey]
 
-    init(folded: [Unicode.Scalar], offsets: [Int], key: String, start: Int, end: Int, script: Script,
+    /// `offsets`: for each scalar of `folded`, its offset in the original text (read here, not kept).
+    init(folded: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, key: String, start: Int, end: Int, script: Script,
          isCapitalised: Bool, hadArticle: Bool) {
         self.folded = folded
-        self.offsets = offsets
         self.key = key
         self.start = start
         self.end = end
@@ -48,38 +51,58 @@ public struct Token: Sendable, Hashable {
         self.isCapitalised = isCapitalised
         self.hadArticle = hadArticle
         byteKey = ByteKey(key)
-        firstWordKeys = Token.firstWordKeys(folded: folded, key: byteKey, script: script)
+        keyStart = offsets[0]
+        clitics = Token.clitics(folded: folded, offsets: offsets, script: script)
+    }
+
+    /// The same word with another span or key (a merged article, a consonant key), its
+    /// first keys' offsets kept.
+    init(_ token: Token, key: String? = nil, start: Int? = nil, isCapitalised: Bool? = nil, hadArticle: Bool? = nil) {
+        folded = token.folded
+        self.key = key ?? token.key
+        self.start = start ?? token.start
+        end = token.end
+        script = token.script
+        self.isCapitalised = isCapitalised ?? token.isCapitalised
+        self.hadArticle = hadArticle ?? token.hadArticle
+        byteKey = key.map(ByteKey.init) ?? token.byteKey
+        keyStart = token.keyStart
+        clitics = token.clitics
     }
 
     /// The folded text as a string.
     public var foldedText: String { String(scalars: folded) }
 
-    static func firstWordKeys(folded letters: [Unicode.Scalar], key: ByteKey, script: Script) -> [FirstWordKey] {
-        guard script == .arabic, letters.count >= 4 else { return [FirstWordKey(key: key, scalarsDropped: 0)] }
-        var candidates: [(String, Int)] = [(key.text, 0)]
+    /// The keys of the word without its proclitics, in the order phrases are tried on them.
+    static func clitics(folded letters: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, script: Script) -> [FirstWordKey] {
+        guard script == .arabic, letters.count >= 4 else { return [] }
         let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
         let ba: Unicode.Scalar = "\u{0628}", lam: Unicode.Scalar = "\u{0644}", kaf: Unicode.Scalar = "\u{0643}"
-        var stems: [Int] = [0]
-        if letters[0] == waw || letters[0] == fa { stems.append(1) }
-        for stem in stems {
-            if stem > 0 { candidates.append((Normalizer.arabicKey(letters[stem...]), stem)) }
+        let hasConjunction = letters[0] == waw || letters[0] == fa
+        // Most words begin with none of the five letters: no array then.
+        guard hasConjunction || letters[0] == ba || letters[0] == lam || letters[0] == kaf else { return [] }
+        var keys: [FirstWordKey] = []
+        func add(from dropped: Int, keyFrom first: Int? = nil) {
+            let key = Normalizer.arabicKey(letters[(first ?? dropped)...])
+            // Keys of Arabic letters: two letters are at least four UTF-8 bytes.
+            if key.utf8.count >= 4 { keys.append(FirstWordKey(key: ByteKey(key), scalarsDropped: dropped, start: offsets[dropped])) }
+        }
+        for stem in hasConjunction ? [0, 1] : [0] {
+            if stem > 0 { add(from: stem) }
             guard letters.count - stem >= 4 else { continue }
             let first = letters[stem]
-            if first == lam, letters[stem + 1] == lam {
-                // للعزيزية = ل + العزيزية: the article's alef is not written after ل.
-                candidates.append((Normalizer.arabicKey(letters[(stem + 2)...]), stem + 1))
-            }
-            if first == ba || first == lam || first == kaf {
-                candidates.append((Normalizer.arabicKey(letters[(stem + 1)...]), stem + 1))
-            }
+            // للعزيزية = ل + العزيزية: the article's alef is not written after ل.
+            if first == lam, letters[stem + 1] == lam { add(from: stem + 1, keyFrom: stem + 2) }
+            if first == ba || first == lam || first == kaf { add(from: stem + 1) }
         }
-        // Keys of Arabic letters: two letters are at least four UTF-8 bytes.
-        return candidates.filter { $0.0.utf8.count >= 4 }.map { FirstWordKey(key: ByteKey($0.0), scalarsDropped: $0.1) }
+        return keys
     }
 }
 
-/// A key a phrase may begin with at a token, and how many of its scalars were dropped.
+/// A key a phrase may begin with at a token, how many of its scalars were dropped, and where
+/// the phrase then starts in the original text.
 struct FirstWordKey: Hashable, Sendable {
     let key: ByteKey
     let scalarsDropped: Int
+    let start: Int
 }

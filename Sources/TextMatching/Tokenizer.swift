@@ -22,10 +22,10 @@ public enum Tokenizer {
             // A Latin article before a hyphen or a space is merged into the word after it, as
             // the tokens are made: a second array of every token and its separator, copied
             // again after, was a tenth of extraction's time.
-            if let previous = tokens.last, previous.script == .latin, token.script == .latin, !previous.hadArticle,
+            // The token's script first: `tokens.last` copies a token (and retains its storage).
+            if token.script == .latin, let previous = tokens.last, previous.script == .latin, !previous.hadArticle,
                separatorCount == 1, let separator, isArticle(previous.foldedText, before: separator) {
-                tokens[tokens.count - 1] = Token(folded: token.folded, offsets: token.offsets, key: token.key,
-                                                 start: previous.start, end: token.end, script: .latin,
+                tokens[tokens.count - 1] = Token(token, start: previous.start,
                                                  isCapitalised: previous.isCapitalised || token.isCapitalised, hadArticle: true)
             } else {
                 tokens.append(token)
@@ -62,10 +62,16 @@ public enum Tokenizer {
     }
 }
 
-/// Accumulates one token's scalars.
+/// Accumulates one token's scalars. Its buffers are kept from token to token (reset, not
+/// made anew), so that a token costs one array of its own, not the growth of two.
 struct TokenBuilder {
     private var folded: [Unicode.Scalar] = []
     private var offsets: [Int] = []
+
+    init() {
+        folded.reserveCapacity(32)
+        offsets.reserveCapacity(32)
+    }
     private var start = -1
     private var end = -1
     private var script: Script?
@@ -140,16 +146,31 @@ struct TokenBuilder {
     }
 
     mutating func finish() -> Token? {
-        defer { self = TokenBuilder() }
+        defer { reset() }
         guard start >= 0, !folded.isEmpty, let script else { return nil }
+        // A copy of the letters' exact size: the builder's buffer stays its own for the next token.
+        let letters = [Unicode.Scalar](unsafeUninitializedCapacity: folded.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: folded)
+        }
         let key: String
         switch script {
-        case .arabic: key = Normalizer.arabicKey(folded[...])
-        case .latin: key = Normalizer.latinKey(folded)
-        default: key = String(scalars: folded)
+        case .arabic: key = Normalizer.arabicKey(letters[...])
+        case .latin: key = Normalizer.latinKey(letters)
+        default: key = String(scalars: letters)
         }
-        return Token(folded: folded, offsets: offsets, key: key, start: start, end: end, script: script,
-                     isCapitalised: capitalised, hadArticle: false)
+        return offsets.withUnsafeBufferPointer { offsets in
+            Token(folded: letters, offsets: offsets, key: key, start: start, end: end, script: script,
+                  isCapitalised: capitalised, hadArticle: false)
+        }
+    }
+
+    private mutating func reset() {
+        folded.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        start = -1
+        end = -1
+        script = nil
+        capitalised = false
     }
 }
 
@@ -165,8 +186,7 @@ extension Tokenizer {
     public static func consonantTokens(_ tokens: [Token]) -> [Token] {
         tokens.map { token in
             guard token.script == .latin else { return token }
-            return Token(folded: token.folded, offsets: token.offsets, key: consonants(of: token.key), start: token.start,
-                         end: token.end, script: .latin, isCapitalised: token.isCapitalised, hadArticle: token.hadArticle)
+            return Token(token, key: consonants(of: token.key))
         }
     }
 }

@@ -120,3 +120,50 @@ import Testing
         #expect(found == [1, 3, 2, 4, 0])
     }
 }
+
+/// Several indexes walked at once find, for each of them, exactly what it finds alone: its
+/// longest phrase at a word, not overlapping its own previous match (another index's may
+/// overlap it), proclitics detached and run-together words split as it would.
+@Suite struct CombinedPhraseIndexTests {
+    static let places: PhraseIndex<String> = PhraseIndexTests.index
+    static let events: PhraseIndex<String> = {
+        var index = PhraseIndex<String>()
+        for phrase in ["اشتباكات", "اشتباكات عنيفة", "غارة", "غارة جوية", "قصف", "مطار", "clashes", "air strike", "strike"] {
+            index.insert(phrase, payload: phrase)
+        }
+        return index
+    }()
+    static let cues: PhraseIndex<Int> = {
+        var index = PhraseIndex<Int>()
+        // Phrases that share words with the other two, begin inside theirs, or run past them.
+        for (number, phrase) in ["في", "قرب", "near", "Tripoli International", "مطار طرابلس", "طرابلس الدولي اليوم",
+                                 "الأمم", "المتحدة إلى", "غارة جوية على"].enumerated() {
+            index.insert(phrase, payload: number)
+        }
+        return index
+    }()
+
+    @Test(arguments: [
+        "اشتباكات عنيفة في قصر بن غشير ووادي الربيع، وغارة جوية على مطار طرابلس الدولي اليوم",
+        "دعت الأممالمتحدة إلى هدنة قرب بمطار طرابلس الدولي والعزيزية",
+        "وبالعزيزية للعزيزية فبطرابلس والأممالمتحدة إلى",
+        "clashes near Gasr Ben Gashir and Tripoli International Airport, an air strike on Tripoli",
+        "لا شيء هنا", "",
+    ])
+    func eachIndexFindsWhatItFindsAlone(text: String) {
+        let tokens = Tokenizer.tokens(in: text)
+        let combined = CombinedPhraseIndex([Self.places.phrases, Self.events.phrases, Self.cues.phrases])
+        let found = combined.matches(in: tokens)
+        #expect(Self.places.matches(found, member: 0) == Self.places.matches(in: tokens), "\(text)")
+        #expect(Self.events.matches(found, member: 1) == Self.events.matches(in: tokens), "\(text)")
+        #expect(Self.cues.matches(found, member: 2) == Self.cues.matches(in: tokens), "\(text)")
+    }
+
+    @Test func overlappingPhrasesOfTwoIndexesAreBothFound() {
+        let tokens = Tokenizer.tokens(in: "غارة جوية على مطار طرابلس الدولي")
+        let combined = CombinedPhraseIndex([Self.places.phrases, Self.cues.phrases])
+        let found = combined.matches(in: tokens)
+        #expect(Self.places.matches(found, member: 0).map(\.payloads) == [["tia"]])
+        #expect(Self.cues.matches(found, member: 1).map(\.payloads) == [[8], [4]])
+    }
+}
