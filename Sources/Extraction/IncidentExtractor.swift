@@ -41,6 +41,25 @@ public struct IncidentExtractor: Sendable {
         return extract(article, text: text, includingNotHappened: includingNotHappened, isCancelled: isCancelled)
     }
 
+    /// The sentence an incident was read from, its trigger and place highlighted; where the place
+    /// was named in another sentence (carried over, or the one "the city" refers to), that
+    /// sentence too, with the place highlighted there: a highlight always lies inside its span.
+    func evidence(sentence: Sentence, text sentenceText: String, trigger: Range<Int>, place: Mention,
+                  sentences: [Sentence], scalars: [Unicode.Scalar], source: String?) -> [EvidenceSpan] {
+        let placeHighlight = EvidenceSpan.Highlight(kind: .place, start: place.start, end: place.end)
+        let triggerHighlight = EvidenceSpan.Highlight(kind: .trigger, start: trigger.lowerBound, end: trigger.upperBound)
+        if sentence.start <= place.start && place.end <= sentence.end {
+            return [EvidenceSpan(text: sentenceText, start: sentence.start, end: sentence.end, source: source,
+                                 highlights: [placeHighlight, triggerHighlight].sorted { $0.start < $1.start })]
+        }
+        let triggerSpan = EvidenceSpan(text: sentenceText, start: sentence.start, end: sentence.end, source: source,
+                                       highlights: [triggerHighlight])
+        guard let other = sentences.first(where: { $0.start <= place.start && place.end <= $0.end }) else { return [triggerSpan] }
+        let placeSpan = EvidenceSpan(text: String(scalars: scalars[other.start..<other.end]), start: other.start, end: other.end,
+                                     source: source, highlights: [placeHighlight])
+        return [placeSpan, triggerSpan].sorted { $0.start < $1.start }
+    }
+
     /// Characters of one article read at once. An article longer than this (a whole book, a
     /// feed saved as one file) is read in parts, cut at line breaks: the tokens and matches of
     /// the whole text held at once took about 68 MB per MB of text (3.4 GB for 50 MB), a part's
@@ -337,12 +356,8 @@ public struct IncidentExtractor: Sendable {
                         place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
                         actor1: sentenceActors.first, actor2: sentenceActors.dropFirst().first, fatalities: fatalities,
                         triggerText: String(scalars: text[trigger.start..<trigger.end]),
-                        evidence: [EvidenceSpan(text: sentenceText,
-                                                start: sentence.start, end: sentence.end, source: article.source,
-                                                highlights: [
-                                                    .init(kind: .place, start: resolved.mention.start, end: resolved.mention.end),
-                                                    .init(kind: .trigger, start: trigger.start, end: trigger.end),
-                                                ].sorted { $0.start < $1.start })],
+                        evidence: evidence(sentence: sentence, text: sentenceText, trigger: trigger.start..<trigger.end, place: resolved.mention,
+                                           sentences: sentences, scalars: text, source: article.source),
                         source: article.source, sourceURL: article.url, language: language,
                         refersBack: refersBack(trigger, tokens: tokens), status: eventStatus))
                 }
