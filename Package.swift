@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "IncidentMapCore", targets: ["IncidentMapCore"]),
         .library(name: "IncidentStorage", targets: ["IncidentStorage"]),
         .library(name: "IncidentStore", targets: ["IncidentStore"]),
+        .library(name: "PostGISStore", targets: ["PostGISStore"]),
         .library(name: "IncidentImport", targets: ["IncidentImport"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
@@ -41,6 +42,13 @@ let package = Package(
         .systemLibrary(
             name: "CProj",
             providers: [.apt(["libproj-dev"])]),
+
+        // libpq, PostgreSQL's client library, for the PostGIS store (PostGISStore/PostgresConnection.swift says why
+        // not postgres-nio).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
 
         // Build-time embedding of data files (Gazetteer/, Data/lexicons/) into the modules.
         .executableTarget(name: "embed-resources", path: "Sources/EmbedResources"),
@@ -82,10 +90,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
+        // The PostGIS incident store (libpq), for teams that share one store on a server.
+        .target(name: "PostGISStore", dependencies: [
+            "IncidentMapCore", "IncidentStorage", "CLibPQ",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         // The use cases under the CLI and the server: ingest, export, near, stats, map,
         // extraction, gazetteer search and refresh, each a small type with input and output values.
         .target(name: "IncidentMapKit", dependencies: [
-            "IncidentMapCore", "IncidentStorage", "IncidentStore", "IncidentImport", "Gazetteer",
+            "IncidentMapCore", "IncidentStorage", "IncidentStore", "PostGISStore", "IncidentImport", "Gazetteer",
             "GazetteerDownload", "Extraction", "GeoJSON", "MapPage",
         ]),
         // The HTTP API and live map (`incidentmap serve`), on Hummingbird.
