@@ -29,6 +29,9 @@ let package = Package(
         // response parts that IncidentServer's connection guard sees.
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // `swift package generate-documentation`, which Scripts/docs runs; a command plugin, so
+        // nothing of it is built into incidentmap.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System libraries from Debian, installed by Scripts/setup.
@@ -55,8 +58,9 @@ let package = Package(
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
                 dependencies: ["embed-resources"], path: "Sources/EmbedResourcesPlugin"),
 
-        // Arabic and Latin normalisation, tokenising and phrase matching.
-        .target(name: "TextMatching"),
+        // Arabic and Latin normalisation, tokenising and phrase matching (keys fingerprinted
+        // with IncidentMapCore's StableHash).
+        .target(name: "TextMatching", dependencies: ["IncidentMapCore"]),
         // Domain types and geodesy: no I/O.
         .target(name: "IncidentMapCore", dependencies: ["CProj"]),
         // Place names: curated and GeoNames places, resolution in context, search.
@@ -66,7 +70,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
                 plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
-        .target(name: "IncidentImport", dependencies: ["IncidentMapCore"], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "IncidentImport", dependencies: ["IncidentMapCore", "ZIPFoundation"], plugins: ["EmbedResourcesPlugin"]),
         // Streaming GeoJSON, GeoJSONSeq and CSV writers.
         .target(name: "GeoJSON", dependencies: [
             "IncidentMapCore",
@@ -78,8 +82,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        // The map page: Leaflet, the basemap and the incidents in one offline HTML file.
-        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON"],
+        // The map page (Leaflet, the basemap and the incidents in one offline HTML file) and the report.
+        .target(name: "MapPage", dependencies: ["IncidentMapCore", "Gazetteer", "GeoJSON", "IncidentStorage"],
                 plugins: ["EmbedResourcesPlugin"]),
         // What every incident store offers (the StoreBackend protocol and its values), so that
         // SpatiaLite and PostGIS serve the same commands.
@@ -121,17 +125,21 @@ let package = Package(
 
         // Benchmarks, run by Scripts/bench.
         .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "TestSupport"], path: "Sources/Benchmarks"),
-        .executableTarget(name: "incidentmap-eval", dependencies: ["Extraction", "Gazetteer", "IncidentMapCore"], path: "Sources/Evaluation"),
+        // Scoring extraction against a golden set: kept out of the Extraction library, which the
+        // CLI and the server link, and shared by incidentmap-eval and the golden-set test.
+        .target(name: "ExtractionEvaluation", dependencies: ["Extraction", "IncidentMapCore"]),
+        .executableTarget(name: "incidentmap-eval", dependencies: ["ExtractionEvaluation", "Extraction", "Gazetteer", "IncidentMapCore"],
+                          path: "Sources/Evaluation"),
 
         // Helpers the tests and benchmarks share (temporary folders, a seeded generator).
         .target(name: "TestSupport", dependencies: ["IncidentMapCore"], path: "Tests/TestSupport"),
 
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport"]),
+        .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Golden")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentStorage", "IncidentImport", "GeoJSON", "TestSupport"]),
         // The use cases against real SpatiaLite files in temporary folders.
@@ -139,7 +147,7 @@ let package = Package(
             "IncidentMapKit", "IncidentStorage", "IncidentStore", "IncidentMapCore", "Gazetteer", "GeoJSON", "Extraction",
             "IncidentImport", "MapPage", "TestSupport",
         ]),
-        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "TestSupport"]),
+        .testTarget(name: "MapPageTests", dependencies: ["MapPage", "Gazetteer", "GeoJSON", "IncidentMapCore", "IncidentStorage", "IncidentStore", "TestSupport"]),
         // The HTTP API over loopback, on a real store.
         .testTarget(name: "IncidentServerTests", dependencies: [
             "IncidentServer", "IncidentStore", "IncidentStorage", "IncidentMapCore", "TestSupport",

@@ -39,6 +39,27 @@ with sync_playwright() as playwright:
     shown = int(page.get_attribute("body", "data-shown"))
     print(f"map-page: date range changed, {shown} incidents re-clustered in {(time.monotonic() - start) * 1000:.0f} ms")
 
+    # The timeline: a brush over the middle third of the weeks. Answered when the counts,
+    # legend and chart show the weeks; done when every marker of them is re-clustered.
+    page.click("#all-dates")
+    page.wait_for_selector("body[data-state=ready]", state="attached", timeout=300000)
+    chart = page.locator("#timeline-chart").bounding_box()
+    weeks = page.locator("#timeline-chart g.week").count()
+    width = (chart["width"] - 38) / weeks
+    y = chart["y"] + chart["height"] / 2
+    for first, last in [(weeks // 3, 2 * weeks // 3), (weeks // 2, weeks // 2), (0, weeks - 1)]:
+        page.mouse.move(chart["x"] + 34 + (first + 0.5) * width, y)
+        page.mouse.down()
+        page.mouse.move(chart["x"] + 34 + (last + 0.5) * width, y)
+        page.evaluate("() => { window.__brushStart = performance.now(); }")
+        page.mouse.up()
+        answered = page.evaluate("() => new Promise(done => requestAnimationFrame(() => done(performance.now() - window.__brushStart)))")
+        page.wait_for_selector("body[data-state=ready]", state="attached", timeout=300000)
+        clustered = page.evaluate("() => performance.now() - window.__brushStart")
+        shown = int(page.get_attribute("body", "data-shown"))
+        print(f"map-page: timeline brush over weeks {first}-{last} of {weeks}: {shown} incidents, answered (counts, legend, chart) "
+              f"in {answered:.0f} ms, markers re-clustered in {clustered:.0f} ms")
+
     # Frame intervals while dragging the map for about two seconds.
     page.evaluate("""() => { window.__frames = []; let last = performance.now();
         function tick(now) { window.__frames.push(now - last); last = now; if (window.__frames.length < 100000) requestAnimationFrame(tick); }

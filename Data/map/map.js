@@ -34,37 +34,76 @@
   };
 
   // ---- The map and what lies under the incidents ----
-  const map = L.map('map', { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5, minZoom: 2, maxZoom: 18 });
+  const map = L.map('map', { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5, minZoom: 3, maxZoom: 18 });
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Natural Earth · GeoNames · incidentmap');
+  map.attributionControl.addAttribution('GSHHG (LGPL) · Natural Earth · geoBoundaries, © OpenStreetMap contributors (ODbL) · GeoNames · incidentmap');
   const basemap = readJSON('incidentmap-basemap');
   if (basemap) {
     L.geoJSON(basemap, {
       interactive: false,
       style: function (feature) {
         const home = feature.properties && feature.properties.iso_a3 === 'LBY';
-        return { color: '#8c8c8c', weight: 1, fillColor: home ? '#f6f1e3' : '#e8e8e4', fillOpacity: 1 };
+        return { color: '#8c8c8c', weight: home ? 1.2 : 0.8, fillColor: home ? '#f6f1e3' : '#e8e8e4', fillOpacity: 1 };
       },
     }).addTo(map);
   }
-  const labels = L.layerGroup().addTo(map);
-  (config.places || []).forEach(function (place) {
-    const marker = L.circleMarker([place.lat, place.lon], {
-      radius: place.major ? 3 : 2, color: '#444', weight: 1, fillColor: '#fff', fillOpacity: 1, interactive: false,
+  // Libya's districts (shaʿbiyat): the lines between them, and their names while zoomed out.
+  const districts = readJSON('incidentmap-districts');
+  const districtLabels = [];
+  if (districts) {
+    L.geoJSON(districts, {
+      interactive: false,
+      filter: function (feature) { return feature.properties.kind === 'boundaries'; },
+      style: function () { return { color: '#a08a6a', weight: 1, dashArray: '4 3', fill: false }; },
+    }).addTo(map);
+    districts.features.forEach(function (feature) {
+      if (feature.properties.kind !== 'label') return;
+      const point = feature.geometry.coordinates;
+      districtLabels.push({ name: feature.properties.name, name_ar: feature.properties.name_ar, lat: point[1], lon: point[0],
+        district: true, minZoom: 5, maxZoom: 8.5 });
     });
-    const name = place.name_ar ? place.name + ' · ' + place.name_ar : place.name;
-    marker.bindTooltip(escapeHTML(name), {
-      permanent: true, direction: 'right', offset: [3, 0],
-      className: 'place-label' + (place.major ? '' : ' minor'),
-    });
-    labels.addLayer(marker);
-  });
-  function updateLabelDensity() {
-    map.getContainer().classList.toggle('minor-places-hidden', map.getZoom() < 8);
   }
-  map.on('zoomend', updateLabelDensity);
+
+  // Place names, shown by rank as the map zooms in (cities first, then towns, then quarters),
+  // never one over another: each is placed only where it overlaps no name placed before it.
+  const labelLayer = L.layerGroup().addTo(map);
+  const places = districtLabels.concat((config.places || []).map(function (place) {
+    return { name: place.name, name_ar: place.name_ar, lat: place.lat, lon: place.lon, minZoom: place.min_zoom, kind: place.kind };
+  }));
+  places.sort(function (a, b) { return a.minZoom - b.minZoom; });
+  function drawLabels() {
+    labelLayer.clearLayers();
+    const zoom = map.getZoom();
+    const view = map.getBounds().pad(0.1);
+    const placed = [];
+    let shown = 0;
+    places.forEach(function (place) {
+      if (zoom < place.minZoom || (place.maxZoom && zoom > place.maxZoom)) return;
+      if (!view.contains([place.lat, place.lon])) return;
+      const text = place.name_ar ? place.name + ' · ' + place.name_ar : place.name;
+      const at = map.latLngToContainerPoint([place.lat, place.lon]);
+      // A label's box from its text's length: measuring each in the DOM would cost a layout per label.
+      const width = text.length * (place.district ? 7.5 : 6.6) + 10, height = 15;
+      const box = place.district
+        ? { left: at.x - width / 2, right: at.x + width / 2, top: at.y - height / 2, bottom: at.y + height / 2 }
+        : { left: at.x - 4, right: at.x + width, top: at.y - height / 2, bottom: at.y + height / 2 };
+      if (placed.some(function (other) {
+        return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+      })) return;
+      placed.push(box);
+      shown++;
+      const className = place.district ? 'district-label' : 'place-label' + (place.minZoom <= 5 ? ' major' : '');
+      labelLayer.addLayer(L.marker([place.lat, place.lon], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: className, html: '<span>' + escapeHTML(text) + '</span>',
+          iconSize: null, iconAnchor: place.district ? [width / 2, 8] : [0, 8] }),
+      }));
+    });
+    map.getContainer().dataset.labels = String(shown);
+  }
+  map.on('zoomend moveend', drawLabels);
   map.setView([config.view.lat, config.view.lon], config.view.zoom);
-  updateLabelDensity();
+  drawLabels();
 
   const cluster = L.markerClusterGroup({
     chunkedLoading: true, chunkInterval: 100, showCoverageOnHover: false, maxClusterRadius: 45,
@@ -86,21 +125,17 @@
     return div;
   };
   legend.addTo(map);
-  function renderLegend() {
-    const counts = {};
-    state.shown.forEach(function (i) {
-      const type = state.incidents[i].event_type;
-      counts[type] = (counts[type] || 0) + 1;
-    });
+  function renderLegend(counts) {
     let html = '<b>Event type</b>';
-    Object.keys(TYPE_COLOURS).forEach(function (type) {
-      html += '<div data-type="' + escapeHTML(type) + '"><span class="swatch" style="background:' + TYPE_COLOURS[type] +
-        '"></span>' + escapeHTML(type) + ' (' + (counts[type] || 0) + ')</div>';
+    TYPES.forEach(function (type, t) {
+      html += '<div data-type="' + escapeHTML(type) + '" data-count="' + counts[t] + '"><span class="swatch" style="background:' +
+        TYPE_COLOURS[type] + '"></span>' + escapeHTML(type) + ' (' + counts[t] + ')</div>';
     });
     document.getElementById('legend').innerHTML = html;
   }
 
   // ---- Incidents ----
+  const TYPES = Object.keys(TYPE_COLOURS);
   function colourOf(type) { return TYPE_COLOURS[type] || '#555'; }
 
   function load(data) {
@@ -113,6 +148,9 @@
     state.byID = new Map();
     state.markers = state.incidents.map(function (incident, index) {
       state.byID.set(incident.event_id_cnty, index);
+      // The week and type as numbers, once: a brush then counts 100,000 incidents in a few ms.
+      incident.week = weekOf(incident.event_date);
+      incident.typeIndex = TYPES.indexOf(incident.event_type);
       const marker = L.circleMarker([incident.latitude, incident.longitude], {
         radius: 7, color: '#fff', weight: 1.5, fillColor: colourOf(incident.event_type), fillOpacity: 0.95,
       });
@@ -120,13 +158,18 @@
       marker.bindPopup(function () { return popupHTML(incident); }, { maxWidth: 440, minWidth: 260 });
       return marker;
     });
-    const dates = state.incidents.map(function (i) { return i.event_date; }).sort();
+    let first = '', last = '';
+    state.incidents.forEach(function (incident) {
+      if (!first || incident.event_date < first) first = incident.event_date;
+      if (!last || incident.event_date > last) last = incident.event_date;
+    });
     const since = document.getElementById('since');
     const until = document.getElementById('until');
-    since.min = until.min = dates[0] || '';
-    since.max = until.max = dates[dates.length - 1] || '';
-    since.value = dates[0] || '';
-    until.value = dates[dates.length - 1] || '';
+    since.min = until.min = first;
+    since.max = until.max = last;
+    since.value = first;
+    until.value = last;
+    timeline.build();
     applyDateRange(true);
   }
 
@@ -134,34 +177,267 @@
     const since = document.getElementById('since').value;
     const until = document.getElementById('until').value;
     state.shown = [];
-    // Only the markers that enter or leave the range change: re-clustering them all would
-    // take seconds with 100,000 incidents.
-    const entering = [], leaving = [];
+    const counts = TYPES.map(function () { return 0; });
     state.incidents.forEach(function (incident, index) {
-      const inside = !((since && incident.event_date < since) || (until && incident.event_date > until));
-      const marker = state.markers[index];
-      if (inside) state.shown.push(index);
-      if (inside && !marker.inCluster) { entering.push(marker); marker.inCluster = true; }
-      if (!inside && marker.inCluster) { leaving.push(marker); marker.inCluster = false; }
+      if ((since && incident.event_date < since) || (until && incident.event_date > until)) return;
+      state.shown.push(index);
+      if (incident.typeIndex >= 0) counts[incident.typeIndex]++;
     });
-    const layers = state.shown.map(function (index) { return state.markers[index]; });
-    if (leaving.length) cluster.removeLayers(leaving);
-    onClustered = function () { document.body.dataset.state = 'ready'; };
-    document.body.dataset.state = 'clustering';
-    if (entering.length) cluster.addLayers(entering); else clustered();
-    if (fit && layers.length > 0) {
-      const bounds = L.latLngBounds(layers.map(function (m) { return m.getLatLng(); }));
-      map.fitBounds(bounds.pad(0.15), { maxZoom: 11 });
-    }
+    // What the reader asked is answered at once (counts, legend, list, chart); the markers
+    // follow in chunks, so that the page never stops answering while they are re-clustered.
     const summary = document.getElementById('summary');
     summary.textContent = state.shown.length === state.incidents.length
       ? state.incidents.length + ' incidents'
-      : state.shown.length + ' of ' + state.incidents.length + ' incidents in the date range';
+      : state.shown.length + ' of ' + state.incidents.length + ' incidents from ' + (since || '…') + ' to ' + (until || '…');
     document.body.dataset.incidents = String(state.incidents.length);
     document.body.dataset.shown = String(state.shown.length);
-    renderLegend();
+    renderLegend(counts);
+    timeline.showSelection(since, until);
     if (state.radius) runRadiusSearch();
+    document.body.dataset.state = 'clustering';
+    // After this frame is drawn: the answer shows before the markers start moving.
+    setTimeout(syncClusters, 0);
+    if (fit && state.shown.length > 0) {
+      const bounds = L.latLngBounds(state.shown.map(function (index) { return state.markers[index].getLatLng(); }));
+      map.fitBounds(bounds.pad(0.15), { maxZoom: 11 });
+    }
   }
+
+  // Brings the clustered markers to the shown incidents. One change at a time: a brush made
+  // while markers are still moving is applied when they are done, from where they then are.
+  let syncing = false, syncAgain = false;
+  const REMOVAL_CHUNK = 4000;
+  function syncClusters() {
+    if (syncing) { syncAgain = true; return; }
+    syncing = true;
+    const inside = new Uint8Array(state.incidents.length);
+    state.shown.forEach(function (index) { inside[index] = 1; });
+    let entering = [], leaving = [];
+    state.markers.forEach(function (marker, index) {
+      if (inside[index] && !marker.inCluster) entering.push(marker);
+      if (!inside[index] && marker.inCluster) leaving.push(marker);
+    });
+    // Taking a marker out costs about what putting one in does: when more leave than stay,
+    // the clusters are built afresh from those that stay.
+    if (leaving.length > state.shown.length) {
+      cluster.clearLayers();
+      state.markers.forEach(function (marker) { marker.inCluster = false; });
+      leaving = [];
+      entering = state.shown.map(function (index) { return state.markers[index]; });
+    }
+    function remove(from) {
+      const chunk = leaving.slice(from, from + REMOVAL_CHUNK);
+      chunk.forEach(function (marker) { marker.inCluster = false; });
+      if (chunk.length) cluster.removeLayers(chunk);
+      if (from + REMOVAL_CHUNK < leaving.length) setTimeout(function () { remove(from + REMOVAL_CHUNK); }, 0);
+      else add();
+    }
+    function add() {
+      entering.forEach(function (marker) { marker.inCluster = true; });
+      onClustered = done;
+      if (entering.length) cluster.addLayers(entering); else clustered();
+    }
+    function done() {
+      syncing = false;
+      if (syncAgain) { syncAgain = false; syncClusters(); return; }
+      document.body.dataset.state = 'ready';
+      timeline.clustered();
+    }
+    remove(0);
+  }
+
+  // ---- The timeline: incidents per week, stacked by type ----
+  // A week runs Monday to Sunday and is named by its Monday, as `incidentmap stats --by week`
+  // names it. Days are counted from 1970-01-01 (a Thursday) in UTC, so no time zone moves a day.
+  const DAY = 86400000;
+  function dayNumber(date) { return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY); }
+  function dateOf(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
+  function weekOf(date) { const day = dayNumber(date); return day - ((day + 3) % 7 + 7) % 7; }
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  const timeline = (function () {
+    const svg = document.getElementById('timeline-chart');
+    const rangeText = document.getElementById('timeline-range');
+    const playButton = document.getElementById('timeline-play');
+    const SVG = 'http://www.w3.org/2000/svg';
+    const LEFT = 34, TOP = 8, BOTTOM = 18;
+    let weeks = [];        // Monday day numbers, first to last with none left out
+    let counts = [];       // counts[week][type]
+    let selection = null;  // [first, last] week positions, or null for all
+    let playing = null;
+
+    function element(name, attributes, parent) {
+      const node = document.createElementNS(SVG, name);
+      Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+      if (parent) parent.appendChild(node);
+      return node;
+    }
+
+    function build() {
+      weeks = [];
+      counts = [];
+      if (!state.incidents.length) { draw(); return; }
+      let first = Infinity, last = -Infinity;
+      state.incidents.forEach(function (incident) {
+        if (incident.week < first) first = incident.week;
+        if (incident.week > last) last = incident.week;
+      });
+      for (let week = first; week <= last; week += 7) { weeks.push(week); counts.push(TYPES.map(function () { return 0; })); }
+      state.incidents.forEach(function (incident) {
+        if (incident.typeIndex >= 0) counts[(incident.week - first) / 7][incident.typeIndex]++;
+      });
+      draw();
+    }
+
+    function geometry() {
+      const width = Math.max(svg.clientWidth || svg.parentNode.clientWidth, 200);
+      const height = Math.max(svg.clientHeight, 60);
+      return { width: width, height: height, bar: (width - LEFT - 4) / Math.max(weeks.length, 1), plot: height - TOP - BOTTOM };
+    }
+
+    function draw() {
+      while (svg.firstChild) svg.removeChild(svg.firstChild);
+      const g = geometry();
+      if (!weeks.length) { element('text', { x: LEFT, y: 20, class: 'axis' }, svg).textContent = 'No incidents'; return; }
+      const totals = counts.map(function (c) { return c.reduce(function (a, b) { return a + b; }, 0); });
+      const most = Math.max.apply(null, totals.concat([1]));
+      element('text', { x: LEFT - 4, y: TOP + 8, class: 'axis', 'text-anchor': 'end' }, svg).textContent = String(most);
+      element('text', { x: LEFT - 4, y: TOP + g.plot, class: 'axis', 'text-anchor': 'end' }, svg).textContent = '0';
+      element('line', { x1: LEFT, x2: g.width - 4, y1: TOP + g.plot + 0.5, y2: TOP + g.plot + 0.5, class: 'baseline' }, svg);
+      const bars = element('g', { class: 'bars' }, svg);
+      weeks.forEach(function (week, w) {
+        const group = element('g', { class: 'week', 'data-week': dateOf(week), 'data-count': totals[w] }, bars);
+        element('title', {}, group).textContent = 'Week of ' + dateOf(week) + ': ' + totals[w] + ' incident' + (totals[w] === 1 ? '' : 's');
+        let y = TOP + g.plot;
+        TYPES.forEach(function (type, t) {
+          if (!counts[w][t]) return;
+          const h = counts[w][t] / most * g.plot;
+          y -= h;
+          element('rect', { x: LEFT + w * g.bar + (g.bar > 4 ? 0.5 : 0), y: y, width: Math.max(g.bar - (g.bar > 4 ? 1 : 0), 0.5),
+            height: h, fill: TYPE_COLOURS[type] }, group);
+        });
+      });
+      drawTicks(g);
+      element('rect', { id: 'timeline-selection', x: 0, y: TOP, width: 0, height: g.plot, class: 'selection' }, svg);
+      showSelection(document.getElementById('since').value, document.getElementById('until').value);
+    }
+
+    // Month (or year) ticks under the bars, as many as fit.
+    function drawTicks(g) {
+      const spacing = 46;
+      let lastX = -Infinity;
+      const byYear = weeks.length * g.bar / (weeks.length / 52) < spacing * 6;
+      weeks.forEach(function (week, w) {
+        const date = dateOf(week);
+        const previous = w ? dateOf(weeks[w - 1]) : '';
+        const newMonth = !previous || previous.slice(0, 7) !== date.slice(0, 7);
+        const newYear = !previous || previous.slice(0, 4) !== date.slice(0, 4);
+        if (!(byYear ? newYear : newMonth) && weeks.length > 8) return;
+        const x = LEFT + w * g.bar;
+        if (x - lastX < spacing) return;
+        lastX = x;
+        const label = weeks.length <= 8 ? MONTHS[+date.slice(5, 7) - 1] + ' ' + +date.slice(8, 10)
+          : byYear ? date.slice(0, 4) : MONTHS[+date.slice(5, 7) - 1] + (newYear || w === 0 ? ' ' + date.slice(0, 4) : '');
+        element('line', { x1: x, x2: x, y1: TOP + g.plot, y2: TOP + g.plot + 4, class: 'tick' }, svg);
+        element('text', { x: x + 2, y: g.height - 4, class: 'axis' }, svg).textContent = label;
+      });
+    }
+
+    function weekAt(clientX) {
+      const g = geometry();
+      const x = clientX - svg.getBoundingClientRect().left - LEFT;
+      return Math.min(Math.max(Math.floor(x / g.bar), 0), weeks.length - 1);
+    }
+
+    // The selection from the date range: the weeks it touches.
+    function showSelection(since, until) {
+      const rect = document.getElementById('timeline-selection');
+      if (!rect || !weeks.length) return;
+      const first = since ? Math.max(0, Math.floor((weekOf(since) - weeks[0]) / 7)) : 0;
+      const last = until ? Math.min(weeks.length - 1, Math.floor((weekOf(until) - weeks[0]) / 7)) : weeks.length - 1;
+      const all = (!since || since <= dateOf(weeks[0])) && (!until || until >= dateOf(weeks[weeks.length - 1] + 6));
+      selection = all ? null : [first, last];
+      paint(selection, since, until);
+    }
+
+    function paint(span, since, until, count) {
+      const rect = document.getElementById('timeline-selection');
+      const g = geometry();
+      rect.setAttribute('x', span ? LEFT + span[0] * g.bar : 0);
+      rect.setAttribute('width', span ? (span[1] - span[0] + 1) * g.bar : 0);
+      svg.querySelectorAll('g.week').forEach(function (node, w) {
+        node.classList.toggle('outside', !!span && (w < span[0] || w > span[1]));
+      });
+      const from = since || dateOf(weeks[0]), to = until || dateOf(weeks[weeks.length - 1] + 6);
+      const shown = count === undefined ? document.body.dataset.shown : count;
+      rangeText.textContent = span ? from + ' to ' + to + ': ' + shown + ' incident' + (shown == 1 ? '' : 's')
+        : 'All weeks: drag across the chart to choose some';
+    }
+
+    // While dragging, the count comes from the chart's own weekly counts: whole weeks, so the
+    // same number the date range gives once the drag ends.
+    function inWeeks(first, last) {
+      let total = 0;
+      for (let w = first; w <= last; w++) total += counts[w].reduce(function (a, b) { return a + b; }, 0);
+      return total;
+    }
+
+    // Choosing weeks sets the date range, which filters the map, the legend and the radius list.
+    function choose(first, last) {
+      const from = Math.min(first, last), to = Math.max(first, last);
+      document.getElementById('since').value = dateOf(weeks[from]);
+      document.getElementById('until').value = dateOf(weeks[to] + 6);
+      applyDateRange(false);
+    }
+
+    let dragFrom = null;
+    svg.addEventListener('pointerdown', function (event) {
+      if (!weeks.length) return;
+      stop();
+      dragFrom = weekAt(event.clientX);
+      svg.setPointerCapture(event.pointerId);
+      paint([dragFrom, dragFrom], dateOf(weeks[dragFrom]), dateOf(weeks[dragFrom] + 6), inWeeks(dragFrom, dragFrom));
+    });
+    svg.addEventListener('pointermove', function (event) {
+      if (dragFrom === null) return;
+      const at = weekAt(event.clientX);
+      const span = [Math.min(dragFrom, at), Math.max(dragFrom, at)];
+      paint(span, dateOf(weeks[span[0]]), dateOf(weeks[span[1]] + 6), inWeeks(span[0], span[1]));
+    });
+    svg.addEventListener('pointerup', function (event) {
+      if (dragFrom === null) return;
+      const from = dragFrom;
+      dragFrom = null;
+      choose(from, weekAt(event.clientX));
+    });
+
+    // Play: one week at a time, the next once the map shows the last.
+    function step(week) {
+      if (playing === null) return;
+      if (week >= weeks.length) { stop(); return; }
+      playing = week;
+      choose(week, week);
+    }
+    function clustered() {
+      if (playing !== null) setTimeout(function () { step(playing + 1); }, 700);
+    }
+    function stop() {
+      playing = null;
+      playButton.textContent = '▶ Play';
+      playButton.setAttribute('aria-pressed', 'false');
+    }
+    playButton.addEventListener('click', function () {
+      if (playing !== null) { stop(); return; }
+      if (!weeks.length) return;
+      playButton.textContent = '❚❚ Pause';
+      playButton.setAttribute('aria-pressed', 'true');
+      const start = selection && selection[0] === selection[1] && selection[1] < weeks.length - 1 ? selection[1] + 1 : 0;
+      playing = start;
+      step(start);
+    });
+    window.addEventListener('resize', function () { if (weeks.length) draw(); });
+    return { build: build, showSelection: showSelection, clustered: clustered };
+  })();
 
   // ---- Popups ----
   function escapeHTML(text) {
@@ -390,6 +666,9 @@
   });
   ['since', 'until'].forEach(function (id) {
     document.getElementById(id).addEventListener('change', function () { applyDateRange(false); });
+  });
+  document.getElementById('timeline-all').addEventListener('click', function () {
+    document.getElementById('all-dates').click();
   });
   document.getElementById('all-dates').addEventListener('click', function () {
     document.getElementById('since').value = document.getElementById('since').min;

@@ -3,6 +3,7 @@
 //        incidentmap-eval --gazetteer [CASES.json]   the gazetteer's size by kind and source, and
 //        how many places of real articles it finds (default: ../shared/realnews/cases.json)
 import Extraction
+import ExtractionEvaluation
 import Foundation
 import Gazetteer
 import IncidentMapCore

@@ -21,7 +21,7 @@ public enum EventStatus: String, Sendable, Hashable, CaseIterable {
     case referredBack = "referred-back"
 }
 
-/// An incident found in an article: like ``Incident``, but its date may be unknown (a relative
+/// An incident found in an article: like `Incident`, but its date may be unknown (a relative
 /// date and no publication date), and it keeps the place and the trigger it was read from.
 public struct ExtractedIncident: Hashable, Sendable {
     public var eventType: EventType
@@ -46,7 +46,7 @@ public struct ExtractedIncident: Hashable, Sendable {
     /// Every sentence told it with a trigger that refers back ("the attack", "this strike"):
     /// it tells of an event told before, not a new one.
     var refersBack = false
-    /// Whether it happened; only `happened` incidents come out of ``IncidentExtractor/extract(_:)``.
+    /// Whether it happened; only `happened` incidents come out of ``IncidentExtractor/extract(_:includingNotHappened:isCancelled:)``.
     public var status: EventStatus = .happened
 
     /// Sub-event types that name a distinct act: never merged into another incident of the same

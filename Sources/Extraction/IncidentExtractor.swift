@@ -30,6 +30,56 @@ public struct IncidentExtractor: Sendable {
                         isCancelled: () -> Bool = { false }) -> [ExtractedIncident] {
         // The text is split into scalars once, here, for every stage.
         let text = Array(article.text.unicodeScalars)
+        if text.count > Self.partLength {
+            return extractInParts(article, text: text, includingNotHappened: includingNotHappened, isCancelled: isCancelled)
+        }
+        return extract(article, text: text, includingNotHappened: includingNotHappened, isCancelled: isCancelled)
+    }
+
+    /// Characters of one article read at once. An article longer than this (a whole book, a
+    /// feed saved as one file) is read in parts, cut at line breaks: the tokens and matches of
+    /// the whole text held at once took about 68 MB per MB of text (3.4 GB for 50 MB), a part's
+    /// take a bounded amount. Paragraphs are far shorter than a part, so a cut falls between two.
+    static let partLength = 200_000
+
+    /// The article read part by part, each part's incidents with their offsets in the whole
+    /// text, then the same event told in two parts merged as within one.
+    func extractInParts(_ article: Article, text: [Unicode.Scalar], includingNotHappened: Bool,
+                        isCancelled: () -> Bool) -> [ExtractedIncident] {
+        let language = article.language
+        var found: [ExtractedIncident] = []
+        var start = 0
+        while start < text.count {
+            var end = min(text.count, start + Self.partLength)
+            if end < text.count {
+                // The last line break in the part's second half, else the last space: never a word cut in two.
+                let floor = start + Self.partLength / 2
+                if let cut = text[floor..<end].lastIndex(of: "\n") ?? text[floor..<end].lastIndex(of: " ") { end = cut + 1 }
+            }
+            var part = article
+            part.text = ""  // read from `text`: a String copy of each part is not needed
+            part.declaredLanguage = language
+            for var incident in extract(part, text: Array(text[start..<end]), includingNotHappened: includingNotHappened,
+                                        isCancelled: isCancelled) {
+                for index in incident.evidence.indices {
+                    incident.evidence[index].start += start
+                    incident.evidence[index].end += start
+                    for mark in incident.evidence[index].highlights.indices {
+                        incident.evidence[index].highlights[mark].start += start
+                        incident.evidence[index].highlights[mark].end += start
+                    }
+                }
+                found.append(incident)
+            }
+            if isCancelled() { return [] }
+            start = end
+        }
+        guard !includingNotHappened else { return found }
+        return merged(found, foldingTellings: false)
+    }
+
+    func extract(_ article: Article, text: [Unicode.Scalar], includingNotHappened: Bool,
+                 isCancelled: () -> Bool) -> [ExtractedIncident] {
         let tokens = Tokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         let cues = lexicon.cues.matches(in: tokens)
@@ -74,8 +124,11 @@ public struct IncidentExtractor: Sendable {
         let script: Script = language == "ar" ? .arabic : .latin
         let triggers = lexicon.triggers.matches(in: tokens).filter { tokens[$0.firstToken].script == script }
         let numbers = lexicon.numbers.matches(in: tokens)
-        let dates = DateResolver(lexicon: lexicon, published: article.published)
         let dateMatches = lexicon.dates.matches(in: tokens)
+        // "Today" and "on Monday" are read against the day the report was filed, where its
+        // dateline gives one a day or two before the publication date.
+        let filed = datelineDay(resolved, tokens: tokens, text: text, matches: dateMatches, published: article.published)
+        let dates = DateResolver(lexicon: lexicon, published: filed ?? article.published)
         // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
         // day the report was filed) date no event.
         let placeNames = TokenMask(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
@@ -97,6 +150,7 @@ public struct IncidentExtractor: Sendable {
         // Villages and quarters more than 100 km from every other place the article names.
         let isolatedPlaceIDs = isolatedMinorPlaces(places)
         var lastFacility: ResolvedPlace?
+        var lastLandmark: ResolvedPlace?
         var previousEnd = 0
         // Each sentence's matches, found in one pass: filtering the whole article's lists for
         // every sentence grew with the square of a long text.
@@ -165,12 +219,15 @@ public struct IncidentExtractor: Sendable {
                     let leadsToTrigger = cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
                     if cue.payloads.contains(.future), leadsToTrigger { return .planned }
                     if cue.payloads.contains(.cause), leadsToTrigger { return .background }
+                    if cue.payloads.contains(.pastCause), leadsToTrigger,
+                       tokens[clause.lowerBound..<cue.firstToken].contains(where: { $0.foldedText == "had" }) { return .background }
                     if cue.payloads.contains(.background) { return .background }
                     // A running total or a period covers the words around it, not a deal
                     // signed in the same clause ("signed … between the factions fighting over
                     // the last two weeks").
                     if cue.payloads.contains(.aggregate), abs(cue.firstToken - trigger.firstToken) <= 8 { return .aggregate }
                 }
+                if coversSeveralDays(near: trigger.firstToken, clause: clause, tokens: tokens) { return .aggregate }
                 return .happened
             }
             let sentencePlaces = withoutFarNamesakes(placesBySentence[sentenceIndex].filter {
@@ -196,7 +253,9 @@ public struct IncidentExtractor: Sendable {
             if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: cuePositions, tokens: tokens) }
             if scene.count == 1, let town = scene.first, [.city, .town, .village].contains(town.place.kind) { lastTown = town }
             if let facility = sentencePlaces.last(where: { Self.facilityKinds.contains($0.place.kind) }) { lastFacility = facility }
+            if let landmark = sentencePlaces.last(where: { $0.place.kind == .landmark }) { lastLandmark = landmark }
             let referredTown = !sentencePlaces.isEmpty ? nil
+                : sentenceCues.contains { $0.payloads.contains(.landmarkAnaphor) } ? lastLandmark
                 : sentenceCues.contains { $0.payloads.contains(.facilityAnaphor) } ? lastFacility
                 : sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
             let sentenceActors = unique(actorsBySentence[sentenceIndex].flatMap(\.payloads))
@@ -217,11 +276,19 @@ public struct IncidentExtractor: Sendable {
                     cue.payloads.contains(.concluded) && sentence.clauses[clause].contains(cue.firstToken)
                         && abs(cue.firstToken - trigger.firstToken) <= 8
                 }) { continue }
+                if isQuotedLabel(trigger, text: text) { continue }
                 let eventStatus = status(of: trigger, clause: sentence.clauses[clause])
                 if eventStatus != .happened && !includingNotHappened { continue }
                 // Clashes between protesters and the police are the protest (or the riot) the
                 // sentence tells, not a battle between armed groups, as ACLED codes them.
                 if eventType == .battles, first.subEventType == "Armed clash", crowdTriggerInSentence { continue }
+                // "explosions and sporadic gunfire continued": the blasts of a firefight, one battle.
+                if eventType == .explosionsRemoteViolence, sentenceTriggers.contains(where: { other in
+                    other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
+                        && abs(other.firstToken - trigger.firstToken) <= 3
+                        && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
+                            .contains { Self.coordinators.contains($0.foldedText) }
+                }) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
                 if eventType == .protests, sentenceTriggers.contains(where: { other in
@@ -244,10 +311,17 @@ public struct IncidentExtractor: Sendable {
                 // attack was; the sentence's other places are read instead.
                 if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: cuePositions) }),
                    sentencePlaces.contains(where: { !isOrigin($0, cues: cuePositions) }) { linked = [] }
+                // "led crowds from Tajoura to Martyrs Square to demonstrate": a crowd is where it went.
+                if kind.eventType == .protests || kind.eventType == .riots {
+                    let destinations = linked.filter { cuePositions.has(.destination, endingBefore: $0.mention.firstToken, within: 0...0) }
+                    if !destinations.isEmpty { linked = destinations }
+                }
                 linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
-                if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
+                // "the square", "the airport", "the city" say which place; the scene is only the
+                // last sentence's.
                 if linked.isEmpty, let referredTown { linked = [referredTown] }
+                if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
                 let days: [ResolvedDate?] = [date] + (date?.alsoOn ?? []).map { day in
                     ResolvedDate(date: day, precision: .day, reason: date!.reason)
                 }
@@ -387,8 +461,9 @@ public struct IncidentExtractor: Sendable {
                 if (0...2).contains(gap) { dropped.insert(places[area].place.id) }
             }
         }
-        var seen = Set<String>()
-        return places.filter { !dropped.contains($0.place.id) && seen.insert($0.place.id).inserted }
+        // Every mention is kept: which of a place's mentions is introduced as where something
+        // happened is read next (`locatedOnes`), which then names each place once.
+        return places.filter { !dropped.contains($0.place.id) }
     }
 
     /// A city or a district named in the trigger's clause, and places inside it named elsewhere
@@ -486,6 +561,65 @@ public struct IncidentExtractor: Sendable {
         return Self.pointingBack.contains(previous)
     }
 
+    /// A trigger word alone in quotation marks ("وصف أحد الحراس الواقعة بأنها “اعتقال”", called
+    /// it an "arrest") is what someone called an event, not an event of its own.
+    func isQuotedLabel(_ trigger: PhraseMatch<Trigger>, text: [Unicode.Scalar]) -> Bool {
+        var before = trigger.start, after = trigger.end
+        while before > 0, text[before - 1] == " " { before -= 1 }
+        while after < text.count, text[after] == " " { after += 1 }
+        return before > 0 && after < text.count && Self.quotationMarks.contains(text[before - 1])
+            && Self.quotationMarks.contains(text[after])
+    }
+
+    static let quotationMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{2018}", "\u{2019}", "'"]
+
+    /// A period of several days, weeks or months near the trigger ("a bombardment in the last 13
+    /// days", "خلال الأيام العشرة الماضية"): what the clause tells adds up that period, not one event.
+    func coversSeveralDays(near trigger: Int, clause: Range<Int>, tokens: [Token]) -> Bool {
+        let window = max(clause.lowerBound, trigger - 8)..<min(clause.upperBound, trigger + 9)
+        for index in window where ["last", "past"].contains(tokens[index].foldedText) {
+            guard index + 2 < window.upperBound, index > window.lowerBound,
+                  ["the", "these"].contains(tokens[index - 1].foldedText) else { continue }
+            let count = tokens[index + 1].script == .digits ? Int(tokens[index + 1].key) : Self.countWords[tokens[index + 1].foldedText]
+            guard let count, count >= 3 || !["days", "day"].contains(tokens[index + 2].foldedText) else { continue }
+            if Self.periodWords.contains(tokens[index + 2].foldedText) { return true }
+        }
+        // خلال الأيام الماضية، خلال الـ13 يوما الماضية
+        for index in window where tokens[index].foldedText == "خلال" && index + 2 < window.upperBound {
+            let span = tokens[(index + 1)...min(index + 4, window.upperBound - 1)]
+            if span.contains(where: { Self.arabicPeriodWords.contains($0.foldedText) }),
+               span.contains(where: { $0.foldedText == "الماضيه" }) { return true }
+        }
+        return false
+    }
+
+    static let countWords: [String: Int] = ["few": 3, "several": 3, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10]
+    static let periodWords: Set<String> = ["days", "day", "weeks", "months", "years"]
+    static let arabicPeriodWords: Set<String> = ["الايام", "ايام", "يوما", "الاسابيع", "اسابيع", "الاشهر", "اشهر", "الشهور"]
+
+    /// The day a dateline at the head of a line gives ("طرابلس 26 أغسطس 2019 (شينخوا)",
+    /// "TRIPOLI, Aug 25 (Reuters) -"), when it is one to three days before the publication date:
+    /// the day the report was filed.
+    func datelineDay(_ places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar],
+                     matches: [PhraseMatch<DateEntry>], published: IncidentDate?) -> IncidentDate? {
+        guard let published else { return nil }
+        let reader = DateResolver(lexicon: lexicon, published: published)
+        for place in places where place.mention.firstToken < 60 {
+            var before = place.mention.start
+            while before > 0, text[before - 1] == " " { before -= 1 }
+            guard before == 0 || text[before - 1] == "\n" else { continue }
+            let first = place.mention.firstToken + place.mention.tokenCount
+            guard first < tokens.count, !text[place.mention.end..<tokens[first].start].contains("\n") else { continue }
+            let window = tokens[first..<min(tokens.count, first + 4)]
+            let inWindow = matches.filter { window.indices.contains($0.firstToken) }
+            guard tokens[first].script == .digits || inWindow.contains(where: { $0.firstToken == first }),
+                  let day = reader.explicitDate(window, text: text, matches: inWindow)?.date,
+                  day < published, day >= published.adding(days: -3) else { continue }
+            return day
+        }
+        return nil
+    }
+
     /// A dateline ("TRIPOLI, Aug 25 (Reuters) -", "TRIPOLI –", "بنغازي - ") names where the
     /// report was filed, not where anything happened: a place that opens a line, written in
     /// capitals in Latin script, and followed by a comma, a dash or a bracket.
@@ -572,14 +706,22 @@ public struct IncidentExtractor: Sendable {
         return Self.coordinators.contains(previous.foldedText)
     }
 
+    /// Each place once: its first mention that is introduced as where something happened (a
+    /// town named first in an actor's name, "فرسان جنزور", and later "بجنزور", counts as
+    /// introduced), else its first.
+    func locatedOnes(_ places: [ResolvedPlace], cues: CuePositions, tokens: [Token]) -> [ResolvedPlace] {
+        var seen = Set<String>()
+        return introducedOnes(places, cues: cues, tokens: tokens).filter { seen.insert($0.place.id).inserted }
+    }
+
     /// Where several places are named and only some are introduced as where something happened
     /// (في، in, at, near — or a ب written on the name), those; a place listed with one of them
     /// ("في وادي الربيع والكايخ") counts as introduced too.
-    func locatedOnes(_ places: [ResolvedPlace], cues: CuePositions, tokens: [Token]) -> [ResolvedPlace] {
+    func introducedOnes(_ places: [ResolvedPlace], cues: CuePositions, tokens: [Token]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
         // Where fire or fighters came from is not where the event was, if another place is named.
         let notOrigins = places.filter { !isOrigin($0, cues: cues) }
-        if !notOrigins.isEmpty && notOrigins.count < places.count { return locatedOnes(notOrigins, cues: cues, tokens: tokens) }
+        if !notOrigins.isEmpty && notOrigins.count < places.count { return introducedOnes(notOrigins, cues: cues, tokens: tokens) }
         var located: [Bool] = []
         for (index, place) in places.enumerated() {
             let start = place.mention.firstToken
@@ -684,7 +826,41 @@ public struct IncidentExtractor: Sendable {
         }
         guard foldingTellings else { return incidents }
         let told = incidents.filter { !$0.refersBack }, referredBack = incidents.filter(\.refersBack)
-        return foldedIntoRiots(foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))) + referredBack
+        let folded = foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))
+        return foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded))) + referredBack
+    }
+
+    /// A killing that a sentence with no day of its own tells beside a battle whose day is
+    /// stated, at the same place, is part of that battle as ACLED codes it ("the militants
+    /// beheaded the victims" after the attack on the gate).
+    func foldedIntoBattles(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        // Read in place, by index: binding the incidents to names copied them for every pair.
+        folding(incidents) { all, index, battle in
+            all[battle].eventType == .battles && all[index].eventType == .violenceAgainstCivilians
+                && all[index].place.id == all[battle].place.id && all[index].date?.date == all[battle].date?.date
+                && (all[index].date?.isCarriedOver ?? false) && !(all[battle].date?.isCarriedOver ?? true)
+        }
+    }
+
+    /// Clashes at the place and on the day of a protest or a riot are that crowd's: rioters
+    /// storming a base, police firing at demonstrators ("قتلوا في مواجهات" between protesters and
+    /// the security forces) are not a battle between armed groups. A riot takes the fire and the
+    /// blasts too (RPGs in a firefight with rioters); a protest only the clashes at its own place
+    /// (a battle elsewhere in the city is an event of its own).
+    func foldedIntoCrowds(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        folding(incidents) { all, index, crowd in
+            guard all[index].date != nil, all[index].date?.date == all[crowd].date?.date else { return false }
+            switch all[crowd].eventType {
+            case .riots:
+                return (all[index].eventType == .battles || all[index].eventType == .explosionsRemoteViolence)
+                    && isSameArea(all[index].place, all[crowd].place)
+            case .protests:
+                return all[index].eventType == .battles && all[index].subEventType == "Armed clash"
+                    && all[index].place.id == all[crowd].place.id
+            default:
+                return false
+            }
+        }
     }
 
     /// A protest and a riot at the same place on the same day are one crowd: when it turned

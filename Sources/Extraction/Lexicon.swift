@@ -10,7 +10,7 @@ public struct Trigger: Hashable, Sendable {
 }
 
 /// A word that shapes how a sentence is read (see `Data/lexicons/cues.tsv`).
-public enum Cue: String, Hashable, Sendable {
+public enum Cue: String, Hashable, Sendable, CaseIterable {
     case denial, negation
     case clauseStart = "clause-start"
     case near, air, reporting
@@ -40,6 +40,15 @@ public enum Cue: String, Hashable, Sendable {
     /// A definite noun that refers back to an airport, a base or a port named earlier ("the
     /// airport", المطار): like ``anaphor``, for facilities.
     case facilityAnaphor = "facility-anaphor"
+    /// A definite noun that refers back to a square or a landmark named earlier ("the square",
+    /// الساحة): like ``anaphor``, for landmarks.
+    case landmarkAnaphor = "landmark-anaphor"
+    /// Before a trigger in its clause, where the clause is told in the past perfect ("had been
+    /// forced to close due to fighting"): the trigger is the cause of an earlier state, history.
+    case pastCause = "past-cause"
+    /// Right before a place: where a crowd went ("marched to", "led crowds to Martyrs Square",
+    /// إلى). For a protest, where it was held.
+    case destination
     /// Near an agreement word in its clause: the agreement was made (signed, reached,
     /// brokered, وقع، توصل). An agreement only named ("after two ceasefires collapsed", "as
     /// agreed with …") is no event.
@@ -136,7 +145,7 @@ public struct Lexicon: Sendable {
                 actors.insert(fields[0], payload: fields[1])
             case "cues.tsv":
                 guard fields.count == 2, let cue = Cue(rawValue: fields[0]) else {
-                    throw fail("expected: kind <tab> phrase, kind one of denial, negation, clause-start, near, air, reporting, no-split, locative, future, background, aggregate, actor-before, actor-after, origin, cause, anaphor, facility-anaphor, concluded, reference, seat")
+                    throw fail("expected: kind <tab> phrase, kind one of " + Cue.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 cues.insert(fields[1], payload: cue)
             case "dates.tsv":

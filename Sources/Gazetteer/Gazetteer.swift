@@ -10,7 +10,8 @@ import TextMatching
 /// ```swift
 /// let gazetteer = try Gazetteer.bundled()
 /// let places = gazetteer.resolve("غارة جوية تستهدف مطار معيتيقة بطرابلس")
-/// gazetteer.search("Gasr Ben Gashir").first?.place.id   // "2219905"… the GeoNames id
+/// places.resolved.map(\.place.id)                          // ["ly-mitiga", "2210247"]
+/// gazetteer.search("Gasr Ben Gashir").first?.place.id   // "2213618", GeoNames' id for Qasr bin Ghashir
 /// ```
 public final class Gazetteer: Sendable {
     /// Every place by id.

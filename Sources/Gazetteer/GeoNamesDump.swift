@@ -98,10 +98,8 @@ public enum GeoNamesDump {
     }
 
     static func readText(from location: String) throws(GazetteerError) -> (text: String, name: String) {
+        if let remote = GazetteerError.remoteLocation(location) { throw remote }
         let parsed = URL(string: location)
-        if let scheme = parsed?.scheme?.lowercased(), ["http", "https"].contains(scheme) {
-            throw .unreadable(file: location, reason: "a URL: download it first (GeoNamesDownload.download; `incidentmap gazetteer refresh` does)")
-        }
         let url = parsed.flatMap { $0.scheme == "file" ? $0 : nil } ?? URL(fileURLWithPath: location)
         let name = location
         guard FileManager.default.fileExists(atPath: url.path) else {

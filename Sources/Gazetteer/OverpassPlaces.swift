@@ -28,8 +28,10 @@ public enum OverpassPlaces {
         public var otherKinds: Int
     }
 
-    /// Reads the answer in the file at `path`; `file` names it in messages.
+    /// Reads the answer in the file at `path` (a local file: fetch a URL with `GeoNamesDownload`
+    /// first).
     public static func read(contentsOf path: String) throws(GazetteerError) -> Answer {
+        if let remote = GazetteerError.remoteLocation(path) { throw remote }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -4,7 +4,7 @@ import Gazetteer
 import NIOCore
 
 /// Fetches a GeoNames dump (`https://download.geonames.org/export/dump/LY.zip`) to a local
-/// file, for ``GeoNamesDump`` to read.
+/// file, for `GeoNamesDump` to read.
 ///
 /// ```swift
 /// let file = try await GeoNamesDownload.download(URL(string: "https://download.geonames.org/export/dump/LY.zip")!)

@@ -77,12 +77,6 @@ public final class ByteSink {
     }
 
     @inline(__always)
-    public func write(_ byte: UInt8) throws(SinkError) {
-        buffer.append(byte)
-        if buffer.count >= flushThreshold { try flush() }
-    }
-
-    @inline(__always)
     public func write(_ text: StaticString) throws(SinkError) {
         buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         if buffer.count >= flushThreshold { try flush() }

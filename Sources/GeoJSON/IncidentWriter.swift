@@ -36,7 +36,7 @@ public protocol IncidentWriter {
     /// (`distance_m` for radius queries).
     func begin(extraColumns: [String]) throws(SinkError)
     /// Writes one incident from its column values (the store's rows, read without building
-    /// an ``Incident``); `extra` holds the values of the extra columns, in order.
+    /// an `Incident`); `extra` holds the values of the extra columns, in order.
     func write(columns: some IncidentColumns, extra: [Double]) throws(SinkError)
     /// Ends the document and flushes (and, for a file, moves it into place).
     func finish() throws(SinkError)

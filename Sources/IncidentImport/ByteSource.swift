@@ -8,8 +8,6 @@ final class ByteSource {
     private var position = 0
     private var isAtEnd = false
     private static let chunkSize = 1 << 20
-    /// Bytes handed out so far (for progress reports).
-    private(set) var bytesConsumed: Int64 = 0
     private var bytesBeforeBuffer: Int64 = 0
 
     init(path: String) throws(ImportError) {

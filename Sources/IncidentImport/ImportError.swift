@@ -14,7 +14,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badRow(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
         case .unknownFormat(let path):
-            return "\(path): not JSON Lines, CSV or an ACLED API answer: name the file .jsonl, .csv or .json"
+            return "\(path): not JSON Lines, CSV, an ACLED API answer or a GDELT 2.0 event export: name the file .jsonl, .csv or .json"
         case .unwritableFile(let path, let reason):
             return "\(path): cannot write the file (\(reason))"
         }

@@ -4,7 +4,9 @@ import IncidentMapCore
 /// Reads incidents from a file of ACLED-style rows, streaming, so a file of any size is read in
 /// constant memory: JSON Lines (`.jsonl`, `.ndjson`), CSV with a header row (`.csv`; comma,
 /// semicolon or tab separated, told from the header), or ACLED's API answer (`.json`: one
-/// `{"status", "success", "count", "data": [...]}` answer or several pages of them).
+/// `{"status", "success", "count", "data": [...]}` answer or several pages of them), or a GDELT
+/// 2.0 event export (`YYYYMMDDHHMMSS.export.CSV`, told by its shape; see ``GDELTOptions``),
+/// or the first sheet of an Excel workbook (`.xlsx`, read whole by the internal `XLSXSheetReader`).
 ///
 /// ```swift
 /// let reader = try IncidentFileReader(path: "acled-libya.csv")
@@ -18,6 +20,10 @@ public final class IncidentFileReader {
         /// ACLED's API answer: `{"status": …, "success": …, "count": …, "data": [rows]}`, one
         /// or several (one after another, or in an array), every value a string.
         case acledAPI = "acled-api"
+        /// A GDELT 2.0 event export: 61 tab-separated columns, no header.
+        case gdeltEvents = "gdelt"
+        /// An Excel workbook's first sheet, with a header row as a CSV file has.
+        case xlsx
     }
 
     /// A row that was refused, with what was wrong and the row as the file has it.
@@ -46,42 +52,60 @@ public final class IncidentFileReader {
 
     public let path: String
     public let format: Format
-    /// The size of the file in bytes (for progress).
+    /// The size of the file in bytes (for progress); of a zip, its data file's size unpacked.
     public let fileSize: Int64
     /// The CSV delimiter, told from the header row (`nil` for JSON).
     public private(set) var delimiter: UInt8?
     private let source: ByteSource
     private let jsonLines: JSONLinesReader?
-    private let csv: CSVRecordReader?
+    private let csv: TableRecords?
     private let api: ACLEDAPIReader?
+    private let gdelt: GDELTEventReader?
     private var header: [String] = []
     /// For each CSV column, its slot in ``IncidentRecord/slots``, or `nil` for a column not stored.
     private var headerSlots: [Int?] = []
 
     /// Opens `path`, taking the format from its extension, or from its first characters where
-    /// the extension says nothing or `.json` could be JSON Lines or an API answer.
-    public init(path: String, format: Format? = nil) throws(ImportError) {
+    /// the extension says nothing or `.json` could be JSON Lines or an API answer; a file
+    /// whose first row has a GDELT 2.0 event row's shape is read as one, whatever its name.
+    /// `gdelt` chooses which GDELT rows are kept (it says nothing to other formats).
+    public init(path: String, format: Format? = nil, gdelt gdeltOptions: GDELTOptions = GDELTOptions()) throws(ImportError) {
         self.path = path
-        let source = try ByteSource(path: path)
+        let source: ByteSource
+        // A zip's format is its one data file's, told by that file's name and contents.
+        var formatPath = path
+        if ZippedInput.isZip(path) {
+            (source, formatPath, fileSize) = try ZippedInput.open(path)
+        } else {
+            source = try ByteSource(path: path)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            fileSize = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        }
         self.source = source
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        fileSize = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         let chosen: Format
-        if let format { chosen = format } else { chosen = try IncidentFileReader.guessFormat(path: path, source: source) }
+        if let format { chosen = format } else { chosen = try IncidentFileReader.guessFormat(path: path, named: formatPath, source: source) }
         self.format = chosen
         jsonLines = chosen == .jsonLines ? JSONLinesReader(source: source, path: path) : nil
         api = chosen == .acledAPI ? ACLEDAPIReader(source: source, path: path) : nil
+        gdelt = chosen == .gdeltEvents ? GDELTEventReader(source: source, path: path, options: gdeltOptions) : nil
         if chosen == .csv {
             source.skipByteOrderMark()
             let delimiter = IncidentFileReader.detectDelimiter(source.peekLine())
             self.delimiter = delimiter
-            let reader = CSVRecordReader(source: source, path: path, delimiter: delimiter)
+            let reader = TableRecords.csv(CSVRecordReader(source: source, path: path, delimiter: delimiter))
             csv = reader
             try readHeader(reader)
+        } else if chosen == .xlsx {
+            let sheet = TableRecords.sheet(try XLSXSheetReader(path: path))
+            csv = sheet
+            try readHeader(sheet)
         } else {
             csv = nil
         }
     }
+
+    /// What a GDELT file's rows became so far (kept, and skipped by reason); `nil` for other formats.
+    public var gdeltSummary: GDELTSummary? { gdelt?.summary }
 
     /// Bytes read so far.
     public var bytesRead: Int64 { source.offset }
@@ -147,6 +171,12 @@ public final class IncidentFileReader {
                 return .rejected(RejectedRow(line: line, reason: "row \(apiRowIndex) of the answer's data: broken JSON: \(problem.reason)",
                                              raw: api.currentRow))
             }
+        } else if let gdelt {
+            guard let record = try gdelt.nextRow() else { return nil }
+            switch record.result {
+            case .success(let incident): return .incident(incident)
+            case .failure(let problem): return .rejected(RejectedRow(line: record.line, reason: problem.reason, raw: gdelt.currentLine))
+            }
         } else {
             return nil
         }
@@ -161,7 +191,7 @@ public final class IncidentFileReader {
         }
     }
 
-    private func readHeader(_ reader: CSVRecordReader) throws(ImportError) {
+    private func readHeader(_ reader: TableRecords) throws(ImportError) {
         let first: (line: Int, fields: [String])?
         do {
             first = try reader.next()
@@ -176,6 +206,11 @@ public final class IncidentFileReader {
         for column in [Incident.Column.latitude, .longitude, .eventDate, .eventType] where !header.contains(column.rawValue) {
             let delimiter = reader.delimiter
             let shown = header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 6 ? " …" : "")
+            if case .sheet = reader {
+                throw .badRow(path: path, line: record.line, reason: "the first sheet's first row has no \(column.rawValue) column; "
+                              + "it has \(header.count) column(s): \(shown). incidentmap reads a sheet whose first row names "
+                              + "ACLED's columns (event_date, event_type, latitude, longitude …)")
+            }
             throw .badRow(path: path, line: record.line, reason: """
                 the header has no \(column.rawValue) column. Read as \(IncidentFileReader.delimiterName(delimiter))-separated \
                 (the delimiter its header suggests), it has \(header.count) column(s): \(shown). incidentmap reads comma-, \
@@ -208,12 +243,16 @@ public final class IncidentFileReader {
         }
     }
 
-    private static func guessFormat(path: String, source: ByteSource) throws(ImportError) -> Format {
-        let pathExtension = (path as NSString).pathExtension.lowercased()
+    /// `name` (`path`, or the name of the file inside a zip) gives the extension.
+    private static func guessFormat(path: String, named name: String, source: ByteSource) throws(ImportError) -> Format {
+        let pathExtension = (name as NSString).pathExtension.lowercased()
         switch pathExtension {
         case "jsonl", "ndjson", "geojsonl": return .jsonLines
-        case "csv", "tsv": return .csv
+        // GDELT names its exports .CSV, though they hold tabs and no header.
+        case "csv", "tsv": return GDELTEventReader.looksLikeEventRow(source.peekLine()) ? .gdeltEvents : .csv
+        case "xlsx": return .xlsx
         default:
+            if GDELTEventReader.looksLikeEventRow(source.peekLine()) { return .gdeltEvents }
             source.skipByteOrderMark()
             while let byte = source.peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
                 _ = source.next()

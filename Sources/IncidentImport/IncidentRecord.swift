@@ -1,9 +1,9 @@
 import Foundation
 import IncidentMapCore
 
-/// Turns one input row, keyed by ACLED column names, into an ``Incident``, checking every value.
+/// Turns one input row, keyed by ACLED column names, into an `Incident`, checking every value.
 ///
-/// Columns not listed in ``Incident/Column`` (ACLED's `year`, `iso`, `admin2` …) are not stored;
+/// Columns not listed in `Incident/Column` (ACLED's `year`, `iso`, `admin2` …) are not stored;
 /// `inter1` and `inter2` are read to map the pre-2019 "Riots/Protests" (see
 /// ``LegacyEventTypes``).
 enum IncidentRecord {

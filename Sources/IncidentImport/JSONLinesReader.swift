@@ -63,10 +63,4 @@ final class JSONLinesReader {
         let reason = error.reason.hasPrefix("expected a JSON object") ? error.reason : "broken JSON: \(error.reason)"
         return .badRow(path: path, line: line, reason: reason)
     }
-
-    static func explain(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
-        return nsError.localizedDescription
-    }
 }

@@ -20,39 +20,21 @@ struct LegacyEventTypes: Sendable {
     /// Rules by the old type's name, lower-cased, in the file's order.
     private let rules: [String: [Rule]]
 
-    /// The table built into incidentmap. A broken file is a build mistake that the tests
-    /// catch, so it stops the program with the file's own message.
-    static let shared: LegacyEventTypes = {
-        guard let file = EmbeddedResources.files.first(where: { $0.name == "legacy-event-types.tsv" }) else {
-            fatalError("Data/acled/legacy-event-types.tsv is not built into incidentmap")
-        }
-        do throws(RowProblem) {
-            return try LegacyEventTypes(tsv: file.text)
-        } catch {
-            fatalError("Data/acled/legacy-event-types.tsv: \(error.reason)")
-        }
-    }()
+    /// The table built into incidentmap.
+    static let shared = EmbeddedTable.load("legacy-event-types.tsv") { text throws(RowProblem) in try LegacyEventTypes(tsv: text) }
 
     init(tsv text: String) throws(RowProblem) {
+        let expected = "legacy_event_type, one of today's event types, sub_event_type, condition"
         var rules: [String: [Rule]] = [:]
-        var sawHeader = false
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
-            guard sawHeader else {
-                sawHeader = true
-                continue
-            }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, let eventType = EventType(acledName: fields[1]) else {
-                throw RowProblem("line \(number + 1): expected legacy_event_type, one of today's event types, sub_event_type, condition")
-            }
+        for (line, fields) in try EmbeddedTable.rows(text, columns: 4, expected: expected) {
+            guard let eventType = EventType(acledName: fields[1]) else { throw RowProblem("line \(line): expected \(expected)") }
             let subEventType = fields[2].isEmpty ? nil : eventType.canonicalSubEventType(fields[2])
             guard fields[2].isEmpty || subEventType != nil else {
-                throw RowProblem("line \(number + 1): '\(fields[2])' is not a sub-event type of \(eventType.rawValue)")
+                throw RowProblem("line \(line): '\(fields[2])' is not a sub-event type of \(eventType.rawValue)")
             }
             var interCode: String?
             if !fields[3].isEmpty {
-                guard fields[3].hasPrefix("inter=") else { throw RowProblem("line \(number + 1): a condition reads inter=N") }
+                guard fields[3].hasPrefix("inter=") else { throw RowProblem("line \(line): a condition reads inter=N") }
                 interCode = String(fields[3].dropFirst("inter=".count))
             }
             rules[fields[0].lowercased(), default: []].append(Rule(eventType: eventType, subEventType: subEventType, interCode: interCode))

@@ -6,7 +6,9 @@ import Foundation
 /// `ST_Distance(a, b, 1)`.
 ///
 /// ```swift
-/// let metres = Geodesic.distance(from: tripoli, to: mitiga)   // ≈ 7962.09
+/// let tripoli = try Coordinate(latitude: 32.88743, longitude: 13.18733)   // the gazetteer's Tripoli
+/// let mitiga = try Coordinate(latitude: 32.8942, longitude: 13.2761)
+/// let metres = Geodesic.distance(from: tripoli, to: mitiga)   // ≈ 8339.91, as ST_Distance(a, b, 1) gives
 /// ```
 public enum Geodesic {
     /// WGS84's semi-major axis in metres.

@@ -98,6 +98,10 @@ public struct Incident: Hashable, Sendable {
 }
 
 /// A stretch of source text that reports an incident.
+///
+/// Its JSON has one shape: what ``appendJSON(_:to:)`` writes for the store and the streaming
+/// exports (the fast path), `encode(to:)` writes for the incident JSON of `extract`, `near` and
+/// the API (`IncidentProperties`), member for member the same.
 public struct EvidenceSpan: Hashable, Sendable, Codable {
     /// The sentence (or clause) as it stands in the source.
     public var text: String
@@ -200,7 +204,11 @@ public func appendEvidence(contentsOf newSpans: [EvidenceSpan], to spans: inout 
 /// A 64-bit FNV-1a hash: enough to tell apart a few million incident ids, and stable across
 /// runs and platforms, which Swift's own `Hasher` is not. Written here because ids need no
 /// cryptographic strength and a crypto package would be a heavy dependency for five lines.
+/// The phrase indexes fingerprint their keys with it too, so it is inlinable: it runs for
+/// every word looked up.
 public enum StableHash {
+    /// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes.
+    @inlinable
     public static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let mitiga = gazetteer.place(id: "ly-mitiga")
-/// mitiga?.names   // ["Mitiga", "معيتيقة", "Mitiga International Airport", …]
+/// mitiga?.names   // ["Mitiga International Airport", "مطار معيتيقة الدولي", "Mitiga", "Mitiga airport", …]
 /// ```
 public struct Place: Hashable, Sendable {
     /// A stable id: the GeoNames id where one exists, otherwise a curated slug (`ly-mitiga`).

@@ -3,8 +3,8 @@ import IncidentImport
 import IncidentMapCore
 import IncidentStorage
 
-/// `ingest`: files of incident rows (ACLED-style JSON Lines, CSV or API answers) and of
-/// articles (extracted, then stored), each file in one transaction. A bad file stores nothing
+/// `ingest`: files of incident rows (ACLED-style JSON Lines, CSV, Excel sheets or API answers,
+/// GDELT event exports) and of articles (extracted, then stored), each file in one transaction. A bad file stores nothing
 /// of itself and keeps what the others stored; with ``Request/skipBadRows`` the good rows of an
 /// incident file are stored and the bad ones counted (and written to ``Request/rejectsPath``).
 /// A store the ingest created is removed again when every file failed.
@@ -25,13 +25,16 @@ public struct IngestFiles: Sendable {
         public var skipBadRows: Bool
         /// With ``skipBadRows``: the CSV file each skipped row is written to.
         public var rejectsPath: String?
+        /// Which rows of GDELT event exports are kept (`--keep-country-level`, `--country`).
+        public var gdelt: GDELTOptions
 
         public init(files: [String], articleDefaults: ArticleReader.ArticleDefaults = .init(),
-                    skipBadRows: Bool = false, rejectsPath: String? = nil) {
+                    skipBadRows: Bool = false, rejectsPath: String? = nil, gdelt: GDELTOptions = GDELTOptions()) {
             self.files = files
             self.articleDefaults = articleDefaults
             self.skipBadRows = skipBadRows
             self.rejectsPath = rejectsPath
+            self.gdelt = gdelt
         }
     }
 
@@ -52,8 +55,9 @@ public struct IngestFiles: Sendable {
     /// What one file added.
     public struct FileReport: Sendable, CustomStringConvertible {
         public enum Content: Sendable {
-            /// Incident rows; `rejected` bad rows skipped (with ``Request/skipBadRows``).
-            case incidents(rejected: Int)
+            /// Incident rows; `rejected` bad rows skipped (with ``Request/skipBadRows``); for a
+            /// GDELT export, what its rows became (kept, and skipped by reason).
+            case incidents(rejected: Int, gdelt: GDELTSummary?)
             /// Articles, and the incidents found in them whose date is unknown (not stored).
             case articles(count: Int, undated: [ExtractedIncident])
         }
@@ -67,7 +71,7 @@ public struct IngestFiles: Sendable {
         /// The line `ingest` prints for the file.
         public var description: String {
             switch content {
-            case .incidents(let rejected):
+            case .incidents(let rejected, _):
                 var line = "\(file): \(summary.added) added, \(summary.alreadyPresent) already in the store"
                 guard skipBadRows else { return line }
                 line += ", \(rejected) bad row(s) skipped"
@@ -79,6 +83,12 @@ public struct IngestFiles: Sendable {
             case .articles(let count, _):
                 return "\(file): \(count) article(s): \(summary.added) incident(s) added, \(summary.merged) merged into stored incidents, \(summary.alreadyPresent) already in the store"
             }
+        }
+
+        /// The second line `ingest` prints for a GDELT export: its rows kept, and skipped by reason.
+        public var gdeltLine: String? {
+            guard case .incidents(_, let gdelt?) = content else { return nil }
+            return "\(file): \(gdelt)"
         }
 
         /// What to warn of: the incidents not stored because their date is unknown.
@@ -141,10 +151,10 @@ public struct IngestFiles: Sendable {
                                             content: .articles(count: stored.articles, undated: stored.undated),
                                             skipBadRows: request.skipBadRows, rejectsPath: rejectsFile?.path)
                 } else {
-                    let (summary, rejected) = try ingestIncidents(file, into: store, request: request, rejectsFile: rejectsFile,
-                                                                  onEvent: onEvent)
+                    let (summary, rejected, gdelt) = try ingestIncidents(file, into: store, request: request, rejectsFile: rejectsFile,
+                                                                         onEvent: onEvent)
                     report.skipped += rejected
-                    fileReport = FileReport(file: file, summary: summary, content: .incidents(rejected: rejected),
+                    fileReport = FileReport(file: file, summary: summary, content: .incidents(rejected: rejected, gdelt: gdelt),
                                             skipBadRows: request.skipBadRows, rejectsPath: rejectsFile?.path)
                 }
                 report.total += fileReport.summary
@@ -163,10 +173,11 @@ public struct IngestFiles: Sendable {
     }
 
     /// Stores the rows of one incident file in one transaction, parsing a chunk ahead on
-    /// another thread while this one inserts; returns the counts and the rows skipped.
-    private func ingestIncidents(_ file: String, into store: any StoreBackend, request: Request,
-                                 rejectsFile: RejectedRowsFile?, onEvent: (Event) -> Void) throws -> (IngestSummary, Int) {
-        let reader = try IncidentFileReader(path: file)
+    /// another thread while this one inserts; returns the counts, the rows skipped and, for a
+    /// GDELT export, what its rows became.
+    private func ingestIncidents(_ file: String, into store: any StoreBackend, request: Request, rejectsFile: RejectedRowsFile?,
+                                 onEvent: (Event) -> Void) throws -> (IngestSummary, Int, GDELTSummary?) {
+        let reader = try IncidentFileReader(path: file, gdelt: request.gdelt)
         let ahead = IncidentFileReader.ReadAhead(reader, skipBadRows: request.skipBadRows)
         defer { ahead.cancel() }
         var rejected = 0
@@ -187,6 +198,6 @@ public struct IngestFiles: Sendable {
                 rejected += chunk.rejected.count
             }
         }
-        return (summary, rejected)
+        return (summary, rejected, reader.gdeltSummary)
     }
 }

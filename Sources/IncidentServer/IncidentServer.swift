@@ -76,7 +76,7 @@ public struct ServerConfiguration: Sendable {
 /// ``ServerConfiguration/maxConnections`` are open at once.
 ///
 /// ```swift
-/// let server = try IncidentServer(store: store, configuration: .init(port: 8080))
+/// let server = try IncidentServer(store: store, configuration: .init(port: 8080), assets: try MapAssets.load())
 /// try await server.application(logger: Logger(label: "incidentmap")).runService()
 /// ```
 public struct IncidentServer: Sendable {

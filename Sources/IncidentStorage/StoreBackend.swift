@@ -1,8 +1,9 @@
+import Foundation
 import IncidentMapCore
 
 /// What every incident store offers the application layer: incidents in (one transaction per
 /// call, all or nothing), rows out (filtered and streamed, or a page at a time), radius
-/// queries, statistics, and the few gazetteer primitives a refresh needs. The schema is the
+/// queries, statistics (a summary, and counts grouped by time, place, type or actor), and the few gazetteer primitives a refresh needs. The schema is the
 /// backend's own, kept up to date by its migrations when it is opened.
 ///
 /// The SpatiaLite store (`IncidentStore`) implements it; a PostGIS store will too, so that the
@@ -68,6 +69,16 @@ public protocol StoreBackend: AnyObject, Sendable {
 
     /// Count, date range, bounding box and counts by event type.
     func statistics() throws -> StoreStatistics
+
+    /// Counts the incidents matching `filter` grouped by `dimensions` (at least one), in the
+    /// store: time dimensions in time order, then the largest groups first, then by key. A week
+    /// is named by its Monday; an incident between two actors counts under each.
+    func statistics(by dimensions: [StatisticsDimension], matching filter: IncidentFilter) throws -> [StatisticsGroup]
+
+    /// When the last incident was stored (its `ingested_at`, to the second), or `nil` for an
+    /// empty store: what a report records, so that the next one can list what came after
+    /// (``IncidentFilter/storedAfter``).
+    func lastStoredAt() throws -> Date?
 
     // MARK: The gazetteer's places
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import IncidentMapCore
 import IncidentStorage
@@ -14,6 +15,10 @@ extension IncidentFilter {
         if let until {
             conditions.append("event_date <= ?")
             arguments += [until.description]
+        }
+        if let storedAfter {
+            conditions.append("ingested_at > ?")
+            arguments += [Timestamp.string(from: storedAfter)]
         }
         if !eventTypes.isEmpty {
             let names = eventTypes.map(\.rawValue).sorted()

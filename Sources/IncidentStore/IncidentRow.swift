@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 import IncidentMapCore
 
-/// How an ``Incident`` maps onto a row of the `incidents` table.
+/// How an `Incident` maps onto a row of the `incidents` table.
 enum IncidentRow {
-    /// The columns written and read, in ``Incident/Column`` order (the geometry is derived
+    /// The columns written and read, in `Incident.Column` order (the geometry is derived
     /// from latitude and longitude and never read back).
     static let columns = Incident.Column.allCases.map(\.rawValue)
     static let selectList = columns.joined(separator: ", ")
@@ -78,8 +78,8 @@ enum IncidentRow {
     }
 }
 
-/// The current row of a statement that selected ``IncidentRow/selectList``, read as
-/// ``IncidentColumns`` straight from SQLite's buffers: what exports stream. Valid only inside
+/// The current row of a statement that selected the store's incident columns, read as
+/// `IncidentColumns` straight from SQLite's buffers: what exports stream. Valid only inside
 /// the call that hands it out.
 struct StoredIncidentRow: IncidentColumns {
     let handle: OpaquePointer

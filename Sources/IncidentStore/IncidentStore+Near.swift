@@ -16,7 +16,7 @@ extension IncidentStore {
     /// `radius`, nearest first (ties in id order), at most `limit` of them.
     ///
     /// The spatial index narrows the search to boxes that contain the circle (see
-    /// ``SearchArea``); the exact ellipsoidal distance then decides, so the answer equals a
+    /// `SearchArea`); the exact ellipsoidal distance then decides, so the answer equals a
     /// brute-force geodesic computation over every row.
     ///
     /// ```swift
@@ -33,7 +33,7 @@ extension IncidentStore {
 
     /// The rows of ``incidents(near:within:limit:)``, nearest first, with their distances,
     /// read straight from SQLite's buffers (a `StoredIncidentRow`): what `near` and the
-    /// server write out, with no ``Incident`` built per row. Returns how many there were.
+    /// server write out, with no `Incident` built per row. Returns how many there were.
     @discardableResult
     public func forEachRow(near centre: Coordinate, within radius: Length, limit: Int? = nil,
                            _ body: (any IncidentColumns, Double) throws -> Void) throws -> Int {

@@ -17,7 +17,7 @@ extension IncidentStore {
     /// memory stays flat however many incidents there are.
     ///
     /// ```swift
-    /// try store.forEachIncident(matching: filter) { incident in try writer.write(incident) }
+    /// try store.forEachIncident(matching: filter) { incident in try writer.write(incident, extra: []) }
     /// ```
     public func forEachIncident(matching filter: IncidentFilter = IncidentFilter(),
                                 _ body: (Incident) throws -> Void) throws {
@@ -30,7 +30,7 @@ extension IncidentStore {
 
     /// Calls `body` with each stored row matching `filter`, in stored order, read straight
     /// from SQLite's buffers (a `StoredIncidentRow`): what exports stream, with no
-    /// ``Incident`` built per row. Memory stays flat however many rows there are.
+    /// `Incident` built per row. Memory stays flat however many rows there are.
     public func forEachRow(matching filter: IncidentFilter = IncidentFilter(),
                            _ body: (any IncidentColumns) throws -> Void) throws {
         let clause = filter.whereClause

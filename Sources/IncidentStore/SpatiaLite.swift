@@ -31,7 +31,7 @@ final class SpatiaLiteLoader: Sendable {
         defer { sqlite3_free(message) }
         guard code == SQLITE_OK else {
             let reason = message.map { String(cString: $0) } ?? "SQLite error \(code)"
-            throw StoreError.spatiaLiteUnavailable(reason: "cannot load mod_spatialite (\(reason)); install Debian's libsqlite3-mod-spatialite (Scripts/setup does)")
+            throw StoreError.spatiaLiteUnavailable(reason: "cannot load mod_spatialite: \(reason)")
         }
         loaded.withLockedValue { _ = $0.insert(key) }
     }

@@ -18,7 +18,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notAStore(let path, let reason):
             return "\(path) is not an incidentmap store (\(reason)): choose another path with --db"
         case .spatiaLiteUnavailable(let reason):
-            return "SpatiaLite could not be loaded (\(reason)): run Scripts/setup to install libspatialite-dev and libsqlite3-mod-spatialite"
+            return "SpatiaLite could not be loaded (\(reason)): run Scripts/setup, which installs Debian's libsqlite3-mod-spatialite (mod_spatialite)"
         case .database(let path, let reason):
             return "\(path): \(reason)"
         }

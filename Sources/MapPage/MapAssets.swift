@@ -11,7 +11,8 @@ public struct MapAssets: Sendable {
     public var leafletStyle: String
     public var clusterScript: String
     public var clusterStyle: String
-    /// Leaflet's version, from its header comment.
+    /// Leaflet's version, from its header comment or, in a minified copy (which has none, as
+    /// Debian's leaflet.min.js), from the `L.version` it sets.
     public var leafletVersion: String
 
     /// Where the files are looked for, in order: `$INCIDENTMAP_LEAFLET_DIR`, then Debian's folder.
@@ -43,7 +44,8 @@ public struct MapAssets: Sendable {
                 if let text { texts.append(stripSourceMap(text)) } else { missingPackages.append(file.package) }
             }
             if missingPackages.isEmpty {
-                let version = texts[0].firstMatch(of: /Leaflet (\d+\.\d+\.\d+)/).map { String($0.1) } ?? "(unknown version)"
+                let version = (texts[0].firstMatch(of: /Leaflet (\d+\.\d+\.\d+)/) ?? texts[0].firstMatch(of: /\.version="(\d+\.\d+\.\d+)"/))
+                    .map { String($0.1) } ?? "(unknown version)"
                 return MapAssets(leafletScript: texts[0], leafletStyle: texts[1], clusterScript: texts[2],
                                  clusterStyle: texts[3] + "\n" + texts[4], leafletVersion: version)
             }
@@ -65,6 +67,10 @@ public struct MapAssets: Sendable {
 public enum MapPageError: Error, Equatable, Sendable, CustomStringConvertible {
     case leafletMissing(searched: [String], packages: [String])
     case templateBroken(String)
+    /// The previous report named for "new since the last report" cannot be read.
+    case previousReportUnreadable(path: String)
+    /// The file named as the previous report was not written by `incidentmap report`.
+    case notAReport(path: String)
 
     public var description: String {
         switch self {
@@ -73,6 +79,10 @@ public enum MapPageError: Error, Equatable, Sendable, CustomStringConvertible {
                 + packages.joined(separator: " and ") + " (Scripts/setup does), or set INCIDENTMAP_LEAFLET_DIR "
                 + "to a folder holding leaflet.js, leaflet.css, leaflet.markercluster.js, MarkerCluster.css "
                 + "and MarkerCluster.Default.css"
+        case .previousReportUnreadable(let path):
+            return "cannot read the previous report \(path): check the path, or leave out --since-report to compare with the report being replaced"
+        case .notAReport(let path):
+            return "\(path) is not a report made by incidentmap report (it has no incidentmap-stored-through marker): name the previous report, or leave out --since-report"
         case .templateBroken(let reason):
             return "the built-in map template is broken (\(reason)): this is a bug in incidentmap, please report it"
         }

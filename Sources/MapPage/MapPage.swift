@@ -3,17 +3,18 @@ import Gazetteer
 import GeoJSON
 import IncidentMapCore
 
-/// The map page: one HTML file with Leaflet, the country outlines, the gazetteer's main places
-/// and (for `incidentmap map`) the incidents inlined, which opens from disk with no network.
+/// The map page: one HTML file with Leaflet, the country outlines and Libya's districts (see
+/// `Data/basemap/README.md`), the gazetteer's places, a weekly timeline and (for
+/// `incidentmap map`) the incidents inlined, which opens from disk with no network.
 /// `incidentmap serve` sends the same page in its live mode, where the script reads the
 /// incidents from the API instead.
 ///
 /// ```swift
-/// let page = MapPage(title: "Tripoli, April 2019", places: MapPage.mainPlaces(in: gazetteer),
+/// let page = MapPage(title: "Tripoli, April 2019", labels: MapPage.mainLabels(in: gazetteer),
 ///                    assets: try MapAssets.load())
 /// let sink = try ByteSink(path: "incidents.html")
 /// try page.write(to: sink) { writer in
-///     try store.forEachIncident { try writer.write($0, extra: []) }
+///     try store.forEachRow { try writer.write(columns: $0, extra: []) }
 /// }
 /// ```
 public struct MapPage: Sendable {
@@ -22,15 +23,19 @@ public struct MapPage: Sendable {
         public var name: String
         public var nameArabic: String?
         public var coordinate: Coordinate
-        /// Major places are labelled at every zoom; the others once zoomed in.
-        public var isMajor: Bool
+        /// The smallest zoom at which the label is drawn (where it overlaps no label of a lower
+        /// zoom): 0 for the main cities, larger for towns and then a city's quarters.
+        public var minimumZoom: Int
 
-        public init(name: String, nameArabic: String?, coordinate: Coordinate, isMajor: Bool) {
+        public init(name: String, nameArabic: String?, coordinate: Coordinate, minimumZoom: Int) {
             self.name = name
             self.nameArabic = nameArabic
             self.coordinate = coordinate
-            self.isMajor = isMajor
+            self.minimumZoom = minimumZoom
         }
+
+        /// Labelled at every zoom.
+        public var isMajor: Bool { minimumZoom == 0 }
     }
 
     public var title: String
@@ -43,24 +48,43 @@ public struct MapPage: Sendable {
         self.assets = assets
     }
 
-    /// The gazetteer's Libyan towns of 20,000 people or more (major from 100,000), and its
-    /// airports, the places an analyst finds their way by.
+    /// The zoom from which a place is labelled: cities of 100,000 people or more at every zoom,
+    /// other cities and towns of 20,000 from zoom 7 (a region), smaller towns and airports from
+    /// 9 (a city and its surroundings), a city's quarters from 12 (its streets); villages and
+    /// every other kind never (the gazetteer has about 900 villages, too many to draw).
+    static func minimumZoom(of place: Place) -> Int? {
+        let population = place.population ?? 0
+        switch place.kind {
+        case _ where population >= 100_000: return 0
+        case .city: return 7
+        case .town: return population >= 20_000 ? 7 : 9
+        case .airport: return 9
+        case .neighbourhood: return 12
+        default: return nil
+        }
+    }
+
+    /// The gazetteer's Libyan cities, towns, airports and city quarters, most important first.
     /// A name given twice within 10 km (GeoNames' Az Zawiyah and Zawiya, both الزاوية) is
-    /// labelled once, at the larger place.
+    /// labelled once, at the larger place. The districts (shaʿbiyat) are labelled from the
+    /// basemap, at their areas' middles.
     public static func mainLabels(in gazetteer: Gazetteer) -> [Label] {
         let candidates = gazetteer.places.values
-            .filter { $0.isLibyan && ($0.kind == .airport || ($0.population ?? 0) >= 20_000) && $0.kind != .country && $0.kind != .district }
-            .sorted { ($0.population ?? 0, $1.id) > ($1.population ?? 0, $0.id) }
-        var kept: [Place] = []
-        for place in candidates {
-            let repeated = kept.contains { other in
-                (other.nameArabic != nil && other.nameArabic == place.nameArabic || other.nameEnglish == place.nameEnglish)
-                    && Geodesic.distance(from: other.coordinate, to: place.coordinate) < 10_000
+            .compactMap { place in place.isLibyan ? minimumZoom(of: place).map { (place, $0) } : nil }
+            .sorted { ($0.1, -($0.0.population ?? 0), $0.0.id) < ($1.1, -($1.0.population ?? 0), $1.0.id) }
+        var kept: [(place: Place, zoom: Int)] = []
+        var byName: [String: [Place]] = [:]
+        for (place, zoom) in candidates {
+            let keys = [place.nameEnglish] + (place.nameArabic.map { [$0] } ?? [])
+            let repeated = keys.contains { key in
+                byName[key, default: []].contains { Geodesic.distance(from: $0.coordinate, to: place.coordinate) < 10_000 }
             }
-            if !repeated { kept.append(place) }
+            if repeated { continue }
+            kept.append((place, zoom))
+            for key in keys { byName[key, default: []].append(place) }
         }
-        return kept.map { Label(name: $0.nameEnglish, nameArabic: $0.nameArabic, coordinate: $0.coordinate,
-                                isMajor: ($0.population ?? 0) >= 100_000) }
+        return kept.map { Label(name: $0.place.nameEnglish, nameArabic: $0.place.nameArabic, coordinate: $0.place.coordinate,
+                                minimumZoom: $0.zoom) }
     }
 
     /// Writes the page with the incidents `incidents` hands to the writer inlined, and finishes
@@ -142,8 +166,11 @@ public struct MapPage: Sendable {
             guard let script = Self.resource("map.js") else { throw .templateBroken("map.js is not embedded") }
             return script
         case "BASEMAP":
-            guard let basemap = Self.resource("ne_110m_countries.geojson") else { throw .templateBroken("the basemap is not embedded") }
+            guard let basemap = Self.resource("basemap-countries.geojson") else { throw .templateBroken("the basemap is not embedded") }
             return Self.scriptSafe(basemap)
+        case "DISTRICTS":
+            guard let districts = Self.resource("basemap-districts.geojson") else { throw .templateBroken("the districts are not embedded") }
+            return Self.scriptSafe(districts)
         case "CONFIG": return configJSON(live: live)
         default: throw .templateBroken("unknown slot @@\(slot)@@")
         }
@@ -161,17 +188,18 @@ public struct MapPage: Sendable {
     /// What the page's script is told: whether it reads the incidents inlined or from the API,
     /// where the API is, the title, where to look first, and the places to label.
     struct Config: Codable, Equatable {
-        /// A label: the place's names, where it is, and whether it shows at every zoom.
+        /// A label: the place's names, where it is, and the zoom from which it is named.
         struct Place: Codable, Equatable {
             var name: String
             var nameArabic: String?
             var lat: Double
             var lon: Double
-            var major: Bool
+            var minimumZoom: Int
 
             enum CodingKeys: String, CodingKey {
-                case name, lat, lon, major
+                case name, lat, lon
                 case nameArabic = "name_ar"
+                case minimumZoom = "min_zoom"
             }
 
             init(_ label: Label) {
@@ -179,7 +207,7 @@ public struct MapPage: Sendable {
                 nameArabic = label.nameArabic
                 lat = label.coordinate.latitude
                 lon = label.coordinate.longitude
-                major = label.isMajor
+                minimumZoom = label.minimumZoom
             }
         }
 

@@ -69,12 +69,14 @@ enum PostGISMigrations {
     /// The tables the store owns, dropped by ``PostGISStore/closeAndDelete()``.
     static let tables = ["incidents", "gazetteer_places", "gazetteer_refreshes", "incidentmap_migrations"]
 
-    /// Applies the migrations not yet recorded, each in the one transaction with its record. An
-    /// advisory lock makes processes that open a new database at once take turns.
+    /// The advisory lock under which a process creates PostGIS and migrates the schema.
+    static let lockKey = 7_415_120_015
+
+    /// Applies the migrations not yet recorded, in one transaction with their records; the
+    /// caller holds the advisory lock (``lockKey``).
     static func migrate(_ connection: PostgresConnection) throws(PostGISStoreError) {
         try connection.execute("BEGIN")
         do {
-            try connection.execute("SELECT pg_advisory_xact_lock(7415120015)")
             try connection.execute("""
                 CREATE TABLE IF NOT EXISTS incidentmap_migrations (
                     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())

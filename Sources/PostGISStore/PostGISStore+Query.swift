@@ -23,6 +23,7 @@ struct SQLCondition {
     init(_ filter: IncidentFilter) {
         if let since = filter.since { add("event_date >= \(parameter(since.description))") }
         if let until = filter.until { add("event_date <= \(parameter(until.description))") }
+        if let storedAfter = filter.storedAfter { add("ingested_at > \(parameter(Timestamp.string(from: storedAfter)))") }
         if !filter.eventTypes.isEmpty {
             add("event_type = ANY(\(parameter(PostgresArray.text(filter.eventTypes.map(\.rawValue).sorted()))))")
         }

@@ -52,6 +52,10 @@ public final class PostGISStore: StoreBackend {
             if !hasStore && mode == .mustExist { throw PostGISStoreError.missingStore(location: location) }
             if hasStore, try PostGISMigrations.isCurrent(connection) { return }
             if try Self.isStandby(connection) { throw PostGISStoreError.readOnlyServer(location: location) }
+            // Processes opening a new database at once (several ingests) take turns at creating
+            // PostGIS and the schema.
+            try connection.execute("SELECT pg_advisory_lock(\(PostGISMigrations.lockKey))")
+            defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(PostGISMigrations.lockKey))") }
             try installPostGIS(connection)
             try PostGISMigrations.migrate(connection)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentMapCore
 /// Finds known phrases (place names, trigger words, actor names) in tokenised text: a trie over
 /// normalised token keys, scanned once left to right, so the cost grows with the text's length
 /// and not with the number of phrases. The longest phrase at a position wins ("مطار طرابلس
@@ -37,12 +38,6 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         guard let node = trie.insert(keys: keys) else { return }
         while payloads.count < trie.nodeCount { payloads.append([]) }
         if !payloads[node].contains(payload) { payloads[node].append(payload) }
-    }
-
-    /// The payloads of exactly this phrase, if it is indexed.
-    public func payloads(forPhrase phrase: String) -> [Payload] {
-        guard let node = trie.node(forKeys: Normalizer.keys(of: phrase)) else { return [] }
-        return payloads[node]
     }
 
     /// Every indexed phrase found in `tokens`, left to right, longest first, not overlapping.
@@ -120,16 +115,6 @@ struct PhraseTrie: Sendable {
             phraseCount += 1
         }
         return node
-    }
-
-    /// The node where exactly this phrase ends, if it is indexed.
-    func node(forKeys keys: [String]) -> Int? {
-        var node = 0
-        for key in keys {
-            guard let next = children[node][ByteKey(key)] else { return nil }
-            node = next
-        }
-        return isPhraseEnd[node] ? node : nil
     }
 
     func matches(in tokens: [Token]) -> [Match] {
@@ -230,19 +215,15 @@ extension PhraseMatch {
 /// normalised by ``Normalizer`` already, so equal keys have equal bytes.
 struct ByteKey: Hashable, Sendable {
     let text: String
-    /// FNV-1a of the bytes, made once with the key: every dictionary probe hashes this word
-    /// instead of the whole key (a token is looked up in half a dozen phrase indexes).
+    /// FNV-1a of the bytes (`StableHash`, the incident ids' hash), made once with the key:
+    /// every dictionary probe hashes this word instead of the whole key (a token is looked up
+    /// in half a dozen phrase indexes).
     let fingerprint: UInt64
 
     @inline(__always)
     init(_ text: String) {
         self.text = text
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        fingerprint = hash
+        fingerprint = StableHash.fnv1a64(text)
     }
 
     static func == (left: ByteKey, right: ByteKey) -> Bool {

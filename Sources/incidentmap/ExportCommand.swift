@@ -7,11 +7,12 @@ extension OutputFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the stored incidents as GeoJSON, GeoJSONSeq or CSV.",
+        abstract: "Write the stored incidents as GeoJSON, GeoJSONSeq, CSV or JSON.",
         discussion: """
             geojson is an RFC 7946 FeatureCollection: points at [longitude, latitude], the \
             event_id_cnty as each feature's id, every column as a property under its ACLED name. \
-            geojsonseq writes one Feature per line; csv uses ACLED's column names. The export \
+            geojsonseq writes one Feature per line; csv uses ACLED's column names; json is an \
+            array of objects keyed by the same names. The export \
             streams, so memory stays flat however large the store. With --out, the file appears \
             only once it is complete.
             """)

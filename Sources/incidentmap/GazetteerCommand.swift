@@ -78,15 +78,17 @@ struct GazetteerConvertCommand: ParsableCommand {
             For curating: the output is a tab-separated place file like those of Gazetteer/, \
             one place per GeoNames row or OSM element, with its Arabic and Latin names, kind, \
             district and coordinate source. It changes nothing else. Both take a local file \
-            (LY.txt or LY.zip; an Overpass [out:json] answer): download a URL first.
+            (LY.txt or LY.zip; an Overpass [out:json] answer), not a URL: download it first \
+            (curl -o FILE URL), so that the file the place file names as its source can be \
+            converted again. `gazetteer refresh` takes a URL.
 
             Example: incidentmap gazetteer convert --osm LY-places-overpass.json --out Gazetteer/osm-LY-places.tsv
             """)
 
-    @Option(help: ArgumentHelp("A GeoNames dump: LY.txt or LY.zip.", valueName: "file"))
+    @Option(help: ArgumentHelp("A GeoNames dump, a local file: LY.txt or LY.zip.", valueName: "file"))
     var geonames: String?
 
-    @Option(help: ArgumentHelp("An OpenStreetMap Overpass answer in [out:json].", valueName: "file"))
+    @Option(help: ArgumentHelp("An OpenStreetMap Overpass answer in [out:json], a local file.", valueName: "file"))
     var osm: String?
 
     @Option(help: ArgumentHelp("The place file to write.", valueName: "file"))

@@ -11,9 +11,9 @@ struct IncidentMapCommand: AsyncParsableCommand {
             database that a team shares: --db postgresql://user@host:5432/incidents.
 
             Typical use:
-              incidentmap ingest Data/libya-incidents-2019-04.csv
+              incidentmap ingest Data/incidents/tripoli-offensive-2019-04.csv
               incidentmap export --format geojson --out incidents.geojson
               incidentmap near 32.8942,13.2761 --radius 10km
             """,
-        subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, MapCommand.self, ServeCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self])
+        subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, MapCommand.self, ReportCommand.self, ServeCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self])
 }

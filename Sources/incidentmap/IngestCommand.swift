@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentImport
 import IncidentMapCore
 import IncidentMapKit
 
@@ -15,7 +16,7 @@ struct IngestCommand: ParsableCommand {
             articles that carry no date of their own; incidents whose date cannot be read are \
             reported and not stored.
 
-            Incident rows: each file is read as JSON Lines (.jsonl, .ndjson: one object per line), CSV (.csv, \
+            Incident rows: each file is read as JSON Lines (.jsonl, .ndjson: one object per line), CSV (.csv, .tsv, \
             with a header row in any case; comma-, semicolon- or tab-separated, told from the \
             header) or ACLED's API answer (.json: {"status", "success", "count", "data": [...]}, \
             one or several pages). Columns are ACLED's: event_date, event_type and latitude, \
@@ -38,7 +39,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .csv).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .ndjson, .csv, .tsv, or ACLED's API answer in .json).", valueName: "file"))
     var files: [String]
 
     @Option(help: ArgumentHelp("The articles' publication date, for those that give none.", valueName: "YYYY-MM-DD"),
@@ -57,14 +58,22 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --skip-bad-rows: write each skipped row to this CSV file (file, line, reason, row).", valueName: "file"))
     var rejects: String?
 
+    @Flag(help: "GDELT event exports: keep events placed only at a country's centroid (ActionGeo_Type 1), dropped by default.")
+    var keepCountryLevel = false
+
+    @Option(help: ArgumentHelp("GDELT event exports: keep only events in this country (FIPS 10-4 code, as ActionGeo_CountryCode: Libya is LY).", valueName: "CC"))
+    var country: String?
+
     func validate() throws {
+        if let country, !GDELTOptions.isCountryCode(country) { throw ValidationError("--country takes a two-letter FIPS 10-4 code, such as LY for Libya.") }
         if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
         if rejects != nil && !skipBadRows { throw ValidationError("--rejects needs --skip-bad-rows: without it a bad row stops its file.") }
     }
 
     func run() throws {
         let request = IngestFiles.Request(files: files, articleDefaults: .init(published: published, source: source, url: url),
-                                          skipBadRows: skipBadRows, rejectsPath: rejects)
+                                          skipBadRows: skipBadRows, rejectsPath: rejects,
+                                          gdelt: GDELTOptions(keepCountryLevel: keepCountryLevel, country: country))
         var progress: ProgressLine?
         let report: IngestFiles.Report
         do {
@@ -80,6 +89,7 @@ struct IngestCommand: ParsableCommand {
                     progress?.clear()
                     progress = nil
                     printOutput(fileReport.description)
+                    if let gdeltLine = fileReport.gdeltLine { printOutput(gdeltLine) }
                     if let warning = fileReport.warning { printError(warning) }
                 case .failed(let file, let error):
                     progress?.clear()

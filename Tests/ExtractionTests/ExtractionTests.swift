@@ -3,6 +3,7 @@ import IncidentMapCore
 import Testing
 import TextMatching
 @testable import Extraction
+import ExtractionEvaluation
 import Gazetteer
 
 @Suite struct SegmenterTests {
@@ -217,9 +218,55 @@ import Gazetteer
         // A protest that turned violent is one riot.
         ("Protesters stormed and set fire to a government building in Gharyan yesterday during a demonstration",
          ["2217362 Riots/Violent demonstration 2019-04-08"]),
+        // Clashes told in a later sentence at a riot's place and day are the riot's; at a
+        // protest's place, the protest's; a battle elsewhere in the city is its own.
+        ("Armed protesters stormed a militia base in Gharyan yesterday. Clashes there killed four.",
+         ["2217362 Riots/Violent demonstration 2019-04-08"]),
+        ("خرجت مظاهرة في غريان أمس ضد الحكومة. وقتل اثنان في مواجهات في غريان.",
+         ["2217362 Protests/Peaceful protest 2019-04-08"]),
+        // A killing a sentence without a day tells after a dated attack at the same place is the attack's.
+        ("هاجم مسلحون بوابة في غريان أمس. وقطعوا رؤوس اثنين من الجنود.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // Blasts joined to the gunfire of one firefight: one battle.
+        ("Explosions and gunfire continued in Gharyan yesterday", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // A trigger word alone in quotation marks is what someone called the event.
+        ("Gunmen abducted a lawyer in Gharyan yesterday, in what the ministry called an “arrest”",
+         ["2217362 Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
+        // "Today" is the dateline's day, where the report was filed two days before publication.
+        ("GHARYAN, April 7 (Agency) - Clashes erupted in Gharyan today.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // Why something had come about, in the past perfect, is history; a period of days adds up.
+        ("The road to Gharyan had been closed for a month due to fighting between rival groups.", []),
+        ("Gharyan has taken a heavy bombardment in the last 13 days", []),
+        // A crowd is where it went; "the square" is the square named before.
+        ("Crowds marched from Janzur to Martyrs' Square for a demonstration yesterday",
+         ["ly-martyrs-square-tripoli Protests/Peaceful protest 2019-04-08"]),
+        ("Hundreds held a demonstration in Martyrs' Square yesterday. In Misrata, a council backed them. A rival demonstration also entered the square.",
+         ["ly-martyrs-square-tripoli Protests/Peaceful protest 2019-04-08"]),
+        // A town named first inside a unit's name and then as where it happened: its second mention says where.
+        ("اشتبكت قوات كتيبة فرسان غريان أمس مع مسلحين في العزيزية وغريان",
+         ["2220139 Battles/Armed clash 2019-04-08", "2217362 Battles/Armed clash 2019-04-08"]),
     ])
     func linksTriggersToPlaces(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
+    }
+
+    /// An article longer than a part is read part by part (memory bounded by a part): offsets
+    /// stay the whole text's, and one event told in two parts is one incident.
+    @Test func aVeryLongArticleIsReadInPartsWithOffsetsInTheWholeText() throws {
+        let filler = String(repeating: "The council met to discuss the budget and the schools.\n", count: 4_000)
+        let text = "Clashes erupted in Gharyan yesterday.\n" + filler + "Clashes erupted in Gharyan yesterday.\n"
+            + filler + "Shelling hit Tarhuna yesterday.\n"
+        #expect(text.unicodeScalars.count > 2 * IncidentExtractor.partLength)
+        let incidents = extract(text)
+        #expect(incidents.map(\.place.id).sorted() == ["2210221", "2217362"])
+        let gharyan = try #require(incidents.first { $0.place.id == "2217362" })
+        #expect(gharyan.evidence.count == 2)
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
+        for span in incidents.flatMap(\.evidence) {
+            #expect(slice(span.start, span.end) == span.text)
+            #expect(Set(span.highlights.map { slice($0.start, $0.end) }).isSubset(of: ["Clashes", "Gharyan", "Shelling", "Tarhuna"]))
+        }
+        #expect(gharyan.evidence.map(\.start).max()! > IncidentExtractor.partLength)
     }
 
     @Test func eventsThatDidNotHappenAreShownWithTheirStatusOnlyWhenAsked() throws {

@@ -2,36 +2,74 @@ import Foundation
 import Testing
 @testable import Gazetteer
 
-/// Every spelling in Fixtures/spellings.tsv (Arabic with and without clitics, Latin variants,
-/// diacritics) must be found, whole, as a name of its place.
+/// Every row of Fixtures/spellings.tsv: a spelling as news writes it (Arabic with and without
+/// proclitics, Latin variants, diacritics), the place it names, and what the spelling rules must
+/// read in it: the stretch found as the name, once an Arabic proclitic, a Latin article run
+/// into the name or a leading ʿ is left out (وبطرابلس is read as طرابلس from its third letter,
+/// Al-Aziziyah as Aziziyah, Gasr Ben Gashir whole).
 @Suite struct SpellingTests {
     static let gazetteer = try! Gazetteer.bundled()
 
-    static func spellings() throws -> [(spelling: String, placeID: String)] {
+    struct Row: CustomStringConvertible {
+        var line: Int
+        var spelling: String
+        var placeID: String
+        /// The stretch of the spelling found as the name: all of it, or what follows a
+        /// proclitic or an article.
+        var readAs: String
+
+        var isArabic: Bool { spelling.unicodeScalars.first.map { (0x0600...0x06FF).contains($0.value) } ?? false }
+
+        var description: String { "spellings.tsv:\(line) \(spelling)" }
+    }
+
+    static func rows() throws -> [Row] {
         let url = try #require(Bundle.module.url(forResource: "spellings", withExtension: "tsv", subdirectory: "Fixtures"))
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-            .filter { !$0.hasPrefix("#") }
-            .map { line in
-                let fields = line.split(separator: "\t")
-                return (String(fields[0]), String(fields[1]))
-            }
-    }
-
-    @Test func thereAreAtLeast300() throws {
-        #expect(try Self.spellings().count >= 300)
-    }
-
-    @Test func everySpellingIsFoundAsItsPlace() throws {
-        var failures: [String] = []
-        for (spelling, placeID) in try Self.spellings() {
-            #expect(Self.gazetteer.place(id: placeID) != nil, "unknown id \(placeID)")
-            let mentions = Self.gazetteer.mentions(in: spelling)
-            let whole = mentions.count == 1 && mentions[0].end == spelling.unicodeScalars.count
-            if !(whole && mentions[0].placeIDs.contains(placeID)) {
-                failures.append("\(spelling) → \(mentions.map { "\($0.text) \($0.placeIDs)" })")
-            }
+        var rows: [Row] = []
+        for (index, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty && !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            try #require(fields.count == 3, "spellings.tsv:\(index + 1): give spelling, place id and read-as, tab-separated")
+            let row = Row(line: index + 1, spelling: fields[0], placeID: fields[1], readAs: fields[2])
+            try #require(row.spelling.unicodeScalars.reversed().starts(with: row.readAs.unicodeScalars.reversed()),
+                         "\(row): its read-as must be the end of the spelling")
+            rows.append(row)
         }
-        #expect(failures.isEmpty, "\(failures.count) spellings not found: \(failures.joined(separator: "; "))")
+        return rows
+    }
+
+    @Test func theFixtureCoversEveryKindOfSpelling() throws {
+        let rows = try Self.rows()
+        #expect(rows.count >= 300)
+        // Spellings read whole and spellings read after a proclitic or an article, in both scripts.
+        #expect(rows.contains { $0.readAs == $0.spelling && $0.isArabic })
+        #expect(rows.contains { $0.readAs != $0.spelling && $0.isArabic })
+        #expect(rows.contains { $0.readAs == $0.spelling && !$0.isArabic })
+        #expect(rows.contains { $0.readAs != $0.spelling && !$0.isArabic })
+        #expect(Set(rows.map(\.placeID)).count >= 40)
+    }
+
+    @Test func everySpellingIsReadAsItsPlace() throws {
+        var failures: [String] = []
+        for row in try Self.rows() {
+            #expect(Self.gazetteer.place(id: row.placeID) != nil, "\(row): unknown id \(row.placeID)")
+            let mentions = Self.gazetteer.mentions(in: row.spelling)
+            guard mentions.count == 1, let mention = mentions.first else {
+                failures.append("\(row) → \(mentions.count) mentions: \(mentions.map(\.text))")
+                continue
+            }
+            let length = row.spelling.unicodeScalars.count
+            let start = length - row.readAs.unicodeScalars.count
+            var wrong: [String] = []
+            if mention.text != row.readAs { wrong.append("read as '\(mention.text)', not '\(row.readAs)'") }
+            if mention.start != start || mention.end != length { wrong.append("at \(mention.start)..<\(mention.end), not \(start)..<\(length)") }
+            // Only Arabic proclitics are detached from their word; a Latin article is a word of its own.
+            let detaches = row.isArabic && start > 0
+            if mention.detachedClitic != detaches { wrong.append(detaches ? "no proclitic detached" : "a proclitic detached") }
+            if !mention.placeIDs.contains(row.placeID) { wrong.append("names \(mention.placeIDs), not \(row.placeID)") }
+            if !wrong.isEmpty { failures.append("\(row): " + wrong.joined(separator: ", ")) }
+        }
+        #expect(failures.isEmpty, "\(failures.count) spellings misread:\n\(failures.joined(separator: "\n"))")
     }
 
     @Test func searchRanksTheSpellingsPlaceFirst() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import IncidentMapCore
 
 /// The boxes a radius query asks the index for must contain every point of the circle,
@@ -55,11 +56,12 @@ import Testing
 }
 
 @Suite struct SearchStripTests {
-    /// Points inside the circle and on its edge, in every direction, fall in some strip.
+    /// Points inside the circle and on its edge, in every direction, fall in some strip. The
+    /// points between are drawn from a seeded generator, so a failure is the same on every run.
     @Test(arguments: [(32.9, 13.3), (-33.9, 151.2), (0, 0), (60, 25), (-75, -60), (80, 100), (0, 179.9), (89.5, 0)])
     func stripsContainTheWholeCircle(latitude: Double, longitude: Double) throws {
         let centre = try Coordinate(latitude: latitude, longitude: longitude)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 16)
         for radius in [50.0, 1_000, 25_000, 50_000, 300_000, 2_000_000] {
             let strips = SearchArea.strips(around: centre, radiusMetres: radius, count: 8)
             for step in 0..<720 {

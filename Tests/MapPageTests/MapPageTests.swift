@@ -38,15 +38,19 @@ import TestSupport
         #expect(html.contains("<title>Tripoli &lt;April&gt;</title>"))
         #expect(html.contains(#""mode":"file""#))
         #expect(html.contains(#""highlights":[{"kind":"trigger","start":10,"end":13}"#))
-        #expect(html.contains("\"iso_a3\": \"LBY\""), "the basemap is inlined")
+        #expect(html.contains("\"iso_a3\":\"LBY\",\"detail\":\"high\""), "the detailed basemap is inlined")
+        #expect(html.contains("\"name\":\"Al Jabal al Gharbi\""), "the districts are inlined")
         #expect(html.contains("\"name_ar\":\"طرابلس\""), "the gazetteer's places are labels")
     }
 
-    @Test func labelsTheMainPlacesOnce() throws {
+    @Test func labelsCitiesTownsAndQuartersByZoom() throws {
         let labels = MapPage.mainLabels(in: try Gazetteer.bundled())
         #expect(labels.contains { $0.name == "Tripoli" && $0.isMajor })
-        #expect(labels.contains { $0.nameArabic == "مطار معيتيقة الدولي" }, "airports are labelled")
+        #expect(labels.contains { $0.nameArabic == "مطار معيتيقة الدولي" && $0.minimumZoom == 9 }, "airports are labelled")
+        #expect(labels.contains { $0.nameArabic == "عين زارة" && $0.minimumZoom == 12 }, "a quarter of Tripoli, once zoomed in")
         #expect(labels.filter { $0.nameArabic == "الزاوية" }.count == 1)
+        #expect(labels.map(\.minimumZoom) == labels.map(\.minimumZoom).sorted(), "the most important first")
+        #expect(!labels.contains { $0.minimumZoom > 12 })
     }
 
     @Test func saysWhichPackageToInstallWhenLeafletIsMissing() throws {

@@ -11,7 +11,15 @@ For ``incidentmap map`` (the offline file) and ``incidentmap serve`` (the live p
   evidence sentence right to left with the place and trigger marked, the source;
 - the radius tool, by typed centre and by a click on the map, lists the same incidents in the
   same order as ``incidentmap near``;
-- the date range filter shows the incidents of the range.
+- the date range filter shows the incidents of the range;
+- the coastline puts Tripoli's, Mitiga's and Tajoura's incidents on land (point in the page's
+  own land polygon, with shapely);
+- brushing the weekly timeline gives the counts of ``incidentmap stats --by week`` (and, in the
+  legend, ``--by type``) with the same --since/--until, and filters the radius list; the play
+  button steps through the weeks.
+
+And ``incidentmap report`` opens offline (no request at all beyond the file) with its map,
+chart and tables.
 
 Usage: python3 Tests/browser/test_map.py [--screenshot docs/map.png]
 """
@@ -28,6 +36,8 @@ import unittest
 import urllib.request
 
 from playwright.sync_api import sync_playwright
+from shapely.geometry import Point, shape
+from shapely.ops import unary_union
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SHARED_SAMPLES = os.path.join(ROOT, "..", "shared", "samples")
@@ -78,6 +88,9 @@ class Fixture:
 
     def incidents(self):
         return json.loads(self.run("export", "--format", "json"))
+
+    def stats(self, by, since, until):
+        return json.loads(self.run("stats", "--by", by, "--since", since, "--until", until, "--format", "json"))
 
     def near(self, latitude, longitude, kilometres):
         hits = json.loads(self.run("near", f"{latitude},{longitude}", "--radius", f"{kilometres}km", "--format", "json"))
@@ -165,10 +178,84 @@ class MapPageChecks:
         self.wait_ready()
         inside = [i for i in incidents if "2019-04-05" <= i["event_date"] <= "2019-04-08"]
         self.assertEqual(int(self.page.get_attribute("body", "data-shown")), len(inside))
-        self.assertEqual(self.page.inner_text("#summary"), f"{len(inside)} of {len(incidents)} incidents in the date range")
+        self.assertEqual(self.page.inner_text("#summary"), f"{len(inside)} of {len(incidents)} incidents from 2019-04-05 to 2019-04-08")
         self.page.click("#all-dates")
         self.wait_ready()
         self.assertEqual(int(self.page.get_attribute("body", "data-shown")), len(incidents))
+
+
+    def test_the_coastline_puts_tripolis_incidents_on_land(self):
+        basemap = json.loads(self.page.eval_on_selector("#incidentmap-basemap", "node => node.textContent"))
+        land = unary_union([shape(f["geometry"]) for f in basemap["features"] if f["properties"]["detail"] == "high"])
+        coastal = [i for i in self.fixture.incidents()
+                   if re.search(r"Tripoli|Mitiga|Tajura|Tajoura|Souq al-Juma", i.get("location") or "")]
+        self.assertGreater(len(coastal), 5)
+        at_sea = [(i["location"], i["latitude"], i["longitude"]) for i in coastal
+                  if not land.contains(Point(i["longitude"], i["latitude"]))]
+        self.assertEqual(at_sea, [])
+        # And the places themselves, as the gazetteer has them.
+        for name, latitude, longitude in [("Tripoli", 32.88743, 13.18733), ("Mitiga", 32.8942, 13.2761), ("Tajoura", 32.8817, 13.3506)]:
+            self.assertTrue(land.contains(Point(longitude, latitude)), name)
+
+    def weeks_on_the_chart(self):
+        return self.page.eval_on_selector_all("#timeline-chart g.week", "gs => gs.map(g => [g.dataset.week, +g.dataset.count])")
+
+    def brush(self, first, last):
+        """Drags across the chart from the middle of week `first` to the middle of week `last`."""
+        bars = self.page.locator("#timeline-chart g.week")
+        start, end = bars.nth(first).bounding_box(), bars.nth(last).bounding_box()
+        chart = self.page.locator("#timeline-chart").bounding_box()
+        y = chart["y"] + chart["height"] / 2
+        # A week with no incident has no bar to measure: the chart's own spacing places it.
+        count = bars.count()
+        width = (chart["width"] - 38) / count
+        x0 = chart["x"] + 34 + (first + 0.5) * width
+        x1 = chart["x"] + 34 + (last + 0.5) * width
+        self.page.mouse.move(x0, y)
+        self.page.mouse.down()
+        self.page.mouse.move((x0 + x1) / 2, y)
+        self.page.mouse.move(x1, y)
+        self.page.mouse.up()
+        self.wait_ready()
+
+    def test_brushing_the_timeline_gives_the_counts_of_stats_by_week(self):
+        weeks = self.weeks_on_the_chart()
+        self.assertGreaterEqual(len(weeks), 2)
+        # Every week of the store's stats is on the chart with its count.
+        since, until = self.page.input_value("#since"), self.page.input_value("#until")
+        by_week = {g["week"]: g["incidents"] for g in self.fixture.stats("week", since, until)}
+        self.assertEqual({w: c for w, c in weeks if c}, by_week)
+        for first, last in [(0, 0), (0, 1), (1, len(weeks) - 1)]:
+            self.brush(first, last)
+            since, until = self.page.input_value("#since"), self.page.input_value("#until")
+            self.assertEqual(since, weeks[first][0])
+            stats = self.fixture.stats("week", since, until)
+            self.assertEqual(int(self.page.get_attribute("body", "data-shown")), sum(g["incidents"] for g in stats), (since, until))
+            self.assertEqual(sum(c for _, c in weeks[first:last + 1]), sum(g["incidents"] for g in stats))
+            by_type = {g["type"]: g["incidents"] for g in self.fixture.stats("type", since, until)}
+            legend = {node["type"]: int(node["count"]) for node in self.page.eval_on_selector_all(
+                "#legend div[data-type]", "ds => ds.map(d => ({type: d.dataset.type, count: d.dataset.count}))")}
+            self.assertEqual({t: c for t, c in legend.items() if c}, by_type)
+            self.assertIn(f"{since} to {until}", self.page.inner_text("#timeline-range"))
+        # The radius list keeps to the brushed weeks.
+        listed = self.radius_by_form(32.8942, 13.2761, 40)
+        dates = {i["event_id_cnty"]: i["event_date"] for i in self.fixture.incidents()}
+        self.assertTrue(listed)
+        self.assertTrue(all(since <= dates[i] <= until for i in listed))
+        self.page.click("#timeline-all")
+        self.wait_ready()
+        self.assertEqual(int(self.page.get_attribute("body", "data-shown")), len(self.fixture.incidents()))
+        self.assertEqual(self.errors, [])
+
+    def test_play_steps_through_the_weeks(self):
+        weeks = self.weeks_on_the_chart()
+        self.page.click("#timeline-play")
+        for week, count in weeks[:2]:
+            self.page.wait_for_function(f"document.getElementById('since').value === '{week}'", timeout=20000)
+            self.wait_ready()
+            self.assertEqual(int(self.page.get_attribute("body", "data-shown")), count)
+        self.page.click("#timeline-play")
+        self.assertEqual(self.page.get_attribute("#timeline-play", "aria-pressed"), "false")
 
 
 class BrowserCase(unittest.TestCase):
@@ -259,6 +346,42 @@ class ServedPageTests(BrowserCase, MapPageChecks):
         self.assertEqual(int(self.page.get_attribute("body", "data-incidents")), before + 1)
 
 
+class ReportTests(BrowserCase):
+    """incidentmap report, opened from disk with every request recorded."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.report = os.path.join(MapPageChecks.fixture.folder, "report.html")
+        MapPageChecks.fixture.run("report", "--out", cls.report, "--title", "Tripoli front, April 2019")
+
+    def setUp(self):
+        self.allowed_prefix = "file://" + self.report
+
+    def test_the_report_opens_offline(self):
+        self.context = BrowserCase.browser.new_context(viewport={"width": 1000, "height": 900}, offline=True)
+        self.page = self.context.new_page()
+        self.requests = []
+        errors = []
+        self.page.on("pageerror", lambda error: errors.append(str(error)))
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.goto("file://" + self.report)
+        self.page.wait_for_load_state("load")
+        self.assertEqual(self.requests, ["file://" + self.report])
+        self.assertEqual(errors, [])
+        self.assertEqual(self.page.locator("script, link, img, iframe").count(), 0)
+        self.assertGreater(self.page.locator("svg.report-map circle").count(), 3)
+        weeks = self.page.eval_on_selector_all("svg.weekly-chart g[data-week]", "gs => gs.map(g => [g.dataset.week, +g.dataset.count])")
+        stats = self.fixture_stats()
+        self.assertEqual({w: c for w, c in weeks if c}, stats)
+        self.assertGreater(self.page.locator("#top-places tbody tr").count(), 3)
+        self.assertGreater(self.page.locator("#incidents blockquote").count(), 3)
+
+    def fixture_stats(self):
+        groups = json.loads(MapPageChecks.fixture.run("stats", "--by", "week", "--format", "json"))
+        return {g["week"]: g["incidents"] for g in groups}
+
+
 def main():
     if "--screenshot" in sys.argv:
         # docs/map.png: the sample article's incidents with the radius search around Mitiga;
@@ -284,8 +407,30 @@ def main():
             page.wait_for_timeout(1000)
             popup_target = re.sub(r"(\.png)?$", "-popup.png", target, count=1)
             page.screenshot(path=popup_target)
+            # docs/timeline.png: the Tripoli front's month, the weeks of 8-21 April brushed.
+            front = Fixture()
+            page.goto("file://" + front.html)
+            page.wait_for_selector("body[data-state=ready]", state="attached", timeout=60000)
+            weeks = page.eval_on_selector_all("#timeline-chart g.week", "gs => gs.map(g => g.dataset.week)")
+            chart = page.locator("#timeline-chart").bounding_box()
+            width = (chart["width"] - 38) / len(weeks)
+            first, last = weeks.index("2019-04-08"), weeks.index("2019-04-15")
+            page.mouse.move(chart["x"] + 34 + (first + 0.5) * width, chart["y"] + chart["height"] / 2)
+            page.mouse.down()
+            page.mouse.move(chart["x"] + 34 + (last + 0.5) * width, chart["y"] + chart["height"] / 2)
+            page.mouse.up()
+            page.wait_for_selector("body[data-state=ready]", state="attached", timeout=60000)
+            page.wait_for_timeout(1000)
+            timeline_target = re.sub(r"map(\.png)?$", "timeline.png", target, count=1)
+            page.screenshot(path=timeline_target)
+            report = os.path.join(front.folder, "report.html")
+            front.run("report", "--out", report, "--title", "Tripoli front, April 2019")
+            page = browser.new_page(viewport={"width": 1000, "height": 1400})
+            page.goto("file://" + report)
+            report_target = re.sub(r"map(\.png)?$", "report.png", target, count=1)
+            page.screenshot(path=report_target)
             browser.close()
-        print(f"wrote {target} and {popup_target}")
+        print(f"wrote {target}, {popup_target}, {timeline_target} and {report_target}")
         return
     try:
         program = unittest.main(verbosity=2, exit=False, argv=[sys.argv[0]])

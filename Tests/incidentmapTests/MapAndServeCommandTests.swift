@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct MapAndServeCommandTests {
     static let sample = CommandLineTests.sample
 
-    @Test func mapWritesOnePageAndSaysWhatToInstallWithoutLeaflet() throws {
+    @Test func mapWritesOnePageWithLeafletFromTheFolderNamedOrElseDebians() throws {
         let folder = try TemporaryFolder()
         let cli = CommandRunner(folder: folder.path)
         #expect(try cli.run(["ingest", Self.sample]).status == 0)
@@ -19,14 +19,30 @@ import TestSupport
         let page = try String(contentsOfFile: folder.path + "/april.html", encoding: .utf8)
         #expect(page.contains("L.markerClusterGroup") && page.contains("\"event_id_cnty\""))
 
-        let empty = try TemporaryFolder()
-        let missing = try cli.run(["map", "--out", "other.html"], environment: ["INCIDENTMAP_LEAFLET_DIR": empty.path])
-        // Debian's folder is searched after the one named, so only a machine without
-        // libjs-leaflet fails here; where it fails, it says what to install.
-        if missing.status != 0 {
-            #expect(missing.errors.contains("install Debian's libjs-leaflet"))
-            #expect(!FileManager.default.fileExists(atPath: folder.path + "/other.html"))
+        // INCIDENTMAP_LEAFLET_DIR is searched first: a marked copy there is the one inlined.
+        // (That no folder holding Leaflet ends in a message naming the packages is
+        // MapPageTests', where the folders searched can be chosen.)
+        let marked = try TemporaryFolder()
+        for name in ["leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"] {
+            _ = try marked.write(name, "/* marked copy of \(name) */")
         }
+        let fromFolder = try cli.run(["map", "--out", "marked.html"], environment: ["INCIDENTMAP_LEAFLET_DIR": marked.path])
+        #expect(fromFolder.status == 0, "\(fromFolder.errors)")
+        let markedPage = try String(contentsOfFile: folder.path + "/marked.html", encoding: .utf8)
+        #expect(markedPage.contains("/* marked copy of leaflet.js */") && markedPage.contains("/* marked copy of MarkerCluster.Default.css */"))
+        #expect(!page.contains("marked copy"))
+
+        // A folder without the files is passed over for Debian's, which Scripts/setup installs.
+        let debianLeaflet = try String(contentsOfFile: "/usr/share/javascript/leaflet/leaflet.js", encoding: .utf8)
+        let debianVersion = try #require(debianLeaflet.firstMatch(of: /Leaflet \d+\.\d+\.\d+/).map { String($0.0) },
+                                         "Debian's libjs-leaflet is not installed: run Scripts/setup")
+        let empty = try TemporaryFolder()
+        let fromDebian = try cli.run(["map", "--out", "other.html"], environment: ["INCIDENTMAP_LEAFLET_DIR": empty.path])
+        #expect(fromDebian.status == 0, "\(fromDebian.errors)")
+        let debianPage = try String(contentsOfFile: folder.path + "/other.html", encoding: .utf8)
+        #expect(debianPage.contains(debianVersion) && !debianPage.contains("marked copy"))
+        #expect(!markedPage.contains(debianVersion))
+
         let noStore = try cli.run(["map", "--db", "absent.sqlite"])
         #expect(noStore.status == 1)
         #expect(noStore.errors.contains("absent.sqlite"))

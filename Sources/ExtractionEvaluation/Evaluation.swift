@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import IncidentMapCore
 
@@ -20,11 +21,11 @@ public struct GoldenSet: Sendable {
 
     public var entries: [Entry]
 
-    public init(folder: String) throws {
-        func rows(_ name: String) throws -> [[String]] {
+    public init(folder: String) throws(GoldenSetError) {
+        func rows(_ name: String) throws(GoldenSetError) -> [[String]] {
             let path = folder + "/" + name
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw LexiconError.badLine(file: path, line: 0, reason: "cannot read the file")
+                throw .unreadable(path: path, reason: "cannot read the file: give the golden set's folder")
             }
             return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
                 .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
@@ -34,13 +35,29 @@ public struct GoldenSet: Sendable {
             expected[row[0], default: []].append(Expected(placeID: row[1], eventType: row[2], date: row[3],
                                                           fatalities: row.count > 4 ? Int(row[4]) ?? 0 : 0))
         }
-        entries = try rows("articles.tsv").map { row in
+        var entries: [Entry] = []
+        for row in try rows("articles.tsv") {
             let path = folder + "/articles/" + row[0]
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw LexiconError.badLine(file: path, line: 0, reason: "cannot read the article")
+            guard row.count >= 2, let published = try? IncidentDate(parsing: row[1]) else {
+                throw .unreadable(path: folder + "/articles.tsv", reason: "\(row[0]): give its publication date as YYYY-MM-DD in the second column")
             }
-            return Entry(file: row[0], article: Article(text: text, published: try IncidentDate(parsing: row[1]), source: row[0]),
-                         expected: expected[row[0]] ?? [])
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw .unreadable(path: path, reason: "cannot read the article: articles.tsv names it, so add it or remove its row")
+            }
+            entries.append(Entry(file: row[0], article: Article(text: text, published: published, source: row[0]),
+                                 expected: expected[row[0]] ?? []))
+        }
+        self.entries = entries
+    }
+}
+
+/// Why a golden set could not be read, and what to mend.
+public enum GoldenSetError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): \(reason)"
         }
     }
 }

@@ -1,0 +1,201 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// The first sheet of an Excel workbook (`.xlsx`, as HDX ships ACLED's country files), row by
+/// row, as the CSV reader hands out records: the first row is the header.
+///
+/// An `.xlsx` is a zip of XML parts: `xl/workbook.xml` lists the sheets, its relationships
+/// (`xl/_rels/workbook.xml.rels`) name each sheet's part, `xl/sharedStrings.xml` holds the text
+/// that cells point to by index. Read with ZIPFoundation and Foundation's `XMLParser` (libxml2,
+/// which SpatiaLite already needs at run time): no Swift library in the mirror reads
+/// spreadsheets, and XMLCoder, which is, would decode the same XML into structures first.
+///
+/// The sheet is read whole into memory, its cells as text: an HDX country file is a few
+/// megabytes; the part may unpack to at most ``maximumPartSize``.
+final class XLSXSheetReader {
+    /// The most one XML part may unpack to (256 MiB, about a million ACLED rows).
+    static let maximumPartSize = 256 << 20
+
+    private var rows: [(line: Int, fields: [String])]
+    private var position = 0
+
+    init(path: String) throws(ImportError) {
+        func unreadable(_ reason: String) -> ImportError { .unreadableFile(path: path, reason: reason) }
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw unreadable(FileManager.default.fileExists(atPath: path) ? "not an .xlsx workbook (not a zip archive)" : "no such file")
+        }
+        func part(_ name: String) throws(ImportError) -> Data? {
+            guard let entry = archive[name] else { return nil }
+            guard entry.uncompressedSize <= UInt64(Self.maximumPartSize) else {
+                throw unreadable("\(name) unpacks to more than \(Self.maximumPartSize >> 20) MiB: save the sheet as CSV and ingest that")
+            }
+            var data = Data(capacity: Int(entry.uncompressedSize))
+            do {
+                _ = try archive.extract(entry) { chunk in
+                    guard data.count + chunk.count <= Self.maximumPartSize else { throw CocoaError(.fileReadTooLarge) }
+                    data.append(chunk)
+                }
+            } catch {
+                throw unreadable("\(name) in the workbook cannot be unpacked (\(error))")
+            }
+            return data
+        }
+        guard let workbook = try part("xl/workbook.xml") else { throw unreadable("not an .xlsx workbook: it has no xl/workbook.xml") }
+        let sheetPath = try Self.firstSheetPath(workbook: workbook, relationships: try part("xl/_rels/workbook.xml.rels"))
+        guard let sheet = try part(sheetPath) else { throw unreadable("the workbook's first sheet, \(sheetPath), is missing") }
+        var sharedStrings: [String] = []
+        if let data = try part("xl/sharedStrings.xml") {
+            let collector = SharedStrings()
+            guard XMLParse(data, collector) else { throw unreadable("xl/sharedStrings.xml is not well-formed XML") }
+            sharedStrings = collector.strings
+        }
+        let collector = SheetRows(sharedStrings: sharedStrings)
+        guard XMLParse(sheet, collector) else { throw unreadable("\(sheetPath) is not well-formed XML") }
+        if let problem = collector.problem { throw unreadable("\(sheetPath): \(problem)") }
+        rows = collector.rows
+        Self.convertDates(&rows, numericCells: collector.numericCells)
+    }
+
+    /// The next row (its row number in the sheet, its cells; short rows padded to the header's
+    /// width), `nil` after the last.
+    func next() -> (line: Int, fields: [String])? {
+        guard position < rows.count else { return nil }
+        defer { position += 1 }
+        var row = rows[position]
+        if position > 0, let width = rows.first?.fields.count, row.fields.count < width {
+            row.fields += [String](repeating: "", count: width - row.fields.count)
+        }
+        return row
+    }
+
+    /// The part of the workbook's first sheet: its `r:id` looked up in the relationships.
+    private static func firstSheetPath(workbook: Data, relationships: Data?) throws(ImportError) -> String {
+        let sheets = ElementAttributes(element: "sheet")
+        _ = XMLParse(workbook, sheets)
+        let links = ElementAttributes(element: "Relationship")
+        if let relationships { _ = XMLParse(relationships, links) }
+        guard let id = sheets.found.first?["r:id"],
+              let target = links.found.first(where: { $0["Id"] == id })?["Target"] else { return "xl/worksheets/sheet1.xml" }
+        // Targets are relative to xl/, or absolute from the package root.
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    /// Excel keeps a date as the number of days since 1899-12-30 and shows it as a date by its
+    /// cell's style; the header names the date column, so `event_date` cells that hold a
+    /// number are written back as the ISO date the sheet shows.
+    private static func convertDates(_ rows: inout [(line: Int, fields: [String])], numericCells: Set<[Int]>) {
+        guard let header = rows.first?.fields,
+              let column = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "event_date" }) else { return }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let epoch = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30))!
+        for index in rows.indices.dropFirst() where numericCells.contains([index, column]) && column < rows[index].fields.count {
+            guard let serial = Double(rows[index].fields[column]), serial >= 1, serial < 2_958_466,
+                  let date = calendar.date(byAdding: .day, value: Int(serial), to: epoch) else { continue }
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            rows[index].fields[column] = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        }
+    }
+}
+
+/// Runs `delegate` over `data`; `false` where the XML is not well-formed.
+private func XMLParse(_ data: Data, _ delegate: XMLParserDelegate) -> Bool {
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    return parser.parse()
+}
+
+/// The attributes of every `element` in a part.
+private final class ElementAttributes: NSObject, XMLParserDelegate {
+    let element: String
+    var found: [[String: String]] = []
+    init(element: String) { self.element = element }
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        if elementName == element { found.append(attributes) }
+    }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>`'s text, its `<t>` runs joined (rich text has several).
+private final class SharedStrings: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = "", inText = false
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        if elementName == "si" { current = "" }
+        if elementName == "t" { inText = true }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        if elementName == "t" { inText = false }
+        if elementName == "si" { strings.append(current) }
+    }
+}
+
+/// A sheet's `<row>`s: each cell's text placed by its reference's column letters.
+private final class SheetRows: NSObject, XMLParserDelegate {
+    let sharedStrings: [String]
+    var rows: [(line: Int, fields: [String])] = []
+    /// [row index, column] of cells that hold a number (a date, where the column is one).
+    var numericCells: Set<[Int]> = []
+    var problem: String?
+    private var fields: [String] = [], line = 0
+    private var column = 0, cellType = "", value = "", inValue = false
+
+    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        switch elementName {
+        case "row":
+            line = attributes["r"].flatMap(Int.init) ?? line + 1
+            fields = []
+        case "c":
+            column = attributes["r"].flatMap(Self.columnIndex) ?? fields.count
+            cellType = attributes["t"] ?? "n"
+            value = ""
+        case "v", "t": inValue = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        switch elementName {
+        case "v", "t": inValue = false
+        case "c":
+            var text = value
+            if cellType == "s" {
+                guard let index = Int(value), sharedStrings.indices.contains(index) else {
+                    problem = problem ?? "row \(line): a cell points to shared string '\(value)', which the workbook does not have"
+                    return
+                }
+                text = sharedStrings[index]
+            }
+            if cellType == "n" && !value.isEmpty { numericCells.insert([rows.count, column]) }
+            if column >= fields.count { fields += [String](repeating: "", count: column - fields.count + 1) }
+            fields[column] = text
+        case "row":
+            if fields.contains(where: { !$0.isEmpty }) { rows.append((line, fields)) }
+        default: break
+        }
+    }
+
+    /// `C5` → 2: the column letters of a cell reference, from 0.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0, letters = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            index = index * 26 + Int(scalar.value - 64)
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
+    }
+}

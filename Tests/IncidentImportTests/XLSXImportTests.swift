@@ -1,0 +1,112 @@
+import Foundation
+import IncidentMapCore
+import Testing
+import TestSupport
+import ZIPFoundation
+@testable import IncidentImport
+
+/// Excel workbooks as HDX ships ACLED's files: the first sheet, its first row the header, text in
+/// shared strings or inline, dates as Excel's day numbers, rows named by their row number.
+@Suite struct XLSXImportTests {
+    /// A workbook composed here (not a real export) whose first sheet, at `xl/worksheets/data.xml`
+    /// as the relationships name it, holds `rows` of cells (`nil`: no cell written).
+    /// A cell is written as a shared string, or a number where it reads as one.
+    static func workbook(_ rows: [[String?]], in folder: TemporaryFolder, name: String = "acled.xlsx") throws -> String {
+        var shared: [String] = []
+        func column(_ index: Int) -> String { index < 26 ? String(UnicodeScalar(65 + index)!) : "A" + String(UnicodeScalar(65 + index - 26)!) }
+        let sheetRows = rows.enumerated().map { rowIndex, cells in
+            "<row r=\"\(rowIndex + 1)\">" + cells.enumerated().compactMap { columnIndex, cell -> String? in
+                guard let cell else { return nil }
+                let reference = "\(column(columnIndex))\(rowIndex + 1)"
+                if Double(cell) != nil { return "<c r=\"\(reference)\"><v>\(cell)</v></c>" }
+                shared.append(cell)
+                return "<c r=\"\(reference)\" t=\"s\"><v>\(shared.count - 1)</v></c>"
+            }.joined() + "</row>"
+        }.joined()
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts = [
+            "xl/workbook.xml": "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
+                + "<sheet name=\"Data\" sheetId=\"1\" r:id=\"rId3\"/><sheet name=\"Notes\" sheetId=\"2\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId3\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/data.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>not this sheet</t></is></c></row></sheetData></worksheet>",
+            "xl/worksheets/data.xml": "<worksheet xmlns=\"\(main)\"><sheetData>\(sheetRows)</sheetData></worksheet>",
+            "xl/sharedStrings.xml": "<sst xmlns=\"\(main)\">" + shared.map { "<si><t>\(escaped($0))</t></si>" }.joined() + "</sst>",
+        ]
+        let path = folder.path + "/" + name
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (partName, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: partName, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return path
+    }
+
+    static let header: [String?] = ["event_id_cnty", "event_date", "event_type", "latitude", "longitude", "location", "notes"]
+
+    @Test func theFirstSheetIsReadWithDatesSharedStringsAndGaps() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.workbook([
+            Self.header,
+            ["LBY1", "43563", "Battles", "32.8942", "13.2761", "Mitiga", "clashes & shelling"],
+            // No location cell: the notes stay in their column.
+            ["LBY2", "9-May-20", "Protests", "32.1", "20.07", nil, "rally"],
+            // Trailing cells left out, as Excel does for empty ones.
+            ["LBY3", "2019-04-10", "Riots", "32.7", "13.1"],
+        ], in: folder)
+        let reader = try IncidentFileReader(path: path)
+        #expect(reader.format == .xlsx)
+        var incidents: [Incident] = []
+        while let incident = try reader.next() { incidents.append(incident) }
+        #expect(incidents.map(\.eventID) == ["LBY1", "LBY2", "LBY3"])
+        #expect(incidents[0].eventDate == (try IncidentDate(year: 2019, month: 4, day: 8)))
+        #expect(incidents[0].notes == "clashes & shelling" && incidents[0].location == "Mitiga")
+        #expect(incidents[1].location == nil && incidents[1].notes == "rally")
+        #expect(incidents[1].eventDate == (try IncidentDate(year: 2020, month: 5, day: 9)))
+        #expect(incidents[2].notes == nil)
+    }
+
+    @Test func aBadRowIsNamedByItsRowNumber() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.workbook([Self.header, ["LBY1", "43563", "Battles", "32.1", "13.2"], ["LBY2", "43563", "Skirmish", "32.1", "13.2"]],
+                                     in: folder)
+        let strict = try IncidentFileReader(path: path)
+        _ = try strict.next()
+        #expect(throws: ImportError.badRow(path: path, line: 3, reason: "event_type 'Skirmish' is not one of ACLED's: "
+            + EventType.allCases.map(\.rawValue).joined(separator: ", ") + " (or of its types before 2019, such as Riots/Protests or Remote violence)")) {
+            try strict.next()
+        }
+        let skipping = try IncidentFileReader(path: path)
+        _ = try skipping.nextRow()
+        guard case .rejected(let refused) = try skipping.nextRow() else {
+            Issue.record("row 3 was read")
+            return
+        }
+        #expect(refused.line == 3)
+        #expect(refused.raw == "LBY2,2019-04-08,Skirmish,32.1,13.2,,")
+    }
+
+    @Test func aSheetWithoutTheColumnsSaysWhatItHas() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.workbook([["id", "when"], ["1", "43563"]], in: folder)
+        #expect(throws: ImportError.badRow(path: path, line: 1, reason: "the first sheet's first row has no latitude column; it has 2 column(s): "
+            + "'id', 'when'. incidentmap reads a sheet whose first row names ACLED's columns (event_date, event_type, latitude, longitude …)")) {
+            try IncidentFileReader(path: path)
+        }
+    }
+
+    @Test func aFileThatIsNoWorkbookIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("acled.xlsx", "event_date,event_type\n")
+        #expect(throws: ImportError.unreadableFile(path: path, reason: "not an .xlsx workbook (not a zip archive)")) {
+            try IncidentFileReader(path: path)
+        }
+    }
+}
