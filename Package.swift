@@ -124,7 +124,7 @@ let package = Package(
         ]),
 
         // Benchmarks, run by Scripts/bench.
-        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "TestSupport"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "PostGISStore", "TestSupport"], path: "Sources/Benchmarks"),
         // Scoring extraction against a golden set: kept out of the Extraction library, which the
         // CLI and the server link, and shared by incidentmap-eval and the golden-set test.
         .target(name: "ExtractionEvaluation", dependencies: ["Extraction", "IncidentMapCore"]),

@@ -20,6 +20,8 @@ struct Options {
     /// `--radius-only STORE`: only the radius queries on an existing store, ours alone (for a
     /// profiler).
     var radiusOnly: String?
+    /// `--postgis-radius URL`: only the radius queries on a PostGIS store (Scripts/bench-postgis).
+    var postGISRadius: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -34,6 +36,7 @@ struct Options {
             case "--corpus-mb": corpusMegabytes = Double(iterator.next() ?? "") ?? corpusMegabytes
             case "--work": work = iterator.next() ?? work
             case "--radius-only": radiusOnly = iterator.next()
+            case "--postgis-radius": postGISRadius = iterator.next()
             case "--text-only": sizes = []
             case "--generate":
                 guard let count = Options.size(iterator.next() ?? ""), let path = iterator.next() else {
@@ -121,6 +124,10 @@ if let (count, path) = options.generate {
     try Synthetic.write(count: count, seed: 20190404, jsonLines: path, geoJSONSeq: unused)
     try? FileManager.default.removeItem(atPath: unused)
     emit("wrote \(count) synthetic incidents to \(path)")
+    exit(0)
+}
+if let url = options.postGISRadius {
+    try PostGISBench.radius(url: url, count: options.queries)
     exit(0)
 }
 if let store = options.radiusOnly {
