@@ -59,10 +59,7 @@ public final class ThrowawayPostgres: Sendable {
         if geteuid() == 0 { chown(folder, 65534, 65534) }
         try run("initdb", ["-D", folder + "/data", "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C",
                            "--no-sync"])
-        // fsync off: a test cluster that a crash loses costs nothing, and every commit is faster.
-        try run("pg_ctl", ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                           "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                           + " -c full_page_writes=off -c max_connections=200", "start"])
+        try startServer()
         try psql("postgres", "CREATE DATABASE \(Self.template)")
         do {
             try psql(Self.template, "CREATE EXTENSION postgis")
@@ -70,6 +67,39 @@ public final class ThrowawayPostgres: Sendable {
             stop()
             throw StartError(description: "PostGIS could not be installed in the test cluster (\(error)): "
                 + "run Scripts/setup to install postgresql-15-postgis-3")
+        }
+    }
+
+    /// Starts a hot standby of `primary` on a port of its own: a base backup streamed from it
+    /// (pg_basebackup, which writes the standby's settings), replaying the primary's changes as
+    /// they come. Stop it with ``stop()``.
+    public init(replicaOf primary: ThrowawayPostgres) throws {
+        binaries = primary.binaries
+        folder = NSTemporaryDirectory() + "incidentmap-postgres-" + UUID().uuidString
+        port = try Self.freePort()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
+        if geteuid() == 0 { chown(folder, 65534, 65534) }
+        try run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", folder + "/data",
+                                  "-R", "-X", "stream", "--no-sync"])
+        try startServer()
+    }
+
+    /// Starts the server on ``port``, its socket in ``folder``.
+    private func startServer() throws {
+        // fsync off: a test cluster that a crash loses costs nothing, and every commit is faster.
+        try run("pg_ctl", ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
+                           "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+                           + " -c full_page_writes=off -c max_connections=200", "start"])
+    }
+
+    /// Waits until this standby has replayed everything `primary` has written so far.
+    public func waitForReplay(of primary: ThrowawayPostgres, timeout: TimeInterval = 60) throws {
+        let position = try primary.psql("postgres", "SELECT pg_current_wal_lsn()").trimmingCharacters(in: .whitespacesAndNewlines)
+        let deadline = Date().addingTimeInterval(timeout)
+        while try psql("postgres", "SELECT pg_last_wal_replay_lsn() >= '\(position)'::pg_lsn").hasPrefix("f") {
+            guard Date() < deadline else { throw StartError(description: "the standby did not reach \(position) in \(timeout) s") }
+            usleep(50_000)
         }
     }
 

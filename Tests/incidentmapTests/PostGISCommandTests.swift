@@ -137,4 +137,32 @@ import TestSupport
         #expect(report.contains("Feature Count: 14"), "\(report)")
         #expect(report.contains("ID[\"EPSG\",4326]"), "\(report)")
     }
+
+    @Test func readingCommandsGiveTheSameAnswersOnAHotStandbyAndWritesAreRefused() async throws {
+        let primary = try ThrowawayPostgres.shared()
+        let url = try primary.makeDatabase()
+        let replica = try ThrowawayPostgres(replicaOf: primary)
+        defer { replica.stop() }
+        let ingest = await InProcessCommandTests.run(["ingest", CommandLineTests.sample, "--db", url])
+        #expect(ingest.status == 0, "\(ingest.message)")
+        try replica.waitForReplay(of: primary)
+        let replicaURL = replica.url(database: String(url.split(separator: "/").last!))
+        let folder = try TemporaryFolder()
+        for arguments in [["stats"], ["near", "Mitiga", "--radius", "10km"], ["stats", "--by", "week,type"]] {
+            let onPrimary = await InProcessCommandTests.run(arguments + ["--db", url])
+            let onReplica = await InProcessCommandTests.run(arguments + ["--db", replicaURL])
+            #expect(onReplica.status == 0, "\(arguments): \(onReplica.message)")
+            #expect(onReplica.output.map { $0.replacingOccurrences(of: replicaURL, with: url) } == onPrimary.output, "\(arguments)")
+        }
+        for (index, store) in [url, replicaURL].enumerated() {
+            let export = await InProcessCommandTests.run(["export", "--db", store, "--format", "csv", "--out", folder.path + "/\(index).csv"])
+            #expect(export.status == 0, "\(export.message)")
+        }
+        #expect(try String(contentsOfFile: folder.path + "/0.csv", encoding: .utf8)
+            == String(contentsOfFile: folder.path + "/1.csv", encoding: .utf8))
+        let write = await InProcessCommandTests.run(["ingest", try Self.boundaryFile(in: folder), "--db", replicaURL])
+        #expect(write.status == 1)
+        #expect(write.errors.contains { $0.contains("is a read-only server (a hot standby): point writing commands at the primary") },
+                "\(write.errors)")
+    }
 }
