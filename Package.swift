@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "IncidentMapCore", targets: ["IncidentMapCore"]),
         .library(name: "IncidentStorage", targets: ["IncidentStorage"]),
         .library(name: "IncidentStore", targets: ["IncidentStore"]),
+        .library(name: "PostGISStore", targets: ["PostGISStore"]),
         .library(name: "IncidentImport", targets: ["IncidentImport"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
@@ -44,6 +45,13 @@ let package = Package(
         .systemLibrary(
             name: "CProj",
             providers: [.apt(["libproj-dev"])]),
+
+        // libpq, PostgreSQL's client library, for the PostGIS store (PostGISStore/PostgresConnection.swift says why
+        // not postgres-nio).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
 
         // Build-time embedding of data files (Gazetteer/, Data/lexicons/) into the modules.
         .executableTarget(name: "embed-resources", path: "Sources/EmbedResources"),
@@ -91,10 +99,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
+        // The PostGIS incident store (libpq), for teams that share one store on a server.
+        .target(name: "PostGISStore", dependencies: [
+            "IncidentMapCore", "IncidentStorage", "CLibPQ",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         // The use cases under the CLI and the server: ingest, export, near, stats, map,
         // extraction, gazetteer search and refresh, each a small type with input and output values.
         .target(name: "IncidentMapKit", dependencies: [
-            "IncidentMapCore", "IncidentStorage", "IncidentStore", "IncidentImport", "Gazetteer",
+            "IncidentMapCore", "IncidentStorage", "IncidentStore", "PostGISStore", "IncidentImport", "Gazetteer",
             "GazetteerDownload", "Extraction", "GeoJSON", "MapPage",
         ]),
         // The HTTP API and live map (`incidentmap serve`), on Hummingbird.
@@ -116,7 +129,7 @@ let package = Package(
         ]),
 
         // Benchmarks, run by Scripts/bench.
-        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "TestSupport"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "incidentmap-bench", dependencies: ["Gazetteer", "Extraction", "IncidentMapCore", "IncidentStore", "IncidentStorage", "PostGISStore", "TestSupport"], path: "Sources/Benchmarks"),
         // Scoring extraction against a golden set: kept out of the Extraction library, which the
         // CLI and the server link, and shared by incidentmap-eval and the golden-set test.
         .target(name: "ExtractionEvaluation", dependencies: ["Extraction", "IncidentMapCore"]),

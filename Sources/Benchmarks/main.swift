@@ -24,6 +24,8 @@ struct Options {
     /// `.txt` each (for Scripts/dump-extractions, which checks that extraction's output on them
     /// stays the same when its speed changes).
     var dumpCorpus: String?
+    /// `--postgis-radius URL`: only the radius queries on a PostGIS store (Scripts/bench-postgis).
+    var postGISRadius: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -38,6 +40,7 @@ struct Options {
             case "--corpus-mb": corpusMegabytes = Double(iterator.next() ?? "") ?? corpusMegabytes
             case "--work": work = iterator.next() ?? work
             case "--radius-only": radiusOnly = iterator.next()
+            case "--postgis-radius": postGISRadius = iterator.next()
             case "--text-only": sizes = []
             case "--dump-corpus": dumpCorpus = iterator.next()
             case "--generate":
@@ -133,6 +136,10 @@ if let (count, path) = options.generate {
     try Synthetic.write(count: count, seed: 20190404, jsonLines: path, geoJSONSeq: unused)
     try? FileManager.default.removeItem(atPath: unused)
     emit("wrote \(count) synthetic incidents to \(path)")
+    exit(0)
+}
+if let url = options.postGISRadius {
+    try PostGISBench.radius(url: url, count: options.queries)
     exit(0)
 }
 if let store = options.radiusOnly {

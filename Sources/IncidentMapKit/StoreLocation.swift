@@ -1,17 +1,19 @@
 import Foundation
 import IncidentStorage
 import IncidentStore
+import PostGISStore
 
-/// Where the store is, as the user names it: `--db PATH`, else `$INCIDENTMAP_DB`, else
-/// `incidents.sqlite` in the working directory. Opening it picks the backend (a SpatiaLite
-/// file today; a PostGIS server URL will pick PostGIS).
+/// Where the store is, as the user names it: `--db PATH` or `--db postgresql://…`, else
+/// `$INCIDENTMAP_DB`, else `incidents.sqlite` in the working directory. Opening it picks the
+/// backend: a `postgresql://` (or `postgres://`) URL opens a PostGIS store, anything else a
+/// SpatiaLite file.
 ///
 /// ```swift
 /// let location = StoreLocation(option: db)
 /// let store = try location.open(.mustExist)
 /// ```
 public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
-    /// The path (or, later, the URL) as given.
+    /// The path (or the server URL) as given.
     public var path: String
 
     /// How a store may be opened.
@@ -36,12 +38,20 @@ public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the location is a PostgreSQL server's URL (a PostGIS store).
+    public var isServer: Bool { PostGISStore.isServerURL(path) }
+
     /// Whether a store is there already (so that one a failed command created can be removed).
-    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    public var exists: Bool {
+        isServer ? PostGISStore.storeExists(at: path) : FileManager.default.fileExists(atPath: path)
+    }
 
     /// Opens the store, creating it where `mode` allows.
     public func open(_ mode: OpenMode) throws -> any StoreBackend {
-        try IncidentStore(path: path, mode: mode == .mustExist ? .mustExist : .createIfMissing)
+        if isServer {
+            return try PostGISStore(url: path, mode: mode == .mustExist ? .mustExist : .createIfMissing)
+        }
+        return try IncidentStore(path: path, mode: mode == .mustExist ? .mustExist : .createIfMissing)
     }
 
     public var description: String { path }

@@ -111,9 +111,10 @@ public protocol IngestBatch: AnyObject {
     /// What the batch has done so far.
     var summary: IngestSummary { get }
 
-    /// Adds one incident; returns `false` (and changes nothing) when its id is already stored.
-    @discardableResult
-    func add(_ incident: Incident) throws -> Bool
+    /// Adds one incident, unless its id is stored already (then it changes nothing). The
+    /// batch's ``summary`` counts it as added or already present once it is stored: a backend
+    /// may send rows to its server in bulk, and learn only then which ids were there.
+    func add(_ incident: Incident) throws
 
     /// Adds `incident`, or, when its id is stored already (the same event from another
     /// article), merges it in: its sources, URLs and evidence are added, missing actors and a

@@ -31,23 +31,7 @@ extension IncidentStore {
                            matching filter: IncidentFilter = IncidentFilter()) throws -> [StatisticsGroup] {
         precondition(!dimensions.isEmpty, "group by at least one dimension")
         let clause = filter.whereClause
-        let keys = dimensions.enumerated().map { "\($0.element.keySQL) AS key\($0.offset)" }
-        let positions = dimensions.indices.map { "key\($0)" }
-        let timeOrder = dimensions.enumerated().filter(\.element.isTime).map { "key\($0.offset)" }
-        let order = timeOrder + ["count(*) DESC"] + positions
-        // Actors come from two columns: each incident is joined to the distinct actors it names
-        // (none: one row with no actor, so that it is still counted).
-        let from = dimensions.contains(.actor)
-            ? """
-              WITH matching AS (SELECT * FROM incidents \(clause.sql)),
-                   actors AS (SELECT id, actor1 AS actor FROM matching WHERE coalesce(actor1, '') <> ''
-                              UNION SELECT id, actor2 FROM matching WHERE coalesce(actor2, '') <> '')
-              SELECT %@ FROM matching LEFT JOIN actors USING (id)
-              """
-            : "SELECT %@ FROM incidents \(clause.sql)"
-        let select = "\(keys.joined(separator: ", ")), count(*), coalesce(sum(fatalities), 0)"
-        let sql = from.replacingOccurrences(of: "%@", with: select)
-            + " GROUP BY \(positions.joined(separator: ", ")) ORDER BY \(order.joined(separator: ", "))"
+        let sql = GroupedStatisticsSQL.query(by: dimensions, keySQL: \.keySQL, whereClause: clause.sql)
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: clause.arguments).map { row in
                 StatisticsGroup(keys: dimensions.indices.map { row[$0] as String? ?? "" },

@@ -63,40 +63,27 @@ final class IncidentBatch: IngestBatch {
             try add(incident)
             return .added
         }
-        func joined(_ old: String?, _ new: String?) -> String? {
-            var parts = (old ?? "").components(separatedBy: "; ").filter { !$0.isEmpty }
-            for part in (new ?? "").components(separatedBy: "; ") where !part.isEmpty && !parts.contains(part) { parts.append(part) }
-            return parts.isEmpty ? nil : parts.joined(separator: "; ")
-        }
-        let storedEvidence = (stored["evidence"] as String?).map(IncidentRow.decodeEvidence) ?? []
-        var evidence = storedEvidence
-        appendEvidence(contentsOf: incident.evidence, to: &evidence)
-        let source = joined(stored["source"], incident.source)
-        let url = joined(stored["source_url"], incident.sourceURL)
-        let actor1 = (stored["actor1"] as String?) ?? incident.actor1
-        let actor2 = (stored["actor2"] as String?) ?? incident.actor2
-        let fatalities = max(stored["fatalities"] as Int, incident.fatalities)
-        let changed = source != stored["source"] || url != stored["source_url"]
-            || evidence != storedEvidence
-            || actor1 != stored["actor1"] || actor2 != stored["actor2"] || fatalities != stored["fatalities"]
-        guard changed else {
+        let storedFields = MergedFields(
+            source: stored["source"], sourceURL: stored["source_url"],
+            evidence: (stored["evidence"] as String?).map(IncidentRow.decodeEvidence) ?? [],
+            actor1: stored["actor1"], actor2: stored["actor2"], fatalities: stored["fatalities"])
+        let merged = storedFields.merging(incident)
+        guard merged != storedFields else {
             summary.alreadyPresent += 1
             return .unchanged
         }
         try database.execute(sql: """
             UPDATE incidents SET source = ?, source_url = ?, evidence = ?, actor1 = ?, actor2 = ?, fatalities = ? WHERE id = ?
-            """, arguments: [source, url, evidence.isEmpty ? nil : IncidentRow.encodeEvidence(evidence), actor1, actor2,
-                             fatalities, stored["id"] as Int64])
+            """, arguments: [merged.source, merged.sourceURL,
+                             merged.evidence.isEmpty ? nil : IncidentRow.encodeEvidence(merged.evidence),
+                             merged.actor1, merged.actor2, merged.fatalities, stored["id"] as Int64])
         summary.merged += 1
         return .merged
     }
 
-    @discardableResult
-    func add(_ incident: Incident) throws -> Bool {
+    func add(_ incident: Incident) throws {
         try IncidentRow.insert(incident, ingestedAt: ingestedAt, with: statement, in: database)
-        let isNew = database.changesCount > 0
-        if isNew { summary.added += 1 } else { summary.alreadyPresent += 1 }
-        return isNew
+        if database.changesCount > 0 { summary.added += 1 } else { summary.alreadyPresent += 1 }
     }
 }
 

@@ -7,7 +7,8 @@ struct IncidentMapCommand: AsyncParsableCommand {
         abstract: "Turn conflict incidents into a map: store them in a SpatiaLite file, export GeoJSON, ask what happened near a place.",
         discussion: """
             The store is one SpatiaLite file (incidents.sqlite in the working directory unless --db \
-            or INCIDENTMAP_DB says otherwise) that QGIS and GDAL open as a point layer.
+            or INCIDENTMAP_DB says otherwise) that QGIS and GDAL open as a point layer, or a PostGIS \
+            database that a team shares: --db postgresql://user@host:5432/incidents.
 
             Typical use:
               incidentmap ingest Data/incidents/tripoli-offensive-2019-04.csv

@@ -11,10 +11,13 @@ import TestSupport
     /// A backend, and how to make an empty store of it in a test's folder.
     enum Backend: String, CaseIterable, CustomTestStringConvertible {
         case spatiaLite
+        /// An empty database of the test run's throwaway PostgreSQL cluster.
+        case postGIS
 
         func emptyStore(in folder: TemporaryFolder) throws -> any StoreBackend {
             switch self {
             case .spatiaLite: return try StoreLocation(folder.path + "/contract.sqlite").open(.createIfMissing)
+            case .postGIS: return try StoreLocation(try ThrowawayPostgres.shared().makeDatabase()).open(.createIfMissing)
             }
         }
 

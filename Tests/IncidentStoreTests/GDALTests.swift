@@ -8,20 +8,9 @@ import GeoJSON
 /// GDAL must read the store and every export as it is, with the store's feature count.
 /// Skipped, saying why, where `ogrinfo` is not installed (Scripts/setup installs gdal-bin).
 @Suite struct GDALTests {
-    static let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let ogrinfo = OGRInfo.path
 
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ogrinfo))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self)
-    }
+    static func run(_ arguments: [String]) throws -> String { try OGRInfo.run(arguments) }
 
     @Test(.enabled(if: ogrinfo != nil, "ogrinfo (gdal-bin) is not installed: run Scripts/setup"))
     func gdalReadsTheStoreAndEveryExport() throws {

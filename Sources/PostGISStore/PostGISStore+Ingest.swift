@@ -1,0 +1,189 @@
+import Foundation
+import IncidentMapCore
+import IncidentStorage
+
+/// The `incidents` columns the store writes and reads, in ``Incident/Column`` order (`geom` is
+/// made from latitude and longitude and never read back).
+enum IncidentColumnsSQL {
+    static let names = Incident.Column.allCases.map(\.rawValue)
+    static let selectList = names.joined(separator: ", ")
+    /// The point a row's coordinates make, in EPSG:4326.
+    static let point = "ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)"
+}
+
+/// Adds incidents inside one of the PostGIS store's ingest transactions; see
+/// ``PostGISStore/ingest(expectedRows:_:)``.
+///
+/// Rows are streamed with `COPY … FROM STDIN` into a temporary table of the transaction, then
+/// moved into `incidents` by one `INSERT … SELECT … ON CONFLICT (event_id_cnty) DO NOTHING` in
+/// file order: the unique index decides which ids are new, also against other processes
+/// ingesting at once (a second writer of the same id waits for the first's commit, then skips
+/// it), and the first row of an id in the file wins, as SQLite's `INSERT OR IGNORE` does.
+final class PostGISBatch: IngestBatch {
+    private let connection: PostgresConnection
+    private let ingestedAt: Date
+    private(set) var summary = IngestSummary()
+    /// COPY text not yet sent.
+    private var pending: [UInt8] = []
+    /// Rows sent (or pending) since the last move into `incidents`.
+    private var staged = 0
+    private var isCopying = false
+
+    /// COPY text is sent in chunks of about this size.
+    private static let chunkBytes = 1 << 20
+    /// The staged rows are moved into `incidents` every this many, so that the temporary table
+    /// stays small however large the file.
+    private static let stagedRowsPerMove = 50_000
+
+    init(connection: PostgresConnection, ingestedAt: Date) throws(PostGISStoreError) {
+        self.connection = connection
+        self.ingestedAt = ingestedAt
+        try connection.execute("""
+            CREATE TEMPORARY TABLE incoming ON COMMIT DROP AS
+            SELECT 0::bigint AS ordinal, \(IncidentColumnsSQL.selectList) FROM incidents WITH NO DATA
+            """)
+    }
+
+    func add(_ incident: Incident) throws {
+        var stamped = incident
+        stamped.ingestedAt = ingestedAt
+        CopyText.appendRow(ordinal: staged, IncidentColumnValues(stamped), to: &pending)
+        staged += 1
+        if pending.count >= Self.chunkBytes { try sendPending() }
+        if staged >= Self.stagedRowsPerMove { try moveStaged() }
+    }
+
+    func addOrMerge(_ incident: Incident) throws -> IngestOutcome {
+        // Rows added before in this batch must be in `incidents` to be merged with.
+        try moveStaged()
+        if let outcome = try merge(incident) { return outcome }
+        let addedBefore = summary.added
+        try add(incident)
+        try moveStaged()
+        if summary.added > addedBefore { return .added }
+        // Another process stored the id between the look-up and the insert: merge into its row.
+        summary.alreadyPresent -= 1
+        return try merge(incident) ?? .unchanged
+    }
+
+    /// Merges `incident` into the stored incident of its id; `nil` when none is stored.
+    private func merge(_ incident: Incident) throws -> IngestOutcome? {
+        let stored = try connection.execute("""
+            SELECT id, source, source_url, evidence, actor1, actor2, fatalities FROM incidents
+            WHERE event_id_cnty = $1 FOR UPDATE
+            """, [incident.eventID])
+        guard stored.rowCount == 1 else { return nil }
+        let storedFields = MergedFields(
+            source: stored.string(0, 1), sourceURL: stored.string(0, 2),
+            evidence: stored.string(0, 3).map(EvidenceJSON.decode) ?? [],
+            actor1: stored.string(0, 4), actor2: stored.string(0, 5), fatalities: stored.integer(0, 6))
+        let merged = storedFields.merging(incident)
+        guard merged != storedFields else {
+            summary.alreadyPresent += 1
+            return .unchanged
+        }
+        try connection.execute("""
+            UPDATE incidents SET source = $1, source_url = $2, evidence = $3, actor1 = $4, actor2 = $5, fatalities = $6
+            WHERE id = $7
+            """, [merged.source, merged.sourceURL, merged.evidence.isEmpty ? nil : EvidenceSpan.json(merged.evidence),
+                  merged.actor1, merged.actor2, String(merged.fatalities), stored.string(0, 0)])
+        summary.merged += 1
+        return .merged
+    }
+
+    private func sendPending() throws(PostGISStoreError) {
+        guard !pending.isEmpty else { return }
+        if !isCopying {
+            try connection.beginCopy("COPY incoming (ordinal, \(IncidentColumnsSQL.selectList)) FROM STDIN")
+            isCopying = true
+        }
+        try connection.sendCopyData(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the COPY and moves the staged rows into `incidents`, counting the new ones.
+    func moveStaged() throws(PostGISStoreError) {
+        guard staged > 0 else { return }
+        try sendPending()
+        if isCopying {
+            isCopying = false
+            try connection.endCopy()
+        }
+        let moved = try connection.execute("""
+            INSERT INTO incidents (\(IncidentColumnsSQL.selectList), geom)
+            SELECT \(IncidentColumnsSQL.selectList), \(IncidentColumnsSQL.point) FROM incoming ORDER BY ordinal
+            ON CONFLICT (event_id_cnty) DO NOTHING
+            """).affectedRows
+        summary.added += moved
+        summary.alreadyPresent += staged - moved
+        staged = 0
+        try connection.execute("TRUNCATE incoming")
+    }
+}
+
+extension PostGISStore {
+    /// Runs `body` in one transaction: everything it adds is stored together, or, when it
+    /// throws, nothing of it is, and the error is rethrown. Readers (and other writers) see the
+    /// whole file or none of it.
+    ///
+    /// ```swift
+    /// let summary = try store.ingest { batch in
+    ///     for incident in incidents { try batch.add(incident) }
+    /// }
+    /// ```
+    ///
+    /// `expectedRows` is not needed here: every load streams through COPY.
+    public func ingest(expectedRows: Int = 0, _ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
+        try transaction { connection in
+            let batch = try PostGISBatch(connection: connection, ingestedAt: Date())
+            try body(batch)
+            try batch.moveStaged()
+            return batch.summary
+        }
+    }
+}
+
+/// PostgreSQL's COPY text format: tab-separated columns, `\N` for NULL, backslash escapes for
+/// the backslash, tab, newline and carriage return in text.
+enum CopyText {
+    static func appendRow(ordinal: Int, _ row: any IncidentColumns, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: String(ordinal).utf8)
+        for (index, storage) in Incident.Column.storages.enumerated() {
+            buffer.append(UInt8(ascii: "\t"))
+            switch storage {
+            case .text, .json:
+                guard let text = row.text(index) else {
+                    buffer.append(UInt8(ascii: "\\"))
+                    buffer.append(UInt8(ascii: "N"))
+                    continue
+                }
+                appendEscaped(text, to: &buffer)
+            case .integer:
+                buffer.append(contentsOf: String(row.integer(index)).utf8)
+            case .number:
+                // Swift writes the shortest text that reads back to the same double.
+                buffer.append(contentsOf: String(row.number(index)).utf8)
+            }
+        }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+            default: buffer.append(byte)
+            }
+        }
+    }
+}
+
+/// The evidence column's JSON read back.
+enum EvidenceJSON {
+    static func decode(_ text: String) -> [EvidenceSpan] {
+        (try? JSONDecoder().decode([EvidenceSpan].self, from: Data(text.utf8))) ?? []
+    }
+}
