@@ -127,7 +127,10 @@ import TestSupport
         let empty = try backend.emptyStore(in: folder)
         #expect(try empty.statistics().count == 0)
         try empty.close()
-        let store = try Self.filled(backend, in: try TemporaryFolder())
+        // The folder is kept for the test's length: a temporary one would be removed, store and
+        // all, as soon as the call that made it returned.
+        let filledFolder = try TemporaryFolder()
+        let store = try Self.filled(backend, in: filledFolder)
         let statistics = try store.statistics()
         #expect(statistics.count == 7)
         #expect(statistics.firstDate?.description == "2019-04-10" && statistics.lastDate?.description == "2019-04-16")
