@@ -32,7 +32,12 @@ import TestSupport
     func withServer<Value: Sendable>(maxBody: Int = 1 << 20, pageSize: Int = 2000,
                                      _ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let server = try IncidentServer(store: store,
-                                        configuration: ServerConfiguration(port: 0, maxBodyBytes: maxBody, pageSize: pageSize),
+                                        configuration: ServerConfiguration(port: 0, maxBodyBytes: maxBody, pageSize: pageSize,
+                                                                                   // The test client connects before its first
+                                                                                   // request, which a loaded CI host can delay past
+                                                                                   // the 10 s header bound (ResponsivenessTests
+                                                                                   // pin the bounds themselves).
+                                                                                   idleTimeout: .seconds(300), headerTimeout: .seconds(300)),
                                         assets: try MapAssets.load())
         var logger = Logger(label: "test")
         logger.logLevel = .warning
