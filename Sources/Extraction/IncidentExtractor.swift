@@ -12,17 +12,32 @@ import TextMatching
 /// let incidents = extractor.extract(Article(text: text, published: try IncidentDate(parsing: "2019-04-09")))
 /// ```
 public struct IncidentExtractor: Sendable {
-    public let gazetteer: Gazetteer
-    public let lexicon: Lexicon
+    public var gazetteer: Gazetteer { tables.gazetteer }
+    public var lexicon: Lexicon { tables.lexicon }
 
-    /// The lexicon's phrase indexes walked as one: each word is looked up once for all of them.
-    let lexiconPhrases: LexiconPhrases
+    /// What extraction reads, held once: the extractor is copied wherever a rule's closure
+    /// captures it, and a copy of the lexicon's indexes retained and released each of their
+    /// arrays (a twentieth of extraction's time); a copy of this is one reference.
+    private final class Tables: Sendable {
+        let gazetteer: Gazetteer
+        let lexicon: Lexicon
+        /// The lexicon's phrase indexes walked as one: each word is looked up once for all of them.
+        let lexiconPhrases: LexiconPhrases
+
+        init(gazetteer: Gazetteer, lexicon: Lexicon) {
+            self.gazetteer = gazetteer
+            self.lexicon = lexicon
+            lexiconPhrases = LexiconPhrases(lexicon)
+        }
+    }
+
+    private let tables: Tables
+
+    /// The word lists the sentence rules ask.
+    var words: WordLists { tables.lexicon.words }
 
     public init(gazetteer: Gazetteer? = nil, lexicon: Lexicon? = nil) throws {
-        self.gazetteer = try gazetteer ?? Gazetteer.bundled()
-        let lexicon = try lexicon ?? Lexicon.bundled()
-        self.lexicon = lexicon
-        lexiconPhrases = LexiconPhrases(lexicon)
+        tables = Tables(gazetteer: try gazetteer ?? Gazetteer.bundled(), lexicon: try lexicon ?? Lexicon.bundled())
     }
 
     /// The incidents of `article`, one per event, each with every sentence that tells it. With
@@ -106,7 +121,7 @@ public struct IncidentExtractor: Sendable {
                  isCancelled: () -> Bool) -> [ExtractedIncident] {
         let tokens = Tokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
-        let lexiconMatches = lexiconPhrases.matches(in: tokens)
+        let lexiconMatches = tables.lexiconPhrases.matches(in: tokens)
         let cues = lexiconMatches.cues
         let noSplitBefore = Set(cues.filter { $0.payloads.contains(.noSplit) }.map { $0.firstToken + $0.tokenCount })
         let clauseStarts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplitBefore)
@@ -245,7 +260,7 @@ public struct IncidentExtractor: Sendable {
                     if cue.payloads.contains(.future), leadsToTrigger { return .planned }
                     if cue.payloads.contains(.cause), leadsToTrigger { return .background }
                     if cue.payloads.contains(.pastCause), leadsToTrigger,
-                       tokens[clause.lowerBound..<cue.firstToken].contains(where: { lexicon.words.contains($0, in: .pastPerfect) }) { return .background }
+                       tokens[clause.lowerBound..<cue.firstToken].contains(where: { words.contains($0, in: .pastPerfect) }) { return .background }
                     if cue.payloads.contains(.background) { return .background }
                     // A running total or a period covers the words around it, not a deal
                     // signed in the same clause ("signed … between the factions fighting over
@@ -312,7 +327,7 @@ public struct IncidentExtractor: Sendable {
                     other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
                         && abs(other.firstToken - trigger.firstToken) <= 3
                         && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
-                            .contains { lexicon.words.contains($0, in: .coordinator) }
+                            .contains { words.contains($0, in: .coordinator) }
                 }) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
@@ -398,7 +413,7 @@ public struct IncidentExtractor: Sendable {
             let between = tokens[end..<next.mention.firstToken]
             let gap = text[tokens[end - 1].end..<tokens[next.mention.firstToken].start]
             let isListed = (between.isEmpty && (gap.contains(",") || gap.contains("\u{060C}")))
-                || (between.count == 1 && lexicon.words.contains(between.first!, in: .and))
+                || (between.count == 1 && words.contains(between.first!, in: .and))
                 || (between.isEmpty && isCoordinated(next, tokens: tokens))
             if isListed { result.append(next) }
         }
@@ -450,7 +465,7 @@ public struct IncidentExtractor: Sendable {
                       !isCoordinated(town, tokens: tokens) else { return false }
                 let end = part.mention.firstToken + part.mention.tokenCount
                 guard (0...3).contains(town.mention.firstToken - end) else { return false }
-                let said = tokens[end..<town.mention.firstToken].contains { lexicon.words.contains($0, in: .partOf) }
+                let said = tokens[end..<town.mention.firstToken].contains { words.contains($0, in: .partOf) }
                     || (town.mention.firstToken == end && town.mention.detachedClitic && tokens[end].folded.first == "\u{0628}")
                 return said && !Geodesic.isWithin(nearbyRadius(of: part.place), from: part.place.coordinate, to: town.place.coordinate)
             }
@@ -543,7 +558,7 @@ public struct IncidentExtractor: Sendable {
     func isSeat(_ place: ResolvedPlace, cues: CuePositions, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken
         guard first > 0 else { return false }
-        let words = lexicon.words, previous = tokens[first - 1]
+        let words = self.words, previous = tokens[first - 1]
         let introduced = words.contains(previous, in: .seatIntroducer)
             || (words.contains(previous, in: .capital) && first > 1 && words.contains(tokens[first - 2], in: .capitalIntroducer))
         guard introduced || (place.mention.detachedClitic && tokens[first].folded.first == "\u{0628}") else { return false }
@@ -569,7 +584,7 @@ public struct IncidentExtractor: Sendable {
     /// too (وقعت الاشتباكات), so only a demonstrative counts there (هذا الهجوم، هذه الغارة).
     func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
         guard trigger.firstToken > 0 else { return false }
-        return lexicon.words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
+        return words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
     }
 
     /// A trigger word alone in quotation marks ("وصف أحد الحراس الواقعة بأنها “اعتقال”", called
@@ -588,7 +603,7 @@ public struct IncidentExtractor: Sendable {
     /// days", "خلال الأيام العشرة الماضية"): what the clause tells adds up that period, not one event.
     func coversSeveralDays(near trigger: Int, clause: Range<Int>, tokens: [Token]) -> Bool {
         let window = max(clause.lowerBound, trigger - 8)..<min(clause.upperBound, trigger + 9)
-        let words = lexicon.words
+        let words = self.words
         for index in window where words.contains(tokens[index], in: .periodLast) {
             guard index + 2 < window.upperBound, index > window.lowerBound,
                   words.contains(tokens[index - 1], in: .periodDeterminer) else { continue }
@@ -661,7 +676,7 @@ public struct IncidentExtractor: Sendable {
         guard first > 0, tokens[first].script == .latin else { return false }
         let previous = tokens[first - 1]
         guard previous.script == .latin, previous.isCapitalised, previous.folded.count >= 3,
-              !lexicon.words.contains(previous, in: .capitalisedFunction) else { return false }
+              !words.contains(previous, in: .capitalisedFunction) else { return false }
         // A given name runs straight into the family name: a comma lists places ("at Saddada,
         // al-Shuwayrif"), and a possessive owns one ("Tripoli's Mitiga airport").
         let gap = text[previous.end..<tokens[first].start]
@@ -706,7 +721,7 @@ public struct IncidentExtractor: Sendable {
         let previous = tokens[place.mention.firstToken - 1]
         // "ومنطقة قصر بن غشير": the و is on the word that introduces the name.
         if previous.script == .arabic, previous.folded.count >= 4, previous.folded.first == "\u{0648}" { return true }
-        return lexicon.words.contains(previous, in: .coordinator)
+        return words.contains(previous, in: .coordinator)
     }
 
     /// Each place once: its first mention that is introduced as where something happened (a
@@ -742,7 +757,7 @@ public struct IncidentExtractor: Sendable {
     func isInReportingZone(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], sentence: Sentence,
                            tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard let verb = cues.first(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
-        let words = lexicon.words
+        let words = self.words
         // A verb of several words may end past the place's start, and a place may run past the
         // sentence's end (a name split by a line break): no zone then.
         let verbEnd = verb.firstToken + verb.tokenCount, placeEnd = place.mention.firstToken + place.mention.tokenCount
