@@ -814,15 +814,29 @@ public struct IncidentExtractor: Sendable {
     /// One incident per event: the same type at the same place on the same day, told in
     /// several sentences, becomes one incident with every sentence as evidence.
     func merged(_ incidents: [ExtractedIncident], foldingTellings: Bool = true) -> [ExtractedIncident] {
-        var order: [String] = []
-        var groups: [String: [ExtractedIncident]] = [:]
+        var groupOf: [ExtractedIncident.MergeGroup: Int] = [:]
+        var groups: [[ExtractedIncident]] = []
         for incident in incidents {
-            if groups[incident.mergeKey] == nil { order.append(incident.mergeKey) }
-            groups[incident.mergeKey, default: []].append(incident)
+            let key = incident.mergeGroup
+            if let index = groupOf[key] {
+                groups[index].append(incident)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([incident])
+            }
         }
-        let incidents = order.map { key in
-            let group = groups[key]!
+        let incidents = groups.map { group in
             var merged = group[0]
+            // Told once (most events): what the rules below make of one telling.
+            if group.count == 1 {
+                if merged.actor2 == merged.actor1 { merged.actor2 = nil }
+                if merged.evidence.count > 1 {
+                    var spans: [EvidenceSpan] = []
+                    appendEvidence(contentsOf: merged.evidence, to: &spans)
+                    merged.evidence = spans
+                }
+                return merged
+            }
             // The sub-event type most sentences give; the first on a tie.
             let counts = Dictionary(grouping: group, by: \.subEventType).mapValues(\.count)
             merged.subEventType = group.map(\.subEventType).max { counts[$0]! < counts[$1]! } ?? merged.subEventType
@@ -853,7 +867,7 @@ public struct IncidentExtractor: Sendable {
     /// beheaded the victims" after the attack on the gate).
     func foldedIntoBattles(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         // Read in place, by index: binding the incidents to names copied them for every pair.
-        folding(incidents) { all, index, battle in
+        folding(incidents, sharing: { $0.date?.date }) { all, index, battle in
             all[battle].eventType == .battles && all[index].eventType == .violenceAgainstCivilians
                 && all[index].place.id == all[battle].place.id && all[index].date?.date == all[battle].date?.date
                 && (all[index].date?.isCarriedOver ?? false) && !(all[battle].date?.isCarriedOver ?? true)
@@ -866,7 +880,7 @@ public struct IncidentExtractor: Sendable {
     /// blasts too (RPGs in a firefight with rioters); a protest only the clashes at its own place
     /// (a battle elsewhere in the city is an event of its own).
     func foldedIntoCrowds(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, crowd in
+        folding(incidents, sharing: { $0.date?.date }) { all, index, crowd in
             guard all[index].date != nil, all[index].date?.date == all[crowd].date?.date else { return false }
             switch all[crowd].eventType {
             case .riots:
@@ -884,7 +898,7 @@ public struct IncidentExtractor: Sendable {
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
     /// violent, ACLED codes the event as a riot; what the crowd burned or looted is part of it.
     func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, riot in
+        folding(incidents, sharing: { $0.date?.date }) { all, index, riot in
             (all[index].eventType == .protests || all[index].subEventType == "Looting/property destruction")
                 && all[riot].eventType == .riots && all[riot].date?.date == all[index].date?.date
                 && isSameArea(all[index].place, all[riot].place)
@@ -895,18 +909,24 @@ public struct IncidentExtractor: Sendable {
     /// evidence and its toll join that incident, which keeps its own place, type and day.
     /// `belongs` reads the incidents by index: handing it whole incidents for every pair copied
     /// them (a sixth of extraction's time on long texts).
-    func folding(_ incidents: [ExtractedIncident],
-                 where belongs: (_ incidents: [ExtractedIncident], _ index: Int, _ into: Int) -> Bool) -> [ExtractedIncident] {
+    ///
+    /// `sharing` is what `belongs` requires of both (the day, or the event type): only the
+    /// incidents that share it are asked, in their order, not every other incident.
+    func folding<Shared: Hashable>(_ incidents: [ExtractedIncident], sharing shared: (ExtractedIncident) -> Shared,
+                                   where belongs: (_ incidents: [ExtractedIncident], _ index: Int, _ into: Int) -> Bool) -> [ExtractedIncident] {
         var result = incidents
-        var removed = Set<Int>()
+        var removed = [Bool](repeating: false, count: incidents.count)
+        var sharingOnes: [Shared: [Int]] = [:]
+        for index in incidents.indices { sharingOnes[shared(incidents[index]), default: []].append(index) }
         for index in incidents.indices {
-            guard let target = incidents.indices.first(where: { $0 != index && !removed.contains($0) && belongs(incidents, index, $0) })
-            else { continue }
-            removed.insert(index)
+            guard let target = sharingOnes[shared(incidents[index])]?.first(where: {
+                $0 != index && !removed[$0] && belongs(incidents, index, $0)
+            }) else { continue }
+            removed[index] = true
             appendEvidence(contentsOf: result[index].evidence, to: &result[target].evidence)
             result[target].fatalities = max(result[target].fatalities, result[index].fatalities)
         }
-        return result.indices.filter { !removed.contains($0) }.map { result[$0] }
+        return result.indices.filter { !removed[$0] }.map { result[$0] }
     }
 
     /// A sentence that states no date and tells an event of the same type at the same place as
@@ -914,7 +934,7 @@ public struct IncidentExtractor: Sendable {
     /// mention), tells that event: it is evidence for it, not an event of its own on the
     /// publication date.
     func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, stated in
+        folding(incidents, sharing: \.eventType) { all, index, stated in
             all[index].eventType == all[stated].eventType
                 && (all[index].date?.isCarriedOver ?? false) && !(all[stated].date?.isCarriedOver ?? true)
                 && (all[index].place.id == all[stated].place.id
@@ -943,7 +963,7 @@ public struct IncidentExtractor: Sendable {
     /// (Tripoli and Mitiga; Tripoli and its old airport) is one event: the specific place keeps
     /// it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, inside in
+        folding(incidents, sharing: { $0.date?.date }) { all, index, inside in
             all[index].eventType == all[inside].eventType && all[index].place.kind == .city
                 && all[inside].place.id != all[index].place.id
                 && all[inside].date?.date == all[index].date?.date && isSameArea(all[index].place, all[inside].place)
