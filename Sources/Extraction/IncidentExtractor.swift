@@ -867,7 +867,13 @@ public struct IncidentExtractor: Sendable {
     /// beheaded the victims" after the attack on the gate).
     func foldedIntoBattles(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         // Read in place, by index: binding the incidents to names copied them for every pair.
-        folding(incidents, sharing: { $0.date?.date }) { all, index, battle in
+        folding(incidents, from: { incident in
+            incident.eventType == .violenceAgainstCivilians && incident.date?.isCarriedOver == true
+                ? FoldKey(day: incident.date?.date, placeID: incident.place.id) : nil
+        }, into: { incident in
+            incident.eventType == .battles && incident.date?.isCarriedOver == false
+                ? FoldKey(day: incident.date?.date, placeID: incident.place.id) : nil
+        }) { all, index, battle in
             all[battle].eventType == .battles && all[index].eventType == .violenceAgainstCivilians
                 && all[index].place.id == all[battle].place.id && all[index].date?.date == all[battle].date?.date
                 && (all[index].date?.isCarriedOver ?? false) && !(all[battle].date?.isCarriedOver ?? true)
@@ -880,7 +886,13 @@ public struct IncidentExtractor: Sendable {
     /// blasts too (RPGs in a firefight with rioters); a protest only the clashes at its own place
     /// (a battle elsewhere in the city is an event of its own).
     func foldedIntoCrowds(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, sharing: { $0.date?.date }) { all, index, crowd in
+        folding(incidents, from: { incident in
+            (incident.eventType == .battles || incident.eventType == .explosionsRemoteViolence) && incident.date != nil
+                ? FoldKey(day: incident.date?.date) : nil
+        }, into: { incident in
+            (incident.eventType == .riots || incident.eventType == .protests) && incident.date != nil
+                ? FoldKey(day: incident.date?.date) : nil
+        }) { all, index, crowd in
             guard all[index].date != nil, all[index].date?.date == all[crowd].date?.date else { return false }
             switch all[crowd].eventType {
             case .riots:
@@ -898,7 +910,12 @@ public struct IncidentExtractor: Sendable {
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
     /// violent, ACLED codes the event as a riot; what the crowd burned or looted is part of it.
     func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, sharing: { $0.date?.date }) { all, index, riot in
+        folding(incidents, from: { incident in
+            incident.eventType == .protests || incident.subEventType == "Looting/property destruction"
+                ? FoldKey(day: incident.date?.date) : nil
+        }, into: { incident in
+            incident.eventType == .riots ? FoldKey(day: incident.date?.date) : nil
+        }) { all, index, riot in
             (all[index].eventType == .protests || all[index].subEventType == "Looting/property destruction")
                 && all[riot].eventType == .riots && all[riot].date?.date == all[index].date?.date
                 && isSameArea(all[index].place, all[riot].place)
@@ -910,16 +927,23 @@ public struct IncidentExtractor: Sendable {
     /// `belongs` reads the incidents by index: handing it whole incidents for every pair copied
     /// them (a sixth of extraction's time on long texts).
     ///
-    /// `sharing` is what `belongs` requires of both (the day, or the event type): only the
-    /// incidents that share it are asked, in their order, not every other incident.
-    func folding<Shared: Hashable>(_ incidents: [ExtractedIncident], sharing shared: (ExtractedIncident) -> Shared,
-                                   where belongs: (_ incidents: [ExtractedIncident], _ index: Int, _ into: Int) -> Bool) -> [ExtractedIncident] {
+    /// Only the pairs a rule can join are asked: `from` gives the key of an incident that may be
+    /// folded (`nil`: it may not), `into` that of one that may take it, and `belongs` is asked
+    /// only of the incidents whose keys agree, in their order; every rule's keys say what
+    /// `belongs` requires of both (the day, the type, the place). Each rule used to ask every
+    /// pair of an article's incidents, most of them of types it never joins.
+    func folding(_ incidents: [ExtractedIncident], from: (_ incident: ExtractedIncident) -> FoldKey?,
+                 into: (_ incident: ExtractedIncident) -> FoldKey?,
+                 where belongs: (_ incidents: [ExtractedIncident], _ index: Int, _ into: Int) -> Bool) -> [ExtractedIncident] {
+        var takers: [FoldKey: [Int]] = [:]
+        for index in incidents.indices {
+            if let key = into(incidents[index]) { takers[key, default: []].append(index) }
+        }
+        guard !takers.isEmpty else { return incidents }
         var result = incidents
         var removed = [Bool](repeating: false, count: incidents.count)
-        var sharingOnes: [Shared: [Int]] = [:]
-        for index in incidents.indices { sharingOnes[shared(incidents[index]), default: []].append(index) }
         for index in incidents.indices {
-            guard let target = sharingOnes[shared(incidents[index])]?.first(where: {
+            guard let key = from(incidents[index]), let target = takers[key]?.first(where: {
                 $0 != index && !removed[$0] && belongs(incidents, index, $0)
             }) else { continue }
             removed[index] = true
@@ -929,12 +953,23 @@ public struct IncidentExtractor: Sendable {
         return result.indices.filter { !removed[$0] }.map { result[$0] }
     }
 
+    /// What a folding rule requires two incidents to share (see ``folding(_:from:into:where:)``).
+    struct FoldKey: Hashable {
+        var day: IncidentDate?
+        var eventType: EventType?
+        var placeID: String?
+    }
+
     /// A sentence that states no date and tells an event of the same type at the same place as
     /// one that does, or at the city the other's place is in (a headline, a lead, a later
     /// mention), tells that event: it is evidence for it, not an event of its own on the
     /// publication date.
     func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, sharing: \.eventType) { all, index, stated in
+        folding(incidents, from: { incident in
+            incident.date?.isCarriedOver == true ? FoldKey(eventType: incident.eventType) : nil
+        }, into: { incident in
+            incident.date?.isCarriedOver == false ? FoldKey(eventType: incident.eventType) : nil
+        }) { all, index, stated in
             all[index].eventType == all[stated].eventType
                 && (all[index].date?.isCarriedOver ?? false) && !(all[stated].date?.isCarriedOver ?? true)
                 && (all[index].place.id == all[stated].place.id
@@ -963,7 +998,11 @@ public struct IncidentExtractor: Sendable {
     /// (Tripoli and Mitiga; Tripoli and its old airport) is one event: the specific place keeps
     /// it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, sharing: { $0.date?.date }) { all, index, inside in
+        folding(incidents, from: { incident in
+            incident.place.kind == .city ? FoldKey(day: incident.date?.date, eventType: incident.eventType) : nil
+        }, into: { incident in
+            FoldKey(day: incident.date?.date, eventType: incident.eventType)
+        }) { all, index, inside in
             all[index].eventType == all[inside].eventType && all[index].place.kind == .city
                 && all[inside].place.id != all[index].place.id
                 && all[inside].date?.date == all[index].date?.date && isSameArea(all[index].place, all[inside].place)
