@@ -867,12 +867,12 @@ public struct IncidentExtractor: Sendable {
     /// beheaded the victims" after the attack on the gate).
     func foldedIntoBattles(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         // Read in place, by index: binding the incidents to names copied them for every pair.
-        folding(incidents, from: { incident in
-            incident.eventType == .violenceAgainstCivilians && incident.date?.isCarriedOver == true
-                ? FoldKey(day: incident.date?.date, placeID: incident.place.id) : nil
-        }, into: { incident in
-            incident.eventType == .battles && incident.date?.isCarriedOver == false
-                ? FoldKey(day: incident.date?.date, placeID: incident.place.id) : nil
+        folding(incidents, from: { all, index in
+            all[index].eventType == .violenceAgainstCivilians && all[index].date?.isCarriedOver == true
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }, into: { all, index in
+            all[index].eventType == .battles && all[index].date?.isCarriedOver == false
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
         }) { all, index, battle in
             all[battle].eventType == .battles && all[index].eventType == .violenceAgainstCivilians
                 && all[index].place.id == all[battle].place.id && all[index].date?.date == all[battle].date?.date
@@ -886,12 +886,12 @@ public struct IncidentExtractor: Sendable {
     /// blasts too (RPGs in a firefight with rioters); a protest only the clashes at its own place
     /// (a battle elsewhere in the city is an event of its own).
     func foldedIntoCrowds(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, from: { incident in
-            (incident.eventType == .battles || incident.eventType == .explosionsRemoteViolence) && incident.date != nil
-                ? FoldKey(day: incident.date?.date) : nil
-        }, into: { incident in
-            (incident.eventType == .riots || incident.eventType == .protests) && incident.date != nil
-                ? FoldKey(day: incident.date?.date) : nil
+        folding(incidents, from: { all, index in
+            (all[index].eventType == .battles || all[index].eventType == .explosionsRemoteViolence) && all[index].date != nil
+                ? FoldKey(day: all[index].date?.date) : nil
+        }, into: { all, index in
+            (all[index].eventType == .riots || all[index].eventType == .protests) && all[index].date != nil
+                ? FoldKey(day: all[index].date?.date) : nil
         }) { all, index, crowd in
             guard all[index].date != nil, all[index].date?.date == all[crowd].date?.date else { return false }
             switch all[crowd].eventType {
@@ -910,11 +910,11 @@ public struct IncidentExtractor: Sendable {
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
     /// violent, ACLED codes the event as a riot; what the crowd burned or looted is part of it.
     func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, from: { incident in
-            incident.eventType == .protests || incident.subEventType == "Looting/property destruction"
-                ? FoldKey(day: incident.date?.date) : nil
-        }, into: { incident in
-            incident.eventType == .riots ? FoldKey(day: incident.date?.date) : nil
+        folding(incidents, from: { all, index in
+            all[index].eventType == .protests || all[index].subEventType == "Looting/property destruction"
+                ? FoldKey(day: all[index].date?.date) : nil
+        }, into: { all, index in
+            all[index].eventType == .riots ? FoldKey(day: all[index].date?.date) : nil
         }) { all, index, riot in
             (all[index].eventType == .protests || all[index].subEventType == "Looting/property destruction")
                 && all[riot].eventType == .riots && all[riot].date?.date == all[index].date?.date
@@ -932,21 +932,29 @@ public struct IncidentExtractor: Sendable {
     /// only of the incidents whose keys agree, in their order; every rule's keys say what
     /// `belongs` requires of both (the day, the type, the place). Each rule used to ask every
     /// pair of an article's incidents, most of them of types it never joins.
-    func folding(_ incidents: [ExtractedIncident], from: (_ incident: ExtractedIncident) -> FoldKey?,
-                 into: (_ incident: ExtractedIncident) -> FoldKey?,
+    /// The keys are read by index, like `belongs`: an incident handed to a closure was copied
+    /// (a retain of each of its strings and arrays) for every incident and rule.
+    func folding(_ incidents: [ExtractedIncident], from: (_ incidents: [ExtractedIncident], _ index: Int) -> FoldKey?,
+                 into: (_ incidents: [ExtractedIncident], _ index: Int) -> FoldKey?,
                  where belongs: (_ incidents: [ExtractedIncident], _ index: Int, _ into: Int) -> Bool) -> [ExtractedIncident] {
         var takers: [FoldKey: [Int]] = [:]
         for index in incidents.indices {
-            if let key = into(incidents[index]) { takers[key, default: []].append(index) }
+            if let key = into(incidents, index) { takers[key, default: []].append(index) }
         }
         guard !takers.isEmpty else { return incidents }
-        var result = incidents
+        var folded: [(index: Int, target: Int)] = []
         var removed = [Bool](repeating: false, count: incidents.count)
         for index in incidents.indices {
-            guard let key = from(incidents[index]), let target = takers[key]?.first(where: {
+            guard let key = from(incidents, index), let target = takers[key]?.first(where: {
                 $0 != index && !removed[$0] && belongs(incidents, index, $0)
             }) else { continue }
             removed[index] = true
+            folded.append((index, target))
+        }
+        // Nothing folded (most rules, most articles): the incidents as they are, not a copy.
+        guard !folded.isEmpty else { return incidents }
+        var result = incidents
+        for (index, target) in folded {
             appendEvidence(contentsOf: result[index].evidence, to: &result[target].evidence)
             result[target].fatalities = max(result[target].fatalities, result[index].fatalities)
         }
@@ -965,10 +973,10 @@ public struct IncidentExtractor: Sendable {
     /// mention), tells that event: it is evidence for it, not an event of its own on the
     /// publication date.
     func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, from: { incident in
-            incident.date?.isCarriedOver == true ? FoldKey(eventType: incident.eventType) : nil
-        }, into: { incident in
-            incident.date?.isCarriedOver == false ? FoldKey(eventType: incident.eventType) : nil
+        folding(incidents, from: { all, index in
+            all[index].date?.isCarriedOver == true ? FoldKey(eventType: all[index].eventType) : nil
+        }, into: { all, index in
+            all[index].date?.isCarriedOver == false ? FoldKey(eventType: all[index].eventType) : nil
         }) { all, index, stated in
             all[index].eventType == all[stated].eventType
                 && (all[index].date?.isCarriedOver ?? false) && !(all[stated].date?.isCarriedOver ?? true)
@@ -998,10 +1006,10 @@ public struct IncidentExtractor: Sendable {
     /// (Tripoli and Mitiga; Tripoli and its old airport) is one event: the specific place keeps
     /// it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents, from: { incident in
-            incident.place.kind == .city ? FoldKey(day: incident.date?.date, eventType: incident.eventType) : nil
-        }, into: { incident in
-            FoldKey(day: incident.date?.date, eventType: incident.eventType)
+        folding(incidents, from: { all, index in
+            all[index].place.kind == .city ? FoldKey(day: all[index].date?.date, eventType: all[index].eventType) : nil
+        }, into: { all, index in
+            FoldKey(day: all[index].date?.date, eventType: all[index].eventType)
         }) { all, index, inside in
             all[index].eventType == all[inside].eventType && all[index].place.kind == .city
                 && all[inside].place.id != all[index].place.id
