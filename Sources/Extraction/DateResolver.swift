@@ -86,6 +86,10 @@ struct DateResolver {
         return inSentence
     }
 
+    /// What an Arabic word listed with its article begins with when it is written with it: ال,
+    /// or a proclitic before it (بال، وال، فال; لل for ل + ال). واحد is "one", not و + أحد.
+    static let articledPrefixes: [[Unicode.Scalar]] = ["ال", "بال", "وال", "فال", "لل"].map { Array($0.unicodeScalars) }
+
     /// `foundMatches`: the date words of the sentence, when already found.
     private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask,
                             matches foundMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
@@ -102,12 +106,10 @@ struct DateResolver {
         let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
             guard !names.contains(match.firstToken) else { return nil }
             let token = slice[match.firstToken]
-            let folded = token.foldedText
             // واحد is "one", not و + أحد: a detached proclitic must be one that carries ال.
-            let articled = folded.hasPrefix("ال") || folded.hasPrefix("بال") || folded.hasPrefix("وال")
-                || folded.hasPrefix("فال") || folded.hasPrefix("لل")
+            let articled = Self.articledPrefixes.contains { token.folded.starts(with: $0) }
             let afterDay = !match.detachedClitic && match.firstToken > slice.startIndex
-                && Words.day.contains(slice[match.firstToken - 1].foldedText)
+                && lexicon.words.contains(slice[match.firstToken - 1], in: .day)
             let hasArticle = token.script != .arabic || articled || afterDay
             let payloads = match.payloads.filter { !$0.requiresArticle || hasArticle }.map(\.word)
             guard !payloads.isEmpty else { return nil }
@@ -119,14 +121,14 @@ struct DateResolver {
             reports.contains { report in
                 let gap = match.firstToken - (report.firstToken + report.tokenCount)
                 guard gap >= 0, gap <= 1 else { return false }
-                return gap == 0 || Words.beforeReportDay.contains(tokens[match.firstToken - 1].foldedText)
+                return gap == 0 || lexicon.words.contains(tokens[match.firstToken - 1], in: .beforeReportDay)
             }
         }
         // "أعلنت الوزارة السبت أن مجهولين خطفوا الجمعة", "said Saturday that …": a day right before
         // the reporting verb's "that" is the report's, where the sentence gives another day.
         func isBeforeThat(_ match: PhraseMatch<DateWord>) -> Bool {
             let after = match.firstToken + match.tokenCount
-            return after < sentence.tokens.upperBound && Words.that.contains(tokens[after].foldedText)
+            return after < sentence.tokens.upperBound && lexicon.words.contains(tokens[after], in: .that)
         }
         let hasEventDay = words.contains { match in
             !datesTheReport(match) && !isBeforeThat(match) && match.payloads.contains {
@@ -177,10 +179,9 @@ struct DateResolver {
     /// yesterday's.
     func yearBeforeTheReport(_ tokens: ArraySlice<Token>) -> Outcome? {
         guard let published else { return nil }
-        let introducers = Words.yearIntroducers
         for index in tokens.indices.dropFirst() where tokens[index].script == .digits {
             guard let year = Int(tokens[index].key), (1900..<published.year).contains(year),
-                  introducers.contains(tokens[index - 1].foldedText),
+                  lexicon.words.contains(tokens[index - 1], in: .yearIntroducer),
                   let date = try? IncidentDate(year: year, month: 7, day: 1) else { continue }
             return .resolved(ResolvedDate(date: date, precision: .monthOrMore, reason: "stated: the year \(year)"))
         }
@@ -208,7 +209,7 @@ struct DateResolver {
             if let day = number(before), (1...31).contains(day) {
                 let year = number(after).flatMap { $0 > 1900 ? $0 : nil }
                 // "On 5 and 6 June", "يومي 5 و6 يونيو": the first day, the second as well.
-                if before - 2 >= tokens.startIndex, Words.and.contains(tokens[before - 1].foldedText),
+                if before - 2 >= tokens.startIndex, lexicon.words.contains(tokens[before - 1], in: .and),
                    let first = number(before - 2), (1...31).contains(first), first < day,
                    var date = make(day: first, month: month, year: year), let second = make(day: day, month: month, year: year) {
                     date.alsoOn = [second.date]
@@ -229,27 +230,26 @@ struct DateResolver {
                     return ResolvedDate(date: start.date, precision: .week, reason: "a span from \(start.date)", isCarriedOver: true)
                 }
                 var date = make(day: day, month: month, year: year)
-                date?.isSince = before > tokens.startIndex && Words.since.contains(tokens[before - 1].foldedText)
+                date?.isSince = before > tokens.startIndex && lexicon.words.contains(tokens[before - 1], in: .since)
                 return date
             }
             if let day = number(after), (1...31).contains(day) {
                 return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })
             }
             // السابع من جويلية: an ordinal day, من, the month.
-            if match.firstToken >= tokens.startIndex + 2, Words.of.contains(tokens[match.firstToken - 1].foldedText),
+            if match.firstToken >= tokens.startIndex + 2, lexicon.words.contains(tokens[match.firstToken - 1], in: .of),
                let ordinal = ordinals.last(where: { $0.firstToken + $0.tokenCount == match.firstToken - 1 }),
                case .dayOfMonth(let day)? = ordinal.payloads.first(where: { if case .dayOfMonth = $0 { return true } else { return false } }) {
                 return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
             }
         }
         // A month with no day: "in May", "منذ أبريل", "March 2011" (time_precision 3).
-        let introducers = Words.monthIntroducers
         for match in months {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }),
                   number(match.firstToken - 1) == nil, number(match.firstToken + match.tokenCount).map({ $0 > 1900 }) ?? true else { continue }
             let token = tokens[match.firstToken]
             let year = number(match.firstToken + match.tokenCount)
-            let introduced = match.firstToken > tokens.startIndex && introducers.contains(tokens[match.firstToken - 1].foldedText)
+            let introduced = match.firstToken > tokens.startIndex && lexicon.words.contains(tokens[match.firstToken - 1], in: .monthIntroducer)
             guard year != nil || introduced, token.script != .latin || token.isCapitalised else { continue }
             guard let chosenYear = year ?? published?.year, var date = try? IncidentDate(year: chosenYear, month: month, day: 15) else { continue }
             if year == nil, let published, date > published, let earlier = try? IncidentDate(year: chosenYear - 1, month: month, day: 15) {
@@ -276,18 +276,4 @@ struct DateResolver {
         }
         return ResolvedDate(date: date, precision: .day, reason: "stated: \(date)")
     }
-}
-
-/// Words the resolver looks for around date words, made once: a literal in the function was
-/// built again for every date word of every sentence.
-enum Words {
-    static let day: Set<String> = ["يوم", "ليوم", "بيوم"]
-    static let beforeReportDay: Set<String> = ["on", "يوم", "today", "late", "اليوم"]
-    static let that: Set<String> = ["ان", "أن", "إن", "بان", "بأن", "that"]
-    static let and: Set<String> = ["and", "و"]
-    static let since: Set<String> = ["since", "منذ", "ومنذ"]
-    static let of: Set<String> = ["من", "of"]
-    static let yearIntroducers: Set<String> = ["عام", "العام", "سنة", "لعام", "وعام", "in", "since", "منذ", "ومنذ", "during", "خلال"]
-    static let monthIntroducers: Set<String> = ["in", "since", "early", "late", "mid", "during", "في", "منذ", "خلال", "مطلع", "أواخر",
-                                                "اواخر", "منتصف", "بداية", "شهر", "وفي", "ومنذ"]
 }

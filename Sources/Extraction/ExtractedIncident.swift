@@ -57,10 +57,26 @@ public struct ExtractedIncident: Hashable, Sendable {
         "Looting/property destruction",
     ]
 
+    /// What ``mergeKey`` is made of, as a value to group incidents by: the key's string, made
+    /// for every incident to group them, was a fifth of merging.
+    struct MergeGroup: Hashable {
+        let eventType: EventType
+        let distinctSubEventType: String
+        let placeID: String
+        let date: IncidentDate?
+        let status: EventStatus
+    }
+
+    /// Incidents in the same group are one event told several times (as their ``mergeKey`` says).
+    var mergeGroup: MergeGroup {
+        MergeGroup(eventType: eventType, distinctSubEventType: Self.distinctSubEventTypes.contains(subEventType) ? subEventType : "",
+                   placeID: place.id, date: date?.date, status: status)
+    }
+
     /// Incidents with the same key are one event told several times.
     var mergeKey: String {
-        let distinct = Self.distinctSubEventTypes.contains(subEventType) ? subEventType : ""
-        let key = [eventType.rawValue, distinct, place.id, date?.date.description ?? "undated"].joined(separator: "|")
+        let group = mergeGroup
+        let key = [eventType.rawValue, group.distinctSubEventType, place.id, date?.date.description ?? "undated"].joined(separator: "|")
         return status == .happened ? key : key + "|" + status.rawValue
     }
 

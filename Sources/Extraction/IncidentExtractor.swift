@@ -12,17 +12,32 @@ import TextMatching
 /// let incidents = extractor.extract(Article(text: text, published: try IncidentDate(parsing: "2019-04-09")))
 /// ```
 public struct IncidentExtractor: Sendable {
-    public let gazetteer: Gazetteer
-    public let lexicon: Lexicon
+    public var gazetteer: Gazetteer { tables.gazetteer }
+    public var lexicon: Lexicon { tables.lexicon }
 
-    /// The lexicon's phrase indexes walked as one: each word is looked up once for all of them.
-    let lexiconPhrases: LexiconPhrases
+    /// What extraction reads, held once: the extractor is copied wherever a rule's closure
+    /// captures it, and a copy of the lexicon's indexes retained and released each of their
+    /// arrays (a twentieth of extraction's time); a copy of this is one reference.
+    private final class Tables: Sendable {
+        let gazetteer: Gazetteer
+        let lexicon: Lexicon
+        /// The lexicon's phrase indexes walked as one: each word is looked up once for all of them.
+        let lexiconPhrases: LexiconPhrases
+
+        init(gazetteer: Gazetteer, lexicon: Lexicon) {
+            self.gazetteer = gazetteer
+            self.lexicon = lexicon
+            lexiconPhrases = LexiconPhrases(lexicon)
+        }
+    }
+
+    private let tables: Tables
+
+    /// The word lists the sentence rules ask.
+    var words: WordLists { tables.lexicon.words }
 
     public init(gazetteer: Gazetteer? = nil, lexicon: Lexicon? = nil) throws {
-        self.gazetteer = try gazetteer ?? Gazetteer.bundled()
-        let lexicon = try lexicon ?? Lexicon.bundled()
-        self.lexicon = lexicon
-        lexiconPhrases = LexiconPhrases(lexicon)
+        tables = Tables(gazetteer: try gazetteer ?? Gazetteer.bundled(), lexicon: try lexicon ?? Lexicon.bundled())
     }
 
     /// The incidents of `article`, one per event, each with every sentence that tells it. With
@@ -106,7 +121,7 @@ public struct IncidentExtractor: Sendable {
                  isCancelled: () -> Bool) -> [ExtractedIncident] {
         let tokens = Tokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
-        let lexiconMatches = lexiconPhrases.matches(in: tokens)
+        let lexiconMatches = tables.lexiconPhrases.matches(in: tokens)
         let cues = lexiconMatches.cues
         let noSplitBefore = Set(cues.filter { $0.payloads.contains(.noSplit) }.map { $0.firstToken + $0.tokenCount })
         let clauseStarts = Set(cues.filter { $0.payloads.contains(.clauseStart) }.map(\.firstToken)).subtracting(noSplitBefore)
@@ -245,7 +260,7 @@ public struct IncidentExtractor: Sendable {
                     if cue.payloads.contains(.future), leadsToTrigger { return .planned }
                     if cue.payloads.contains(.cause), leadsToTrigger { return .background }
                     if cue.payloads.contains(.pastCause), leadsToTrigger,
-                       tokens[clause.lowerBound..<cue.firstToken].contains(where: { $0.foldedText == "had" }) { return .background }
+                       tokens[clause.lowerBound..<cue.firstToken].contains(where: { words.contains($0, in: .pastPerfect) }) { return .background }
                     if cue.payloads.contains(.background) { return .background }
                     // A running total or a period covers the words around it, not a deal
                     // signed in the same clause ("signed … between the factions fighting over
@@ -312,7 +327,7 @@ public struct IncidentExtractor: Sendable {
                     other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
                         && abs(other.firstToken - trigger.firstToken) <= 3
                         && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
-                            .contains { Self.coordinators.contains($0.foldedText) }
+                            .contains { words.contains($0, in: .coordinator) }
                 }) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
@@ -395,10 +410,11 @@ public struct IncidentExtractor: Sendable {
             && !result.contains(where: { $0.mention.firstToken == next.mention.firstToken }) {
             let end = previous.mention.firstToken + previous.mention.tokenCount
             guard next.mention.firstToken >= end, next.mention.firstToken - end <= 1 else { continue }
-            let between = tokens[end..<next.mention.firstToken].map(\.foldedText)
+            let between = tokens[end..<next.mention.firstToken]
             let gap = text[tokens[end - 1].end..<tokens[next.mention.firstToken].start]
             let isListed = (between.isEmpty && (gap.contains(",") || gap.contains("\u{060C}")))
-                || between == ["and"] || between == ["و"] || (between.isEmpty && isCoordinated(next, tokens: tokens))
+                || (between.count == 1 && words.contains(between.first!, in: .and))
+                || (between.isEmpty && isCoordinated(next, tokens: tokens))
             if isListed { result.append(next) }
         }
         return result
@@ -449,8 +465,8 @@ public struct IncidentExtractor: Sendable {
                       !isCoordinated(town, tokens: tokens) else { return false }
                 let end = part.mention.firstToken + part.mention.tokenCount
                 guard (0...3).contains(town.mention.firstToken - end) else { return false }
-                let said = tokens[end..<town.mention.firstToken].contains { Self.partOf.contains($0.foldedText) }
-                    || (town.mention.firstToken == end && town.mention.detachedClitic && tokens[end].foldedText.hasPrefix("ب"))
+                let said = tokens[end..<town.mention.firstToken].contains { words.contains($0, in: .partOf) }
+                    || (town.mention.firstToken == end && town.mention.detachedClitic && tokens[end].folded.first == "\u{0628}")
                 return said && !Geodesic.isWithin(nearbyRadius(of: part.place), from: part.place.coordinate, to: town.place.coordinate)
             }
         }
@@ -542,18 +558,17 @@ public struct IncidentExtractor: Sendable {
     func isSeat(_ place: ResolvedPlace, cues: CuePositions, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken
         guard first > 0 else { return false }
-        let previous = tokens[first - 1].foldedText
-        let introduced = Self.seatIntroducers.contains(previous)
-            || (Self.capitalWords.contains(previous) && first > 1 && Self.capitalIntroducers.contains(tokens[first - 2].foldedText))
-        guard introduced || (place.mention.detachedClitic && tokens[first].foldedText.hasPrefix("ب")) else { return false }
+        let words = self.words, previous = tokens[first - 1]
+        let introduced = words.contains(previous, in: .seatIntroducer)
+            || (words.contains(previous, in: .capital) && first > 1 && words.contains(tokens[first - 2], in: .capitalIntroducer))
+        guard introduced || (place.mention.detachedClitic && tokens[first].folded.first == "\u{0628}") else { return false }
         // The body's building is a place things happen to ("اقتحم متظاهرون مقر مجلس النواب في
         // طبرق", "stormed the parliament building in Tobruk").
-        let buildings = Self.buildingWords
         return cues.ending(before: first, within: 0...5).contains { cue in
             let end = cue.firstToken + cue.tokenCount
             guard cue.payloads.contains(.seat) else { return false }
-            let before = cue.firstToken > 0 ? tokens[cue.firstToken - 1].foldedText : ""
-            return !buildings.contains(before) && !tokens[end..<first].contains { buildings.contains($0.foldedText) }
+            let afterBuilding = cue.firstToken > 0 && words.contains(tokens[cue.firstToken - 1], in: .building)
+            return !afterBuilding && !tokens[end..<first].contains { words.contains($0, in: .building) }
         }
     }
 
@@ -563,23 +578,13 @@ public struct IncidentExtractor: Sendable {
     }
 
     static let facilityKinds: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .port, .oilFacility]
-    static let pointingBack: Set<String> = ["the", "this", "that", "these", "those", "هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"]
-    static let coordinators: Set<String> = ["و", "and", "or", "او", "أو"]
-    static let complementisers: Set<String> = ["ان", "إن", "أن", "that"]
-    static let seatIntroducers: Set<String> = ["في", "فى", "in"]
-    static let capitalWords: Set<String> = ["العاصمه", "العاصمة", "capital"]
-    static let capitalIntroducers: Set<String> = ["في", "فى", "in", "the"]
-    static let partOf: Set<String> = ["of", "in", "في", "بمدينة", "بمنطقة"]
-    static let buildingWords: Set<String> = ["مقر", "ومقر", "بمقر", "لمقر", "مبنى", "ومبنى", "بمبنى", "building", "headquarters",
-                                             "offices", "office", "compound"]
 
     /// An English trigger after a determiner that points back ("the attack", "this strike",
     /// "that assault"): the event was told before. Arabic writes new events with the article
     /// too (وقعت الاشتباكات), so only a demonstrative counts there (هذا الهجوم، هذه الغارة).
     func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
         guard trigger.firstToken > 0 else { return false }
-        let previous = tokens[trigger.firstToken - 1].foldedText
-        return Self.pointingBack.contains(previous)
+        return words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
     }
 
     /// A trigger word alone in quotation marks ("وصف أحد الحراس الواقعة بأنها “اعتقال”", called
@@ -598,25 +603,23 @@ public struct IncidentExtractor: Sendable {
     /// days", "خلال الأيام العشرة الماضية"): what the clause tells adds up that period, not one event.
     func coversSeveralDays(near trigger: Int, clause: Range<Int>, tokens: [Token]) -> Bool {
         let window = max(clause.lowerBound, trigger - 8)..<min(clause.upperBound, trigger + 9)
-        for index in window where ["last", "past"].contains(tokens[index].foldedText) {
+        let words = self.words
+        for index in window where words.contains(tokens[index], in: .periodLast) {
             guard index + 2 < window.upperBound, index > window.lowerBound,
-                  ["the", "these"].contains(tokens[index - 1].foldedText) else { continue }
-            let count = tokens[index + 1].script == .digits ? Int(tokens[index + 1].key) : Self.countWords[tokens[index + 1].foldedText]
-            guard let count, count >= 3 || !["days", "day"].contains(tokens[index + 2].foldedText) else { continue }
-            if Self.periodWords.contains(tokens[index + 2].foldedText) { return true }
+                  words.contains(tokens[index - 1], in: .periodDeterminer) else { continue }
+            let count = tokens[index + 1].script == .digits ? Int(tokens[index + 1].key) : words.count(tokens[index + 1])
+            guard let count, count >= 3 || !words.contains(tokens[index + 2], in: .periodDay) else { continue }
+            if words.contains(tokens[index + 2], in: .period) { return true }
         }
         // خلال الأيام الماضية، خلال الـ13 يوما الماضية
-        for index in window where tokens[index].foldedText == "خلال" && index + 2 < window.upperBound {
+        for index in window where words.contains(tokens[index], in: .arabicPeriodWithin) && index + 2 < window.upperBound {
             let span = tokens[(index + 1)...min(index + 4, window.upperBound - 1)]
-            if span.contains(where: { Self.arabicPeriodWords.contains($0.foldedText) }),
-               span.contains(where: { $0.foldedText == "الماضيه" }) { return true }
+            if span.contains(where: { words.contains($0, in: .arabicPeriod) }),
+               span.contains(where: { words.contains($0, in: .arabicPeriodPast) }) { return true }
         }
         return false
     }
 
-    static let countWords: [String: Int] = ["few": 3, "several": 3, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10]
-    static let periodWords: Set<String> = ["days", "day", "weeks", "months", "years"]
-    static let arabicPeriodWords: Set<String> = ["الايام", "ايام", "يوما", "الاسابيع", "اسابيع", "الاشهر", "اشهر", "الشهور"]
 
     /// The day a dateline at the head of a line gives ("طرابلس 26 أغسطس 2019 (شينخوا)",
     /// "TRIPOLI, Aug 25 (Reuters) -"), when it is one to three days before the publication date:
@@ -673,7 +676,7 @@ public struct IncidentExtractor: Sendable {
         guard first > 0, tokens[first].script == .latin else { return false }
         let previous = tokens[first - 1]
         guard previous.script == .latin, previous.isCapitalised, previous.folded.count >= 3,
-              !Self.capitalisedFunctionWords.contains(previous.foldedText) else { return false }
+              !words.contains(previous, in: .capitalisedFunction) else { return false }
         // A given name runs straight into the family name: a comma lists places ("at Saddada,
         // al-Shuwayrif"), and a possessive owns one ("Tripoli's Mitiga airport").
         let gap = text[previous.end..<tokens[first].start]
@@ -695,12 +698,6 @@ public struct IncidentExtractor: Sendable {
         return lineTokens.isEmpty || Double(capitalised) / Double(lineTokens.count) < 0.6
     }
 
-    /// Capitalised words that begin no name.
-    static let capitalisedFunctionWords: Set<String> = [
-        "the", "in", "at", "on", "of", "and", "for", "from", "to", "near", "outside", "inside", "around", "south",
-        "north", "east", "west", "southern", "northern", "eastern", "western", "central", "libya", "libyan",
-        "city", "town", "district", "greater", "old", "new", "downtown", "but", "while", "when", "after", "before",
-    ]
 
     /// The tokens of a dateline: its place up to the dash or bracket that ends it, within the
     /// line ("TRIPOLI, April 9 (Reuters) -").
@@ -719,12 +716,12 @@ public struct IncidentExtractor: Sendable {
     /// The place is joined to the one before it by "and" (و، and, or).
     func isCoordinated(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
         let first = tokens[place.mention.firstToken]
-        if place.mention.detachedClitic, first.foldedText.hasPrefix("و") { return true }
+        if place.mention.detachedClitic, first.folded.first == "\u{0648}" { return true }
         guard place.mention.firstToken > 0 else { return false }
         let previous = tokens[place.mention.firstToken - 1]
         // "ومنطقة قصر بن غشير": the و is on the word that introduces the name.
         if previous.script == .arabic, previous.folded.count >= 4, previous.folded.first == "\u{0648}" { return true }
-        return Self.coordinators.contains(previous.foldedText)
+        return words.contains(previous, in: .coordinator)
     }
 
     /// Each place once: its first mention that is introduced as where something happened (a
@@ -747,7 +744,7 @@ public struct IncidentExtractor: Sendable {
         for (index, place) in places.enumerated() {
             let start = place.mention.firstToken
             let introduced = cues.has(.locative, endingBefore: start, within: 0...1)
-                || (place.mention.detachedClitic && tokens[start].foldedText.hasPrefix("ب"))
+                || (place.mention.detachedClitic && tokens[start].folded.first == "\u{0628}")
             let listed = index > 0 && located[index - 1] && isCoordinated(place, tokens: tokens)
             located.append(introduced || listed)
         }
@@ -760,15 +757,15 @@ public struct IncidentExtractor: Sendable {
     func isInReportingZone(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], sentence: Sentence,
                            tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard let verb = cues.first(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
-        let complementisers = Self.complementisers
+        let words = self.words
         // A verb of several words may end past the place's start, and a place may run past the
         // sentence's end (a name split by a line break): no zone then.
         let verbEnd = verb.firstToken + verb.tokenCount, placeEnd = place.mention.firstToken + place.mention.tokenCount
         guard verbEnd <= place.mention.firstToken, placeEnd <= sentence.tokens.upperBound else { return false }
         let between = tokens[verbEnd..<place.mention.firstToken]
-        guard !between.contains(where: { complementisers.contains($0.foldedText) }) else { return false }
+        guard !between.contains(where: { words.contains($0, in: .complementiser) }) else { return false }
         let after = tokens[placeEnd..<sentence.tokens.upperBound]
-        return after.contains { complementisers.contains($0.foldedText) }
+        return after.contains { words.contains($0, in: .complementiser) }
     }
 
     func precision(of place: ResolvedPlace, cues: [PhraseMatch<Cue>]) -> GeoPrecision {
@@ -817,15 +814,29 @@ public struct IncidentExtractor: Sendable {
     /// One incident per event: the same type at the same place on the same day, told in
     /// several sentences, becomes one incident with every sentence as evidence.
     func merged(_ incidents: [ExtractedIncident], foldingTellings: Bool = true) -> [ExtractedIncident] {
-        var order: [String] = []
-        var groups: [String: [ExtractedIncident]] = [:]
+        var groupOf: [ExtractedIncident.MergeGroup: Int] = [:]
+        var groups: [[ExtractedIncident]] = []
         for incident in incidents {
-            if groups[incident.mergeKey] == nil { order.append(incident.mergeKey) }
-            groups[incident.mergeKey, default: []].append(incident)
+            let key = incident.mergeGroup
+            if let index = groupOf[key] {
+                groups[index].append(incident)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([incident])
+            }
         }
-        let incidents = order.map { key in
-            let group = groups[key]!
+        let incidents = groups.map { group in
             var merged = group[0]
+            // Told once (most events): what the rules below make of one telling.
+            if group.count == 1 {
+                if merged.actor2 == merged.actor1 { merged.actor2 = nil }
+                if merged.evidence.count > 1 {
+                    var spans: [EvidenceSpan] = []
+                    appendEvidence(contentsOf: merged.evidence, to: &spans)
+                    merged.evidence = spans
+                }
+                return merged
+            }
             // The sub-event type most sentences give; the first on a tie.
             let counts = Dictionary(grouping: group, by: \.subEventType).mapValues(\.count)
             merged.subEventType = group.map(\.subEventType).max { counts[$0]! < counts[$1]! } ?? merged.subEventType
@@ -856,7 +867,13 @@ public struct IncidentExtractor: Sendable {
     /// beheaded the victims" after the attack on the gate).
     func foldedIntoBattles(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
         // Read in place, by index: binding the incidents to names copied them for every pair.
-        folding(incidents) { all, index, battle in
+        folding(incidents, from: { all, index in
+            all[index].eventType == .violenceAgainstCivilians && all[index].date?.isCarriedOver == true
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }, into: { all, index in
+            all[index].eventType == .battles && all[index].date?.isCarriedOver == false
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }) { all, index, battle in
             all[battle].eventType == .battles && all[index].eventType == .violenceAgainstCivilians
                 && all[index].place.id == all[battle].place.id && all[index].date?.date == all[battle].date?.date
                 && (all[index].date?.isCarriedOver ?? false) && !(all[battle].date?.isCarriedOver ?? true)
@@ -869,7 +886,13 @@ public struct IncidentExtractor: Sendable {
     /// blasts too (RPGs in a firefight with rioters); a protest only the clashes at its own place
     /// (a battle elsewhere in the city is an event of its own).
     func foldedIntoCrowds(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, crowd in
+        folding(incidents, from: { all, index in
+            (all[index].eventType == .battles || all[index].eventType == .explosionsRemoteViolence) && all[index].date != nil
+                ? FoldKey(day: all[index].date?.date) : nil
+        }, into: { all, index in
+            (all[index].eventType == .riots || all[index].eventType == .protests) && all[index].date != nil
+                ? FoldKey(day: all[index].date?.date) : nil
+        }) { all, index, crowd in
             guard all[index].date != nil, all[index].date?.date == all[crowd].date?.date else { return false }
             switch all[crowd].eventType {
             case .riots:
@@ -887,7 +910,12 @@ public struct IncidentExtractor: Sendable {
     /// A protest and a riot at the same place on the same day are one crowd: when it turned
     /// violent, ACLED codes the event as a riot; what the crowd burned or looted is part of it.
     func foldedIntoRiots(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, riot in
+        folding(incidents, from: { all, index in
+            all[index].eventType == .protests || all[index].subEventType == "Looting/property destruction"
+                ? FoldKey(day: all[index].date?.date) : nil
+        }, into: { all, index in
+            all[index].eventType == .riots ? FoldKey(day: all[index].date?.date) : nil
+        }) { all, index, riot in
             (all[index].eventType == .protests || all[index].subEventType == "Looting/property destruction")
                 && all[riot].eventType == .riots && all[riot].date?.date == all[index].date?.date
                 && isSameArea(all[index].place, all[riot].place)
@@ -898,18 +926,46 @@ public struct IncidentExtractor: Sendable {
     /// evidence and its toll join that incident, which keeps its own place, type and day.
     /// `belongs` reads the incidents by index: handing it whole incidents for every pair copied
     /// them (a sixth of extraction's time on long texts).
-    func folding(_ incidents: [ExtractedIncident],
+    ///
+    /// Only the pairs a rule can join are asked: `from` gives the key of an incident that may be
+    /// folded (`nil`: it may not), `into` that of one that may take it, and `belongs` is asked
+    /// only of the incidents whose keys agree, in their order; every rule's keys say what
+    /// `belongs` requires of both (the day, the type, the place). Each rule used to ask every
+    /// pair of an article's incidents, most of them of types it never joins.
+    /// The keys are read by index, like `belongs`: an incident handed to a closure was copied
+    /// (a retain of each of its strings and arrays) for every incident and rule.
+    func folding(_ incidents: [ExtractedIncident], from: (_ incidents: [ExtractedIncident], _ index: Int) -> FoldKey?,
+                 into: (_ incidents: [ExtractedIncident], _ index: Int) -> FoldKey?,
                  where belongs: (_ incidents: [ExtractedIncident], _ index: Int, _ into: Int) -> Bool) -> [ExtractedIncident] {
-        var result = incidents
-        var removed = Set<Int>()
+        var takers: [FoldKey: [Int]] = [:]
         for index in incidents.indices {
-            guard let target = incidents.indices.first(where: { $0 != index && !removed.contains($0) && belongs(incidents, index, $0) })
-            else { continue }
-            removed.insert(index)
+            if let key = into(incidents, index) { takers[key, default: []].append(index) }
+        }
+        guard !takers.isEmpty else { return incidents }
+        var folded: [(index: Int, target: Int)] = []
+        var removed = [Bool](repeating: false, count: incidents.count)
+        for index in incidents.indices {
+            guard let key = from(incidents, index), let target = takers[key]?.first(where: {
+                $0 != index && !removed[$0] && belongs(incidents, index, $0)
+            }) else { continue }
+            removed[index] = true
+            folded.append((index, target))
+        }
+        // Nothing folded (most rules, most articles): the incidents as they are, not a copy.
+        guard !folded.isEmpty else { return incidents }
+        var result = incidents
+        for (index, target) in folded {
             appendEvidence(contentsOf: result[index].evidence, to: &result[target].evidence)
             result[target].fatalities = max(result[target].fatalities, result[index].fatalities)
         }
-        return result.indices.filter { !removed.contains($0) }.map { result[$0] }
+        return result.indices.filter { !removed[$0] }.map { result[$0] }
+    }
+
+    /// What a folding rule requires two incidents to share (see ``folding(_:from:into:where:)``).
+    struct FoldKey: Hashable {
+        var day: IncidentDate?
+        var eventType: EventType?
+        var placeID: String?
     }
 
     /// A sentence that states no date and tells an event of the same type at the same place as
@@ -917,7 +973,11 @@ public struct IncidentExtractor: Sendable {
     /// mention), tells that event: it is evidence for it, not an event of its own on the
     /// publication date.
     func foldedIntoStatedDates(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, stated in
+        folding(incidents, from: { all, index in
+            all[index].date?.isCarriedOver == true ? FoldKey(eventType: all[index].eventType) : nil
+        }, into: { all, index in
+            all[index].date?.isCarriedOver == false ? FoldKey(eventType: all[index].eventType) : nil
+        }) { all, index, stated in
             all[index].eventType == all[stated].eventType
                 && (all[index].date?.isCarriedOver ?? false) && !(all[stated].date?.isCarriedOver ?? true)
                 && (all[index].place.id == all[stated].place.id
@@ -946,7 +1006,11 @@ public struct IncidentExtractor: Sendable {
     /// (Tripoli and Mitiga; Tripoli and its old airport) is one event: the specific place keeps
     /// it, with the other's evidence.
     func foldedIntoSpecificPlaces(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        folding(incidents) { all, index, inside in
+        folding(incidents, from: { all, index in
+            all[index].place.kind == .city ? FoldKey(day: all[index].date?.date, eventType: all[index].eventType) : nil
+        }, into: { all, index in
+            FoldKey(day: all[index].date?.date, eventType: all[index].eventType)
+        }) { all, index, inside in
             all[index].eventType == all[inside].eventType && all[index].place.kind == .city
                 && all[inside].place.id != all[index].place.id
                 && all[inside].date?.date == all[index].date?.date && isSameArea(all[index].place, all[inside].place)

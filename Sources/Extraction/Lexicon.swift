@@ -98,6 +98,8 @@ public struct Lexicon: Sendable {
     public var cues = PhraseIndex<Cue>()
     public var dates = PhraseIndex<DateEntry>()
     public var numbers = PhraseIndex<NumberWord>()
+    /// The words the sentence rules look for around places, triggers and dates.
+    var words = WordLists()
 
     public init() {}
 
@@ -175,6 +177,13 @@ public struct Lexicon: Sendable {
                 case "killed-after": numbers.insert(fields[1], payload: .killedAfter)
                 default: throw fail("unknown kind '\(fields[0])'")
                 }
+            case "words.tsv":
+                guard fields.count >= 2, let list = WordList.allCases.first(where: { $0.kind == fields[0] }) else {
+                    throw fail("expected: kind <tab> word, kind one of " + WordList.allCases.map(\.kind).joined(separator: ", "))
+                }
+                let count = fields.count > 2 ? Int(fields[2]) : nil
+                guard (list == .count) == (count != nil) else { throw fail("a count word, and only one, needs its value") }
+                guard words.insert(fields[1], into: list, count: count) else { throw fail("a listed word is one word") }
             default:
                 return
             }

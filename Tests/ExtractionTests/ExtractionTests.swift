@@ -53,6 +53,40 @@ import Gazetteer
     }
 }
 
+/// The word lists of `Data/lexicons/words.tsv`, asked by a token's folded letters.
+@Suite struct WordListTests {
+    static let words = try! Lexicon.bundled().words
+
+    func token(_ word: String) -> Token { Tokenizer.tokens(in: word)[0] }
+
+    /// A word is listed as text writes it and found however the text spells it: both are folded.
+    @Test(arguments: [
+        ("أو", WordList.coordinator), ("او", .coordinator), ("Or", .coordinator), ("العاصمة", .capital),
+        ("العاصمه", .capital), ("بأن", .that), ("بان", .that), ("إن", .complementiser), ("الماضية", .arabicPeriodPast),
+        ("The", .capitalisedFunction), ("Libyan", .capitalisedFunction), ("يوم", .day), ("had", .pastPerfect),
+    ])
+    func findsAListedWordHoweverItIsWritten(word: String, list: WordList) {
+        #expect(Self.words.contains(token(word), in: list), "\(word)")
+    }
+
+    @Test func aWordIsOnlyInItsOwnLists() {
+        #expect(Self.words.contains(token("or"), in: .coordinator) && !Self.words.contains(token("or"), in: .and))
+        #expect(!Self.words.contains(token("Tripoli"), in: .capitalisedFunction))
+        #expect(!Self.words.contains(token("hadn"), in: .pastPerfect))
+        #expect(Self.words.count(token("several")) == 3)
+        #expect(Self.words.count(token("days")) == nil)
+    }
+
+    /// A kind the loader does not know, a count without its value, two words on one line:
+    /// each is an error that names the line.
+    @Test func aBadLineIsAnErrorThatNamesIt() {
+        for line in ["no-such-kind\tword", "count\tfew", "coordinator\tand or", "period\tdays\t3"] {
+            var lexicon = Lexicon()
+            #expect(throws: LexiconError.self, "\(line)") { try lexicon.read("kind\tword\tvalue\n" + line, file: "words.tsv") }
+        }
+    }
+}
+
 @Suite struct DateResolverTests {
     static let lexicon = try! Lexicon.bundled()
 

@@ -1,0 +1,87 @@
+import TextMatching
+
+/// A list of words a sentence rule looks for next to a place, a trigger or a date (see
+/// `Data/lexicons/words.tsv`, where each list's use is described).
+enum WordList: Int, CaseIterable, Sendable {
+    case pointingBack, coordinator, and, complementiser, seatIntroducer, capital, capitalIntroducer, partOf, building
+    case pastPerfect, periodDeterminer, periodLast, period, periodDay, arabicPeriodWithin, arabicPeriod, arabicPeriodPast
+    case capitalisedFunction
+    case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer
+    /// A number word in a period ("the last few days"), listed with its value.
+    case count
+
+    /// The list's kind in `words.tsv`.
+    var kind: String {
+        switch self {
+        case .pointingBack: "pointing-back"
+        case .coordinator: "coordinator"
+        case .and: "and"
+        case .complementiser: "complementiser"
+        case .seatIntroducer: "seat-introducer"
+        case .capital: "capital"
+        case .capitalIntroducer: "capital-introducer"
+        case .partOf: "part-of"
+        case .building: "building"
+        case .pastPerfect: "past-perfect"
+        case .periodDeterminer: "period-determiner"
+        case .periodLast: "period-last"
+        case .period: "period"
+        case .periodDay: "period-day"
+        case .arabicPeriodWithin: "arabic-period-within"
+        case .arabicPeriod: "arabic-period"
+        case .arabicPeriodPast: "arabic-period-past"
+        case .capitalisedFunction: "capitalised-function"
+        case .day: "day"
+        case .beforeReportDay: "before-report-day"
+        case .that: "that"
+        case .since: "since"
+        case .of: "of"
+        case .yearIntroducer: "year-introducer"
+        case .monthIntroducer: "month-introducer"
+        case .count: "count"
+        }
+    }
+
+    var bit: UInt32 { 1 << UInt32(rawValue) }
+}
+
+/// The word lists, keyed by a word's folded letters (``Token/folded``): a rule asks whether a
+/// token is in a list without making a string of it. The rules used to compare
+/// ``Token/foldedText`` (a new string per question) with sets of string literals.
+struct WordLists: Sendable {
+    private struct Entry: Sendable {
+        var lists: UInt32 = 0
+        var count: Int?
+    }
+
+    private var entries: [[Unicode.Scalar]: Entry] = [:]
+    /// The longest word listed: a longer token is in no list, and is not hashed to find that out.
+    private var longest = 0
+
+    /// Adds `word`, folded as text is, to `list`; `false` when `word` is not one token.
+    mutating func insert(_ word: String, into list: WordList, count: Int? = nil) -> Bool {
+        let tokens = Tokenizer.tokens(in: word)
+        guard tokens.count == 1, let folded = tokens.first?.folded else { return false }
+        entries[folded, default: Entry()].lists |= list.bit
+        if let count { entries[folded, default: Entry()].count = count }
+        longest = max(longest, folded.count)
+        return true
+    }
+
+    /// The lists `token` is in, as one bit per ``WordList``.
+    private func lists(of token: Token) -> UInt32 {
+        guard token.folded.count <= longest else { return 0 }
+        return entries[token.folded]?.lists ?? 0
+    }
+
+    /// Whether `token` is a word of `list`.
+    func contains(_ token: Token, in list: WordList) -> Bool {
+        lists(of: token) & list.bit != 0
+    }
+
+    /// The value of `token` as a ``WordList/count`` word.
+    func count(_ token: Token) -> Int? {
+        guard token.folded.count <= longest else { return nil }
+        return entries[token.folded]?.count
+    }
+}
