@@ -35,6 +35,10 @@ import Testing
         // A purpose (to seize control) and a verb "to sit in" report nothing.
         ("وقال القائد إن العملية تستهدف السيطرة على غريان", []),
         ("The group has sought to sit in Gharyan for months", []),
+        // A bomb found is a disrupted weapon, not an explosion; aircraft that struck nothing struck nothing.
+        ("Police said a bomb was found and defused outside a school in Gharyan yesterday",
+         ["2217362 Strategic developments/Disrupted weapons use 2019-04-08"]),
+        ("Warplanes flew over Gharyan yesterday without launching strikes", []),
         // A spelling of a Derna quarter.
         ("An air strike hit the Jabilah area of Derna yesterday", ["ly-derna-jubaila Explosions/Remote violence/Air/drone strike 2019-04-08"]),
     ])
