@@ -24,7 +24,7 @@ extension Incident.Column {
         switch self {
         case .timePrecision, .geoPrecision, .fatalities: return .integer
         case .latitude, .longitude: return .number
-        case .evidence: return .json
+        case .evidence, .otherColumns: return .json
         default: return .text
         }
     }
@@ -34,25 +34,67 @@ extension Incident.Column {
         switch self {
         case .eventID: return 0
         case .eventDate: return 1
-        case .timePrecision: return 2
-        case .eventType: return 3
-        case .subEventType: return 4
-        case .actor1: return 5
-        case .actor2: return 6
-        case .admin1: return 7
-        case .location: return 8
-        case .latitude: return 9
-        case .longitude: return 10
-        case .geoPrecision: return 11
-        case .fatalities: return 12
-        case .source: return 13
-        case .notes: return 14
-        case .locationArabic: return 15
-        case .placeID: return 16
-        case .sourceURL: return 17
-        case .evidence: return 18
-        case .ingestedAt: return 19
-        case .originalEventType: return 20
+        case .year: return 2
+        case .timePrecision: return 3
+        case .disorderType: return 4
+        case .eventType: return 5
+        case .subEventType: return 6
+        case .actor1: return 7
+        case .assocActor1: return 8
+        case .inter1: return 9
+        case .actor2: return 10
+        case .assocActor2: return 11
+        case .inter2: return 12
+        case .interaction: return 13
+        case .civilianTargeting: return 14
+        case .iso: return 15
+        case .region: return 16
+        case .country: return 17
+        case .admin1: return 18
+        case .admin2: return 19
+        case .admin3: return 20
+        case .location: return 21
+        case .latitude: return 22
+        case .longitude: return 23
+        case .geoPrecision: return 24
+        case .source: return 25
+        case .sourceScale: return 26
+        case .notes: return 27
+        case .fatalities: return 28
+        case .tags: return 29
+        case .timestamp: return 30
+        case .locationArabic: return 31
+        case .placeID: return 32
+        case .sourceURL: return 33
+        case .evidence: return 34
+        case .ingestedAt: return 35
+        case .originalEventType: return 36
+        case .otherColumns: return 37
+        }
+    }
+
+    /// The column's position among ``KeptColumns/columns`` (those kept as the input gave them,
+    /// see ``KeptColumns``); `nil` for a column incidentmap reads.
+    public var keptIndex: Int? {
+        switch self {
+        case .year: return 0
+        case .disorderType: return 1
+        case .assocActor1: return 2
+        case .inter1: return 3
+        case .assocActor2: return 4
+        case .inter2: return 5
+        case .interaction: return 6
+        case .civilianTargeting: return 7
+        case .iso: return 8
+        case .region: return 9
+        case .country: return 10
+        case .admin2: return 11
+        case .admin3: return 12
+        case .sourceScale: return 13
+        case .tags: return 14
+        case .timestamp: return 15
+        case .otherColumns: return 16
+        default: return nil
         }
     }
 
@@ -144,6 +186,9 @@ public final class IncidentColumnValues: IncidentColumns {
             case .evidence: add(incident.evidence.isEmpty ? nil : EvidenceSpan.json(incident.evidence))
             case .ingestedAt: add(incident.ingestedAt.map(Timestamp.string(from:)))
             case .originalEventType: add(incident.originalEventType)
+            case .year, .disorderType, .assocActor1, .inter1, .assocActor2, .inter2, .interaction, .civilianTargeting, .iso,
+                 .region, .country, .admin2, .admin3, .sourceScale, .tags, .timestamp, .otherColumns:
+                add(incident.keptColumns[column])
             case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: ranges.append(nil)
             }
         }
