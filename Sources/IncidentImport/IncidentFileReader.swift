@@ -68,6 +68,8 @@ public final class IncidentFileReader {
     private var unknownColumns: [(position: Int, name: String)] = []
     private var fold = MonadicFold()
     private var readToEnd = false
+    /// A refused row waiting for the rows held before it to be handed out.
+    private var refusedRow: Row?
 
     /// Opens `path`, taking the format from its extension, or from its first characters where
     /// the extension says nothing or `.json` could be JSON Lines or an API answer; a file
@@ -135,13 +137,20 @@ public final class IncidentFileReader {
         if gdelt != nil { return try readRow() }
         while true {
             if let incident = fold.next() { return .incident(incident) }
+            // A refused row comes after the rows before it, as the file has them.
+            if let rejected = refusedRow {
+                refusedRow = nil
+                return rejected
+            }
             if readToEnd { return nil }
             switch try readRow() {
             case nil:
                 fold.finish()
                 readToEnd = true
             case .incident(let incident): fold.add(incident)
-            case let rejected?: return rejected
+            case let rejected?:
+                fold.finish()
+                refusedRow = rejected
             }
         }
     }

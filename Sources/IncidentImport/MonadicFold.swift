@@ -42,7 +42,7 @@ struct MonadicFold {
         }
     }
 
-    /// Hands out the held rows: the file has ended.
+    /// Hands out the held rows: the file has ended, or a refused row comes next.
     mutating func finish() { release() }
 
     /// The next row to hand on, in the file's order, `nil` while the rest are held.
