@@ -169,27 +169,9 @@ public final class IncidentColumnValues: IncidentColumns {
             ranges.append(start..<buffer.count)
         }
         for column in Incident.Column.allCases {
-            switch column {
-            case .eventID: add(incident.eventID)
-            case .eventDate: add(incident.eventDate.description)
-            case .eventType: add(incident.eventType.rawValue)
-            case .subEventType: add(incident.subEventType)
-            case .actor1: add(incident.actor1)
-            case .actor2: add(incident.actor2)
-            case .admin1: add(incident.admin1)
-            case .location: add(incident.location)
-            case .source: add(incident.source)
-            case .notes: add(incident.notes)
-            case .locationArabic: add(incident.locationArabic)
-            case .placeID: add(incident.placeID)
-            case .sourceURL: add(incident.sourceURL)
-            case .evidence: add(incident.evidence.isEmpty ? nil : EvidenceSpan.json(incident.evidence))
-            case .ingestedAt: add(incident.ingestedAt.map(Timestamp.string(from:)))
-            case .originalEventType: add(incident.originalEventType)
-            case .year, .disorderType, .assocActor1, .inter1, .assocActor2, .inter2, .interaction, .civilianTargeting, .iso,
-                 .region, .country, .admin2, .admin3, .sourceScale, .tags, .timestamp, .otherColumns:
-                add(incident.keptColumns[column])
-            case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: ranges.append(nil)
+            switch column.storage {
+            case .text, .json: add(incident.text(column))
+            case .integer, .number: ranges.append(nil)
             }
         }
         bytes = .allocate(capacity: max(1, buffer.count))
@@ -204,19 +186,53 @@ public final class IncidentColumnValues: IncidentColumns {
         return UnsafeBufferPointer(rebasing: bytes[range])
     }
 
-    public func integer(_ column: Int) -> Int {
-        switch Incident.Column.allCases[column] {
-        case .timePrecision: return incident.timePrecision.rawValue
-        case .geoPrecision: return incident.geoPrecision.rawValue
-        case .fatalities: return incident.fatalities
+    public func integer(_ column: Int) -> Int { incident.integer(Incident.Column.allCases[column]) }
+
+    public func number(_ column: Int) -> Double { incident.number(Incident.Column.allCases[column]) }
+}
+
+extension Incident {
+    /// The value of a `.text` or `.json` column (``Incident/Column/storage``) as the store
+    /// keeps it and the exports write it; `nil` for NULL (and for other columns).
+    public func text(_ column: Column) -> String? {
+        switch column {
+        case .eventID: return eventID
+        case .eventDate: return eventDate.description
+        case .eventType: return eventType.rawValue
+        case .subEventType: return subEventType
+        case .actor1: return actor1
+        case .actor2: return actor2
+        case .admin1: return admin1
+        case .location: return location
+        case .source: return source
+        case .notes: return notes
+        case .locationArabic: return locationArabic
+        case .placeID: return placeID
+        case .sourceURL: return sourceURL
+        case .evidence: return evidence.isEmpty ? nil : EvidenceSpan.json(evidence)
+        case .ingestedAt: return ingestedAt.map(Timestamp.string(from:))
+        case .originalEventType: return originalEventType
+        case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: return nil
+        // The columns kept as the input gave them.
+        default: return keptColumns[column]
+        }
+    }
+
+    /// The value of an `.integer` column; 0 for other columns.
+    public func integer(_ column: Column) -> Int {
+        switch column {
+        case .timePrecision: return timePrecision.rawValue
+        case .geoPrecision: return geoPrecision.rawValue
+        case .fatalities: return fatalities
         default: return 0
         }
     }
 
-    public func number(_ column: Int) -> Double {
-        switch Incident.Column.allCases[column] {
-        case .latitude: return incident.coordinate.latitude
-        case .longitude: return incident.coordinate.longitude
+    /// The value of a `.number` column; NaN for other columns.
+    public func number(_ column: Column) -> Double {
+        switch column {
+        case .latitude: return coordinate.latitude
+        case .longitude: return coordinate.longitude
         default: return .nan
         }
     }

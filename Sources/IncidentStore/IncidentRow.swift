@@ -33,31 +33,12 @@ enum IncidentRow {
         func integer(_ value: Int) { index += 1; sqlite3_bind_int64(handle, index, Int64(value)) }
         func real(_ value: Double) { index += 1; sqlite3_bind_double(handle, index, value) }
         for column in Incident.Column.allCases {
-            switch column {
-            case .eventID: text(incident.eventID)
-            case .eventDate: text(incident.eventDate.description)
-            case .timePrecision: integer(incident.timePrecision.rawValue)
-            case .eventType: text(incident.eventType.rawValue)
-            case .subEventType: text(incident.subEventType)
-            case .actor1: text(incident.actor1)
-            case .actor2: text(incident.actor2)
-            case .admin1: text(incident.admin1)
-            case .location: text(incident.location)
-            case .latitude: real(incident.coordinate.latitude)
-            case .longitude: real(incident.coordinate.longitude)
-            case .geoPrecision: integer(incident.geoPrecision.rawValue)
-            case .fatalities: integer(incident.fatalities)
-            case .source: text(incident.source)
-            case .notes: text(incident.notes)
-            case .locationArabic: text(incident.locationArabic)
-            case .placeID: text(incident.placeID)
-            case .sourceURL: text(incident.sourceURL)
-            case .evidence: text(incident.evidence.isEmpty ? nil : encodeEvidence(incident.evidence))
-            case .ingestedAt: text(ingestedAt)
-            case .originalEventType: text(incident.originalEventType)
-            case .year, .disorderType, .assocActor1, .inter1, .assocActor2, .inter2, .interaction, .civilianTargeting, .iso,
-                 .region, .country, .admin2, .admin3, .sourceScale, .tags, .timestamp, .otherColumns:
-                text(incident.keptColumns[column])
+            switch column.storage {
+            case .integer: integer(incident.integer(column))
+            case .number: real(incident.number(column))
+            // The batch's time: every row of an ingest is stored at the same second.
+            case .text where column == .ingestedAt: text(ingestedAt)
+            case .text, .json: text(incident.text(column))
             }
         }
         // The point's parameters, after the columns'.

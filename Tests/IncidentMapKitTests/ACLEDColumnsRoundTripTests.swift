@@ -156,4 +156,23 @@ import TestSupport
         #expect(merged.keptColumns[.country] == "Libya")
         #expect(merged.keptColumns[.year] == "2019" && merged.keptColumns[.iso] == "434" && merged.keptColumns[.region] == "Northern Africa")
     }
+
+    /// A PostGIS store made before its v2 gains the columns when a command opens it, its
+    /// incidents with the columns empty.
+    @Test func aPostGISStoreFromBeforeGainsTheColumns() throws {
+        let postgres = try ThrowawayPostgres.shared()
+        let url = try postgres.makeDatabase()
+        let database = String(url.split(separator: "/").last!)
+        let store = try StoreLocation(url).open(.createIfMissing)
+        _ = try store.ingest { batch in try batch.add(TestIncidents.incident("OLD", 32, 13)) }
+        try store.close()
+        let kept = KeptColumns.columns.map(\.rawValue)
+        try postgres.psql(database, "ALTER TABLE incidents " + kept.map { "DROP COLUMN \($0)" }.joined(separator: ", ")
+                          + "; DELETE FROM incidentmap_migrations WHERE name LIKE 'v2:%'")
+        let reopened = try StoreLocation(url).open(.mustExist)
+        defer { try? reopened.close() }
+        #expect(try reopened.incident(withID: "OLD")?.keptColumns.isEmpty == true)
+        let columns = try postgres.psql(database, "SELECT column_name FROM information_schema.columns WHERE table_name = 'incidents'")
+        #expect(Set(kept).isSubset(of: columns.split(separator: "\n").map(String.init)))
+    }
 }
