@@ -1,6 +1,8 @@
 import IncidentMapCore
 
-/// An RFC 7946 FeatureCollection, written one feature at a time.
+/// An RFC 7946 FeatureCollection, written one feature at a time: each incident a Point feature
+/// whose properties are every ``Incident/Column`` (`null` where empty), the kept ACLED columns
+/// as strings and `other_columns` as a JSON object, as `export --format json` writes them.
 public final class GeoJSONWriter: IncidentWriter {
     private let sink: ByteSink
     private var extraColumns: [String] = []
@@ -78,7 +80,11 @@ public final class JSONArrayWriter: IncidentWriter {
     }
 }
 
-/// CSV with a header row of ACLED column names; evidence is written as its JSON text.
+/// CSV with a header row of ACLED column names: ACLED's current 31-column layout in its order,
+/// then incidentmap's own (``Incident/Column``), every value as it is stored (the columns kept
+/// as the input gave them, ``KeptColumns``, as their text); `evidence` and `other_columns` are
+/// written as their JSON text. An ACLED file exports back with the values it had, and the
+/// export ingests again as it is.
 ///
 /// Written by hand rather than with CSV.swift's `CSVWriter`, which hands an `OutputStream`
 /// one byte per call (a system call per byte on a file): far too slow for a million rows.

@@ -9,17 +9,18 @@ struct IngestCommand: ParsableCommand {
         abstract: "Add incidents to the store: from news articles, ACLED files (CSV, Excel, API answers), GDELT event exports or JSON Lines.",
         discussion: """
             Inputs, each told by its name and contents:
-              articles       a .txt file (one article), a folder of .txt files, or JSON Lines of \
-            {"text", "published", "source", "url"} objects
-              ACLED CSV      .csv or .tsv with a header row of ACLED's columns, in any case; \
-            comma-, semicolon- or tab-separated, told from the header
-              ACLED Excel    .xlsx (as HDX ships ACLED's files): the first sheet, its first row \
-            the header; dates kept as Excel day numbers are read in the workbook's date system
-              ACLED API      .json: ACLED's API answer {"status", "success", "count", "data": [...]}, \
-            one answer or several pages
-              JSON Lines     .jsonl, .ndjson: one incident object per line, keyed by ACLED's columns
-              GDELT          GDELT 2.0 event exports (YYYYMMDDHHMMSS.export.CSV, or zipped): \
-            see --country and --keep-country-level
+            - articles: a .txt file (one article), a folder of .txt files, or JSON Lines \
+            (.jsonl) of {"text", "published", "source", "url"} objects;
+            - ACLED CSV (.csv, .tsv): a header row of ACLED's columns, in any case; comma-, \
+            semicolon- or tab-separated, told from the header;
+            - ACLED Excel (.xlsx, as HDX ships ACLED's files): the first sheet, its first row \
+            the header; dates kept as Excel day numbers are read in the workbook's date system;
+            - ACLED API answers (.json): {"status", "success", "count", "data": [...]}, one \
+            answer or several pages;
+            - JSON Lines of incidents (.jsonl, .ndjson): one object per line, keyed by ACLED's \
+            columns;
+            - GDELT 2.0 event exports (YYYYMMDDHHMMSS.export.CSV, or zipped as GDELT publishes \
+            them): see --country and --keep-country-level.
 
             Articles: their incidents are extracted (see `incidentmap extract`) and stored; the \
             same article twice adds nothing, and the same event from another article (same type, \
