@@ -1,6 +1,8 @@
 import IncidentMapCore
 
-/// An RFC 7946 FeatureCollection, written one feature at a time.
+/// An RFC 7946 FeatureCollection, written one feature at a time: each incident a Point feature
+/// whose properties are every ``Incident/Column`` (`null` where empty), the kept ACLED columns
+/// as strings and `other_columns` as a JSON object, as `export --format json` writes them.
 public final class GeoJSONWriter: IncidentWriter {
     private let sink: ByteSink
     private var extraColumns: [String] = []
@@ -78,7 +80,11 @@ public final class JSONArrayWriter: IncidentWriter {
     }
 }
 
-/// CSV with a header row of ACLED column names; evidence is written as its JSON text.
+/// CSV with a header row of ACLED column names: ACLED's current 31-column layout in its order,
+/// then incidentmap's own (``Incident/Column``), every value as it is stored (the columns kept
+/// as the input gave them, ``KeptColumns``, as their text); `evidence` and `other_columns` are
+/// written as their JSON text. An ACLED file exports back with the values it had, and the
+/// export ingests again as it is.
 ///
 /// Written by hand rather than with CSV.swift's `CSVWriter`, which hands an `OutputStream`
 /// one byte per call (a system call per byte on a file): far too slow for a million rows.
@@ -133,6 +139,9 @@ public final class CSVIncidentWriter: IncidentWriter {
 
 /// The compact JSON the map page reads: `{"columns":[…ACLED names…],"rows":[[…],…]}`, each
 /// row an array of values in column order, so that the names are not repeated 100,000 times.
+/// It leaves out the columns kept as the input gave them (``KeptColumns``: `year`, `iso`,
+/// `tags`, `other_columns` …), which the page does not show: 17 nulls a row would add a
+/// tenth to a page of 100,000 incidents.
 ///
 /// Every `<` is written as `\u003c` (the same JSON value), so the document can sit inside an
 /// HTML `<script>` element without a `</script>` in some text ending it early.
@@ -148,10 +157,14 @@ public final class MapRowsWriter: IncidentWriter {
         self.finishesSink = finishesSink
     }
 
+    /// The columns written, in ``Incident/Column`` order, and their indexes.
+    static let columns = Incident.Column.allCases.filter { $0.keptIndex == nil }
+    static let columnIndexes = columns.map(\.index)
+
     public func begin(extraColumns: [String]) throws(SinkError) {
         var header: [UInt8] = []
         JSONText.appendLiteral("{\"columns\":[", to: &header)
-        for (index, name) in (Incident.Column.allCases.map(\.rawValue) + extraColumns).enumerated() {
+        for (index, name) in (Self.columns.map(\.rawValue) + extraColumns).enumerated() {
             if index > 0 { header.append(UInt8(ascii: ",")) }
             JSONText.appendString(name, to: &header)
         }
@@ -166,8 +179,8 @@ public final class MapRowsWriter: IncidentWriter {
             if separator { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
             let rowStart = buffer.count
             buffer.append(UInt8(ascii: "["))
-            for index in 0..<Incident.Column.storages.count {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            for (position, index) in Self.columnIndexes.enumerated() {
+                if position > 0 { buffer.append(UInt8(ascii: ",")) }
                 PropertyEncoding.appendValue(incident, index, to: &buffer)
             }
             for value in extra {

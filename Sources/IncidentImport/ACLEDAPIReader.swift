@@ -38,9 +38,9 @@ final class ACLEDAPIReader {
     var currentRow: String { String(decoding: row, as: UTF8.self) }
 
     /// The next row of data: the line its `{` is on, its number in its answer's data (from 1),
-    /// and its members that `slots` names at their slots, or why its JSON is broken. `nil`
+    /// and its members that `slots` names at their slots (the others at `otherSlot`), or why its JSON is broken. `nil`
     /// after the last answer. A broken answer (as opposed to a broken row) throws.
-    func nextRow(slots: [String: Int], count: Int) throws(ImportError)
+    func nextRow(slots: [String: Int], count: Int, otherSlot: Int? = nil) throws(ImportError)
         -> (line: Int, index: Int, values: Result<[String?], FlatJSON.Failure>)? {
         while true {
             skipSpace()
@@ -103,7 +103,7 @@ final class ACLEDAPIReader {
                     try captureValue(into: &row)
                     rowIndex += 1
                     do {
-                        return (rowLine, rowIndex, .success(try FlatJSON.values(row, slots: slots, count: count)))
+                        return (rowLine, rowIndex, .success(try FlatJSON.values(row, slots: slots, count: count, otherSlot: otherSlot)))
                     } catch {
                         return (rowLine, rowIndex, .failure(error))
                     }

@@ -24,19 +24,33 @@ struct FlatJSON {
         return fields
     }
 
-    /// The object's members whose names `slots` knows, each at its slot; other members are
-    /// checked but not kept. For incident rows: no dictionary is built per row, and ACLED's
-    /// columns that incidentmap does not store cost no string.
-    static func values(_ bytes: [UInt8], slots: [String: Int], count: Int) throws(Failure) -> [String?] {
+    /// The object's members in their order, as text (nulls left out).
+    static func members(_ bytes: [UInt8]) throws(Failure) -> [(name: String, value: String)] {
+        var parser = FlatJSON(bytes)
+        var members: [(name: String, value: String)] = []
+        try parser.parseObject { key, parser throws(Failure) in
+            if let value = try parser.parseValue() { members.append((key, value)) }
+        }
+        return members
+    }
+
+    /// The object's members whose names `slots` knows, each at its slot: no dictionary is
+    /// built per row. The others are kept, as ``OtherColumns`` writes them, at `otherSlot`
+    /// (where given; else they are checked but not kept).
+    static func values(_ bytes: [UInt8], slots: [String: Int], count: Int, otherSlot: Int? = nil) throws(Failure) -> [String?] {
         var parser = FlatJSON(bytes)
         var values = [String?](repeating: nil, count: count)
+        var others: [(name: String, value: String)] = []
         try parser.parseObject { key, parser throws(Failure) in
             if let slot = slots[key] {
                 values[slot] = try parser.parseValue()
+            } else if otherSlot != nil {
+                if let value = try parser.parseValue() { others.append((key, value)) }
             } else {
                 try parser.skipValue()
             }
         }
+        if let otherSlot, !others.isEmpty { values[otherSlot] = OtherColumns.json(others) }
         return values
     }
 

@@ -64,6 +64,12 @@ public final class IncidentFileReader {
     private var header: [String] = []
     /// For each CSV column, its slot in ``IncidentRecord/slots``, or `nil` for a column not stored.
     private var headerSlots: [Int?] = []
+    /// The CSV columns that no one names (kept in `other_columns`): their positions and names.
+    private var unknownColumns: [(position: Int, name: String)] = []
+    private var fold = MonadicFold()
+    private var readToEnd = false
+    /// A refused row waiting for the rows held before it to be handed out.
+    private var refusedRow: Row?
 
     /// Opens `path`, taking the format from its extension, or from its first characters where
     /// the extension says nothing or `.json` could be JSON Lines or an API answer; a file
@@ -123,7 +129,41 @@ public final class IncidentFileReader {
     /// The next row, an incident or a refused row, or `nil` at the end of the file; for
     /// reading past bad rows. What breaks the file as a whole (a header without the required
     /// columns, an API answer whose structure is broken) still throws.
+    ///
+    /// The rows of ACLED's monadic layout (an event's two actors on two rows with the same
+    /// `event_id_cnty`) come out folded into one incident (see ``foldedRows``).
     public func nextRow() throws(ImportError) -> Row? {
+        // GDELT's ids are its own, one a row: nothing to fold.
+        if gdelt != nil { return try readRow() }
+        while true {
+            if let incident = fold.next() { return .incident(incident) }
+            // A refused row comes after the rows before it, as the file has them.
+            if let rejected = refusedRow {
+                refusedRow = nil
+                return rejected
+            }
+            if readToEnd { return nil }
+            switch try readRow() {
+            case nil:
+                fold.finish()
+                readToEnd = true
+            case .incident(let incident): fold.add(incident)
+            case let rejected?:
+                fold.finish()
+                refusedRow = rejected
+            }
+        }
+    }
+
+    /// Rows of ACLED's monadic layout folded into the event an earlier row of the file began
+    /// (one event, two rows, one actor each): counted, so the user knows where they went.
+    public var foldedRows: Int { fold.foldedRows }
+    /// Rows that repeated the `event_id_cnty` of a row just before them with other values and
+    /// were left out (the first row of an id is stored).
+    public var repeatedRows: Int { fold.repeatedRows }
+
+    /// The next row as the file has it, before monadic rows are folded.
+    private func readRow() throws(ImportError) -> Row? {
         let line: Int
         let values: [String?]
         // What a refused row's text and reason are made from, only when one is refused: the
@@ -132,7 +172,8 @@ public final class IncidentFileReader {
         var apiRowIndex = 0
         if let jsonLines {
             do {
-                guard let record = try jsonLines.nextValues(slots: IncidentRecord.jsonSlots, count: IncidentRecord.slotCount) else { return nil }
+                guard let record = try jsonLines.nextValues(slots: IncidentRecord.jsonSlots, count: IncidentRecord.slotCount,
+                                                                    otherSlot: IncidentRecord.unknownSlot) else { return nil }
                 (line, values) = record
             } catch {
                 guard case .badRow(_, let badLine, let reason) = error, !jsonLines.stoppedAtLongLine else { throw error }
@@ -160,9 +201,16 @@ public final class IncidentFileReader {
             for (slot, field) in zip(headerSlots, record.fields).reversed() {
                 if let slot { row[slot] = field }
             }
+            if !unknownColumns.isEmpty {
+                row[IncidentRecord.unknownSlot] = OtherColumns.json(unknownColumns.compactMap { column in
+                    let value = record.fields[column.position]
+                    return value.isEmpty ? nil : (column.name, value)
+                })
+            }
             values = row
         } else if let api {
-            guard let record = try api.nextRow(slots: IncidentRecord.jsonSlots, count: IncidentRecord.slotCount) else { return nil }
+            guard let record = try api.nextRow(slots: IncidentRecord.jsonSlots, count: IncidentRecord.slotCount,
+                                                    otherSlot: IncidentRecord.unknownSlot) else { return nil }
             line = record.line
             apiRowIndex = record.index
             switch record.values {
@@ -203,6 +251,15 @@ public final class IncidentFileReader {
         }
         header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         headerSlots = header.map { IncidentRecord.slots[$0] }
+        // Columns no one names go into `other_columns` under their name as the file writes it;
+        // not an unnamed one (the leading index column pandas and R write: "" or "Unnamed: 0").
+        var seen = Set<String>()
+        unknownColumns = record.fields.enumerated().compactMap { position, field in
+            let name = field.trimmingCharacters(in: .whitespaces)
+            guard headerSlots[position] == nil, !name.isEmpty, !name.lowercased().hasPrefix("unnamed:"),
+                  seen.insert(name).inserted else { return nil }
+            return (position, name)
+        }
         for column in [Incident.Column.latitude, .longitude, .eventDate, .eventType] where !header.contains(column.rawValue) {
             let delimiter = reader.delimiter
             let shown = header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 6 ? " …" : "")

@@ -3,23 +3,23 @@ import IncidentMapCore
 
 /// Turns one input row, keyed by ACLED column names, into an `Incident`, checking every value.
 ///
-/// Columns not listed in `Incident/Column` (ACLED's `year`, `iso`, `admin2` …) are not stored;
-/// `inter1` and `inter2` are read to map the pre-2019 "Riots/Protests" (see
-/// ``LegacyEventTypes``).
+/// ACLED's columns that incidentmap does not read (``KeptColumns``: `year`, `iso`, `admin2` …)
+/// are kept as the row gives them; `inter1` and `inter2` are read too, to map the pre-2019
+/// "Riots/Protests" (see ``LegacyEventTypes``). The row's columns that no one names come in
+/// at ``unknownSlot`` as one JSON object (``OtherColumns``).
 enum IncidentRecord {
-    /// Slots after the stored columns' for columns read but not stored.
-    static let inter1Slot = Incident.Column.allCases.count, inter2Slot = inter1Slot + 1
     /// Each column's slot in the values ``incident(from:)`` takes, by ACLED name.
     static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: Incident.Column.allCases.map { ($0.rawValue, $0.index) })
-        .merging(["inter1": inter1Slot, "inter2": inter2Slot]) { stored, _ in stored }
     /// The slot of an article's `text`, read from JSON rows only (a CSV file is never articles):
     /// a file holds incidents or articles, so a JSON row with `text` in a file of incidents is
     /// refused rather than read as an incident with the article dropped.
-    static let textSlot = inter2Slot + 1
+    static let textSlot = Incident.Column.allCases.count
+    /// The slot of the row's unknown columns, as ``OtherColumns/json(_:)`` writes them.
+    static let unknownSlot = textSlot + 1
     /// ``slots`` and `text`, for JSON Lines and API rows.
     static let jsonSlots = slots.merging(["text": textSlot]) { stored, _ in stored }
     /// How many values ``incident(from:)`` takes.
-    static let slotCount = textSlot + 1
+    static let slotCount = unknownSlot + 1
 
     /// `values` holds each column's text at its slot (``slots``), `nil` where absent.
     static func incident(from values: [String?]) throws(RowProblem) -> Incident {
@@ -75,7 +75,7 @@ enum IncidentRecord {
         var originalEventType = value(.originalEventType)
         if let current = EventType(acledName: typeName) {
             eventType = current
-        } else if let mapped = LegacyEventTypes.shared.map(typeName, inter: [values[inter1Slot], values[inter2Slot]].compactMap { $0.map(trimmed) }) {
+        } else if let mapped = LegacyEventTypes.shared.map(typeName, inter: [value(.inter1), value(.inter2)].compactMap { $0 }) {
             eventType = mapped.eventType
             subEventType = mapped.subEventType
             originalEventType = typeName
@@ -105,6 +105,9 @@ enum IncidentRecord {
             }
             evidence = spans
         }
+        var kept = KeptColumns()
+        for column in KeptColumns.columns where column != .otherColumns { kept[column] = value(column) }
+        kept[.otherColumns] = try OtherColumns.merged(given: value(.otherColumns), unknown: values[unknownSlot])
         return Incident(
             eventID: value(.eventID), eventDate: date,
             timePrecision: try code(.timePrecision, as: TimePrecision.self, default: .day),
@@ -114,7 +117,7 @@ enum IncidentRecord {
             geoPrecision: try code(.geoPrecision, as: GeoPrecision.self, default: .place),
             fatalities: fatalities, source: value(.source), notes: value(.notes),
             locationArabic: value(.locationArabic), placeID: value(.placeID),
-            sourceURL: value(.sourceURL), evidence: evidence, originalEventType: originalEventType)
+            sourceURL: value(.sourceURL), evidence: evidence, originalEventType: originalEventType, keptColumns: kept)
     }
 }
 

@@ -24,12 +24,12 @@ final class JSONLinesReader {
         }
     }
 
-    /// The next object's members that `slots` names, each at its slot (see
-    /// ``FlatJSON/values(_:slots:count:)``), and its line; `nil` at the end of the file.
-    func nextValues(slots: [String: Int], count: Int) throws(ImportError) -> (line: Int, values: [String?])? {
+    /// The next object's members that `slots` names, each at its slot, the others at
+    /// `otherSlot` (see ``FlatJSON/values(_:slots:count:otherSlot:)``), and its line; `nil` at the end of the file.
+    func nextValues(slots: [String: Int], count: Int, otherSlot: Int? = nil) throws(ImportError) -> (line: Int, values: [String?])? {
         guard try nextLine() else { return nil }
         do {
-            return (line, try FlatJSON.values(bytes, slots: slots, count: count))
+            return (line, try FlatJSON.values(bytes, slots: slots, count: count, otherSlot: otherSlot))
         } catch {
             throw problem(error)
         }

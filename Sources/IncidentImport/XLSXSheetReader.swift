@@ -48,6 +48,7 @@ final class XLSXSheetReader {
         }
         guard let workbook = try part("xl/workbook.xml") else { throw unreadable("not an .xlsx workbook: it has no xl/workbook.xml") }
         let sheetPath = try Self.firstSheetPath(workbook: workbook, relationships: try part("xl/_rels/workbook.xml.rels"))
+        let dates = DateSystem(workbook: workbook)
         guard let sheet = try part(sheetPath) else { throw unreadable("the workbook's first sheet, \(sheetPath), is missing") }
         var sharedStrings: [String] = []
         if let data = try part("xl/sharedStrings.xml") {
@@ -59,7 +60,7 @@ final class XLSXSheetReader {
         guard XMLParse(sheet, collector) else { throw unreadable("\(sheetPath) is not well-formed XML") }
         if let problem = collector.problem { throw unreadable("\(sheetPath): \(problem)") }
         rows = collector.rows
-        Self.convertDates(&rows, numericCells: collector.numericCells)
+        Self.convertDates(&rows, numericCells: collector.numericCells, dates: dates)
     }
 
     /// The next row (its row number in the sheet, its cells; short rows padded to the header's
@@ -86,21 +87,60 @@ final class XLSXSheetReader {
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
-    /// Excel keeps a date as the number of days since 1899-12-30 and shows it as a date by its
-    /// cell's style; the header names the date column, so `event_date` cells that hold a
-    /// number are written back as the ISO date the sheet shows.
-    private static func convertDates(_ rows: inout [(line: Int, fields: [String])], numericCells: Set<[Int]>) {
+    /// Excel keeps a date as a number of days (a serial) and shows it as a date by its cell's
+    /// style; the header names the date column, so `event_date` cells that hold a number are
+    /// written back as the ISO date the sheet shows, counted in the workbook's date system.
+    private static func convertDates(_ rows: inout [(line: Int, fields: [String])], numericCells: Set<[Int]>, dates: DateSystem) {
         guard let header = rows.first?.fields,
               let column = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "event_date" }) else { return }
+        for index in rows.indices.dropFirst() where numericCells.contains([index, column]) && column < rows[index].fields.count {
+            guard let serial = Double(rows[index].fields[column]), let date = dates.isoDate(serial: serial) else { continue }
+            rows[index].fields[column] = date
+        }
+    }
+}
+
+/// Which day a workbook's date serial 0 is. Excel has two systems: days since 1899-12-30 (the
+/// default, Windows'; serial 1 is 1900-01-01 and 60 the 29 February 1900 that never was, so
+/// 1899-12-30 is day 0 for every date from March 1900), and, where `xl/workbook.xml`'s
+/// `<workbookPr date1904="1"/>` says so (workbooks made on the Mac before Excel 2011), days
+/// since 1904-01-01. The same cell is four years and a day earlier in the first system.
+struct DateSystem: Equatable {
+    /// Day 0, as a Gregorian date.
+    let epoch: DateComponents
+    /// The smallest serial that is a date in this system (the 1900 system starts at 1).
+    let firstSerial: Double
+
+    static let windows1900 = DateSystem(epoch: DateComponents(year: 1899, month: 12, day: 30), firstSerial: 1)
+    static let mac1904 = DateSystem(epoch: DateComponents(year: 1904, month: 1, day: 1), firstSerial: 0)
+
+    private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let epoch = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30))!
-        for index in rows.indices.dropFirst() where numericCells.contains([index, column]) && column < rows[index].fields.count {
-            guard let serial = Double(rows[index].fields[column]), serial >= 1, serial < 2_958_466,
-                  let date = calendar.date(byAdding: .day, value: Int(serial), to: epoch) else { continue }
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            rows[index].fields[column] = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-        }
+        return calendar
+    }()
+
+    /// The system `xl/workbook.xml` names (`date1904` is an XML Schema boolean: `1` or `true`).
+    init(workbook: Data) {
+        let properties = ElementAttributes(element: "workbookPr")
+        _ = XMLParse(workbook, properties)
+        let flag = properties.found.first?["date1904"]?.trimmingCharacters(in: .whitespaces).lowercased()
+        self = flag == "1" || flag == "true" ? .mac1904 : .windows1900
+    }
+
+    init(epoch: DateComponents, firstSerial: Double) {
+        self.epoch = epoch
+        self.firstSerial = firstSerial
+    }
+
+    /// `serial` (its fraction, the time of day, dropped) as `YYYY-MM-DD`; `nil` outside 9999-12-31.
+    func isoDate(serial: Double) -> String? {
+        let calendar = Self.calendar
+        guard serial >= firstSerial, serial < 3_000_000, let start = calendar.date(from: epoch),
+              let date = calendar.date(byAdding: .day, value: Int(serial), to: start) else { return nil }
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day, year <= 9999 else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }
 

@@ -34,6 +34,11 @@ public struct Incident: Hashable, Sendable {
     /// The `event_type` the input gave where it was one of ACLED's types from before 2019
     /// ("Riots/Protests", "Remote violence" …), which ``eventType`` holds today's name of.
     public var originalEventType: String?
+    /// ACLED's columns that incidentmap keeps as the input gave them without reading them
+    /// (`year`, `disorder_type`, `assoc_actor_1`, `inter1`, `iso`, `country`, `admin2`, `tags`
+    /// …), and the input's columns that are not ACLED's, as one JSON object (`other_columns`):
+    /// an export gives them back.
+    public var keptColumns: KeptColumns
 
     public init(eventID: String? = nil, eventDate: IncidentDate, timePrecision: TimePrecision = .day,
                 eventType: EventType, subEventType: String? = nil,
@@ -41,7 +46,8 @@ public struct Incident: Hashable, Sendable {
                 location: String? = nil, coordinate: Coordinate, geoPrecision: GeoPrecision = .place,
                 fatalities: Int = 0, source: String? = nil, notes: String? = nil,
                 locationArabic: String? = nil, placeID: String? = nil, sourceURL: String? = nil,
-                evidence: [EvidenceSpan] = [], ingestedAt: Date? = nil, originalEventType: String? = nil) {
+                evidence: [EvidenceSpan] = [], ingestedAt: Date? = nil, originalEventType: String? = nil,
+                keptColumns: KeptColumns = KeptColumns()) {
         self.eventID = ""
         self.eventDate = eventDate
         self.timePrecision = timePrecision
@@ -62,25 +68,42 @@ public struct Incident: Hashable, Sendable {
         self.evidence = evidence
         self.ingestedAt = ingestedAt
         self.originalEventType = originalEventType
+        self.keptColumns = keptColumns
         self.eventID = eventID ?? Incident.derivedEventID(for: self)
     }
 
-    /// The columns of an incident, in export order, under their ACLED names.
+    /// The columns of an incident, in export order, under their ACLED names: ACLED's current
+    /// 31-column layout in its order (as its exports and API write it since 2023), then
+    /// incidentmap's own.
     public enum Column: String, CaseIterable, Sendable {
         case eventID = "event_id_cnty"
         case eventDate = "event_date"
+        case year
         case timePrecision = "time_precision"
+        case disorderType = "disorder_type"
         case eventType = "event_type"
         case subEventType = "sub_event_type"
-        case actor1, actor2, admin1, location, latitude, longitude
+        case actor1
+        case assocActor1 = "assoc_actor_1"
+        case inter1
+        case actor2
+        case assocActor2 = "assoc_actor_2"
+        case inter2, interaction
+        case civilianTargeting = "civilian_targeting"
+        case iso, region, country, admin1, admin2, admin3, location, latitude, longitude
         case geoPrecision = "geo_precision"
-        case fatalities, source, notes
+        case source
+        case sourceScale = "source_scale"
+        case notes, fatalities, tags, timestamp
         case locationArabic = "location_ar"
         case placeID = "place_id"
         case sourceURL = "source_url"
         case evidence
         case ingestedAt = "ingested_at"
         case originalEventType = "original_event_type"
+        /// The input's columns that are not ACLED's nor incidentmap's, as a JSON object of
+        /// their names and text (`{"event_id_no_cnty":"1234","source_file":"a.csv"}`).
+        case otherColumns = "other_columns"
     }
 
     /// A stable id made from what the incident says: the same source and content always give

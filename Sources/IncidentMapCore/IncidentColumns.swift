@@ -24,7 +24,7 @@ extension Incident.Column {
         switch self {
         case .timePrecision, .geoPrecision, .fatalities: return .integer
         case .latitude, .longitude: return .number
-        case .evidence: return .json
+        case .evidence, .otherColumns: return .json
         default: return .text
         }
     }
@@ -34,25 +34,67 @@ extension Incident.Column {
         switch self {
         case .eventID: return 0
         case .eventDate: return 1
-        case .timePrecision: return 2
-        case .eventType: return 3
-        case .subEventType: return 4
-        case .actor1: return 5
-        case .actor2: return 6
-        case .admin1: return 7
-        case .location: return 8
-        case .latitude: return 9
-        case .longitude: return 10
-        case .geoPrecision: return 11
-        case .fatalities: return 12
-        case .source: return 13
-        case .notes: return 14
-        case .locationArabic: return 15
-        case .placeID: return 16
-        case .sourceURL: return 17
-        case .evidence: return 18
-        case .ingestedAt: return 19
-        case .originalEventType: return 20
+        case .year: return 2
+        case .timePrecision: return 3
+        case .disorderType: return 4
+        case .eventType: return 5
+        case .subEventType: return 6
+        case .actor1: return 7
+        case .assocActor1: return 8
+        case .inter1: return 9
+        case .actor2: return 10
+        case .assocActor2: return 11
+        case .inter2: return 12
+        case .interaction: return 13
+        case .civilianTargeting: return 14
+        case .iso: return 15
+        case .region: return 16
+        case .country: return 17
+        case .admin1: return 18
+        case .admin2: return 19
+        case .admin3: return 20
+        case .location: return 21
+        case .latitude: return 22
+        case .longitude: return 23
+        case .geoPrecision: return 24
+        case .source: return 25
+        case .sourceScale: return 26
+        case .notes: return 27
+        case .fatalities: return 28
+        case .tags: return 29
+        case .timestamp: return 30
+        case .locationArabic: return 31
+        case .placeID: return 32
+        case .sourceURL: return 33
+        case .evidence: return 34
+        case .ingestedAt: return 35
+        case .originalEventType: return 36
+        case .otherColumns: return 37
+        }
+    }
+
+    /// The column's position among ``KeptColumns/columns`` (those kept as the input gave them,
+    /// see ``KeptColumns``); `nil` for a column incidentmap reads.
+    public var keptIndex: Int? {
+        switch self {
+        case .year: return 0
+        case .disorderType: return 1
+        case .assocActor1: return 2
+        case .inter1: return 3
+        case .assocActor2: return 4
+        case .inter2: return 5
+        case .interaction: return 6
+        case .civilianTargeting: return 7
+        case .iso: return 8
+        case .region: return 9
+        case .country: return 10
+        case .admin2: return 11
+        case .admin3: return 12
+        case .sourceScale: return 13
+        case .tags: return 14
+        case .timestamp: return 15
+        case .otherColumns: return 16
+        default: return nil
         }
     }
 
@@ -127,24 +169,9 @@ public final class IncidentColumnValues: IncidentColumns {
             ranges.append(start..<buffer.count)
         }
         for column in Incident.Column.allCases {
-            switch column {
-            case .eventID: add(incident.eventID)
-            case .eventDate: add(incident.eventDate.description)
-            case .eventType: add(incident.eventType.rawValue)
-            case .subEventType: add(incident.subEventType)
-            case .actor1: add(incident.actor1)
-            case .actor2: add(incident.actor2)
-            case .admin1: add(incident.admin1)
-            case .location: add(incident.location)
-            case .source: add(incident.source)
-            case .notes: add(incident.notes)
-            case .locationArabic: add(incident.locationArabic)
-            case .placeID: add(incident.placeID)
-            case .sourceURL: add(incident.sourceURL)
-            case .evidence: add(incident.evidence.isEmpty ? nil : EvidenceSpan.json(incident.evidence))
-            case .ingestedAt: add(incident.ingestedAt.map(Timestamp.string(from:)))
-            case .originalEventType: add(incident.originalEventType)
-            case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: ranges.append(nil)
+            switch column.storage {
+            case .text, .json: add(incident.text(column))
+            case .integer, .number: ranges.append(nil)
             }
         }
         bytes = .allocate(capacity: max(1, buffer.count))
@@ -159,19 +186,53 @@ public final class IncidentColumnValues: IncidentColumns {
         return UnsafeBufferPointer(rebasing: bytes[range])
     }
 
-    public func integer(_ column: Int) -> Int {
-        switch Incident.Column.allCases[column] {
-        case .timePrecision: return incident.timePrecision.rawValue
-        case .geoPrecision: return incident.geoPrecision.rawValue
-        case .fatalities: return incident.fatalities
+    public func integer(_ column: Int) -> Int { incident.integer(Incident.Column.allCases[column]) }
+
+    public func number(_ column: Int) -> Double { incident.number(Incident.Column.allCases[column]) }
+}
+
+extension Incident {
+    /// The value of a `.text` or `.json` column (``Incident/Column/storage``) as the store
+    /// keeps it and the exports write it; `nil` for NULL (and for other columns).
+    public func text(_ column: Column) -> String? {
+        switch column {
+        case .eventID: return eventID
+        case .eventDate: return eventDate.description
+        case .eventType: return eventType.rawValue
+        case .subEventType: return subEventType
+        case .actor1: return actor1
+        case .actor2: return actor2
+        case .admin1: return admin1
+        case .location: return location
+        case .source: return source
+        case .notes: return notes
+        case .locationArabic: return locationArabic
+        case .placeID: return placeID
+        case .sourceURL: return sourceURL
+        case .evidence: return evidence.isEmpty ? nil : EvidenceSpan.json(evidence)
+        case .ingestedAt: return ingestedAt.map(Timestamp.string(from:))
+        case .originalEventType: return originalEventType
+        case .timePrecision, .latitude, .longitude, .geoPrecision, .fatalities: return nil
+        // The columns kept as the input gave them.
+        default: return keptColumns[column]
+        }
+    }
+
+    /// The value of an `.integer` column; 0 for other columns.
+    public func integer(_ column: Column) -> Int {
+        switch column {
+        case .timePrecision: return timePrecision.rawValue
+        case .geoPrecision: return geoPrecision.rawValue
+        case .fatalities: return fatalities
         default: return 0
         }
     }
 
-    public func number(_ column: Int) -> Double {
-        switch Incident.Column.allCases[column] {
-        case .latitude: return incident.coordinate.latitude
-        case .longitude: return incident.coordinate.longitude
+    /// The value of a `.number` column; NaN for other columns.
+    public func number(_ column: Column) -> Double {
+        switch column {
+        case .latitude: return coordinate.latitude
+        case .longitude: return coordinate.longitude
         default: return .nan
         }
     }

@@ -77,7 +77,7 @@ public struct IngestArticles: Sendable {
     private static func add(_ extracted: [ExtractedIncident], to batch: any IngestBatch, into stored: inout Stored,
                             keepingIncidents: Bool) throws {
         for incident in extracted {
-            guard let complete = incident.incident() else {
+            guard let complete = incident.storedIncident() else {
                 stored.undated.append(incident)
                 continue
             }

@@ -65,6 +65,12 @@ public struct IngestFiles: Sendable {
         public var file: String
         public var summary: IngestSummary
         public var content: Content
+        /// Rows of ACLED's monadic layout folded into the event an earlier row began (one row
+        /// per actor: the second actor becomes `actor2`).
+        public var foldedRows = 0
+        /// Rows left out because they repeated the `event_id_cnty` of the rows just before
+        /// them with other values (the first is stored).
+        public var repeatedRows = 0
         var skipBadRows: Bool
         var rejectsPath: String?
 
@@ -73,6 +79,8 @@ public struct IngestFiles: Sendable {
             switch content {
             case .incidents(let rejected, _):
                 var line = "\(file): \(summary.added) added, \(summary.alreadyPresent) already in the store"
+                if foldedRows > 0 { line += ", \(foldedRows) row(s) of ACLED's monadic layout folded into their events (actor2)" }
+                if repeatedRows > 0 { line += ", \(repeatedRows) row(s) left out that repeat an event_id_cnty with other values" }
                 guard skipBadRows else { return line }
                 line += ", \(rejected) bad row(s) skipped"
                 if let rejectsPath, rejected > 0 { line += " (written to \(rejectsPath))" }
@@ -151,11 +159,15 @@ public struct IngestFiles: Sendable {
                                             content: .articles(count: stored.articles, undated: stored.undated),
                                             skipBadRows: request.skipBadRows, rejectsPath: rejectsFile?.path)
                 } else {
-                    let (summary, rejected, gdelt) = try ingestIncidents(file, into: store, request: request, rejectsFile: rejectsFile,
-                                                                         onEvent: onEvent)
+                    let (summary, rejected, reader) = try ingestIncidents(file, into: store, request: request, rejectsFile: rejectsFile,
+                                                                          onEvent: onEvent)
                     report.skipped += rejected
-                    fileReport = FileReport(file: file, summary: summary, content: .incidents(rejected: rejected, gdelt: gdelt),
-                                            skipBadRows: request.skipBadRows, rejectsPath: rejectsFile?.path)
+                    var incidents = FileReport(file: file, summary: summary,
+                                               content: .incidents(rejected: rejected, gdelt: reader.gdeltSummary),
+                                               skipBadRows: request.skipBadRows, rejectsPath: rejectsFile?.path)
+                    incidents.foldedRows = reader.foldedRows
+                    incidents.repeatedRows = reader.repeatedRows
+                    fileReport = incidents
                 }
                 report.total += fileReport.summary
                 onEvent(.stored(fileReport))
@@ -173,10 +185,10 @@ public struct IngestFiles: Sendable {
     }
 
     /// Stores the rows of one incident file in one transaction, parsing a chunk ahead on
-    /// another thread while this one inserts; returns the counts, the rows skipped and, for a
-    /// GDELT export, what its rows became.
+    /// another thread while this one inserts; returns the counts, the rows skipped and the
+    /// reader, read to its end (what it folded, and for a GDELT export what its rows became).
     private func ingestIncidents(_ file: String, into store: any StoreBackend, request: Request, rejectsFile: RejectedRowsFile?,
-                                 onEvent: (Event) -> Void) throws -> (IngestSummary, Int, GDELTSummary?) {
+                                 onEvent: (Event) -> Void) throws -> (IngestSummary, Int, IncidentFileReader) {
         let reader = try IncidentFileReader(path: file, gdelt: request.gdelt)
         let ahead = IncidentFileReader.ReadAhead(reader, skipBadRows: request.skipBadRows)
         defer { ahead.cancel() }
@@ -198,6 +210,6 @@ public struct IngestFiles: Sendable {
                 rejected += chunk.rejected.count
             }
         }
-        return (summary, rejected, reader.gdeltSummary)
+        return (summary, rejected, reader)
     }
 }

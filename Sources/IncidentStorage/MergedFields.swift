@@ -2,7 +2,9 @@ import IncidentMapCore
 
 /// The fields of a stored incident that another report of the same event can add to, and the
 /// rule for adding: sources and URLs joined without repeats (`"; "` between them), evidence
-/// appended by stretch, missing actors taken, the larger death toll kept. Every backend merges
+/// appended by stretch, missing actors taken, the larger death toll kept, and each column kept as
+/// given (``KeptColumns``: `year`, `country`, `assoc_actor_1` …) that the stored incident lacks
+/// taken from the new report. Every backend merges
 /// with it, so that ``IngestBatch/addOrMerge(_:)`` means the same on each.
 ///
 /// ```swift
@@ -17,15 +19,17 @@ public struct MergedFields: Equatable, Sendable {
     public var actor1: String?
     public var actor2: String?
     public var fatalities: Int
+    public var keptColumns: KeptColumns
 
     public init(source: String?, sourceURL: String?, evidence: [EvidenceSpan], actor1: String?, actor2: String?,
-                fatalities: Int) {
+                fatalities: Int, keptColumns: KeptColumns = KeptColumns()) {
         self.source = source
         self.sourceURL = sourceURL
         self.evidence = evidence
         self.actor1 = actor1
         self.actor2 = actor2
         self.fatalities = fatalities
+        self.keptColumns = keptColumns
     }
 
     /// These fields with `incident`'s report of the same event added.
@@ -42,6 +46,7 @@ public struct MergedFields: Equatable, Sendable {
         merged.actor1 = actor1 ?? incident.actor1
         merged.actor2 = actor2 ?? incident.actor2
         merged.fatalities = max(fatalities, incident.fatalities)
+        merged.keptColumns = keptColumns.filled(from: incident.keptColumns)
         return merged
     }
 }

@@ -32,13 +32,16 @@ enum IncidentRow {
         }
         func integer(_ value: Int) { index += 1; sqlite3_bind_int64(handle, index, Int64(value)) }
         func real(_ value: Double) { index += 1; sqlite3_bind_double(handle, index, value) }
-        text(incident.eventID); text(incident.eventDate.description); integer(incident.timePrecision.rawValue)
-        text(incident.eventType.rawValue); text(incident.subEventType); text(incident.actor1); text(incident.actor2)
-        text(incident.admin1); text(incident.location); real(incident.coordinate.latitude); real(incident.coordinate.longitude)
-        integer(incident.geoPrecision.rawValue); integer(incident.fatalities); text(incident.source); text(incident.notes)
-        text(incident.locationArabic); text(incident.placeID); text(incident.sourceURL)
-        text(incident.evidence.isEmpty ? nil : encodeEvidence(incident.evidence)); text(ingestedAt)
-        text(incident.originalEventType)
+        for column in Incident.Column.allCases {
+            switch column.storage {
+            case .integer: integer(incident.integer(column))
+            case .number: real(incident.number(column))
+            // The batch's time: every row of an ingest is stored at the same second.
+            case .text where column == .ingestedAt: text(ingestedAt)
+            case .text, .json: text(incident.text(column))
+            }
+        }
+        // The point's parameters, after the columns'.
         real(incident.coordinate.longitude); real(incident.coordinate.latitude)
         try statement.runToCompletion(in: db, storePath: db.description)
     }
@@ -50,23 +53,27 @@ enum IncidentRow {
     /// with SQLite's own column calls: GRDB's `Row` subscripts cast each value dynamically,
     /// the larger part of an export's time.
     static func incident(fromStatement handle: OpaquePointer) throws -> Incident {
-        func text(_ column: Int32) -> String? {
-            guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        func text(_ column: Incident.Column) -> String? {
+            guard let pointer = sqlite3_column_text(handle, Int32(column.index)) else { return nil }
             return String(cString: pointer)
         }
-        let eventTypeName = text(3) ?? ""
+        func integer(_ column: Incident.Column) -> Int { Int(sqlite3_column_int64(handle, Int32(column.index))) }
+        func real(_ column: Incident.Column) -> Double { sqlite3_column_double(handle, Int32(column.index)) }
+        let eventTypeName = text(.eventType) ?? ""
         guard let eventType = EventType(acledName: eventTypeName) else {
             throw StoreError.database(path: "", reason: "unknown event_type '\(eventTypeName)' in the store")
         }
         return Incident(
-            eventID: text(0) ?? "", eventDate: try IncidentDate(parsing: text(1) ?? ""),
-            timePrecision: TimePrecision(rawValue: Int(sqlite3_column_int64(handle, 2))) ?? .day,
-            eventType: eventType, subEventType: text(4), actor1: text(5), actor2: text(6), admin1: text(7), location: text(8),
-            coordinate: try Coordinate(latitude: sqlite3_column_double(handle, 9), longitude: sqlite3_column_double(handle, 10)),
-            geoPrecision: GeoPrecision(rawValue: Int(sqlite3_column_int64(handle, 11))) ?? .place,
-            fatalities: Int(sqlite3_column_int64(handle, 12)), source: text(13), notes: text(14), locationArabic: text(15),
-            placeID: text(16), sourceURL: text(17), evidence: text(18).map(decodeEvidence) ?? [],
-            ingestedAt: text(19).flatMap(Timestamp.date(from:)), originalEventType: text(20))
+            eventID: text(.eventID) ?? "", eventDate: try IncidentDate(parsing: text(.eventDate) ?? ""),
+            timePrecision: TimePrecision(rawValue: integer(.timePrecision)) ?? .day,
+            eventType: eventType, subEventType: text(.subEventType), actor1: text(.actor1), actor2: text(.actor2),
+            admin1: text(.admin1), location: text(.location),
+            coordinate: try Coordinate(latitude: real(.latitude), longitude: real(.longitude)),
+            geoPrecision: GeoPrecision(rawValue: integer(.geoPrecision)) ?? .place,
+            fatalities: integer(.fatalities), source: text(.source), notes: text(.notes), locationArabic: text(.locationArabic),
+            placeID: text(.placeID), sourceURL: text(.sourceURL), evidence: text(.evidence).map(decodeEvidence) ?? [],
+            ingestedAt: text(.ingestedAt).flatMap(Timestamp.date(from:)), originalEventType: text(.originalEventType),
+            keptColumns: KeptColumns(row: StoredIncidentRow(handle: handle)))
     }
 
     static func encodeEvidence(_ spans: [EvidenceSpan]) -> String {

@@ -57,26 +57,34 @@ final class IncidentBatch: IngestBatch {
 
     @discardableResult
     func addOrMerge(_ incident: Incident) throws -> IngestOutcome {
+        let keptList = KeptColumns.columns.map(\.rawValue).joined(separator: ", ")
         guard let stored = try Row.fetchOne(database, sql: """
-            SELECT id, source, source_url, evidence, actor1, actor2, fatalities FROM incidents WHERE event_id_cnty = ?
+            SELECT id, source, source_url, evidence, actor1, actor2, fatalities, \(keptList) FROM incidents WHERE event_id_cnty = ?
             """, arguments: [incident.eventID]) else {
             try add(incident)
             return .added
         }
+        var storedKept = KeptColumns()
+        for column in KeptColumns.columns { storedKept[column] = stored[column.rawValue] }
         let storedFields = MergedFields(
             source: stored["source"], sourceURL: stored["source_url"],
             evidence: (stored["evidence"] as String?).map(IncidentRow.decodeEvidence) ?? [],
-            actor1: stored["actor1"], actor2: stored["actor2"], fatalities: stored["fatalities"])
+            actor1: stored["actor1"], actor2: stored["actor2"], fatalities: stored["fatalities"], keptColumns: storedKept)
         let merged = storedFields.merging(incident)
         guard merged != storedFields else {
             summary.alreadyPresent += 1
             return .unchanged
         }
+        let keptAssignments = KeptColumns.columns.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
+        var arguments: StatementArguments = [merged.source, merged.sourceURL,
+                                             merged.evidence.isEmpty ? nil : IncidentRow.encodeEvidence(merged.evidence),
+                                             merged.actor1, merged.actor2, merged.fatalities]
+        arguments += StatementArguments(KeptColumns.columns.map { merged.keptColumns[$0] })
+        arguments += [stored["id"] as Int64]
         try database.execute(sql: """
-            UPDATE incidents SET source = ?, source_url = ?, evidence = ?, actor1 = ?, actor2 = ?, fatalities = ? WHERE id = ?
-            """, arguments: [merged.source, merged.sourceURL,
-                             merged.evidence.isEmpty ? nil : IncidentRow.encodeEvidence(merged.evidence),
-                             merged.actor1, merged.actor2, merged.fatalities, stored["id"] as Int64])
+            UPDATE incidents SET source = ?, source_url = ?, evidence = ?, actor1 = ?, actor2 = ?, fatalities = ?, \(keptAssignments)
+            WHERE id = ?
+            """, arguments: arguments)
         summary.merged += 1
         return .merged
     }

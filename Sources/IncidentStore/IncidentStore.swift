@@ -74,8 +74,10 @@ public final class IncidentStore: StoreBackend {
                 migrate = !isCurrent
             } else {
                 guard mode == .mustExist else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
-                guard isCurrent else { throw StoreError.olderSchemaReadOnly(path: path) }
-                pool = try IncidentStore.openReader(path)
+                // A store of an older version is read through a view that gives the columns it
+                // lacks as NULL: it cannot be upgraded, but it can be read.
+                let olderSchemaView: (@Sendable (Database) throws -> Void)? = isCurrent ? nil : OlderSchemaView.creator(path: path)
+                pool = try IncidentStore.openReader(path, prepare: olderSchemaView)
                 isReadOnly = true
             }
         }
@@ -151,12 +153,15 @@ public final class IncidentStore: StoreBackend {
     /// One read-only connection to a store this process cannot write: through the usual
     /// read-only open where SQLite can create its shared-memory file beside the store, else as
     /// an immutable file (a read-only mount, a full disk).
-    private static func openReader(_ path: String) throws -> DatabaseQueue {
+    private static func openReader(_ path: String, prepare: (@Sendable (Database) throws -> Void)?) throws -> DatabaseQueue {
         do {
-            return try StoreFile.readOnlyQueue(path, immutable: !StoreFile.isWritable((path as NSString).deletingLastPathComponent + "/."))
+            return try StoreFile.readOnlyQueue(path, immutable: !StoreFile.isWritable((path as NSString).deletingLastPathComponent + "/."),
+                                               prepare: prepare)
+        } catch let error as StoreError {
+            throw error
         } catch {
             do {
-                return try StoreFile.readOnlyQueue(path, immutable: true)
+                return try StoreFile.readOnlyQueue(path, immutable: true, prepare: prepare)
             } catch {
                 throw storeError(error, path: path)
             }

@@ -87,6 +87,21 @@ enum StoreMigrations {
             // the file gave is kept here, so that an export gives back what came in.
             try db.execute(sql: "ALTER TABLE incidents ADD COLUMN original_event_type TEXT")
         }
+        migrator.registerMigration("v6: ACLED's columns kept as the file gave them, and the file's other columns") { db in
+            // ACLED's current layout has 31 columns; incidentmap read 15 of them and dropped the
+            // rest, so an export could not give back what came in (and `country` is what tells
+            // the rows of a file covering several countries apart). Text, as the file wrote them.
+            // The names are written out: a migration must mean the same after the column list grows.
+            for column in StoreMigrations.v6Columns {
+                try db.execute(sql: "ALTER TABLE incidents ADD COLUMN \(column) TEXT")
+            }
+        }
         return migrator
     }
+
+    /// The columns migration v6 adds (the PostGIS store's v2 adds the same).
+    static let v6Columns = [
+        "year", "disorder_type", "assoc_actor_1", "inter1", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+        "iso", "region", "country", "admin2", "admin3", "source_scale", "tags", "timestamp", "other_columns",
+    ]
 }

@@ -64,6 +64,29 @@ enum PostGISMigrations {
                 incidents_updated integer NOT NULL
             );
             """),
+        // ACLED's current layout has 31 columns; incidentmap read 15 of them and dropped the rest,
+        // so an export could not give back what came in. Text, as the file wrote them (the
+        // SpatiaLite store's v6).
+        ("v2: ACLED's columns kept as the file gave them, and the file's other columns", """
+            ALTER TABLE incidents
+                ADD COLUMN year text,
+                ADD COLUMN disorder_type text,
+                ADD COLUMN assoc_actor_1 text,
+                ADD COLUMN inter1 text,
+                ADD COLUMN assoc_actor_2 text,
+                ADD COLUMN inter2 text,
+                ADD COLUMN interaction text,
+                ADD COLUMN civilian_targeting text,
+                ADD COLUMN iso text,
+                ADD COLUMN region text,
+                ADD COLUMN country text,
+                ADD COLUMN admin2 text,
+                ADD COLUMN admin3 text,
+                ADD COLUMN source_scale text,
+                ADD COLUMN tags text,
+                ADD COLUMN timestamp text,
+                ADD COLUMN other_columns text;
+            """),
     ]
 
     /// The tables the store owns, dropped by ``PostGISStore/closeAndDelete()``.

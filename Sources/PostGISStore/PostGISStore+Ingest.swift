@@ -68,25 +68,30 @@ final class PostGISBatch: IngestBatch {
 
     /// Merges `incident` into the stored incident of its id; `nil` when none is stored.
     private func merge(_ incident: Incident) throws -> IngestOutcome? {
+        let keptList = KeptColumns.columns.map(\.rawValue).joined(separator: ", ")
         let stored = try connection.execute("""
-            SELECT id, source, source_url, evidence, actor1, actor2, fatalities FROM incidents
+            SELECT id, source, source_url, evidence, actor1, actor2, fatalities, \(keptList) FROM incidents
             WHERE event_id_cnty = $1 FOR UPDATE
             """, [incident.eventID])
         guard stored.rowCount == 1 else { return nil }
+        var storedKept = KeptColumns()
+        for (offset, column) in KeptColumns.columns.enumerated() { storedKept[column] = stored.string(0, 7 + offset) }
         let storedFields = MergedFields(
             source: stored.string(0, 1), sourceURL: stored.string(0, 2),
             evidence: stored.string(0, 3).map(EvidenceJSON.decode) ?? [],
-            actor1: stored.string(0, 4), actor2: stored.string(0, 5), fatalities: stored.integer(0, 6))
+            actor1: stored.string(0, 4), actor2: stored.string(0, 5), fatalities: stored.integer(0, 6), keptColumns: storedKept)
         let merged = storedFields.merging(incident)
         guard merged != storedFields else {
             summary.alreadyPresent += 1
             return .unchanged
         }
+        let keptAssignments = KeptColumns.columns.enumerated().map { "\($1.rawValue) = $\($0 + 8)" }.joined(separator: ", ")
         try connection.execute("""
-            UPDATE incidents SET source = $1, source_url = $2, evidence = $3, actor1 = $4, actor2 = $5, fatalities = $6
-            WHERE id = $7
+            UPDATE incidents SET source = $1, source_url = $2, evidence = $3, actor1 = $4, actor2 = $5, fatalities = $6,
+            \(keptAssignments) WHERE id = $7
             """, [merged.source, merged.sourceURL, merged.evidence.isEmpty ? nil : EvidenceSpan.json(merged.evidence),
-                  merged.actor1, merged.actor2, String(merged.fatalities), stored.string(0, 0)])
+                  merged.actor1, merged.actor2, String(merged.fatalities), stored.string(0, 0)]
+                + KeptColumns.columns.map { merged.keptColumns[$0] })
         summary.merged += 1
         return .merged
     }

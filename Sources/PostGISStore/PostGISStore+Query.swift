@@ -114,6 +114,7 @@ extension Incident {
             fatalities: row.integer(Column.fatalities.index), source: text(.source), notes: text(.notes),
             locationArabic: text(.locationArabic), placeID: text(.placeID), sourceURL: text(.sourceURL),
             evidence: text(.evidence).map(EvidenceJSON.decode) ?? [],
-            ingestedAt: text(.ingestedAt).flatMap(Timestamp.date(from:)), originalEventType: text(.originalEventType))
+            ingestedAt: text(.ingestedAt).flatMap(Timestamp.date(from:)), originalEventType: text(.originalEventType),
+            keptColumns: KeptColumns(row: row))
     }
 }

@@ -6,27 +6,40 @@ import IncidentMapKit
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Add incidents to the store: from news articles, or from ACLED-style JSON Lines or CSV.",
+        abstract: "Add incidents to the store: from news articles, ACLED files (CSV, Excel, API answers), GDELT event exports or JSON Lines.",
         discussion: """
-            Articles: a .txt file (one article), a folder of .txt files, or JSON Lines of \
-            {"text", "published", "source", "url"} objects. Their incidents are extracted (see \
-            `incidentmap extract`) and stored; the same article twice adds nothing, and the same \
-            event from another article (same type, place and day) is merged into the stored \
-            incident, which keeps every source and evidence sentence. --published dates the \
-            articles that carry no date of their own; incidents whose date cannot be read are \
-            reported and not stored.
+            Inputs, each told by its name and contents:
+            - articles: a .txt file (one article), a folder of .txt files, or JSON Lines \
+            (.jsonl) of {"text", "published", "source", "url"} objects;
+            - ACLED CSV (.csv, .tsv): a header row of ACLED's columns, in any case; comma-, \
+            semicolon- or tab-separated, told from the header;
+            - ACLED Excel (.xlsx, as HDX ships ACLED's files): the first sheet, its first row \
+            the header; dates kept as Excel day numbers are read in the workbook's date system;
+            - ACLED API answers (.json): {"status", "success", "count", "data": [...]}, one \
+            answer or several pages;
+            - JSON Lines of incidents (.jsonl, .ndjson): one object per line, keyed by ACLED's \
+            columns;
+            - GDELT 2.0 event exports (YYYYMMDDHHMMSS.export.CSV, or zipped as GDELT publishes \
+            them): see --country and --keep-country-level.
 
-            Incident rows: each file is read as JSON Lines (.jsonl, .ndjson: one object per line), CSV (.csv, .tsv, \
-            with a header row in any case; comma-, semicolon- or tab-separated, told from the \
-            header) or ACLED's API answer (.json: {"status", "success", "count", "data": [...]}, \
-            one or several pages). Columns are ACLED's: event_date, event_type and latitude, \
-            longitude are required; event_id_cnty, time_precision, sub_event_type, actor1, actor2, \
-            admin1, location, geo_precision, fatalities, source, notes, location_ar, place_id, \
-            source_url and evidence are optional; other columns are ignored. Dates are read in \
-            every layout ACLED has used, day first (2020-03-21, 21 March 2020, 9-May-20, \
-            31-12-19, 18/04/2001); ACLED's event types from before 2019 (Riots/Protests, \
-            Remote violence, Battle-No change of territory …) are stored under today's type and \
-            sub-event type, with the file's type in original_event_type.
+            Articles: their incidents are extracted (see `incidentmap extract`) and stored; the \
+            same article twice adds nothing, and the same event from another article (same type, \
+            place and day) is merged into the stored incident, which keeps every source and \
+            evidence sentence. --published dates the articles that carry no date of their own; \
+            incidents whose date cannot be read are reported and not stored.
+
+            Incident rows: columns are ACLED's: event_date, event_type and latitude, longitude are \
+            required. Every other column of ACLED's current layout (year, disorder_type, \
+            assoc_actor_1, inter1, iso, country, admin2, tags, timestamp …) is stored as the file \
+            gives it, and incidentmap's own (location_ar, place_id, source_url, evidence) are \
+            read; columns no one names are kept together in other_columns, as a JSON object. An \
+            export gives them all back. Dates are read in every layout ACLED has used, day first \
+            (2020-03-21, 21 March 2020, 9-May-20, 31-12-19, 18/04/2001); ACLED's event types from \
+            before 2019 (Riots/Protests, Remote violence, Battle-No change of territory …) are \
+            stored under today's type and sub-event type, with the file's type in \
+            original_event_type. ACLED's monadic layout (an event's two actors on two rows with \
+            the same event_id_cnty) is folded back into one incident with actor1 and actor2, and \
+            the summary says how many rows were folded.
 
             Each file is one transaction: a bad row stops that file with FILE:LINE and what is \
             wrong, stores nothing of it, keeps what other files stored, and the command exits \
@@ -39,7 +52,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text) or incident rows (.jsonl, .ndjson, .csv, .tsv, or ACLED's API answer in .json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files or folders to ingest: articles (.txt, a folder, JSON Lines with text), ACLED files (.csv, .tsv, .xlsx, or its API answer in .json), JSON Lines of incidents (.jsonl, .ndjson) or GDELT 2.0 event exports (.export.CSV, zipped or not).", valueName: "file"))
     var files: [String]
 
     @Option(help: ArgumentHelp("The articles' publication date, for those that give none.", valueName: "YYYY-MM-DD"),

@@ -11,7 +11,9 @@ import ZIPFoundation
     /// A workbook composed here (not a real export) whose first sheet, at `xl/worksheets/data.xml`
     /// as the relationships name it, holds `rows` of cells (`nil`: no cell written).
     /// A cell is written as a shared string, or a number where it reads as one.
-    static func workbook(_ rows: [[String?]], in folder: TemporaryFolder, name: String = "acled.xlsx") throws -> String {
+    /// `workbookProperties`: the `<workbookPr …/>` element's attributes (`date1904="1"`).
+    static func workbook(_ rows: [[String?]], in folder: TemporaryFolder, name: String = "acled.xlsx",
+                         workbookProperties: String? = nil) throws -> String {
         var shared: [String] = []
         func column(_ index: Int) -> String { index < 26 ? String(UnicodeScalar(65 + index)!) : "A" + String(UnicodeScalar(65 + index - 26)!) }
         let sheetRows = rows.enumerated().map { rowIndex, cells in
@@ -29,7 +31,8 @@ import ZIPFoundation
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let parts = [
-            "xl/workbook.xml": "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
+            "xl/workbook.xml": "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
+                + (workbookProperties.map { "<workbookPr \($0)/>" } ?? "") + "<sheets>"
                 + "<sheet name=\"Data\" sheetId=\"1\" r:id=\"rId3\"/><sheet name=\"Notes\" sheetId=\"2\" r:id=\"rId1\"/></sheets></workbook>",
             "xl/_rels/workbook.xml.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
@@ -71,6 +74,26 @@ import ZIPFoundation
         #expect(incidents[1].location == nil && incidents[1].notes == "rally")
         #expect(incidents[1].eventDate == (try IncidentDate(year: 2020, month: 5, day: 9)))
         #expect(incidents[2].notes == nil)
+    }
+
+    /// A workbook in Excel's 1904 date system (made on a Mac before Excel 2011) counts its day
+    /// numbers from 1904-01-01: the same cell is four years and a day later than in the default.
+    @Test(arguments: [("date1904=\"1\"", "2019-04-08"), ("date1904=\"true\" defaultThemeVersion=\"124226\"", "2019-04-08"),
+                      ("date1904=\"0\"", "2015-04-07"), ("defaultThemeVersion=\"124226\"", "2015-04-07")])
+    func datesFollowTheWorkbooksDateSystem(properties: String, date: String) throws {
+        let folder = try TemporaryFolder()
+        // 42101 days after 1904-01-01 is 2019-04-08; after 1899-12-30, 2015-04-07.
+        let path = try Self.workbook([Self.header, ["LBY1", "42101", "Battles", "32.8942", "13.2761", "Mitiga", nil]], in: folder,
+                                     workbookProperties: properties)
+        let incident = try #require(try IncidentFileReader(path: path).next())
+        #expect(incident.eventDate.description == date)
+    }
+
+    @Test func theFirstDayOfEachDateSystemIsItsEpoch() {
+        #expect(DateSystem.mac1904.isoDate(serial: 0) == "1904-01-01")
+        #expect(DateSystem.windows1900.isoDate(serial: 0) == nil)
+        #expect(DateSystem.windows1900.isoDate(serial: 61) == "1900-03-01")
+        #expect(DateSystem.mac1904.isoDate(serial: 1462.75) == "1908-01-02")
     }
 
     @Test func aBadRowIsNamedByItsRowNumber() throws {

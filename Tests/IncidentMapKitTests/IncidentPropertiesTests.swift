@@ -24,6 +24,8 @@ import TestSupport
         incident.timePrecision = .week
         incident.geoPrecision = .nearPlace
         incident.originalEventType = "Remote violence"
+        for column in KeptColumns.columns { incident.keptColumns[column] = "\(column.rawValue) \"value\"" }
+        incident.keptColumns[.otherColumns] = #"{"analyst":"Amal \"A\"","batch":"7"}"#
         incident.ingestedAt = Date(timeIntervalSince1970: 1_554_768_000)
         incident.evidence = [EvidenceSpan(text: "غارة جوية على مطار معيتيقة", start: 10, end: 36, source: "Al Wasat",
                                           highlights: [.init(kind: .trigger, start: 10, end: 18), .init(kind: .place, start: 29, end: 36)])]
@@ -93,7 +95,10 @@ import TestSupport
         properties.trigger = nil
         properties.language = nil
         properties.status = nil
-        #expect(properties == IncidentProperties(try #require(dated.incident())))
+        #expect(properties == IncidentProperties(try #require(dated.storedIncident())))
+        // What incidentmap knows of ACLED's columns for a place in Libya, and no more.
+        #expect(properties.keptColumns == ["year": "2019", "iso": "434", "region": "Northern Africa", "country": "Libya"])
+        #expect(properties.otherColumns == nil)
 
         let undated = try #require(extractor.extract(Article(text: text)).first)
         let object = try #require(try JSONSerialization.jsonObject(with: JSONOutput.data(IncidentProperties(undated))) as? [String: Any])

@@ -94,6 +94,16 @@ import TestSupport
         #expect(result.output.contains("USAGE:"))
         #expect(result.output.count > 250)
     }
+
+    /// `ingest --help` names every input it takes.
+    @Test func ingestNamesEveryInput() throws {
+        let folder = try TemporaryFolder()
+        let help = try CommandRunner(folder: folder.path).run(["ingest", "--help"]).output
+        for input in ["articles", ".txt", "ACLED CSV", ".csv", ".tsv", ".xlsx", "ACLED API", ".json", "JSON Lines", ".jsonl",
+                      ".ndjson", "GDELT", ".export.CSV", "monadic", "other_columns"] {
+            #expect(help.contains(input), "ingest --help does not name \(input)")
+        }
+    }
 }
 
 @Suite struct GazetteerCommandTests {

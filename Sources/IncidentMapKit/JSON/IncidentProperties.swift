@@ -36,6 +36,11 @@ public struct IncidentProperties: Codable, Hashable, Sendable {
     public var evidence: [EvidenceSpan]?
     public var ingestedAt: String?
     public var originalEventType: String?
+    /// ACLED's columns kept as the input gave them (``KeptColumns``), by column name: each
+    /// present, `null` where empty.
+    public var keptColumns: [String: String] = [:]
+    /// The input's columns that no one names, as a JSON object (`other_columns`).
+    public var otherColumns: [String: String]?
     /// Extraction's own: the trigger words as they stand in the text.
     public var trigger: String?
     /// Extraction's own: the article's language, `ar` or `en`.
@@ -87,13 +92,63 @@ public struct IncidentProperties: Codable, Hashable, Sendable {
         evidence = incident.evidence.isEmpty ? nil : incident.evidence
         ingestedAt = incident.ingestedAt.map(Timestamp.string(from:))
         originalEventType = incident.originalEventType
+        for column in KeptColumns.columns where column != .otherColumns {
+            if let value = incident.keptColumns[column] { keptColumns[column.rawValue] = value }
+        }
+        otherColumns = incident.keptColumns[.otherColumns].flatMap { text in
+            try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        }
         self.distanceMetres = distanceMetres
+    }
+
+    /// The name of a column kept as given, as a coding key.
+    struct ColumnKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        eventID = try container.decodeIfPresent(String.self, forKey: .eventID)
+        eventDate = try container.decodeIfPresent(String.self, forKey: .eventDate)
+        timePrecision = try container.decodeIfPresent(Int.self, forKey: .timePrecision)
+        eventType = try container.decode(String.self, forKey: .eventType)
+        subEventType = try container.decodeIfPresent(String.self, forKey: .subEventType)
+        actor1 = try container.decodeIfPresent(String.self, forKey: .actor1)
+        actor2 = try container.decodeIfPresent(String.self, forKey: .actor2)
+        admin1 = try container.decodeIfPresent(String.self, forKey: .admin1)
+        location = try container.decodeIfPresent(String.self, forKey: .location)
+        latitude = try container.decode(Double.self, forKey: .latitude)
+        longitude = try container.decode(Double.self, forKey: .longitude)
+        geoPrecision = try container.decode(Int.self, forKey: .geoPrecision)
+        fatalities = try container.decode(Int.self, forKey: .fatalities)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        locationArabic = try container.decodeIfPresent(String.self, forKey: .locationArabic)
+        placeID = try container.decodeIfPresent(String.self, forKey: .placeID)
+        sourceURL = try container.decodeIfPresent(String.self, forKey: .sourceURL)
+        evidence = try container.decodeIfPresent([EvidenceSpan].self, forKey: .evidence)
+        ingestedAt = try container.decodeIfPresent(String.self, forKey: .ingestedAt)
+        originalEventType = try container.decodeIfPresent(String.self, forKey: .originalEventType)
+        trigger = try container.decodeIfPresent(String.self, forKey: .trigger)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        distanceMetres = try container.decodeIfPresent(Double.self, forKey: .distanceMetres)
+        let kept = try decoder.container(keyedBy: ColumnKey.self)
+        for column in KeptColumns.columns where column != .otherColumns {
+            if let value = try kept.decodeIfPresent(String.self, forKey: ColumnKey(stringValue: column.rawValue)) {
+                keptColumns[column.rawValue] = value
+            }
+        }
+        otherColumns = try kept.decodeIfPresent([String: String].self, forKey: ColumnKey(stringValue: Incident.Column.otherColumns.rawValue))
     }
 
     /// An extracted incident: the incident it would be stored as (its date, id and notes
     /// `null`, and a note saying why, where its date is unknown) and how it was read.
     public init(_ extracted: ExtractedIncident) {
-        if let incident = extracted.incident() {
+        if let incident = extracted.storedIncident() {
             self = IncidentProperties(incident)
         } else {
             let place = extracted.place
@@ -146,6 +201,11 @@ public struct IncidentProperties: Codable, Hashable, Sendable {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(ingestedAt, forKey: .ingestedAt)
         try container.encode(originalEventType, forKey: .originalEventType)
+        var kept = encoder.container(keyedBy: ColumnKey.self)
+        for column in KeptColumns.columns where column != .otherColumns {
+            try kept.encode(keptColumns[column.rawValue], forKey: ColumnKey(stringValue: column.rawValue))
+        }
+        try kept.encode(otherColumns, forKey: ColumnKey(stringValue: Incident.Column.otherColumns.rawValue))
         // The others only where they apply.
         try container.encodeIfPresent(trigger, forKey: .trigger)
         try container.encodeIfPresent(language, forKey: .language)
