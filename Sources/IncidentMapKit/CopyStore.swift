@@ -79,7 +79,8 @@ public struct CopyStore: Sendable {
     /// far and the source's total. A target the copy created is removed when the copy fails.
     public func run(_ request: Request, onProgress: (_ rows: Int, _ total: Int) -> Void = { _, _ in }) throws -> Report {
         guard !Self.isSameStore(request.from, request.to) else { throw Failure.sameStore(request.to) }
-        guard request.from.exists else { throw Failure.sourceMissing(request.from) }
+        // A server that cannot be reached says so itself when opened, rather than "no store there".
+        guard request.from.isServer || request.from.exists else { throw Failure.sourceMissing(request.from) }
         let source = try request.from.open(.mustExist)
         defer { try? source.close() }
         let targetExisted = request.to.exists

@@ -98,5 +98,11 @@ import TestSupport
         #expect(missing.status == 1)
         #expect(missing.message.contains("no incidentmap store there to copy from"), "\(missing.message)")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/new.sqlite"))
+
+        let emptyDatabase = try ThrowawayPostgres.shared().makeDatabase()
+        let noStore = await InProcessCommandTests.run(["copy", "--from", emptyDatabase, "--to", folder.path + "/new.sqlite"])
+        #expect(noStore.status == 1)
+        #expect(noStore.message.contains("no incident store in \(emptyDatabase)"), "\(noStore.message)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/new.sqlite"))
     }
 }
