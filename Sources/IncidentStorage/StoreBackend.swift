@@ -30,6 +30,16 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// bulk path for a large one.
     func ingest(expectedRows: Int, _ body: (any IngestBatch) throws -> Void) throws -> IngestSummary
 
+    /// Stores rows another store handed out (its ``forEachRow(matching:_:)``) as they are, in
+    /// one transaction: every column of `Incident.Column.allCases`, `ingested_at` included, so
+    /// that an export of both stores is the same. `body` is given the function that stores one
+    /// row; a row whose id is stored already changes nothing (it counts as already present).
+    /// What `incidentmap copy` writes with; `expectedRows` as for ``ingest(expectedRows:_:)``.
+    func storeRows(expectedRows: Int, _ body: (_ store: (any IncidentColumns) throws -> Void) throws -> Void) throws -> IngestSummary
+
+    /// The store's log of gazetteer refreshes, oldest first (empty before the first).
+    func refreshRecords() throws -> [GazetteerRefreshRecord]
+
     // MARK: Rows out
 
     /// How many incidents match `filter`.

@@ -16,48 +16,42 @@ extension PostGISStore {
         return found
     }
 
+    /// One statement per query: the GiST index narrows to the boxes and the same statement
+    /// returns the candidates' whole rows, in binary, from a statement prepared once per
+    /// connection; Karney's distance then decides on the client. (Two round trips, ids then
+    /// rows, and a text parse of every value made a query 4 ms at p50.) The rows of candidates
+    /// outside the circle (about a fifth of a box) travel for nothing, which costs less than
+    /// a second round trip.
     @discardableResult
     public func forEachRow(near centre: Coordinate, within radius: Length, limit: Int? = nil,
                            _ body: (any IncidentColumns, Double) throws -> Void) throws -> Int {
-        let hits = try nearbyRowIDs(near: centre, within: radius, limit: limit)
-        guard !hits.isEmpty else { return 0 }
-        let rows = try withConnection { connection in
-            try connection.execute("SELECT \(IncidentColumnsSQL.selectList), id FROM incidents WHERE id = ANY($1::bigint[])",
-                                   [PostgresArray.integers(hits.map(\.id))])
-        }
-        var rowByID: [Int64: Int] = [:]
-        for row in 0..<rows.rowCount { rowByID[Int64(rows.integer(row, IncidentColumnsSQL.names.count))] = row }
-        for hit in hits {
-            guard let row = rowByID[hit.id] else {
-                throw PostGISStoreError.database(location: location, reason: "incident \(hit.id) vanished during the query",
-                                                 sqlState: nil)
-            }
-            try body(ResultRow(result: rows, row: row), hit.distanceMetres)
-        }
-        return hits.count
-    }
-
-    /// The row ids and distances of the incidents within `radius`, nearest first (ties by id).
-    func nearbyRowIDs(near centre: Coordinate, within radius: Length, limit: Int?) throws -> [(id: Int64, distanceMetres: Double)] {
         let boxes = SearchArea.boxes(around: centre, radiusMetres: radius.metres)
         let candidates = try withConnection { connection in
-            try boxes.map { box in
-                try connection.execute("""
-                    SELECT id, latitude, longitude FROM incidents WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
-                    """, [String(box.minLongitude), String(box.minLatitude), String(box.maxLongitude), String(box.maxLatitude)])
-            }
+            try connection.executePrepared("incidentmap_near_\(boxes.count)", sql: Self.nearSQL(boxes: boxes.count),
+                                           doubles: boxes.flatMap { [$0.minLongitude, $0.minLatitude, $0.maxLongitude, $0.maxLatitude] })
         }
-        var hits: [Int64: Double] = [:]
-        for result in candidates {
-            for row in 0..<result.rowCount {
-                let distance = Geodesic.distance(latitude1: centre.latitude, longitude1: centre.longitude,
-                                                 latitude2: result.double(row, 1), longitude2: result.double(row, 2))
-                if distance <= radius.metres { hits[Int64(result.integer(row, 0))] = distance }
-            }
+        let idColumn = IncidentColumnsSQL.names.count
+        let latitude = Incident.Column.latitude.index, longitude = Incident.Column.longitude.index
+        var hits: [(row: Int32, id: Int64, distanceMetres: Double)] = []
+        for row in 0..<candidates.rowCount {
+            let distance = Geodesic.distance(latitude1: centre.latitude, longitude1: centre.longitude,
+                                             latitude2: candidates.double(row, latitude), longitude2: candidates.double(row, longitude))
+            if distance <= radius.metres { hits.append((Int32(row), Int64(candidates.integer(row, idColumn)), distance)) }
         }
-        var sorted = hits.map { (id: $0.key, distanceMetres: $0.value) }
-        sorted.sort { ($0.distanceMetres, $0.id) < ($1.distanceMetres, $1.id) }
-        if let limit { sorted = Array(sorted.prefix(max(0, limit))) }
-        return sorted
+        hits.sort { ($0.distanceMetres, $0.id) < ($1.distanceMetres, $1.id) }
+        let count = min(hits.count, max(0, limit ?? hits.count))
+        for hit in hits.prefix(count) { try body(ResultRow(result: candidates, row: Int(hit.row)), hit.distanceMetres) }
+        return count
+    }
+
+    /// The radius query's statement for `boxes` boxes (two when the circle crosses the
+    /// antimeridian): the rows in ``Incident/Column`` order, then the row id. An `OR` of the
+    /// boxes hands a row in both once.
+    static func nearSQL(boxes: Int) -> String {
+        let conditions = (0..<boxes).map { box in
+            let first = box * 4
+            return "geom && ST_MakeEnvelope($\(first + 1), $\(first + 2), $\(first + 3), $\(first + 4), 4326)"
+        }
+        return "SELECT \(IncidentColumnsSQL.selectList), id FROM incidents WHERE " + conditions.joined(separator: " OR ")
     }
 }

@@ -15,5 +15,5 @@ struct IncidentMapCommand: AsyncParsableCommand {
               incidentmap export --format geojson --out incidents.geojson
               incidentmap near 32.8942,13.2761 --radius 10km
             """,
-        subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, MapCommand.self, ReportCommand.self, ServeCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self])
+        subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, MapCommand.self, ReportCommand.self, ServeCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self, CopyCommand.self])
 }

@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct DocumentationTruthTests {
     static let commands: [[String]] = [
         [], ["extract"], ["ingest"], ["export"], ["map"], ["report"], ["serve"], ["near"], ["stats"],
-        ["gazetteer"], ["gazetteer", "search"], ["gazetteer", "refresh"], ["gazetteer", "convert"],
+        ["gazetteer"], ["gazetteer", "search"], ["gazetteer", "refresh"], ["gazetteer", "convert"], ["copy"],
     ]
 
     /// Paths into the repository (Data/…, Scripts/…) in `text`, without trailing punctuation.
