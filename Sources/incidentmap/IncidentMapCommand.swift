@@ -15,5 +15,7 @@ struct IncidentMapCommand: AsyncParsableCommand {
               incidentmap export --format geojson --out incidents.geojson
               incidentmap near 32.8942,13.2761 --radius 10km
             """,
+        // Raised with each release; `incidentmap --version` prints it.
+        version: "0.8.0",
         subcommands: [ExtractCommand.self, IngestCommand.self, ExportCommand.self, MapCommand.self, ReportCommand.self, ServeCommand.self, NearCommand.self, StatsCommand.self, GazetteerCommand.self, CopyCommand.self])
 }

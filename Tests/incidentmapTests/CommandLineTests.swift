@@ -95,6 +95,16 @@ import TestSupport
         #expect(result.output.count > 250)
     }
 
+    /// `--version` prints a version number and stores nothing.
+    @Test func versionPrintsANumber() throws {
+        let folder = try TemporaryFolder()
+        let result = try CommandRunner(folder: folder.path).run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil,
+                "--version printed \(result.output)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/incidents.sqlite"))
+    }
+
     /// `ingest --help` names every input it takes.
     @Test func ingestNamesEveryInput() throws {
         let folder = try TemporaryFolder()
