@@ -12,6 +12,13 @@ import ZIPFoundation
     /// as the relationships name it, holds `rows` of cells (`nil`: no cell written).
     /// A cell is written as a shared string, or a number where it reads as one.
     static func workbook(_ rows: [[String?]], in folder: TemporaryFolder, name: String = "acled.xlsx") throws -> String {
+        let path = folder.path + "/" + name
+        try zip(parts(rows), to: path)
+        return path
+    }
+
+    /// The parts (path in the zip, XML) of ``workbook(_:in:name:)``'s workbook.
+    static func parts(_ rows: [[String?]]) -> [String: [UInt8]] {
         var shared: [String] = []
         func column(_ index: Int) -> String { index < 26 ? String(UnicodeScalar(65 + index)!) : "A" + String(UnicodeScalar(65 + index - 26)!) }
         let sheetRows = rows.enumerated().map { rowIndex, cells in
@@ -38,15 +45,18 @@ import ZIPFoundation
             "xl/worksheets/data.xml": "<worksheet xmlns=\"\(main)\"><sheetData>\(sheetRows)</sheetData></worksheet>",
             "xl/sharedStrings.xml": "<sst xmlns=\"\(main)\">" + shared.map { "<si><t>\(escaped($0))</t></si>" }.joined() + "</sst>",
         ]
-        let path = folder.path + "/" + name
+        return parts.mapValues { Array($0.utf8) }
+    }
+
+    /// Writes `parts` as a zip (deflated) at `path`.
+    static func zip(_ parts: [String: [UInt8]], to path: String) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        for (partName, text) in parts.sorted(by: { $0.key < $1.key }) {
-            let data = Data(text.utf8)
+        for (partName, bytes) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(bytes)
             try archive.addEntry(with: partName, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        return path
     }
 
     static let header: [String?] = ["event_id_cnty", "event_date", "event_type", "latitude", "longitude", "location", "notes"]
