@@ -87,7 +87,7 @@ import TestSupport
         #expect(try cli.run(["ingest", "--db", timing, "first.csv"]).status == 0)
         let full = try Self.duration(cli, ["ingest", "--db", timing, "big.csv"])
         var random = SeededGenerator(state: 0x9057_615)
-        for run in 0..<8 {
+        for run in 0..<6 {
             let delay = Double.random(in: 0.02...(full * 1.1), using: &random)
             try Self.killed(["ingest", "--db", url, "big.csv"], in: folder.path, after: delay)
             let count = try Self.storedCount(cli, db: url)
