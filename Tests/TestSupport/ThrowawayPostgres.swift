@@ -117,7 +117,9 @@ public final class ThrowawayPostgres: Sendable {
     /// given to the server's user), and returns its URL and the tablespace's name. The cluster's
     /// WAL stays where it was: a small file system at `folder` fills with the store's tables
     /// alone, which PostgreSQL reports as an error of the statement (SQLSTATE 53100) rather
-    /// than the crash of a full WAL disk. Drop both with ``dropDatabase(_:tablespace:)``.
+    /// than the crash of a full WAL disk. Drop both with ``dropDatabase(_:tablespace:)``, or
+    /// use a cluster of one's own: a hot standby made of this cluster would copy the
+    /// tablespace to the same path, and refuse to.
     public func makeDatabase(tablespaceIn folder: String) throws -> (url: String, tablespace: String) {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let name = "test_" + suffix, tablespace = "space_" + suffix

@@ -22,17 +22,19 @@ import TestSupport
 
     @Test(.enabled(if: Tmpfs.isAvailable, "mounting a tmpfs needs root; skipped"))
     func anIngestThatFillsTheServersDiskSaysSoAndStoresNothingOfItsFile() throws {
-        let cluster = try ThrowawayPostgres.shared()
+        // A cluster of its own: a tablespace in the shared one would be copied by the hot
+        // standby test's pg_basebackup, onto the same path.
+        let cluster = try ThrowawayPostgres()
         let templateBytes = Int(try cluster.psql("postgres", "SELECT pg_database_size('incidentmap_template')")
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(templateBytes > 0)
         // Room for the copied template and the store's schema, and about 6 MB of rows more.
         let mount = try Tmpfs(megabytes: templateBytes / 1_048_576 + 12)
-        defer { mount.unmount() }
+        // The server first, which holds files in the tablespace, then the file system.
+        defer { cluster.stop(); mount.unmount() }
         let spaceFolder = mount.path + "/tablespace"
         try FileManager.default.createDirectory(atPath: spaceFolder, withIntermediateDirectories: false)
-        let (url, tablespace) = try cluster.makeDatabase(tablespaceIn: spaceFolder)
-        defer { try? cluster.dropDatabase(url, tablespace: tablespace) }
+        let (url, _) = try cluster.makeDatabase(tablespaceIn: spaceFolder)
 
         let folder = try TemporaryFolder()
         let cli = CommandRunner(folder: folder.path)
