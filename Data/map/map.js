@@ -1,6 +1,6 @@
 // incidentmap's map page: the same script for `incidentmap map` (incidents inlined in the page,
 // which then works from disk with no network) and `incidentmap serve` (incidents read from the
-// HTTP API). Leaflet and Leaflet.markercluster are inlined before it.
+// HTTP API). Leaflet is inlined before it; the markers are clustered here (see Markers below).
 (function () {
   'use strict';
 

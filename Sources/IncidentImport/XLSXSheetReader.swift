@@ -44,6 +44,12 @@ final class XLSXSheetReader {
             } catch {
                 throw unreadable("\(name) in the workbook cannot be unpacked (\(error))")
             }
+            // Foundation's XMLParser traps on a name that is not UTF-8, which libxml2 can pass on
+            // from a damaged part: a workbook's parts are UTF-8 (Excel, LibreOffice and HDX all
+            // write them so), and a part that is not is refused before it is parsed.
+            guard data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }) else {
+                throw unreadable("\(name) in the workbook is not UTF-8 text: the workbook is damaged; save the sheet as CSV and ingest that")
+            }
             return data
         }
         guard let workbook = try part("xl/workbook.xml") else { throw unreadable("not an .xlsx workbook: it has no xl/workbook.xml") }

@@ -22,6 +22,9 @@ public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
         case createIfMissing
         /// It must exist already (for commands that only read).
         case mustExist
+        /// Create it when missing; open one this process cannot write (a read-only file, mount
+        /// or server) for reading only, so that its writes are refused one by one: `serve`.
+        case createIfMissingElseRead
     }
 
     /// The store at `path`.
@@ -49,9 +52,14 @@ public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
     /// Opens the store, creating it where `mode` allows.
     public func open(_ mode: OpenMode) throws -> any StoreBackend {
         if isServer {
+            // A current store on a hot standby opens either way, and refuses writes as they come.
             return try PostGISStore(url: path, mode: mode == .mustExist ? .mustExist : .createIfMissing)
         }
-        return try IncidentStore(path: path, mode: mode == .mustExist ? .mustExist : .createIfMissing)
+        switch mode {
+        case .createIfMissing: return try IncidentStore(path: path, mode: .createIfMissing)
+        case .mustExist: return try IncidentStore(path: path, mode: .mustExist)
+        case .createIfMissingElseRead: return try IncidentStore(path: path, mode: .createIfMissingElseRead)
+        }
     }
 
     public var description: String { path }

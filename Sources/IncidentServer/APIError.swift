@@ -17,6 +17,15 @@ enum APIError: Error, Equatable, HTTPResponseError {
     case tooLarge(limit: Int)
     /// 503: every extraction slot is taken; try again after the given seconds.
     case busy(retryAfterSeconds: Int)
+    /// 400: the bytes sent are not an HTTP/1.1 request (`reason`: the parser's words); the
+    /// connection is closed after the answer.
+    case malformedRequest(String)
+    /// 431: the request line and headers together are larger than the server reads (80 kB,
+    /// NIO's limit); the connection is closed after the answer.
+    case headTooLarge
+    /// 503: the store cannot be written (`reason` says why), so no article is stored; every
+    /// reading route still answers.
+    case readOnlyStore(location: String, reason: String)
     /// 499 (nginx's "client closed request"): the client went before its answer, whose work
     /// was cancelled. Logged; the client is not there to read it.
     case clientLeft
@@ -27,10 +36,11 @@ enum APIError: Error, Equatable, HTTPResponseError {
 
     var status: HTTPResponse.Status {
         switch self {
-        case .badParameter, .badBody: return .badRequest
+        case .badParameter, .badBody, .malformedRequest: return .badRequest
+        case .headTooLarge: return .init(code: 431, reasonPhrase: "Request Header Fields Too Large")
         case .noSuchRoute: return .notFound
         case .tooLarge: return .contentTooLarge
-        case .busy: return .serviceUnavailable
+        case .busy, .readOnlyStore: return .serviceUnavailable
         case .clientLeft: return HTTPResponse.Status(code: 499, reasonPhrase: "Client Closed Request")
         case .other(let status, _): return status
         case .failed: return .internalServerError
@@ -54,6 +64,13 @@ enum APIError: Error, Equatable, HTTPResponseError {
             return Body(error: "the request body is larger than \(limit) bytes: send a shorter article, or start serve with a larger --max-body")
         case .busy(let seconds):
             return Body(error: "every extraction slot is busy: send the article again in \(seconds) s (serve --max-extractions sets how many run at once)")
+        case .malformedRequest(let reason):
+            return Body(error: "the request is not well-formed HTTP/1.1 (\(reason)): send a request line, headers and a body as RFC 9112 sets them out")
+        case .headTooLarge:
+            return Body(error: "the request line and headers are larger than 80 kB: send a shorter query string (every parameter of the API is short)")
+        case .readOnlyStore(let location, let reason):
+            return Body(error: "the store \(location) cannot be written (\(reason)), so this server stores no articles: "
+                + "GET /, /incidents, /near and /gazetteer/search still answer; to add articles, serve a writable copy of the store (serve --db COPY)")
         case .clientLeft:
             return Body(error: "the client closed the connection before the answer: the work was cancelled and nothing stored")
         case .other(_, let message), .failed(let message):
@@ -62,11 +79,21 @@ enum APIError: Error, Equatable, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headers, body: .init(byteBuffer: bodyBytes))
+    }
+
+    /// The answer's headers: JSON, and `Retry-After` when busy.
+    var headers: HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if case .busy(let seconds) = self { headers[.retryAfter] = String(seconds) }
+        return headers
+    }
+
+    /// The answer's body: ``body`` as one line of JSON.
+    var bodyBytes: ByteBuffer {
         let json = (try? JSONOutput.data(body)) ?? Data()
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json + Data("\n".utf8))))
+        return ByteBuffer(bytes: json + Data("\n".utf8))
     }
 }
 

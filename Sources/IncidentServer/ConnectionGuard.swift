@@ -1,7 +1,9 @@
+import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
 // What keeps one client from holding the server: a deadline for a request's head, a watch for a
@@ -143,6 +145,27 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         default:
             context.fireUserInboundEventTriggered(event)
         }
+    }
+
+    /// Bytes that are not an HTTP/1.1 request (a head over 80 kB, a broken request line) are
+    /// answered here with the API's JSON error, 431 or 400, and the connection closed; left to
+    /// Hummingbird, they would get a bare 400 that says nothing. While an earlier request on the
+    /// connection is being answered, no second answer may start: the error goes on to
+    /// Hummingbird, which closes the connection after that answer.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard let parseError = error as? HTTPParserError, unanswered == 0 else {
+            context.fireErrorCaught(error)
+            return
+        }
+        let refusal: APIError = parseError == .headerOverflow ? .headTooLarge : .malformedRequest("\(parseError)")
+        var headers = refusal.headers
+        headers[.connection] = "close"
+        let body = refusal.bodyBytes
+        headers[.contentLength] = String(body.readableBytes)
+        logger.debug("refused bytes that are not an HTTP request: \(parseError)")
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: refusal.status, headerFields: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -64,7 +64,8 @@ public struct ServerConfiguration: Sendable {
 /// - `GET /near?lat=&lon=&radius=` or `GET /near?place=NAME&radius=`
 /// - `GET /gazetteer/search?q=`
 /// - `POST /articles` (JSON `{text, published, source, url, language}`): extract, store, answer
-///   with the incidents found
+///   with the incidents found; on a store that cannot be written, 503 with the reason (every
+///   other route answers as usual)
 /// - `GET /` the live map page
 ///
 /// Store work runs on NIO's blocking thread pool, never on the event loops. The store is a
@@ -208,6 +209,8 @@ public struct IncidentServer: Sendable {
 
     /// Reads the article, then extracts and stores it while its client is there to be answered.
     func postArticle(_ request: Request, context: APIRequestContext) async throws -> Response {
+        // Refused before the body is read or an extraction slot taken: nothing could be stored.
+        if let reason = StoreWrites.refusal(by: store) { throw APIError.readOnlyStore(location: store.location, reason: reason) }
         let article = try await readArticle(request, context: context)
         let stored = try await context.cancellingIfClientLeaves { try await self.extractAndStore(article) }
         return try ArticleAnswer(stored).response()
@@ -248,7 +251,14 @@ public struct IncidentServer: Sendable {
             clientLeft.withLockedValue { $0 = true }
         }
         try Self.checkClientStillThere()
-        return try await NIOThreadPool.singleton.runIfActive { try articles.store(extracted) }
+        do {
+            return try await NIOThreadPool.singleton.runIfActive { try articles.store(extracted) }
+        } catch {
+            // A store that became unwritable since the server started (a disk that filled, a
+            // remount, a standby): said as plainly as one that was read-only from the start.
+            guard let reason = StoreWrites.refusal(in: error) else { throw error }
+            throw APIError.readOnlyStore(location: store.location, reason: reason)
+        }
     }
 
     static func checkClientStillThere() throws {

@@ -24,15 +24,29 @@ public final class IncidentStore: StoreBackend {
     let pool: any DatabaseWriter
     /// Whether the store was opened read-only because its file or folder cannot be written
     /// (a read-only mount, permissions, a full disk): writes then fail with
-    /// ``StoreError/readOnly(path:reason:)``.
+    /// ``StoreError/readOnly(path:reason:)``. A store of an older schema is then read through a
+    /// migrated copy.
     public let isReadOnly: Bool
     private let spatiaLite = SpatiaLiteLoader()
     /// Whether ``close()`` has run: a store is shared between threads (the server's), and two
     /// closes at once must close the pool once.
     private let isClosed = NIOLockedValueBox(false)
+    /// The migrated copy an older store that cannot be written is read through, deleted at
+    /// ``close()``.
+    let temporaryCopy: String?
 
     /// The database file's path, as the user gave it.
     public var location: String { path }
+
+    /// Why the store refuses writes, in the user's terms, or `nil` when it takes them.
+    public var readOnlyReason: String? {
+        guard isReadOnly else { return nil }
+        if temporaryCopy != nil {
+            return "it was made by an older incidentmap and cannot be upgraded in place, because "
+                + IncidentStore.whyNotWritable(path) + "; it is read through an upgraded copy"
+        }
+        return IncidentStore.whyNotWritable(path)
+    }
 
     /// How the store may be opened.
     public enum OpenMode: Sendable {
@@ -41,6 +55,13 @@ public final class IncidentStore: StoreBackend {
         /// The store must exist already (for commands that only read). A store that cannot be
         /// written is opened read-only.
         case mustExist
+        /// Create the file and its schema when missing, as ``createIfMissing``; but a store
+        /// that cannot be written is opened read-only, as ``mustExist`` opens it. What `serve`
+        /// does: it answers every read from any store and refuses only the writes.
+        case createIfMissingElseRead
+
+        /// Whether a store this process cannot write is opened read-only rather than refused.
+        var readsAStoreItCannotWrite: Bool { self != .createIfMissing }
     }
 
     /// Opens (and where allowed creates) the store at `path`.
@@ -48,39 +69,52 @@ public final class IncidentStore: StoreBackend {
     /// A file that is not an incidentmap store is refused before anything is written to it:
     /// its journal mode, tables and bytes stay as they were. A new store is made beside the
     /// path and renamed into place once its schema is complete, so that a killed process leaves
-    /// no half-made store.
+    /// no half-made store. A store made by an older incidentmap that cannot be written is read
+    /// through a migrated copy in the temporary folder, deleted when the store closes.
     public init(path: String, mode: OpenMode = .createIfMissing) throws {
         self.path = path
         let migrations = StoreMigrations.migrator.migrations
         var migrate = false
+        var temporaryCopy: String?
         switch StoreFile.probe(path, migrations: migrations) {
         case .foreign(let reason):
             throw StoreError.notAStore(path: path, reason: reason + "; nothing in it was changed")
         case .missing:
-            guard mode == .createIfMissing else { throw StoreError.missingStore(path: path) }
+            guard mode != .mustExist else { throw StoreError.missingStore(path: path) }
             try IncidentStore.create(at: path)
             pool = try IncidentStore.openWriter(path)
             isReadOnly = false
         case .empty:
-            guard mode == .createIfMissing else { throw StoreError.missingStore(path: path) }
+            guard mode != .mustExist else { throw StoreError.missingStore(path: path) }
             guard StoreFile.isWritable(path) else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
             pool = try IncidentStore.openWriter(path)
             isReadOnly = false
             migrate = true
         case .store(let isCurrent):
-            if StoreFile.isWritable(path), let writer = try IncidentStore.openWriter(path, readingIfFull: mode == .mustExist) {
+            if let writer = try IncidentStore.openWriterIfWritable(path, elseReading: mode.readsAStoreItCannotWrite) {
                 pool = writer
                 isReadOnly = false
                 migrate = !isCurrent
             } else {
-                guard mode == .mustExist else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
-                // A store of an older version is read through a view that gives the columns it
-                // lacks as NULL: it cannot be upgraded, but it can be read.
-                let olderSchemaView: (@Sendable (Database) throws -> Void)? = isCurrent ? nil : OlderSchemaView.creator(path: path)
-                pool = try IncidentStore.openReader(path, prepare: olderSchemaView)
+                guard mode.readsAStoreItCannotWrite else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
+                if isCurrent {
+                    pool = try IncidentStore.openReader(path, prepare: nil)
+                } else {
+                    do {
+                        // A store that lacks only columns added since is read in place, through
+                        // a view that gives them as NULL: no copy.
+                        pool = try IncidentStore.openReader(path, prepare: OlderSchemaView.creator(path: path))
+                    } catch StoreError.olderSchemaReadOnly {
+                        // Older still: read a migrated copy in the temporary folder.
+                        let copy = try IncidentStore.migratedCopy(of: path)
+                        pool = copy.queue
+                        temporaryCopy = copy.path
+                    }
+                }
                 isReadOnly = true
             }
         }
+        self.temporaryCopy = temporaryCopy
         if migrate {
             do {
                 try IncidentStore.prepareSchema(pool, spatiaLite: spatiaLite, path: path)
@@ -131,22 +165,60 @@ public final class IncidentStore: StoreBackend {
         return configuration
     }
 
-    /// The store's writer; `nil` when the disk is full and `readingIfFull` lets the caller read
-    /// the store read-only instead (SQLite cannot create the shared-memory file a writer needs).
-    private static func openWriter(_ path: String, readingIfFull: Bool) throws -> DatabasePool? {
+    /// The store's writer (a `DatabasePool` in WAL mode).
+    private static func openWriter(_ path: String) throws(StoreError) -> DatabasePool {
         do {
             return try DatabasePool(path: path, configuration: writerConfiguration)
         } catch {
-            if readingIfFull && StoreFile.isOnFullDisk(path) { return nil }
             throw storeError(error, path: path)
         }
     }
 
-    private static func openWriter(_ path: String) throws -> DatabasePool {
+    /// The writer of an existing store, or `nil` when this process cannot write it (a read-only
+    /// file system or permissions, or a full disk, where SQLite cannot create the shared-memory
+    /// file a writer needs) and `elseReading` lets the caller read it instead.
+    private static func openWriterIfWritable(_ path: String, elseReading: Bool) throws(StoreError) -> DatabasePool? {
+        guard StoreFile.isWritable(path) else { return nil }
         do {
-            return try DatabasePool(path: path, configuration: writerConfiguration)
+            return try openWriter(path)
         } catch {
-            throw storeError(error, path: path)
+            switch error {
+            case .diskFull, .readOnly: if elseReading { return nil } else { throw error }
+            default: throw error
+            }
+        }
+    }
+
+    /// A store made by an older incidentmap that this process cannot write, copied into the
+    /// temporary folder with SQLite's backup API and migrated there, to be read (never written:
+    /// what would be stored in it would be lost). Copying takes about as long as reading the
+    /// store once; a store too large for the temporary folder is refused with the advice of
+    /// ``StoreError/olderSchemaReadOnly(path:)``.
+    private static func migratedCopy(of path: String) throws -> (queue: DatabaseQueue, path: String) {
+        let copyPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("incidentmap-migrated-\(getpid())-\(UUID().uuidString).sqlite").path
+        do {
+            let source = try openReader(path, prepare: nil)
+            defer { try? source.close() }
+            let copy = try DatabaseQueue(path: copyPath, configuration: writerConfiguration)
+            do {
+                try source.backup(to: copy)
+                try prepareSchema(copy, spatiaLite: SpatiaLiteLoader(), path: copyPath)
+            } catch {
+                try? copy.close()
+                throw error
+            }
+            return (copy, copyPath)
+        } catch {
+            try? removeFiles(of: copyPath)
+            throw StoreError.olderSchemaReadOnly(path: path)
+        }
+    }
+
+    /// Deletes the database at `path` and the journal, WAL and shared-memory files beside it.
+    private static func removeFiles(of path: String) throws {
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.removeItem(atPath: file)
         }
     }
 
@@ -214,6 +286,7 @@ public final class IncidentStore: StoreBackend {
             return closed
         }
         guard !wasClosed else { return }
+        defer { if let temporaryCopy { try? IncidentStore.removeFiles(of: temporaryCopy) } }
         try pool.close()
     }
 
@@ -229,9 +302,7 @@ public final class IncidentStore: StoreBackend {
     /// ```
     public func closeAndDelete() throws {
         try close()
-        for file in [path, path + "-wal", path + "-shm", path + "-journal"] where FileManager.default.fileExists(atPath: file) {
-            try FileManager.default.removeItem(atPath: file)
-        }
+        try IncidentStore.removeFiles(of: path)
     }
 
     /// Runs `body` in a write transaction, with SpatiaLite loaded into the writer: the

@@ -31,7 +31,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .database(let path, let reason):
             return "\(path): \(reason)"
         case .readOnly(let path, let reason):
-            return "\(path) cannot be written (\(reason)): commands that only read (export, near, stats, map, report) still work; to ingest or refresh, copy the store somewhere writable and point --db at the copy"
+            return "\(path) cannot be written (\(reason)): commands that only read (export, near, stats, map, report, and serve, which refuses only POST /articles) still work; to ingest or refresh, copy the store somewhere writable and point --db at the copy"
         case .diskFull(let path):
             return "the disk holding \(path) is full: nothing of this write was stored; free some space (or point --db at a store on another disk) and run the command again"
         case .olderSchemaReadOnly(let path):

@@ -1,15 +1,19 @@
 import Foundation
 
-/// Leaflet and Leaflet.markercluster, read from Debian's `libjs-leaflet` and
+/// Leaflet, and Leaflet.markercluster's stylesheets, read from Debian's `libjs-leaflet` and
 /// `libjs-leaflet.markercluster` (both install into `/usr/share/javascript/leaflet/`), to be
-/// inlined in the page.
+/// inlined in the page. The page clusters its markers with its own script (`Data/map/map.js`
+/// says why), drawn as Leaflet.markercluster draws them: of that package only the styles are
+/// read.
 ///
 /// They are read when a page is made rather than compiled in, so that a Debian security update
 /// of Leaflet reaches every new page without rebuilding incidentmap.
 public struct MapAssets: Sendable {
+    /// Leaflet's script.
     public var leafletScript: String
+    /// Leaflet's stylesheet.
     public var leafletStyle: String
-    public var clusterScript: String
+    /// Leaflet.markercluster's two stylesheets, which the page's own clusters are drawn with.
     public var clusterStyle: String
     /// Leaflet's version, from its header comment or, in a minified copy (which has none, as
     /// Debian's leaflet.min.js), from the `L.version` it sets.
@@ -31,7 +35,6 @@ public struct MapAssets: Sendable {
         let wanted: [(names: [String], package: String)] = [
             (["leaflet.min.js", "leaflet.js"], "libjs-leaflet"),
             (["leaflet.css"], "libjs-leaflet"),
-            (["leaflet.markercluster.min.js", "leaflet.markercluster.js"], "libjs-leaflet.markercluster"),
             (["MarkerCluster.css"], "libjs-leaflet.markercluster"),
             (["MarkerCluster.Default.css"], "libjs-leaflet.markercluster"),
         ]
@@ -46,8 +49,8 @@ public struct MapAssets: Sendable {
             if missingPackages.isEmpty {
                 let version = (texts[0].firstMatch(of: /Leaflet (\d+\.\d+\.\d+)/) ?? texts[0].firstMatch(of: /\.version="(\d+\.\d+\.\d+)"/))
                     .map { String($0.1) } ?? "(unknown version)"
-                return MapAssets(leafletScript: texts[0], leafletStyle: texts[1], clusterScript: texts[2],
-                                 clusterStyle: texts[3] + "\n" + texts[4], leafletVersion: version)
+                return MapAssets(leafletScript: texts[0], leafletStyle: texts[1],
+                                 clusterStyle: texts[2] + "\n" + texts[3], leafletVersion: version)
             }
         }
         var seen = Set<String>()
@@ -77,7 +80,7 @@ public enum MapPageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .leafletMissing(let searched, let packages):
             return "Leaflet was not found in \(searched.joined(separator: " or ")): install Debian's "
                 + packages.joined(separator: " and ") + " (Scripts/setup does), or set INCIDENTMAP_LEAFLET_DIR "
-                + "to a folder holding leaflet.js, leaflet.css, leaflet.markercluster.js, MarkerCluster.css "
+                + "to a folder holding leaflet.js, leaflet.css, MarkerCluster.css "
                 + "and MarkerCluster.Default.css"
         case .previousReportUnreadable(let path):
             return "cannot read the previous report \(path): check the path, or leave out --since-report to compare with the report being replaced"

@@ -161,7 +161,6 @@ public struct MapPage: Sendable {
                 """, styles: [assets.leafletStyle, assets.clusterStyle, css]).html
         case "TITLE": return Self.escapeHTML(title)
         case "LEAFLET_JS": return assets.leafletScript
-        case "CLUSTER_JS": return assets.clusterScript
         case "PAGE_JS":
             guard let script = Self.resource("map.js") else { throw .templateBroken("map.js is not embedded") }
             return script

@@ -2,8 +2,8 @@ import IncidentMapCore
 import IncidentStorage
 
 extension PostGISStore {
-    /// The GiST index narrows the search to boxes that contain the circle (``SearchArea``, the
-    /// SpatiaLite store's boxes); Karney's distance on the WGS84 ellipsoid (``Geodesic``, PROJ's
+    /// The GiST index narrows the search to boxes that contain the circle (`SearchArea`, the
+    /// SpatiaLite store's boxes); Karney's distance on the WGS84 ellipsoid (`Geodesic`, PROJ's
     /// geodesic.h, the SpatiaLite store's measure) decides, on the coordinates as stored. Both
     /// stores therefore give the same incidents and the same metres, at the radius's edge too.
     /// (PostGIS's own `ST_Distance(geography, geography)` is GeographicLib's algorithm as

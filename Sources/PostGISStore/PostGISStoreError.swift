@@ -24,9 +24,19 @@ public enum PostGISStoreError: Error, Equatable, CustomStringConvertible {
                 + "e.g. `psql -d \(database) -c 'CREATE EXTENSION postgis'`"
         case .readOnlyServer(let location):
             return "\(location) is a read-only server (a hot standby): point writing commands at the primary"
+        case .database(let location, let reason, "53100"):
+            return "the disk holding \(location)'s tables on its server is full (\(reason)): nothing of this write was stored; "
+                + "free space there (or ask the server's administrator to) and run the command again"
         case .database(let location, let reason, _):
             return "\(location): \(reason)"
         }
+    }
+
+    /// SQLSTATE 53100, disk_full: the server's disk holding the tables has no room left; the
+    /// statement and its transaction were rolled back.
+    public var isDiskFull: Bool {
+        if case .database(_, _, "53100") = self { return true }
+        return false
     }
 
     /// SQLSTATE 25006, read_only_sql_transaction: a write sent to a hot standby.

@@ -6,9 +6,10 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Write the stored incidents as one HTML map that opens from disk, with no network.",
         discussion: """
-            The page inlines Leaflet and Leaflet.markercluster (from Debian's libjs-leaflet and \
-            libjs-leaflet.markercluster), Natural Earth's country outlines and the gazetteer's main \
-            places, and the incidents: clustered markers coloured by ACLED event type, a popup per \
+            The page inlines Leaflet (from Debian's libjs-leaflet) with Leaflet.markercluster's \
+            stylesheets (libjs-leaflet.markercluster; the page clusters the markers with its own \
+            script), the country outlines and districts, the gazetteer's main places, and the \
+            incidents: clustered markers coloured by ACLED event type, a popup per \
             incident with its evidence sentence (place and trigger marked), a date range filter, \
             and a radius search that gives the same answer as `incidentmap near`.
 

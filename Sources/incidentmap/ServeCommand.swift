@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentMapKit
 import IncidentServer
 import Logging
 import MapPage
@@ -17,7 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
                                          store, and answer with the incidents found
 
             A bad parameter is answered 400 with {"error": …, "parameter": …}; a body over \
-            --max-body 413; nothing is stored from a refused request. Each request is logged on \
+            --max-body 413; nothing is stored from a refused request. A store that cannot be \
+            written (a read-only file or mount, a full disk, a hot standby) is served read-only: \
+            every GET answers, and POST /articles is answered 503 with the reason. Each request is logged on \
             one line to standard error. SIGINT or SIGTERM (Ctrl-C) stops the server once the \
             requests in flight are answered.
 
@@ -82,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let incidentStore = try store.open(.createIfMissing)
+        let incidentStore = try store.open(.createIfMissingElseRead)
         var logger = Logger(label: "incidentmap")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let server: IncidentServer
@@ -96,8 +99,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure(error)
         }
         let storePath = store.location.path
+        let readOnly = StoreWrites.refusal(by: incidentStore)
         let host = self.host
         let app = server.application(logger: logger) { boundPort in
+            if let readOnly {
+                printError("incidentmap: \(storePath) cannot be written (\(readOnly)): every reading route answers; POST /articles is answered 503")
+            }
             printError("incidentmap: serving \(storePath) at http://\(host):\(boundPort)/ (Ctrl-C stops)")
         }
         try await app.runService()

@@ -14,6 +14,13 @@ import ZIPFoundation
     /// `workbookProperties`: the `<workbookPr …/>` element's attributes (`date1904="1"`).
     static func workbook(_ rows: [[String?]], in folder: TemporaryFolder, name: String = "acled.xlsx",
                          workbookProperties: String? = nil) throws -> String {
+        let path = folder.path + "/" + name
+        try zip(parts(rows, workbookProperties: workbookProperties), to: path)
+        return path
+    }
+
+    /// The parts (path in the zip, XML) of ``workbook(_:in:name:workbookProperties:)``'s workbook.
+    static func parts(_ rows: [[String?]], workbookProperties: String? = nil) -> [String: [UInt8]] {
         var shared: [String] = []
         func column(_ index: Int) -> String { index < 26 ? String(UnicodeScalar(65 + index)!) : "A" + String(UnicodeScalar(65 + index - 26)!) }
         let sheetRows = rows.enumerated().map { rowIndex, cells in
@@ -41,15 +48,18 @@ import ZIPFoundation
             "xl/worksheets/data.xml": "<worksheet xmlns=\"\(main)\"><sheetData>\(sheetRows)</sheetData></worksheet>",
             "xl/sharedStrings.xml": "<sst xmlns=\"\(main)\">" + shared.map { "<si><t>\(escaped($0))</t></si>" }.joined() + "</sst>",
         ]
-        let path = folder.path + "/" + name
+        return parts.mapValues { Array($0.utf8) }
+    }
+
+    /// Writes `parts` as a zip (deflated) at `path`.
+    static func zip(_ parts: [String: [UInt8]], to path: String) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        for (partName, text) in parts.sorted(by: { $0.key < $1.key }) {
-            let data = Data(text.utf8)
+        for (partName, bytes) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(bytes)
             try archive.addEntry(with: partName, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        return path
     }
 
     static let header: [String?] = ["event_id_cnty", "event_date", "event_type", "latitude", "longitude", "location", "notes"]

@@ -97,6 +97,10 @@ import TestSupport
         } catch let error as StoreError {
             #expect(error.description.contains("read-only file system"), "\(error)")
         }
+        // What `serve` opens it with: read, not refused.
+        let served = try IncidentStore(path: path, mode: .createIfMissingElseRead)
+        #expect(served.isReadOnly && served.readOnlyReason == "it is on a read-only file system")
+        #expect(try served.count(matching: IncidentFilter()) == 1)
         do {
             _ = try IncidentStore(path: path, mode: .createIfMissing)
             Issue.record("a writer opened a store on a read-only file system")
@@ -141,50 +145,70 @@ import TestSupport
     }
 }
 
-/// A small tmpfs mounted for one test, and unmounted after it.
-struct Tmpfs {
-    let path: String
-
-    /// Whether this process may mount one (root, and a kernel that lets it).
-    static let isAvailable: Bool = {
-        guard geteuid() == 0, let probe = try? Tmpfs(megabytes: 1) else { return false }
-        probe.unmount()
-        return true
-    }()
-
-    init(megabytes: Int) throws {
-        path = NSTemporaryDirectory() + "/incidentmap-tmpfs-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path])
+/// What `serve` opens a store with (``IncidentStore/OpenMode/createIfMissingElseRead``), and a
+/// store made by an older incidentmap on a read-only mount, which is read through a migrated
+/// copy rather than refused.
+@Suite struct ReadOnlyOpeningTests {
+    /// A store with the first migration only, as the first incidentmap made it, holding one
+    /// incident at Mitiga written with that schema's columns.
+    static func firstSchemaStore(at path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        let spatiaLite = SpatiaLiteLoader()
+        try queue.writeWithoutTransaction { db in
+            try spatiaLite.load(into: db)
+            try SpatialSQL.initialiseMetadata(db)
+        }
+        let first = try #require(StoreMigrations.migrator.migrations.first)
+        try StoreMigrations.migrator.migrate(queue, upTo: first)
+        try queue.write { db in
+            try spatiaLite.load(into: db)
+            try db.execute(sql: """
+                INSERT INTO incidents (event_id_cnty, event_date, time_precision, event_type, latitude, longitude,
+                                       geo_precision, ingested_at, geom)
+                VALUES ('OLD1', '2019-04-08', 1, 'Battles', 32.8942, 13.2761, 1, '2019-04-09 10:00:00',
+                        MakePoint(13.2761, 32.8942, 4326))
+                """)
+        }
+        try queue.close()
     }
 
-    func remountReadOnly() throws {
-        try Self.run("/bin/mount", ["-o", "remount,ro", path])
+    @Test func aMissingStoreIsCreatedAndAWritableOneWritten() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/served.sqlite"
+        let store = try IncidentStore(path: path, mode: .createIfMissingElseRead)
+        #expect(!store.isReadOnly && store.readOnlyReason == nil)
+        _ = try store.ingest { batch in try batch.add(StoreFixtures.incident("A", 32.89, 13.18)) }
+        try store.close()
+        #expect(try IncidentStore(path: path, mode: .createIfMissingElseRead).count(matching: IncidentFilter()) == 1)
     }
 
-    /// Writes zeros until the file system has no space left.
-    func fill() throws {
-        let descriptor = open(path + "/filler", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { close(descriptor) }
-        let block = [UInt8](repeating: 0, count: 4096)
-        while block.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
-    }
+    @Test(.enabled(if: Tmpfs.isAvailable, "mounting a tmpfs needs root; skipped"))
+    func anOlderStoreOnAReadOnlyMountIsReadThroughAMigratedCopy() throws {
+        let mount = try Tmpfs(megabytes: 16)
+        defer { mount.unmount() }
+        let path = mount.path + "/old.sqlite"
+        try Self.firstSchemaStore(at: path)
+        let before = try ForeignAndReadOnlyStoreTests.Snapshot(path)
+        try mount.remountReadOnly()
 
-    func unmount() {
-        try? Self.run("/bin/umount", [path])
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) failed"])
+        for mode in [IncidentStore.OpenMode.mustExist, .createIfMissingElseRead] {
+            let reader = try IncidentStore(path: path, mode: mode)
+            #expect(reader.isReadOnly)
+            #expect(reader.readOnlyReason?.contains("made by an older incidentmap") == true, "\(reader.readOnlyReason ?? "nil")")
+            #expect(try reader.count(matching: IncidentFilter()) == 1)
+            let near = try reader.incidents(near: try Coordinate(latitude: 32.8942, longitude: 13.2761), within: Length(metres: 100), limit: nil)
+            #expect(near.map(\.incident.eventID) == ["OLD1"])
+            #expect(try reader.statistics().count == 1)
+            let copy = try #require(reader.temporaryCopy)
+            #expect(FileManager.default.fileExists(atPath: copy))
+            #expect(throws: StoreError.self) { try reader.ingest { batch in try batch.add(StoreFixtures.incident("B", 32.89, 13.18)) } }
+            try reader.close()
+            #expect(!FileManager.default.fileExists(atPath: copy), "the migrated copy outlived the store")
+        }
+        // Still the first schema, byte for byte.
+        #expect(try ForeignAndReadOnlyStoreTests.Snapshot(path) == before)
+        #expect(throws: StoreError.readOnly(path: path, reason: "it is on a read-only file system")) {
+            try IncidentStore(path: path, mode: .createIfMissing)
         }
     }
 }

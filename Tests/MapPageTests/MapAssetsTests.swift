@@ -8,7 +8,7 @@ import TestSupport
     static func folder(leaflet name: String, _ script: String) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         _ = try folder.write(name, script)
-        for other in ["leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"] {
+        for other in ["leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css"] {
             _ = try folder.write(other, "/* \(other) */")
         }
         return folder

@@ -113,6 +113,29 @@ public final class ThrowawayPostgres: Sendable {
         return url(database: name)
     }
 
+    /// Creates an empty database with PostGIS whose tables live in `folder` (a tablespace there,
+    /// given to the server's user), and returns its URL and the tablespace's name. The cluster's
+    /// WAL stays where it was: a small file system at `folder` fills with the store's tables
+    /// alone, which PostgreSQL reports as an error of the statement (SQLSTATE 53100) rather
+    /// than the crash of a full WAL disk. Drop both with ``dropDatabase(_:tablespace:)``, or
+    /// use a cluster of one's own: a hot standby made of this cluster would copy the
+    /// tablespace to the same path, and refuse to.
+    public func makeDatabase(tablespaceIn folder: String) throws -> (url: String, tablespace: String) {
+        let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let name = "test_" + suffix, tablespace = "space_" + suffix
+        if geteuid() == 0 { chown(folder, 65534, 65534) }
+        try psql("postgres", "CREATE TABLESPACE \(tablespace) LOCATION '\(folder)'")
+        try psql("postgres", "CREATE DATABASE \(name) TEMPLATE \(Self.template) TABLESPACE \(tablespace)")
+        return (url(database: name), tablespace)
+    }
+
+    /// Drops the database at `url` and then `tablespace`, so that the server holds no file in it.
+    public func dropDatabase(_ url: String, tablespace: String) throws {
+        let name = String(url.split(separator: "/").last ?? "")
+        try psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try psql("postgres", "DROP TABLESPACE IF EXISTS \(tablespace)")
+    }
+
     /// Runs `sql` in `database` with psql, as the superuser; returns what psql printed
     /// (unaligned, tuples only).
     @discardableResult

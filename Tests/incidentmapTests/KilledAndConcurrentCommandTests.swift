@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `kill -9` at seeded random points of `ingest` and `gazetteer refresh`, and two writers at
-/// once: the store opens afterwards, holds all of a file or none of it, and the command run
+/// `kill -9` at seeded random points of `ingest` (into SpatiaLite and PostGIS) and `gazetteer
+/// refresh`, and two writers at once: the store opens afterwards, holds all of a file or none of it, and the command run
 /// again finishes. The files are generated here (synthetic rows, not real events).
 @Suite(.serialized, .timeLimit(.minutes(5))) struct KilledAndConcurrentCommandTests {
     /// `rows` synthetic ACLED-style rows whose ids start with `prefix`.
@@ -24,8 +24,8 @@ import TestSupport
         }.joined(separator: "\n") + "\n"
     }
 
-    static func storedCount(_ cli: CommandRunner) throws -> Int? {
-        let stats = try cli.run(["stats"])
+    static func storedCount(_ cli: CommandRunner, db: String? = nil) throws -> Int? {
+        let stats = try cli.run(["stats"] + (db.map { ["--db", $0] } ?? []))
         guard stats.status == 0 else { Issue.record("stats failed: \(stats.errors)"); return nil }
         return stats.output.firstMatch(of: /incidents:\s+(\d+)/).flatMap { Int($0.1) }
     }
@@ -71,6 +71,41 @@ import TestSupport
         let again = try cli.run(["ingest", "big.csv"])
         #expect(again.status == 0, "\(again.errors)")
         #expect(try Self.storedCount(cli) == 10_050)
+    }
+
+    /// The same on PostGIS (a database of the test run's throwaway cluster): an ingest is one
+    /// transaction, which the server rolls back when its client dies, at whatever point.
+    @Test func anIngestIntoPostGISKilledAnywhereLeavesAllOfTheFileOrNone() throws {
+        let folder = try TemporaryFolder()
+        let cli = CommandRunner(folder: folder.path)
+        let cluster = try ThrowawayPostgres.shared()
+        let url = try cluster.makeDatabase(), timing = try cluster.makeDatabase()
+        let database = String(url.split(separator: "/").last ?? "")
+        _ = try folder.write("first.csv", Self.incidents(50, prefix: "FIRST"))
+        _ = try folder.write("big.csv", Self.incidents(10_000, prefix: "BIG"))
+        #expect(try cli.run(["ingest", "--db", url, "first.csv"]).status == 0)
+        #expect(try cli.run(["ingest", "--db", timing, "first.csv"]).status == 0)
+        let full = try Self.duration(cli, ["ingest", "--db", timing, "big.csv"])
+        var random = SeededGenerator(state: 0x9057_615)
+        for run in 0..<6 {
+            let delay = Double.random(in: 0.02...(full * 1.1), using: &random)
+            try Self.killed(["ingest", "--db", url, "big.csv"], in: folder.path, after: delay)
+            let count = try Self.storedCount(cli, db: url)
+            #expect(count == 50 || count == 10_050, "run \(run), killed after \(delay) s: \(String(describing: count)) incidents")
+            // The killed client's session ends (its server process sees the socket close): no
+            // transaction is left open to hold locks against the next ingest.
+            var sessions = ""
+            for _ in 0..<100 {
+                sessions = try cluster.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)'")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                if sessions == "0" { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            #expect(sessions == "0", "run \(run): \(sessions) sessions still open on the store's database after the kill")
+        }
+        let again = try cli.run(["ingest", "--db", url, "big.csv"])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(try Self.storedCount(cli, db: url) == 10_050)
     }
 
     @Test func aRefreshKilledAnywhereLeavesTheStoreWorkingAndCanRunAgain() throws {
