@@ -21,4 +21,13 @@ import Testing
     func sinceAMonthIsACampaign(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A clause set abroad is not set in the last sentence's Libyan town.
+        ("Clashes erupted in Gharyan yesterday. The militia leader was arrested in Cairo.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("اندلعت اشتباكات في غريان أمس. واعتقل زعيم الميليشيا في القاهرة.", ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aClauseSetAbroadStaysAbroad(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
