@@ -256,7 +256,12 @@ struct DateResolver {
                 date = earlier
             }
             if let published, date > published { date = published }
-            return ResolvedDate(date: date, precision: .monthOrMore, reason: "stated: a month, \(date.year)-\(month)")
+            // "Since November, jets have carried out strikes on …", "منذ شهر أبريل": a campaign
+            // running from that month to the report, like "since 4 April", not an event of the month.
+            let isSince = introduced && (lexicon.words.contains(tokens[match.firstToken - 1], in: .since)
+                || (match.firstToken - 2 >= tokens.startIndex && lexicon.words.contains(tokens[match.firstToken - 2], in: .since)))
+            return ResolvedDate(date: date, precision: .monthOrMore,
+                                reason: "stated: a month, \(date.year)-\(month)\(isSince ? ", since then" : "")", isSince: isSince)
         }
         for index in tokens.indices {
             guard let first = number(index), let second = number(index + 1), let third = number(index + 2) else { continue }

@@ -200,6 +200,11 @@ public struct IncidentExtractor: Sendable {
         let actorsBySentence = grouped(actors, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         let numbersBySentence = grouped(numbers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         let triggersBySentence = grouped(triggers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
+        // the last sentence's Libyan town.
+        let foreignPlacesBySentence = grouped(resolved.filter { place in
+            !place.place.isLibyan && !datelines.contains { $0.mention.start == place.mention.start }
+        }, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
         for (sentenceIndex, sentence) in sentences.enumerated() {
             if isCancelled() { return [] }
             if text[previousEnd..<sentence.start].contains("\n") { scene = [] }
@@ -360,8 +365,9 @@ public struct IncidentExtractor: Sendable {
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
                 // "the square", "the airport", "the city" say which place; the scene is only the
                 // last sentence's.
-                if linked.isEmpty, let referredTown { linked = [referredTown] }
-                if linked.isEmpty, sceneBefore.count == 1 { linked = sceneBefore }
+                let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }
+                if linked.isEmpty, !isSetAbroad, let referredTown { linked = [referredTown] }
+                if linked.isEmpty, !isSetAbroad, sceneBefore.count == 1 { linked = sceneBefore }
                 let days: [ResolvedDate?] = [date] + (date?.alsoOn ?? []).map { day in
                     ResolvedDate(date: day, precision: .day, reason: date!.reason)
                 }
