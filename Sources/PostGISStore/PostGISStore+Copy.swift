@@ -21,11 +21,11 @@ extension PostGISStore {
         }
     }
 
-    /// Merges in bulk, by ``MergedFields``, the rule ingest's `addOrMerge` follows: the incidents
+    /// Merges in bulk, by `MergedFields`, the rule ingest's `addOrMerge` follows: the incidents
     /// are streamed with `COPY` into a temporary table; one `INSERT … ON CONFLICT DO NOTHING`
     /// adds those whose id is new (the first of an id, in the order they came, as ingest does),
     /// then the stored rows of the rest are read, locked, in chunks of
-    /// ``mergedRowsPerChunk``, merged here, and written back by one `UPDATE … FROM` a second
+    /// `mergedRowsPerChunk`, merged here, and written back by one `UPDATE … FROM` a second
     /// COPY per chunk. A merge of 100,000 incidents is a few dozen statements, not several
     /// per incident. Each incident added is stamped with this merge's time, as ingest stamps.
     public func mergeIncidents(expectedRows: Int = 0,

@@ -2,7 +2,7 @@ import Extraction
 import Foundation
 import IncidentMapCore
 
-/// One incident as JSON: every column of ``Incident/Column`` under its name, each present (`null`
+/// One incident as JSON: every column of `Incident.Column` under its name, each present (`null`
 /// where empty), the evidence as an array of spans and `other_columns` as an object. It is the
 /// object `export --format json`, `near` and the API write for each incident (their streaming
 /// writers write it by hand, for speed: `IncidentPropertiesTests` checks the two agree), and, for
@@ -17,7 +17,7 @@ import IncidentMapCore
 /// print(IncidentProperties(incident).text(.location) ?? "")
 /// ```
 public struct IncidentProperties: Codable, Hashable, Sendable {
-    /// A column's value as the JSON holds it, by the column's ``Incident/Column/storage``.
+    /// A column's value as the JSON holds it, by the column's `storage`.
     public enum Value: Hashable, Sendable {
         case text(String)
         case integer(Int)
@@ -28,7 +28,7 @@ public struct IncidentProperties: Codable, Hashable, Sendable {
         case object([String: String])
     }
 
-    /// Every column's value, by ``Incident/Column/index``; `nil` is written `null`.
+    /// Every column's value, by the column's `index`; `nil` is written `null`.
     private var values: [Value?]
     /// Extraction's own: the trigger words as they stand in the text.
     public var trigger: String?
