@@ -1,33 +1,61 @@
 import IncidentMapCore
 
-/// An RFC 7946 FeatureCollection, written one feature at a time: each incident a Point feature
-/// whose properties are every ``Incident/Column`` (`null` where empty), the kept ACLED columns
-/// as strings and `other_columns` as a JSON object, as `export --format json` writes them.
-public final class GeoJSONWriter: IncidentWriter {
+/// A JSON document of one value per incident, written one at a time between an opening and a
+/// closing: what ``GeoJSONWriter`` and ``JSONArrayWriter`` share.
+public class JSONDocumentWriter: IncidentWriter {
+    /// How each incident is written.
+    enum Value {
+        /// An RFC 7946 Feature.
+        case feature
+        /// An object keyed by ACLED column name.
+        case object
+    }
+
     private let sink: ByteSink
+    private let opening: StaticString
+    private let closing: StaticString
+    private let value: Value
     private var extraColumns: [String] = []
     private var count = 0
 
-    public init(sink: ByteSink) { self.sink = sink }
+    init(sink: ByteSink, opening: StaticString, closing: StaticString, value: Value) {
+        self.sink = sink
+        self.opening = opening
+        self.closing = closing
+        self.value = value
+    }
 
     public func begin(extraColumns: [String]) throws(SinkError) {
         self.extraColumns = extraColumns
-        try sink.write("{\"type\":\"FeatureCollection\",\"features\":[\n" as StaticString)
+        try sink.write(opening)
     }
 
     public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
         let separator = count > 0
         count += 1
         let columns = extraColumns
+        let value = value
         try sink.append { buffer in
             if separator { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
-            PropertyEncoding.appendFeature(incident, extraColumns: columns, extra: extra, to: &buffer)
+            switch value {
+            case .feature: PropertyEncoding.appendFeature(incident, extraColumns: columns, extra: extra, to: &buffer)
+            case .object: PropertyEncoding.appendObject(incident, extraColumns: columns, extra: extra, to: &buffer)
+            }
         }
     }
 
     public func finish() throws(SinkError) {
-        try sink.write("\n]}\n" as StaticString)
+        try sink.write(closing)
         try sink.finish()
+    }
+}
+
+/// An RFC 7946 FeatureCollection, written one feature at a time: each incident a Point feature
+/// whose properties are every ``Incident/Column`` (`null` where empty), the kept ACLED columns
+/// as strings and `other_columns` as a JSON object, as `export --format json` writes them.
+public final class GeoJSONWriter: JSONDocumentWriter {
+    public init(sink: ByteSink) {
+        super.init(sink: sink, opening: "{\"type\":\"FeatureCollection\",\"features\":[\n", closing: "\n]}\n", value: .feature)
     }
 }
 
@@ -52,31 +80,9 @@ public final class GeoJSONSeqWriter: IncidentWriter {
 }
 
 /// A JSON array of objects keyed by ACLED column name.
-public final class JSONArrayWriter: IncidentWriter {
-    private let sink: ByteSink
-    private var extraColumns: [String] = []
-    private var count = 0
-
-    public init(sink: ByteSink) { self.sink = sink }
-
-    public func begin(extraColumns: [String]) throws(SinkError) {
-        self.extraColumns = extraColumns
-        try sink.write("[\n" as StaticString)
-    }
-
-    public func write(columns incident: some IncidentColumns, extra: [Double]) throws(SinkError) {
-        let separator = count > 0
-        count += 1
-        let columns = extraColumns
-        try sink.append { buffer in
-            if separator { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
-            PropertyEncoding.appendObject(incident, extraColumns: columns, extra: extra, to: &buffer)
-        }
-    }
-
-    public func finish() throws(SinkError) {
-        try sink.write("\n]\n" as StaticString)
-        try sink.finish()
+public final class JSONArrayWriter: JSONDocumentWriter {
+    public init(sink: ByteSink) {
+        super.init(sink: sink, opening: "[\n", closing: "\n]\n", value: .object)
     }
 }
 

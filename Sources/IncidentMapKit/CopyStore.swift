@@ -99,9 +99,9 @@ public struct CopyStore: Sendable {
             }
             report.summary = try Self.writable(request.to) {
                 if request.merge {
-                    return try target.ingest(expectedRows: total) { batch in
+                    return try target.mergeIncidents(expectedRows: total) { merge in
                         try source.forEachIncident(matching: IncidentFilter()) { incident in
-                            try batch.addOrMerge(incident)
+                            try merge(incident)
                             counted()
                         }
                     }

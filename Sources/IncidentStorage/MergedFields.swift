@@ -32,21 +32,33 @@ public struct MergedFields: Equatable, Sendable {
         self.keptColumns = keptColumns
     }
 
+    /// The fields of `incident`: what its report adds to a stored one.
+    public init(_ incident: Incident) {
+        self.init(source: incident.source, sourceURL: incident.sourceURL, evidence: incident.evidence, actor1: incident.actor1,
+                  actor2: incident.actor2, fatalities: incident.fatalities, keptColumns: incident.keptColumns)
+    }
+
     /// These fields with `incident`'s report of the same event added.
     public func merging(_ incident: Incident) -> MergedFields {
+        merging(MergedFields(incident))
+    }
+
+    /// These fields with `other`, another report of the same event, added (a store that
+    /// merges in bulk reads both from its rows).
+    public func merging(_ other: MergedFields) -> MergedFields {
         func joined(_ old: String?, _ new: String?) -> String? {
             var parts = (old ?? "").components(separatedBy: "; ").filter { !$0.isEmpty }
             for part in (new ?? "").components(separatedBy: "; ") where !part.isEmpty && !parts.contains(part) { parts.append(part) }
             return parts.isEmpty ? nil : parts.joined(separator: "; ")
         }
         var merged = self
-        appendEvidence(contentsOf: incident.evidence, to: &merged.evidence)
-        merged.source = joined(source, incident.source)
-        merged.sourceURL = joined(sourceURL, incident.sourceURL)
-        merged.actor1 = actor1 ?? incident.actor1
-        merged.actor2 = actor2 ?? incident.actor2
-        merged.fatalities = max(fatalities, incident.fatalities)
-        merged.keptColumns = keptColumns.filled(from: incident.keptColumns)
+        appendEvidence(contentsOf: other.evidence, to: &merged.evidence)
+        merged.source = joined(source, other.source)
+        merged.sourceURL = joined(sourceURL, other.sourceURL)
+        merged.actor1 = actor1 ?? other.actor1
+        merged.actor2 = actor2 ?? other.actor2
+        merged.fatalities = max(fatalities, other.fatalities)
+        merged.keptColumns = keptColumns.filled(from: other.keptColumns)
         return merged
     }
 }

@@ -37,6 +37,13 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// What `incidentmap copy` writes with; `expectedRows` as for ``ingest(expectedRows:_:)``.
     func storeRows(expectedRows: Int, _ body: (_ store: (any IncidentColumns) throws -> Void) throws -> Void) throws -> IngestSummary
 
+    /// Adds incidents by ingest's merge rule (``IngestBatch/addOrMerge(_:)``: a new id is
+    /// added, a stored one gains the new report's sources, URLs, evidence …), in one
+    /// transaction. `body` is given the function that merges one incident. What
+    /// `incidentmap copy --merge` writes with: a backend whose round trips are dear (a server)
+    /// merges the whole load in a few statements; the default is ingest's `addOrMerge`.
+    func mergeIncidents(expectedRows: Int, _ body: (_ merge: (Incident) throws -> Void) throws -> Void) throws -> IngestSummary
+
     /// The store's log of gazetteer refreshes, oldest first (empty before the first).
     func refreshRecords() throws -> [GazetteerRefreshRecord]
 
@@ -113,6 +120,13 @@ extension StoreBackend {
     /// ``ingest(expectedRows:_:)`` for a load of unknown size.
     public func ingest(_ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
         try ingest(expectedRows: 0, body)
+    }
+
+    /// ``mergeIncidents(expectedRows:_:)`` one incident at a time, through ingest's ``IngestBatch/addOrMerge(_:)``.
+    public func mergeIncidents(expectedRows: Int, _ body: (_ merge: (Incident) throws -> Void) throws -> Void) throws -> IngestSummary {
+        try ingest(expectedRows: expectedRows) { batch in
+            try body { incident in _ = try batch.addOrMerge(incident) }
+        }
     }
 }
 

@@ -98,18 +98,11 @@ public final class IncidentStore: StoreBackend {
             } else {
                 guard mode.readsAStoreItCannotWrite else { throw StoreError.readOnly(path: path, reason: IncidentStore.whyNotWritable(path)) }
                 if isCurrent {
-                    pool = try IncidentStore.openReader(path, prepare: nil)
+                    pool = try IncidentStore.openReader(path)
                 } else {
-                    do {
-                        // A store that lacks only columns added since is read in place, through
-                        // a view that gives them as NULL: no copy.
-                        pool = try IncidentStore.openReader(path, prepare: OlderSchemaView.creator(path: path))
-                    } catch StoreError.olderSchemaReadOnly {
-                        // Older still: read a migrated copy in the temporary folder.
-                        let copy = try IncidentStore.migratedCopy(of: path)
-                        pool = copy.queue
-                        temporaryCopy = copy.path
-                    }
+                    let copy = try IncidentStore.migratedCopy(of: path)
+                    pool = copy.queue
+                    temporaryCopy = copy.path
                 }
                 isReadOnly = true
             }
@@ -194,11 +187,18 @@ public final class IncidentStore: StoreBackend {
     /// what would be stored in it would be lost). Copying takes about as long as reading the
     /// store once; a store too large for the temporary folder is refused with the advice of
     /// ``StoreError/olderSchemaReadOnly(path:)``.
+    ///
+    /// It is the one way an older store is read, whatever its version (`OlderStoreReadingTests`
+    /// reads each). A temporary view that gave the columns added since as NULL read stores of
+    /// versions 2 to 5 in place, but no radius query ran through it (SQLite's `INDEXED BY`
+    /// cannot name a view's index, and version 2 has no point index at all), and it could not
+    /// read version 1, which has no gazetteer tables: the copy it saved was not worth a second
+    /// mechanism that served part of the queries of part of the versions.
     private static func migratedCopy(of path: String) throws -> (queue: DatabaseQueue, path: String) {
         let copyPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("incidentmap-migrated-\(getpid())-\(UUID().uuidString).sqlite").path
         do {
-            let source = try openReader(path, prepare: nil)
+            let source = try openReader(path)
             defer { try? source.close() }
             let copy = try DatabaseQueue(path: copyPath, configuration: writerConfiguration)
             do {
@@ -225,15 +225,14 @@ public final class IncidentStore: StoreBackend {
     /// One read-only connection to a store this process cannot write: through the usual
     /// read-only open where SQLite can create its shared-memory file beside the store, else as
     /// an immutable file (a read-only mount, a full disk).
-    private static func openReader(_ path: String, prepare: (@Sendable (Database) throws -> Void)?) throws -> DatabaseQueue {
+    private static func openReader(_ path: String) throws -> DatabaseQueue {
         do {
-            return try StoreFile.readOnlyQueue(path, immutable: !StoreFile.isWritable((path as NSString).deletingLastPathComponent + "/."),
-                                               prepare: prepare)
+            return try StoreFile.readOnlyQueue(path, immutable: !StoreFile.isWritable((path as NSString).deletingLastPathComponent + "/."))
         } catch let error as StoreError {
             throw error
         } catch {
             do {
-                return try StoreFile.readOnlyQueue(path, immutable: true, prepare: prepare)
+                return try StoreFile.readOnlyQueue(path, immutable: true)
             } catch {
                 throw storeError(error, path: path)
             }

@@ -54,13 +54,9 @@ enum StoreFile: Equatable {
 
     /// A read-only connection to `path`; `immutable` for a file that no process can change now
     /// (SQLite then takes no locks and needs no shared-memory file beside it).
-    /// `prepare` runs on the connection as it opens (``OlderSchemaView`` for a store of an older
-    /// version).
-    static func readOnlyQueue(_ path: String, immutable: Bool,
-                              prepare: (@Sendable (Database) throws -> Void)? = nil) throws -> DatabaseQueue {
+    static func readOnlyQueue(_ path: String, immutable: Bool) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
-        if let prepare { configuration.prepareDatabase(prepare) }
         configuration.busyMode = .timeout(10)
         return try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: configuration)
     }

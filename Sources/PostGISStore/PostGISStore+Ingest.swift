@@ -11,6 +11,32 @@ enum IncidentColumnsSQL {
     static let point = "ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)"
 }
 
+/// The `incidents` columns another report of an incident can change (``MergedFields``), in
+/// the order ``QueryResult/mergedFields(_:from:)`` and ``values(_:)`` take them.
+enum MergedColumnsSQL {
+    static let names = ([Incident.Column.source, .sourceURL, .evidence, .actor1, .actor2, .fatalities] + KeptColumns.columns)
+        .map(\.rawValue)
+    static let selectList = names.joined(separator: ", ")
+
+    /// `fields` as the text of each column, `nil` for NULL.
+    static func values(_ fields: MergedFields) -> [String?] {
+        [fields.source, fields.sourceURL, fields.evidence.isEmpty ? nil : EvidenceSpan.json(fields.evidence),
+         fields.actor1, fields.actor2, String(fields.fatalities)] + KeptColumns.columns.map { fields.keptColumns[$0] }
+    }
+}
+
+extension QueryResult {
+    /// The ``MergedFields`` of `row`, read from the columns of ``MergedColumnsSQL`` that start at `first`.
+    func mergedFields(_ row: Int, from first: Int) -> MergedFields {
+        var kept = KeptColumns()
+        for (offset, column) in KeptColumns.columns.enumerated() { kept[column] = string(row, first + 6 + offset) }
+        return MergedFields(source: string(row, first), sourceURL: string(row, first + 1),
+                            evidence: string(row, first + 2).map(EvidenceJSON.decode) ?? [],
+                            actor1: string(row, first + 3), actor2: string(row, first + 4),
+                            fatalities: integer(row, first + 5), keptColumns: kept)
+    }
+}
+
 /// Adds incidents inside one of the PostGIS store's ingest transactions; see
 /// ``PostGISStore/ingest(expectedRows:_:)``.
 ///
@@ -68,30 +94,19 @@ final class PostGISBatch: IngestBatch {
 
     /// Merges `incident` into the stored incident of its id; `nil` when none is stored.
     private func merge(_ incident: Incident) throws -> IngestOutcome? {
-        let keptList = KeptColumns.columns.map(\.rawValue).joined(separator: ", ")
         let stored = try connection.execute("""
-            SELECT id, source, source_url, evidence, actor1, actor2, fatalities, \(keptList) FROM incidents
-            WHERE event_id_cnty = $1 FOR UPDATE
+            SELECT id, \(MergedColumnsSQL.selectList) FROM incidents WHERE event_id_cnty = $1 FOR UPDATE
             """, [incident.eventID])
         guard stored.rowCount == 1 else { return nil }
-        var storedKept = KeptColumns()
-        for (offset, column) in KeptColumns.columns.enumerated() { storedKept[column] = stored.string(0, 7 + offset) }
-        let storedFields = MergedFields(
-            source: stored.string(0, 1), sourceURL: stored.string(0, 2),
-            evidence: stored.string(0, 3).map(EvidenceJSON.decode) ?? [],
-            actor1: stored.string(0, 4), actor2: stored.string(0, 5), fatalities: stored.integer(0, 6), keptColumns: storedKept)
+        let storedFields = stored.mergedFields(0, from: 1)
         let merged = storedFields.merging(incident)
         guard merged != storedFields else {
             summary.alreadyPresent += 1
             return .unchanged
         }
-        let keptAssignments = KeptColumns.columns.enumerated().map { "\($1.rawValue) = $\($0 + 8)" }.joined(separator: ", ")
-        try connection.execute("""
-            UPDATE incidents SET source = $1, source_url = $2, evidence = $3, actor1 = $4, actor2 = $5, fatalities = $6,
-            \(keptAssignments) WHERE id = $7
-            """, [merged.source, merged.sourceURL, merged.evidence.isEmpty ? nil : EvidenceSpan.json(merged.evidence),
-                  merged.actor1, merged.actor2, String(merged.fatalities), stored.string(0, 0)]
-                + KeptColumns.columns.map { merged.keptColumns[$0] })
+        let assignments = MergedColumnsSQL.names.enumerated().map { "\($1) = $\($0 + 2)" }.joined(separator: ", ")
+        try connection.execute("UPDATE incidents SET \(assignments) WHERE id = $1",
+                               [stored.string(0, 0)] + MergedColumnsSQL.values(merged))
         summary.merged += 1
         return .merged
     }
@@ -158,8 +173,7 @@ enum CopyText {
             switch storage {
             case .text, .json:
                 guard let text = row.text(index) else {
-                    buffer.append(UInt8(ascii: "\\"))
-                    buffer.append(UInt8(ascii: "N"))
+                    appendNull(to: &buffer)
                     continue
                 }
                 appendEscaped(text, to: &buffer)
@@ -171,6 +185,25 @@ enum CopyText {
             }
         }
         buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// A row of `merged_rows`: the stored row's id and its merged fields (``MergedColumnsSQL``).
+    static func appendRow(id: String, _ fields: MergedFields, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: id.utf8)
+        for value in MergedColumnsSQL.values(fields) {
+            buffer.append(UInt8(ascii: "\t"))
+            guard var text = value else {
+                appendNull(to: &buffer)
+                continue
+            }
+            text.withUTF8 { appendEscaped($0, to: &buffer) }
+        }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    static func appendNull(to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "\\"))
+        buffer.append(UInt8(ascii: "N"))
     }
 
     static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {

@@ -97,8 +97,9 @@ import TestSupport
         properties.status = nil
         #expect(properties == IncidentProperties(try #require(dated.storedIncident())))
         // What incidentmap knows of ACLED's columns for a place in Libya, and no more.
-        #expect(properties.keptColumns == ["year": "2019", "iso": "434", "region": "Northern Africa", "country": "Libya"])
-        #expect(properties.otherColumns == nil)
+        let kept = KeptColumns.columns.filter { properties[$0] != nil }.map { "\($0.rawValue)=\(properties.text($0) ?? "")" }
+        #expect(kept == ["year=2019", "iso=434", "region=Northern Africa", "country=Libya"])
+        #expect(properties[.otherColumns] == nil)
 
         let undated = try #require(extractor.extract(Article(text: text)).first)
         let object = try #require(try JSONSerialization.jsonObject(with: JSONOutput.data(IncidentProperties(undated))) as? [String: Any])
@@ -106,5 +107,19 @@ import TestSupport
         #expect((object["notes"] as? String)?.hasPrefix("date unknown: ") == true)
         #expect(object["place_id"] as? String == "ly-ain-zara")
         #expect(try Self.keys(JSONOutput.data(IncidentProperties(undated))) == Self.keys(JSONOutput.data(properties)).union(["trigger", "language", "status"]))
+    }
+}
+
+extension IncidentPropertiesTests {
+    /// Every column of the list is a member, and JSON lacking a column every incident has is
+    /// refused rather than read as an incident without coordinates.
+    @Test func theMembersAreTheColumnListAndTheCoordinatesAreRequired() throws {
+        let encoded = try JSONOutput.data(IncidentProperties(Self.bare))
+        #expect(try Self.keys(encoded) == Set(Incident.Column.allCases.map(\.rawValue)))
+        var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        object["latitude"] = nil
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(IncidentProperties.self, from: JSONSerialization.data(withJSONObject: object))
+        }
     }
 }

@@ -64,7 +64,7 @@ import TestSupport
         let sink = ByteSink.inMemory()
         #expect(try nearby.write(near: point.coordinate, within: try Length(parsing: "10km"), limit: 2, format: .json, to: sink) == 2)
         let rows = try JSONDecoder().decode([IncidentProperties].self, from: Data(sink.drain()))
-        #expect(rows.map(\.eventID) == hits.prefix(2).map(\.incident.eventID))
+        #expect(rows.map { $0.text(.eventID) } == hits.prefix(2).map(\.incident.eventID))
         #expect(rows.map(\.distanceMetres) == hits.prefix(2).map(\.distanceMetres))
     }
 

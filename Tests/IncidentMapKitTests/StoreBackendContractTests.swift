@@ -179,3 +179,57 @@ import TestSupport
         #expect(throws: (any Error).self) { try StoreLocation(store.location).open(.mustExist) }
     }
 }
+
+extension StoreBackendContractTests {
+    /// `mergeIncidents` (what `copy --merge` writes with; in bulk on PostGIS) stores what
+    /// ingest's `addOrMerge` stores one incident at a time, and counts alike: a new id added, a
+    /// stored one told again by another source merged, the same report again already there, and
+    /// an id told twice in one load merged into what its first report made.
+    @Test(arguments: Backend.allCases)
+    func aBulkMergeStoresWhatAddOrMergeStores(backend: Backend) throws {
+        var load: [Incident] = []
+        var otherSource = Self.incidents()[0]
+        otherSource.source = "Other Wire"
+        otherSource.evidence = [EvidenceSpan(text: "clashes at the airport", start: 0, end: 22, source: "Other Wire")]
+        otherSource.keptColumns[.country] = "Libya"
+        load.append(otherSource)
+        load.append(Self.incidents()[1])
+        var new = TestIncidents.incident("NEW", 32.5, 13.5)
+        new.actor1 = "Tab\tand \\ backslash"
+        load.append(new)
+        new.source = "Third Wire"
+        new.fatalities = 4
+        load.append(new)
+        otherSource.source = "Third Wire"
+        load.append(otherSource)
+
+        let folder = try TemporaryFolder()
+        let bulk = try Self.filled(backend, in: folder)
+        let bulkSummary = try bulk.mergeIncidents(expectedRows: load.count) { merge in
+            for incident in load { try merge(incident) }
+        }
+        let oneByOne = try StoreLocation(folder.path + "/one-by-one.sqlite").open(.createIfMissing)
+        _ = try oneByOne.ingest { batch in for incident in Self.incidents() { try batch.add(incident) } }
+        let oneByOneSummary = try oneByOne.ingest { batch in
+            for incident in load { _ = try batch.addOrMerge(incident) }
+        }
+        #expect(bulkSummary == IngestSummary(added: 1, alreadyPresent: 1, merged: 3))
+        #expect(bulkSummary == oneByOneSummary)
+        func stored(_ store: any StoreBackend) throws -> [Incident] {
+            var incidents: [Incident] = []
+            try store.forEachIncident(matching: IncidentFilter()) { incident in
+                var unstamped = incident
+                unstamped.ingestedAt = nil
+                incidents.append(unstamped)
+            }
+            return incidents
+        }
+        #expect(try stored(bulk) == stored(oneByOne))
+        let merged = try #require(try bulk.incident(withID: "C0"))
+        #expect(merged.source == "Other Wire; Third Wire" && merged.evidence.count == 2 && merged.keptColumns[.country] == "Libya")
+        #expect(try bulk.incident(withID: "NEW")?.fatalities == 4)
+        #expect(try bulk.incident(withID: "NEW")?.actor1 == "Tab\tand \\ backslash")
+        try bulk.close()
+        try oneByOne.close()
+    }
+}

@@ -6,8 +6,8 @@ import Testing
 import TestSupport
 @testable import IncidentStore
 
-/// ACLED's columns kept as given (migration v6): stored, read back, added to an older store
-/// that opens, and read as empty from an older store that cannot be upgraded.
+/// ACLED's columns kept as given (migration v6): stored, read back, and added to an older store
+/// that opens (one that cannot be upgraded reads them as empty: `OlderStoreReadingTests`).
 @Suite struct KeptColumnsStoreTests {
     static func incident() -> Incident {
         var incident = StoreFixtures.incident("KEPT", 32.89, 13.27)
@@ -53,34 +53,5 @@ import TestSupport
         #expect(try store.incident(withID: "OLD")?.keptColumns.isEmpty == true)
         _ = try store.ingest { batch in try batch.add(Self.incident()) }
         #expect(try store.incident(withID: "KEPT")?.keptColumns[.year] == "2019")
-    }
-
-    /// Where the store cannot be written, it is read through a view that gives the new columns
-    /// as NULL: every reading query works, and the file is not changed.
-    @Test func aStoreFromBeforeThatCannotBeUpgradedIsReadAsItIs() throws {
-        let folder = try TemporaryFolder()
-        let path = try Self.storeFromBeforeV6(in: folder)
-        let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let reader = try StoreFile.readOnlyQueue(path, immutable: true, prepare: OlderSchemaView.creator(path: path))
-        let ids = try reader.read { db in
-            try String.fetchAll(db, sql: "SELECT event_id_cnty FROM incidents WHERE year IS NULL AND other_columns IS NULL")
-        }
-        #expect(ids == ["OLD"])
-        let all = try reader.read { db in try Row.fetchAll(db, sql: "SELECT \(IncidentRow.selectList) FROM incidents") }
-        #expect(all.count == 1)
-        try reader.close()
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-    }
-
-    /// A store that lacks more than columns added since (a table) is still refused, saying why.
-    @Test func aStoreOlderStillIsRefusedReadOnly() throws {
-        let folder = try TemporaryFolder()
-        let path = try Self.storeFromBeforeV6(in: folder)
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "DROP TABLE gazetteer_places") }
-        try queue.close()
-        #expect(throws: StoreError.olderSchemaReadOnly(path: path)) {
-            try StoreFile.readOnlyQueue(path, immutable: true, prepare: OlderSchemaView.creator(path: path))
-        }
     }
 }

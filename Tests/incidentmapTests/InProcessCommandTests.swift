@@ -105,8 +105,8 @@ import TestSupport
         let extract = await Self.run(["extract", ArticleCommandTests.article, "--published", "2019-04-10", "--format", "json"])
         #expect(extract.status == 0, "\(extract.message)")
         let incidents = try JSONDecoder().decode([IncidentProperties].self, from: Data(extract.output.joined(separator: "\n").utf8))
-        #expect(incidents.map(\.placeID) == ["ly-ain-zara"])
-        #expect(incidents.first?.eventDate == "2019-04-09" && incidents.first?.status == "happened")
+        #expect(incidents.map { $0.text(.placeID) } == ["ly-ain-zara"])
+        #expect(incidents.first?.text(.eventDate) == "2019-04-09" && incidents.first?.status == "happened")
 
         let search = await Self.run(["gazetteer", "search", "Gasr Ben Gashir", "--format", "json", "--limit", "2"])
         let matches = try JSONDecoder().decode([PlaceMatch].self, from: Data(search.output.joined(separator: "\n").utf8))

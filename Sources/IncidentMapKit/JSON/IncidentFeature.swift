@@ -19,8 +19,9 @@ public struct IncidentFeature: Codable, Hashable, Sendable {
     public var properties: IncidentProperties
 
     public init(_ properties: IncidentProperties) {
-        id = properties.eventID
-        geometry = Point(coordinates: [properties.longitude, properties.latitude])
+        id = properties.text(.eventID)
+        // Every incident has its coordinates: they come from a `Coordinate`, and decoding requires them.
+        geometry = Point(coordinates: [properties.number(.longitude) ?? .nan, properties.number(.latitude) ?? .nan])
         self.properties = properties
     }
 }

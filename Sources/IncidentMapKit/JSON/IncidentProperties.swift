@@ -2,45 +2,34 @@ import Extraction
 import Foundation
 import IncidentMapCore
 
-/// One incident as JSON: ACLED's columns under their names, every one present (`null` where
-/// empty), the evidence as an array of spans. It is the object `export --format json`, `near`
-/// and the API write for each incident (their streaming writers write it by hand, for speed:
-/// `IncidentPropertiesTests` checks the two agree), and, for an incident just extracted, with
-/// how it was read: `trigger`, `language`, `status`. A radius query's incidents carry
-/// `distance_m`.
+/// One incident as JSON: every column of `Incident.Column` under its name, each present (`null`
+/// where empty), the evidence as an array of spans and `other_columns` as an object. It is the
+/// object `export --format json`, `near` and the API write for each incident (their streaming
+/// writers write it by hand, for speed: `IncidentPropertiesTests` checks the two agree), and, for
+/// an incident just extracted, with how it was read: `trigger`, `language`, `status`. A radius
+/// query's incidents carry `distance_m`.
+///
+/// The members come from the column list, so that a column added there is written, read and
+/// compared here without an edit.
 ///
 /// ```swift
 /// let json = try JSONOutput.string(IncidentProperties(incident))
+/// print(IncidentProperties(incident).text(.location) ?? "")
 /// ```
 public struct IncidentProperties: Codable, Hashable, Sendable {
-    /// `null` for an extracted incident whose date is unknown (it gets its id from its date).
-    public var eventID: String?
-    public var eventDate: String?
-    public var timePrecision: Int?
-    public var eventType: String
-    public var subEventType: String?
-    public var actor1: String?
-    public var actor2: String?
-    public var admin1: String?
-    public var location: String?
-    public var latitude: Double
-    public var longitude: Double
-    public var geoPrecision: Int
-    public var fatalities: Int
-    public var source: String?
-    public var notes: String?
-    public var locationArabic: String?
-    public var placeID: String?
-    public var sourceURL: String?
-    /// `null` where there is none, as the store keeps it.
-    public var evidence: [EvidenceSpan]?
-    public var ingestedAt: String?
-    public var originalEventType: String?
-    /// ACLED's columns kept as the input gave them (``KeptColumns``), by column name: each
-    /// present, `null` where empty.
-    public var keptColumns: [String: String] = [:]
-    /// The input's columns that no one names, as a JSON object (`other_columns`).
-    public var otherColumns: [String: String]?
+    /// A column's value as the JSON holds it, by the column's `storage`.
+    public enum Value: Hashable, Sendable {
+        case text(String)
+        case integer(Int)
+        case number(Double)
+        /// The evidence: the spans the incident was read from.
+        case evidence([EvidenceSpan])
+        /// `other_columns`: the input's columns that no one names, by name.
+        case object([String: String])
+    }
+
+    /// Every column's value, by the column's `index`; `nil` is written `null`.
+    private var values: [Value?]
     /// Extraction's own: the trigger words as they stand in the text.
     public var trigger: String?
     /// Extraction's own: the article's language, `ar` or `en`.
@@ -50,162 +39,121 @@ public struct IncidentProperties: Codable, Hashable, Sendable {
     /// A radius query's own: the geodesic distance from the centre in metres.
     public var distanceMetres: Double?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case eventID = "event_id_cnty"
-        case eventDate = "event_date"
-        case timePrecision = "time_precision"
-        case eventType = "event_type"
-        case subEventType = "sub_event_type"
-        case actor1, actor2, admin1, location, latitude, longitude
-        case geoPrecision = "geo_precision"
-        case fatalities, source, notes
-        case locationArabic = "location_ar"
-        case placeID = "place_id"
-        case sourceURL = "source_url"
-        case evidence
-        case ingestedAt = "ingested_at"
-        case originalEventType = "original_event_type"
-        case trigger, language, status
-        case distanceMetres = "distance_m"
+    /// The columns an incident always has, extracted or stored, dated or not: JSON without
+    /// them is no incident.
+    static let required: [Incident.Column] = [.eventType, .latitude, .longitude, .geoPrecision, .fatalities]
+
+    /// The value of `column`; `nil` where it is `null`.
+    public subscript(column: Incident.Column) -> Value? {
+        get { values[column.index] }
+        set { values[column.index] = newValue }
+    }
+
+    /// The text of a `.text` column; `nil` where it is `null` (or for another column).
+    public func text(_ column: Incident.Column) -> String? {
+        guard case .text(let text) = self[column] else { return nil }
+        return text
+    }
+
+    /// The value of a `.number` column (latitude, longitude), which every incident has.
+    public func number(_ column: Incident.Column) -> Double? {
+        guard case .number(let number) = self[column] else { return nil }
+        return number
     }
 
     /// A stored (or storable) incident's columns.
     public init(_ incident: Incident, distanceMetres: Double? = nil) {
-        eventID = incident.eventID
-        eventDate = incident.eventDate.description
-        timePrecision = incident.timePrecision.rawValue
-        eventType = incident.eventType.rawValue
-        subEventType = incident.subEventType
-        actor1 = incident.actor1
-        actor2 = incident.actor2
-        admin1 = incident.admin1
-        location = incident.location
-        latitude = incident.coordinate.latitude
-        longitude = incident.coordinate.longitude
-        geoPrecision = incident.geoPrecision.rawValue
-        fatalities = incident.fatalities
-        source = incident.source
-        notes = incident.notes
-        locationArabic = incident.locationArabic
-        placeID = incident.placeID
-        sourceURL = incident.sourceURL
-        evidence = incident.evidence.isEmpty ? nil : incident.evidence
-        ingestedAt = incident.ingestedAt.map(Timestamp.string(from:))
-        originalEventType = incident.originalEventType
-        for column in KeptColumns.columns where column != .otherColumns {
-            if let value = incident.keptColumns[column] { keptColumns[column.rawValue] = value }
-        }
-        otherColumns = incident.keptColumns[.otherColumns].flatMap { text in
-            try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        values = Incident.Column.allCases.map { column in
+            switch column.storage {
+            case .text: return incident.text(column).map(Value.text)
+            case .integer: return .integer(incident.integer(column))
+            case .number: return .number(incident.number(column))
+            case .json where column == .evidence: return incident.evidence.isEmpty ? nil : .evidence(incident.evidence)
+            case .json:
+                return incident.text(column).flatMap { text in
+                    (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))).map(Value.object)
+                }
+            }
         }
         self.distanceMetres = distanceMetres
     }
 
-    /// The name of a column kept as given, as a coding key.
-    struct ColumnKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    /// A date for the incident an undated extraction would be; the columns made from it are
+    /// cleared again.
+    private static let anyDate = try! IncidentDate(year: 2000, month: 1, day: 1)
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        eventID = try container.decodeIfPresent(String.self, forKey: .eventID)
-        eventDate = try container.decodeIfPresent(String.self, forKey: .eventDate)
-        timePrecision = try container.decodeIfPresent(Int.self, forKey: .timePrecision)
-        eventType = try container.decode(String.self, forKey: .eventType)
-        subEventType = try container.decodeIfPresent(String.self, forKey: .subEventType)
-        actor1 = try container.decodeIfPresent(String.self, forKey: .actor1)
-        actor2 = try container.decodeIfPresent(String.self, forKey: .actor2)
-        admin1 = try container.decodeIfPresent(String.self, forKey: .admin1)
-        location = try container.decodeIfPresent(String.self, forKey: .location)
-        latitude = try container.decode(Double.self, forKey: .latitude)
-        longitude = try container.decode(Double.self, forKey: .longitude)
-        geoPrecision = try container.decode(Int.self, forKey: .geoPrecision)
-        fatalities = try container.decode(Int.self, forKey: .fatalities)
-        source = try container.decodeIfPresent(String.self, forKey: .source)
-        notes = try container.decodeIfPresent(String.self, forKey: .notes)
-        locationArabic = try container.decodeIfPresent(String.self, forKey: .locationArabic)
-        placeID = try container.decodeIfPresent(String.self, forKey: .placeID)
-        sourceURL = try container.decodeIfPresent(String.self, forKey: .sourceURL)
-        evidence = try container.decodeIfPresent([EvidenceSpan].self, forKey: .evidence)
-        ingestedAt = try container.decodeIfPresent(String.self, forKey: .ingestedAt)
-        originalEventType = try container.decodeIfPresent(String.self, forKey: .originalEventType)
-        trigger = try container.decodeIfPresent(String.self, forKey: .trigger)
-        language = try container.decodeIfPresent(String.self, forKey: .language)
-        status = try container.decodeIfPresent(String.self, forKey: .status)
-        distanceMetres = try container.decodeIfPresent(Double.self, forKey: .distanceMetres)
-        let kept = try decoder.container(keyedBy: ColumnKey.self)
-        for column in KeptColumns.columns where column != .otherColumns {
-            if let value = try kept.decodeIfPresent(String.self, forKey: ColumnKey(stringValue: column.rawValue)) {
-                keptColumns[column.rawValue] = value
-            }
-        }
-        otherColumns = try kept.decodeIfPresent([String: String].self, forKey: ColumnKey(stringValue: Incident.Column.otherColumns.rawValue))
-    }
-
-    /// An extracted incident: the incident it would be stored as (its date, id and notes
-    /// `null`, and a note saying why, where its date is unknown) and how it was read.
+    /// An extracted incident: the incident it would be stored as (its date, id and time
+    /// precision `null`, and a note saying why, where its date is unknown) and how it was read.
     public init(_ extracted: ExtractedIncident) {
         if let incident = extracted.storedIncident() {
-            self = IncidentProperties(incident)
+            self.init(incident)
         } else {
             let place = extracted.place
-            eventID = nil
-            eventDate = nil
-            timePrecision = nil
-            eventType = extracted.eventType.rawValue
-            subEventType = extracted.subEventType
-            actor1 = extracted.actor1
-            actor2 = extracted.actor2
-            admin1 = place.admin1
-            location = place.nameEnglish
-            latitude = place.coordinate.latitude
-            longitude = place.coordinate.longitude
-            geoPrecision = extracted.geoPrecision.rawValue
-            fatalities = extracted.fatalities
-            source = extracted.source
-            notes = extracted.dateProblem.map { "date unknown: \($0)" }
-            locationArabic = place.nameArabic
-            placeID = place.id
-            sourceURL = extracted.sourceURL
-            evidence = extracted.evidence.isEmpty ? nil : extracted.evidence
+            self.init(Incident(eventID: "", eventDate: Self.anyDate, eventType: extracted.eventType,
+                               subEventType: extracted.subEventType, actor1: extracted.actor1, actor2: extracted.actor2,
+                               admin1: place.admin1, location: place.nameEnglish, coordinate: place.coordinate,
+                               geoPrecision: extracted.geoPrecision, fatalities: extracted.fatalities, source: extracted.source,
+                               notes: extracted.dateProblem.map { "date unknown: \($0)" }, locationArabic: place.nameArabic,
+                               placeID: place.id, sourceURL: extracted.sourceURL, evidence: extracted.evidence))
+            for column in [Incident.Column.eventID, .eventDate, .timePrecision] { self[column] = nil }
         }
         trigger = extracted.triggerText
         language = extracted.language
         status = extracted.status.rawValue
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        // ACLED's columns are always there, null where empty, as the streaming writers write them.
-        try container.encode(eventID, forKey: .eventID)
-        try container.encode(eventDate, forKey: .eventDate)
-        try container.encode(timePrecision, forKey: .timePrecision)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(subEventType, forKey: .subEventType)
-        try container.encode(actor1, forKey: .actor1)
-        try container.encode(actor2, forKey: .actor2)
-        try container.encode(admin1, forKey: .admin1)
-        try container.encode(location, forKey: .location)
-        try container.encode(latitude, forKey: .latitude)
-        try container.encode(longitude, forKey: .longitude)
-        try container.encode(geoPrecision, forKey: .geoPrecision)
-        try container.encode(fatalities, forKey: .fatalities)
-        try container.encode(source, forKey: .source)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(locationArabic, forKey: .locationArabic)
-        try container.encode(placeID, forKey: .placeID)
-        try container.encode(sourceURL, forKey: .sourceURL)
-        try container.encode(evidence, forKey: .evidence)
-        try container.encode(ingestedAt, forKey: .ingestedAt)
-        try container.encode(originalEventType, forKey: .originalEventType)
-        var kept = encoder.container(keyedBy: ColumnKey.self)
-        for column in KeptColumns.columns where column != .otherColumns {
-            try kept.encode(keptColumns[column.rawValue], forKey: ColumnKey(stringValue: column.rawValue))
+    /// A member's name as a coding key: a column's, or one of the members that apply to some
+    /// incidents only.
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+
+        static let trigger = Key("trigger")
+        static let language = Key("language")
+        static let status = Key("status")
+        static let distanceMetres = Key("distance_m")
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        values = try Incident.Column.allCases.map { column in
+            let key = Key(column.rawValue)
+            switch column.storage {
+            case .text: return try container.decodeIfPresent(String.self, forKey: key).map(Value.text)
+            case .integer: return try container.decodeIfPresent(Int.self, forKey: key).map(Value.integer)
+            case .number: return try container.decodeIfPresent(Double.self, forKey: key).map(Value.number)
+            case .json where column == .evidence: return try container.decodeIfPresent([EvidenceSpan].self, forKey: key).map(Value.evidence)
+            case .json: return try container.decodeIfPresent([String: String].self, forKey: key).map(Value.object)
+            }
         }
-        try kept.encode(otherColumns, forKey: ColumnKey(stringValue: Incident.Column.otherColumns.rawValue))
+        for column in Self.required where values[column.index] == nil {
+            throw DecodingError.valueNotFound(Value.self, DecodingError.Context(
+                codingPath: container.codingPath + [Key(column.rawValue)],
+                debugDescription: "an incident has \(column.rawValue) always"))
+        }
+        trigger = try container.decodeIfPresent(String.self, forKey: .trigger)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        distanceMetres = try container.decodeIfPresent(Double.self, forKey: .distanceMetres)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        // Every column is there, null where empty, as the streaming writers write them.
+        for column in Incident.Column.allCases {
+            let key = Key(column.rawValue)
+            switch self[column] {
+            case nil: try container.encodeNil(forKey: key)
+            case .text(let text): try container.encode(text, forKey: key)
+            case .integer(let integer): try container.encode(integer, forKey: key)
+            case .number(let number): try container.encode(number, forKey: key)
+            case .evidence(let spans): try container.encode(spans, forKey: key)
+            case .object(let object): try container.encode(object, forKey: key)
+            }
+        }
         // The others only where they apply.
         try container.encodeIfPresent(trigger, forKey: .trigger)
         try container.encodeIfPresent(language, forKey: .language)
