@@ -145,6 +145,23 @@ import TestSupport
         #expect(rows.map(\.0) == Array(expected.prefix(2).map(\.0)))
     }
 
+    /// A store may cut a radius's boxes into latitude strips searched at once (the SpatiaLite
+    /// store does; branch issue-15-radius-lanes tried it on PostGIS): a point on a cut lies in
+    /// two strips and must come back once.
+    @Test(arguments: Backend.allCases)
+    func aPointOnTheCutBetweenStripsComesBackOnce(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try backend.emptyStore(in: folder)
+        let centre = try Coordinate(latitude: 32.8, longitude: 13.2)
+        let radius = Length(metres: 5_000)
+        let cuts = SearchArea.strips(around: centre, radiusMetres: radius.metres, count: 4).dropFirst().map(\.minLatitude)
+        let onCuts = cuts.enumerated().map { TestIncidents.incident("CUT\($0)", $1, centre.longitude) }
+        _ = try store.ingest { batch in for incident in onCuts { try batch.add(incident) } }
+        let hits = try store.incidents(near: centre, within: radius, limit: nil)
+        #expect(hits.map(\.incident.eventID).sorted() == ["CUT0", "CUT1", "CUT2"])
+        #expect(try store.forEachRow(near: centre, within: radius, limit: 2) { _, _ in } == 2)
+    }
+
     @Test(arguments: Backend.allCases)
     func statisticsSummariseTheStore(backend: Backend) throws {
         let folder = try TemporaryFolder()
