@@ -43,7 +43,9 @@ struct TokenMask {
 /// yesterday), weekdays ("الخميس الماضي", "last Thursday", "on Monday", "منذ الخميس").
 struct DateResolver {
     let lexicon: Lexicon
-    let published: IncidentDate?
+    /// The day relative words ("yesterday", أمس, "on Monday") are read against: the publication
+    /// date, or the day a dateline says the report was filed.
+    var published: IncidentDate?
 
     /// The date the sentence states, or `nil` when it states none. A relative date without a
     /// publication date is reported as `.unresolvable`.

@@ -167,8 +167,10 @@ public struct IncidentExtractor: Sendable {
         let dateMatches = lexiconMatches.dates
         // "Today" and "on Monday" are read against the day the report was filed, where its
         // dateline gives one a day or two before the publication date.
-        let filed = datelineDay(resolved, tokens: tokens, text: text, matches: dateMatches, published: article.published)
-        let dates = DateResolver(lexicon: lexicon, published: filed ?? article.published)
+        var dates = DateResolver(lexicon: lexicon, published: article.published)
+        if let filed = datelineDay(resolved, tokens: tokens, text: text, matches: dateMatches, dates: dates) {
+            dates.published = filed
+        }
         // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
         // day the report was filed) date no event.
         let placeNames = TokenMask(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
@@ -629,11 +631,11 @@ public struct IncidentExtractor: Sendable {
 
     /// The day a dateline at the head of a line gives ("طرابلس 26 أغسطس 2019 (شينخوا)",
     /// "TRIPOLI, Aug 25 (Reuters) -"), when it is one to three days before the publication date:
-    /// the day the report was filed.
+    /// the day the report was filed. `dates` reads against the publication date: the dateline is
+    /// read by the resolver that reads the article, not by a second one built here.
     func datelineDay(_ places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar],
-                     matches: [PhraseMatch<DateEntry>], published: IncidentDate?) -> IncidentDate? {
-        guard let published else { return nil }
-        let reader = DateResolver(lexicon: lexicon, published: published)
+                     matches: [PhraseMatch<DateEntry>], dates: DateResolver) -> IncidentDate? {
+        guard let published = dates.published else { return nil }
         for place in places where place.mention.firstToken < 60 {
             var before = place.mention.start
             while before > 0, text[before - 1] == " " { before -= 1 }
@@ -643,7 +645,7 @@ public struct IncidentExtractor: Sendable {
             let window = tokens[first..<min(tokens.count, first + 4)]
             let inWindow = matches.filter { window.indices.contains($0.firstToken) }
             guard tokens[first].script == .digits || inWindow.contains(where: { $0.firstToken == first }),
-                  let day = reader.explicitDate(window, text: text, matches: inWindow)?.date,
+                  let day = dates.explicitDate(window, text: text, matches: inWindow)?.date,
                   day < published, day >= published.adding(days: -3) else { continue }
             return day
         }
