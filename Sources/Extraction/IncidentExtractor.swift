@@ -239,14 +239,23 @@ public struct IncidentExtractor: Sendable {
                 }
             }
 
-            // Told as history: more than six weeks before the report, not the news it reports.
+            // Told as history (long before the report, or a campaign running since then), not the
+            // news it reports.
             var sentenceStatus = EventStatus.happened
-            if let date, let published = article.published, date.date < published.adding(days: -45) { sentenceStatus = .background }
-            // "Since 4 April Tripoli has seen battles", told two weeks on: a campaign going on, not
-            // an event of that day. A span of a few days ("clashes since Sunday") is still news.
-            if let date, date.isSince, let published = article.published, date.date < published.adding(days: -7) { sentenceStatus = .background }
+            if let date, date.tellsHistory(publishedOn: article.published) { sentenceStatus = .background }
+            // The date each clause's own time expression, or one fronted at the head of the
+            // sentence, gives it where that is not the sentence's: read once per clause.
+            var governingDates: [Int: ResolvedDate?] = [:]
+            func governingDate(ofClause clause: Int) -> ResolvedDate? {
+                if let known = governingDates[clause] { return known }
+                let found = dates.governingDate(ofClause: sentence.clauses[clause], in: sentence, tokens: tokens, text: text,
+                                                names: placeNames, matches: dateMatches)
+                governingDates[clause] = found
+                return found
+            }
             let sentenceCues = cuesBySentence[sentenceIndex]
-            if sentenceStatus != .happened && !includingNotHappened { continue }
+            // A clause may give its own, recent date ("On Sunday, clashes erupted …, the worst since 4 March").
+            if sentenceStatus != .happened && !includingNotHappened && sentence.clauses.count == 1 { continue }
             // A denial covers what follows it and its own clause, not a clause before it that
             // reports what was confirmed ("confirmed a strike on Murzuq, but denied it had
             // targeted civilians").
@@ -258,8 +267,8 @@ public struct IncidentExtractor: Sendable {
                 negations.contains { ($0.firstToken...($0.firstToken + $0.tokenCount + 3)).contains(trigger.firstToken) }
             }
             // Planned, threatened, background and running totals are not events that happened.
-            func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>) -> EventStatus {
-                if sentenceStatus != .happened { return sentenceStatus }
+            func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>, date: ResolvedDate?) -> EventStatus {
+                if date?.tellsHistory(publishedOn: article.published) ?? false { return .background }
                 if denials.contains(where: { $0.firstToken < trigger.firstToken || clause.contains($0.firstToken) }) { return .denied }
                 if isNegated(trigger) { return .negated }
                 for cue in sentenceCues where clause.contains(cue.firstToken) {
@@ -324,7 +333,11 @@ public struct IncidentExtractor: Sendable {
                         && abs(cue.firstToken - trigger.firstToken) <= 8
                 }) { continue }
                 if isQuotedLabel(trigger, text: text) { continue }
-                let eventStatus = status(of: trigger, clause: sentence.clauses[clause])
+                // A clause's own date over the sentence's ("Gunmen attacked Gharyan on Friday, and
+                // shells fell on Tarhuna on Sunday"), or the one fronted at its head ("On Sunday, …").
+                let clauseDate = governingDate(ofClause: clause)
+                let date = clauseDate ?? date
+                let eventStatus = status(of: trigger, clause: sentence.clauses[clause], date: date)
                 if eventStatus != .happened && !includingNotHappened { continue }
                 // Clashes between protesters and the police are the protest (or the riot) the
                 // sentence tells, not a battle between armed groups, as ACLED codes them.

@@ -1,0 +1,28 @@
+import Foundation
+import IncidentMapCore
+import Testing
+@testable import Extraction
+
+/// Which time expression dates an incident (issue 12, "Time"): rules found wrong on real news
+/// nobody here wrote, each pinned by sentences written for the test.
+@Suite struct DateRuleTests {
+    /// Read as `ExtractorTests` reads its sentences: published 2019-04-09, a Tuesday.
+    func summary(_ text: String) -> [String] { ExtractorTests().summary(text) }
+
+    @Test(arguments: [
+        // A clause's own time expression dates what the clause tells, not the sentence's first one.
+        ("Gunmen attacked a checkpoint in Gharyan on Friday, and shells fell on Tarhuna on Sunday",
+         ["2217362 Battles/Armed clash 2019-04-05", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+        ("هاجم مسلحون بوابة في غريان يوم الجمعة، وسقطت قذائف على ترهونة يوم الأحد",
+         ["2217362 Battles/Armed clash 2019-04-05", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+        // A date before a comma at the head of the sentence governs the whole of it, over a date
+        // in a later clause that tells no event.
+        ("On Sunday, clashes erupted in Gharyan, the worst since 4 March", ["2217362 Battles/Armed clash 2019-04-07"]),
+        ("يوم الأحد، اندلعت اشتباكات في غريان، هي الأعنف منذ 4 مارس", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // …and "the day before" in the event's clause still counts back from it.
+        ("On Monday, officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
+    ])
+    func aClauseIsDatedByItsOwnTimeExpression(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+}
