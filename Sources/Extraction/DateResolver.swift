@@ -203,15 +203,42 @@ struct DateResolver {
                     var back = (published.isoWeekday - weekday + 7) % 7
                     if isLast && back == 0 { back = 7 }
                     let day = published.adding(days: -back)
-                    return .resolved(ResolvedDate(date: day, precision: isSince ? .week : .day,
-                                                  reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)",
-                                                  isSince: isSince))
+                    var resolved = ResolvedDate(date: day, precision: isSince ? .week : .day,
+                                                reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)",
+                                                isSince: isSince)
+                    if !isSince, let next, let second = secondDay(after: match, day: day, next: next, tokens: tokens) {
+                        resolved.alsoOn = [second]
+                        resolved.reason += " and \(second)"
+                    }
+                    return .resolved(resolved)
                 default:
                     continue
                 }
             }
         }
         return yearBeforeTheReport(slice) ?? .none
+    }
+
+    /// The second of two days joined by "and" ("on Wednesday and Thursday", يومي الأربعاء
+    /// والخميس): the text reports each day, and ACLED codes an event per day. Two days after a
+    /// night word ("the night between Thursday and Friday", ليلة الخميس والجمعة) are one night,
+    /// dated by its first day (ACLED codes the start), as is a range ("Thursday to Friday",
+    /// "from Monday until Wednesday"), which is never joined by "and".
+    private func secondDay(after match: PhraseMatch<DateWord>, day: IncidentDate, next: PhraseMatch<DateWord>,
+                           tokens: [Token]) -> IncidentDate? {
+        guard let published, case .weekday(let weekday)? = next.payloads.first(where: {
+            if case .weekday = $0 { return true } else { return false }
+        }) else { return nil }
+        let end = match.firstToken + match.tokenCount
+        // "Wednesday and Thursday": "and" between; "الأربعاء والخميس": و joined to the second.
+        let joined = next.firstToken == end + 1 && lexicon.words.contains(tokens[end], in: .and)
+            || next.firstToken == end && next.detachedClitic && lexicon.words.beginsWithClitic(tokens[next.firstToken], in: .and)
+        guard joined else { return nil }
+        let opening = tokens[max(0, match.firstToken - 3)..<match.firstToken]
+        guard !opening.contains(where: { lexicon.words.contains($0, in: .night) }) else { return nil }
+        let second = day.adding(days: (weekday - day.isoWeekday + 7) % 7)
+        guard second > day, second <= published else { return nil }
+        return second
     }
 
     /// A year alone, introduced ("منذ انتفاضة عام 2011", "in 2014", "since 2011"), before the

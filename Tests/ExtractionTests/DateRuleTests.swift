@@ -25,4 +25,21 @@ import Testing
     func aClauseIsDatedByItsOwnTimeExpression(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // Two days joined by "and": the text reports each day, an incident each (ACLED codes one per day).
+        ("Aircraft bombed Gharyan on Wednesday and Thursday", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-03",
+                                                             "2217362 Explosions/Remote violence/Air/drone strike 2019-04-04"]),
+        ("قصفت طائرات حربية غريان يومي الأربعاء والخميس", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-03",
+                                                          "2217362 Explosions/Remote violence/Air/drone strike 2019-04-04"]),
+        // A night across two days, or a range, is dated by the first day (ACLED codes the start).
+        ("Clashes erupted in Gharyan on the night between Wednesday and Thursday", ["2217362 Battles/Armed clash 2019-04-03"]),
+        ("Clashes erupted in Gharyan overnight Thursday to Friday", ["2217362 Battles/Armed clash 2019-04-04"]),
+        ("Clashes raged in Gharyan from Wednesday until Friday", ["2217362 Battles/Armed clash 2019-04-03"]),
+        ("اندلعت اشتباكات في غريان ليلة الخميس على الجمعة", ["2217362 Battles/Armed clash 2019-04-04"]),
+        ("اندلعت اشتباكات في غريان ليلة الأربعاء والخميس", ["2217362 Battles/Armed clash 2019-04-03"]),
+    ])
+    func twoDaysAreAnIncidentEachAndANightIsItsFirstDay(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
