@@ -42,4 +42,16 @@ import Testing
     func twoDaysAreAnIncidentEachAndANightIsItsFirstDay(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A possessive dates the noun after it.
+        ("Protesters joined last night's demonstrations in Gharyan", ["2217362 Protests/Peaceful protest 2019-04-08"]),
+        ("Saturday's fighting in Gharyan killed five", ["2217362 Battles/Armed clash 2019-04-06"]),
+        // Months abbreviated, in the text and in a dateline ("today" is the day it was filed).
+        ("Clashes erupted in Gharyan on Apr 6", ["2217362 Battles/Armed clash 2019-04-06"]),
+        ("GHARYAN, Apr 7 (Agency) - Clashes erupted in Gharyan today.", ["2217362 Battles/Armed clash 2019-04-07"]),
+    ])
+    func possessiveDaysAndAbbreviatedMonthsAreDates(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
