@@ -284,6 +284,10 @@ public struct IncidentExtractor: Sendable {
                     if cue.payloads.contains(.aggregate), abs(cue.firstToken - trigger.firstToken) <= 8 { return .aggregate }
                 }
                 if coversSeveralDays(near: trigger.firstToken, clause: clause, tokens: tokens) { return .aggregate }
+                // A period fronted before a comma covers the whole sentence, as a fronted date
+                // dates it: "For the past two years, fighting has raged in …".
+                if let fronted = sentence.clauses.first, fronted.upperBound <= clause.lowerBound,
+                   coversSeveralDays(near: fronted.upperBound - 1, clause: fronted, tokens: tokens) { return .aggregate }
                 return .happened
             }
             let sentencePlaces = withoutFarNamesakes(placesBySentence[sentenceIndex].filter {

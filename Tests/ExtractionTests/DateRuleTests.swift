@@ -54,4 +54,15 @@ import Testing
     func possessiveDaysAndAbbreviatedMonthsAreDates(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A period fronted before a comma covers the whole sentence: no event of one day.
+        ("For the past two years, fighting has raged in Gharyan", [String]()),
+        ("Over the last three weeks, aircraft have bombed Gharyan", []),
+        // …not a sentence that only ends with one.
+        ("Clashes erupted in Gharyan yesterday, the first in the past two years", ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aFrontedPeriodCoversTheSentence(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
