@@ -218,8 +218,13 @@ public struct IncidentExtractor: Sendable {
             switch dates.date(in: sentence, tokens: tokens, text: text, names: placeNames, matches: dateMatches) {
             case .resolved(let resolved):
                 date = resolved
-                lastDate = resolved
-                lastDateProblem = nil
+                // The date a later sentence that states none carries over is the last event's:
+                // a day given to a speech, a warning or a video ("Yesterday the president went
+                // on television to warn …") sets no time for what follows.
+                if !triggersBySentence[sentenceIndex].isEmpty {
+                    lastDate = resolved
+                    lastDateProblem = nil
+                }
             case .unresolvable(let phrase):
                 dateProblem = "'\(phrase)' needs the publication date: pass --published YYYY-MM-DD"
                 lastDate = nil

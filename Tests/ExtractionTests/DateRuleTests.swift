@@ -65,4 +65,15 @@ import Testing
     func aFrontedPeriodCoversTheSentence(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A sentence with no date of its own takes the last event's, not the day of a speech.
+        ("Clashes erupted in Gharyan on Sunday. Yesterday the minister went on television to warn the militias. Shells fell on Tarhuna.",
+         ["2217362 Battles/Armed clash 2019-04-07", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+        ("اندلعت اشتباكات في غريان يوم الأحد. وظهر الوزير أمس على التلفزيون. وسقطت قذائف على ترهونة.",
+         ["2217362 Battles/Armed clash 2019-04-07", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+    ])
+    func aDateCarriedOverIsTheLastEventsDate(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
