@@ -76,4 +76,15 @@ import Testing
     func aDateCarriedOverIsTheLastEventsDate(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // The day a report was released dates the report, not the fighting it totals.
+        ("In January, forces attacked Gharyan. Fighting in Gharyan has killed 40 people, according to a report released on Monday.",
+         [String]()),
+        ("Fighting in Gharyan killed four people on Sunday, according to a report released on Monday.",
+         ["2217362 Battles/Armed clash 2019-04-07"]),
+    ])
+    func aReleaseDayDatesTheReport(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
