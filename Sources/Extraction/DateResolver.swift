@@ -20,6 +20,16 @@ public struct ResolvedDate: Hashable, Sendable {
     public var alsoOn: [IncidentDate] = []
 }
 
+extension ResolvedDate {
+    /// Told as history, not the news a report of `published` reports: more than six weeks
+    /// before it, or a span running from more than a week before it ("Since 4 April Tripoli has
+    /// seen battles", told two weeks on: a campaign going on; "clashes since Sunday" is news).
+    func tellsHistory(publishedOn published: IncidentDate?) -> Bool {
+        guard let published else { return false }
+        return date < published.adding(days: -45) || (isSince && date < published.adding(days: -7))
+    }
+}
+
 /// A set of token positions (those inside place names, or inside actors' names), looked up in
 /// constant time: a date word inside a place's name is part of the name (سوق الجمعة). Asking
 /// every word against every name of the article grew with the square of a long text.
@@ -43,7 +53,9 @@ struct TokenMask {
 /// yesterday), weekdays ("الخميس الماضي", "last Thursday", "on Monday", "منذ الخميس").
 struct DateResolver {
     let lexicon: Lexicon
-    let published: IncidentDate?
+    /// The day relative words ("yesterday", أمس, "on Monday") are read against: the publication
+    /// date, or the day a dateline says the report was filed.
+    var published: IncidentDate?
 
     /// The date the sentence states, or `nil` when it states none. A relative date without a
     /// publication date is reported as `.unresolvable`.
@@ -61,13 +73,42 @@ struct DateResolver {
               matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
         let sentenceMatches = articleMatches.map { Self.matches($0, in: sentence) }
         let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: sentenceMatches)
-        // "… on Thursday … gunmen who fired at crowds the day before": the day before that date.
-        guard case .resolved(let resolved) = outcome, resolved.precision == .day,
-              let matches = sentenceMatches, matches.contains(where: { match in
-                  match.payloads.contains { $0.word == .dayBefore }
-              }) else { return outcome }
-        return .resolved(ResolvedDate(date: resolved.date.adding(days: -1), precision: .day,
-                                      reason: resolved.reason + ", the day before: \(resolved.date.adding(days: -1))"))
+        guard case .resolved(let resolved) = outcome, let matches = sentenceMatches else { return outcome }
+        return .resolved(dayBefore(resolved, matches: matches))
+    }
+
+    /// "… on Thursday … gunmen who fired at crowds the day before": the day before `resolved`,
+    /// where `matches` (the words of the part that tells the event) say "the day before".
+    private func dayBefore(_ resolved: ResolvedDate, matches: [PhraseMatch<DateEntry>]) -> ResolvedDate {
+        guard resolved.precision == .day, matches.contains(where: { match in
+            match.payloads.contains { $0.word == .dayBefore }
+        }) else { return resolved }
+        return ResolvedDate(date: resolved.date.adding(days: -1), precision: .day,
+                            reason: resolved.reason + ", the day before: \(resolved.date.adding(days: -1))")
+    }
+
+    /// The date that governs the clause `clause` of `sentence`, where it is not the sentence's:
+    /// the time expression of the clause itself ("Fighting broke out late on Sunday" in "…, medics
+    /// said on Monday"), else the one set before a comma at the head of the sentence ("On
+    /// Sunday, …", "Late on Friday, …"), which governs the whole sentence. `nil` where the
+    /// sentence has one clause or neither clause states a date: the sentence's date governs.
+    func governingDate(ofClause clause: Range<Int>, in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar],
+                       names: TokenMask, matches: [PhraseMatch<DateEntry>]) -> ResolvedDate? {
+        guard sentence.clauses.count > 1 else { return nil }
+        for candidate in [clause, sentence.clauses[0]] where candidate.lowerBound <= clause.lowerBound && !candidate.isEmpty {
+            if case .resolved(let resolved) = date(in: Self.part(candidate, tokens: tokens), tokens: tokens, text: text,
+                                                   names: names, matches: matches) {
+                // "On Monday, officials said clashes erupted the day before": the clause counts back.
+                return candidate == clause ? resolved
+                    : dayBefore(resolved, matches: Self.matches(matches, in: Self.part(clause, tokens: tokens)))
+            }
+        }
+        return nil
+    }
+
+    /// A clause read as a sentence of its own.
+    private static func part(_ clause: Range<Int>, tokens: [Token]) -> Sentence {
+        Sentence(tokens: clause, clauses: [clause], start: tokens[clause.lowerBound].start, end: tokens[clause.upperBound - 1].end)
     }
 
     /// The article's matches (in text order) that lie within the sentence, found by halving:
@@ -162,15 +203,42 @@ struct DateResolver {
                     var back = (published.isoWeekday - weekday + 7) % 7
                     if isLast && back == 0 { back = 7 }
                     let day = published.adding(days: -back)
-                    return .resolved(ResolvedDate(date: day, precision: isSince ? .week : .day,
-                                                  reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)",
-                                                  isSince: isSince))
+                    var resolved = ResolvedDate(date: day, precision: isSince ? .week : .day,
+                                                reason: "\(phrase)\(isLast ? " (last)" : "")\(isSince ? ", since then" : ""): \(day)",
+                                                isSince: isSince)
+                    if !isSince, let next, let second = secondDay(after: match, day: day, next: next, tokens: tokens) {
+                        resolved.alsoOn = [second]
+                        resolved.reason += " and \(second)"
+                    }
+                    return .resolved(resolved)
                 default:
                     continue
                 }
             }
         }
         return yearBeforeTheReport(slice) ?? .none
+    }
+
+    /// The second of two days joined by "and" ("on Wednesday and Thursday", يومي الأربعاء
+    /// والخميس): the text reports each day, and ACLED codes an event per day. Two days after a
+    /// night word ("the night between Thursday and Friday", ليلة الخميس والجمعة) are one night,
+    /// dated by its first day (ACLED codes the start), as is a range ("Thursday to Friday",
+    /// "from Monday until Wednesday"), which is never joined by "and".
+    private func secondDay(after match: PhraseMatch<DateWord>, day: IncidentDate, next: PhraseMatch<DateWord>,
+                           tokens: [Token]) -> IncidentDate? {
+        guard let published, case .weekday(let weekday)? = next.payloads.first(where: {
+            if case .weekday = $0 { return true } else { return false }
+        }) else { return nil }
+        let end = match.firstToken + match.tokenCount
+        // "Wednesday and Thursday": "and" between; "الأربعاء والخميس": و joined to the second.
+        let joined = next.firstToken == end + 1 && lexicon.words.contains(tokens[end], in: .and)
+            || next.firstToken == end && next.detachedClitic && lexicon.words.beginsWithClitic(tokens[next.firstToken], in: .and)
+        guard joined else { return nil }
+        let opening = tokens[max(0, match.firstToken - 3)..<match.firstToken]
+        guard !opening.contains(where: { lexicon.words.contains($0, in: .night) }) else { return nil }
+        let second = day.adding(days: (weekday - day.isoWeekday + 7) % 7)
+        guard second > day, second <= published else { return nil }
+        return second
     }
 
     /// A year alone, introduced ("منذ انتفاضة عام 2011", "in 2014", "since 2011"), before the

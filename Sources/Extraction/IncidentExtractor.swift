@@ -167,8 +167,10 @@ public struct IncidentExtractor: Sendable {
         let dateMatches = lexiconMatches.dates
         // "Today" and "on Monday" are read against the day the report was filed, where its
         // dateline gives one a day or two before the publication date.
-        let filed = datelineDay(resolved, tokens: tokens, text: text, matches: dateMatches, published: article.published)
-        let dates = DateResolver(lexicon: lexicon, published: filed ?? article.published)
+        var dates = DateResolver(lexicon: lexicon, published: article.published)
+        if let filed = datelineDay(resolved, tokens: tokens, text: text, matches: dateMatches, dates: dates) {
+            dates.published = filed
+        }
         // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
         // day the report was filed) date no event.
         let placeNames = TokenMask(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
@@ -216,8 +218,13 @@ public struct IncidentExtractor: Sendable {
             switch dates.date(in: sentence, tokens: tokens, text: text, names: placeNames, matches: dateMatches) {
             case .resolved(let resolved):
                 date = resolved
-                lastDate = resolved
-                lastDateProblem = nil
+                // The date a later sentence that states none carries over is the last event's:
+                // a day given to a speech, a warning or a video ("Yesterday the president went
+                // on television to warn …") sets no time for what follows.
+                if !triggersBySentence[sentenceIndex].isEmpty {
+                    lastDate = resolved
+                    lastDateProblem = nil
+                }
             case .unresolvable(let phrase):
                 dateProblem = "'\(phrase)' needs the publication date: pass --published YYYY-MM-DD"
                 lastDate = nil
@@ -237,14 +244,23 @@ public struct IncidentExtractor: Sendable {
                 }
             }
 
-            // Told as history: more than six weeks before the report, not the news it reports.
+            // Told as history (long before the report, or a campaign running since then), not the
+            // news it reports.
             var sentenceStatus = EventStatus.happened
-            if let date, let published = article.published, date.date < published.adding(days: -45) { sentenceStatus = .background }
-            // "Since 4 April Tripoli has seen battles", told two weeks on: a campaign going on, not
-            // an event of that day. A span of a few days ("clashes since Sunday") is still news.
-            if let date, date.isSince, let published = article.published, date.date < published.adding(days: -7) { sentenceStatus = .background }
+            if let date, date.tellsHistory(publishedOn: article.published) { sentenceStatus = .background }
+            // The date each clause's own time expression, or one fronted at the head of the
+            // sentence, gives it where that is not the sentence's: read once per clause.
+            var governingDates: [Int: ResolvedDate?] = [:]
+            func governingDate(ofClause clause: Int) -> ResolvedDate? {
+                if let known = governingDates[clause] { return known }
+                let found = dates.governingDate(ofClause: sentence.clauses[clause], in: sentence, tokens: tokens, text: text,
+                                                names: placeNames, matches: dateMatches)
+                governingDates[clause] = found
+                return found
+            }
             let sentenceCues = cuesBySentence[sentenceIndex]
-            if sentenceStatus != .happened && !includingNotHappened { continue }
+            // A clause may give its own, recent date ("On Sunday, clashes erupted …, the worst since 4 March").
+            if sentenceStatus != .happened && !includingNotHappened && sentence.clauses.count == 1 { continue }
             // A denial covers what follows it and its own clause, not a clause before it that
             // reports what was confirmed ("confirmed a strike on Murzuq, but denied it had
             // targeted civilians").
@@ -256,8 +272,8 @@ public struct IncidentExtractor: Sendable {
                 negations.contains { ($0.firstToken...($0.firstToken + $0.tokenCount + 3)).contains(trigger.firstToken) }
             }
             // Planned, threatened, background and running totals are not events that happened.
-            func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>) -> EventStatus {
-                if sentenceStatus != .happened { return sentenceStatus }
+            func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>, date: ResolvedDate?) -> EventStatus {
+                if date?.tellsHistory(publishedOn: article.published) ?? false { return .background }
                 if denials.contains(where: { $0.firstToken < trigger.firstToken || clause.contains($0.firstToken) }) { return .denied }
                 if isNegated(trigger) { return .negated }
                 for cue in sentenceCues where clause.contains(cue.firstToken) {
@@ -273,6 +289,10 @@ public struct IncidentExtractor: Sendable {
                     if cue.payloads.contains(.aggregate), abs(cue.firstToken - trigger.firstToken) <= 8 { return .aggregate }
                 }
                 if coversSeveralDays(near: trigger.firstToken, clause: clause, tokens: tokens) { return .aggregate }
+                // A period fronted before a comma covers the whole sentence, as a fronted date
+                // dates it: "For the past two years, fighting has raged in …".
+                if let fronted = sentence.clauses.first, fronted.upperBound <= clause.lowerBound,
+                   coversSeveralDays(near: fronted.upperBound - 1, clause: fronted, tokens: tokens) { return .aggregate }
                 return .happened
             }
             let sentencePlaces = withoutFarNamesakes(placesBySentence[sentenceIndex].filter {
@@ -322,7 +342,11 @@ public struct IncidentExtractor: Sendable {
                         && abs(cue.firstToken - trigger.firstToken) <= 8
                 }) { continue }
                 if isQuotedLabel(trigger, text: text) { continue }
-                let eventStatus = status(of: trigger, clause: sentence.clauses[clause])
+                // A clause's own date over the sentence's ("Gunmen attacked Gharyan on Friday, and
+                // shells fell on Tarhuna on Sunday"), or the one fronted at its head ("On Sunday, …").
+                let clauseDate = governingDate(ofClause: clause)
+                let date = clauseDate ?? date
+                let eventStatus = status(of: trigger, clause: sentence.clauses[clause], date: date)
                 if eventStatus != .happened && !includingNotHappened { continue }
                 // Clashes between protesters and the police are the protest (or the riot) the
                 // sentence tells, not a battle between armed groups, as ACLED codes them.
@@ -629,11 +653,11 @@ public struct IncidentExtractor: Sendable {
 
     /// The day a dateline at the head of a line gives ("طرابلس 26 أغسطس 2019 (شينخوا)",
     /// "TRIPOLI, Aug 25 (Reuters) -"), when it is one to three days before the publication date:
-    /// the day the report was filed.
+    /// the day the report was filed. `dates` reads against the publication date: the dateline is
+    /// read by the resolver that reads the article, not by a second one built here.
     func datelineDay(_ places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar],
-                     matches: [PhraseMatch<DateEntry>], published: IncidentDate?) -> IncidentDate? {
-        guard let published else { return nil }
-        let reader = DateResolver(lexicon: lexicon, published: published)
+                     matches: [PhraseMatch<DateEntry>], dates: DateResolver) -> IncidentDate? {
+        guard let published = dates.published else { return nil }
         for place in places where place.mention.firstToken < 60 {
             var before = place.mention.start
             while before > 0, text[before - 1] == " " { before -= 1 }
@@ -643,7 +667,7 @@ public struct IncidentExtractor: Sendable {
             let window = tokens[first..<min(tokens.count, first + 4)]
             let inWindow = matches.filter { window.indices.contains($0.firstToken) }
             guard tokens[first].script == .digits || inWindow.contains(where: { $0.firstToken == first }),
-                  let day = reader.explicitDate(window, text: text, matches: inWindow)?.date,
+                  let day = dates.explicitDate(window, text: text, matches: inWindow)?.date,
                   day < published, day >= published.adding(days: -3) else { continue }
             return day
         }

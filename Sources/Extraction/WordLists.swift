@@ -6,7 +6,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case pointingBack, coordinator, and, complementiser, seatIntroducer, capital, capitalIntroducer, partOf, building
     case pastPerfect, periodDeterminer, periodLast, period, periodDay, arabicPeriodWithin, arabicPeriod, arabicPeriodPast
     case capitalisedFunction
-    case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer
+    case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer, night
     /// A number word in a period ("the last few days"), listed with its value.
     case count
 
@@ -38,6 +38,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .of: "of"
         case .yearIntroducer: "year-introducer"
         case .monthIntroducer: "month-introducer"
+        case .night: "night"
         case .count: "count"
         }
     }
@@ -77,6 +78,13 @@ struct WordLists: Sendable {
     /// Whether `token` is a word of `list`.
     func contains(_ token: Token, in list: WordList) -> Bool {
         lists(of: token) & list.bit != 0
+    }
+
+    /// Whether `token` begins with a one-letter word of `list` written joined to it (و in
+    /// والخميس): the phrase index matched the rest with the clitic detached.
+    func beginsWithClitic(_ token: Token, in list: WordList) -> Bool {
+        guard token.folded.count > 1, let first = token.folded.first else { return false }
+        return (entries[[first]]?.lists ?? 0) & list.bit != 0
     }
 
     /// The value of `token` as a ``WordList/count`` word.

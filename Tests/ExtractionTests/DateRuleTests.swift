@@ -1,0 +1,90 @@
+import Foundation
+import IncidentMapCore
+import Testing
+@testable import Extraction
+
+/// Which time expression dates an incident (issue 12, "Time"): rules found wrong on real news
+/// nobody here wrote, each pinned by sentences written for the test.
+@Suite struct DateRuleTests {
+    /// Read as `ExtractorTests` reads its sentences: published 2019-04-09, a Tuesday.
+    func summary(_ text: String) -> [String] { ExtractorTests().summary(text) }
+
+    @Test(arguments: [
+        // A clause's own time expression dates what the clause tells, not the sentence's first one.
+        ("Gunmen attacked a checkpoint in Gharyan on Friday, and shells fell on Tarhuna on Sunday",
+         ["2217362 Battles/Armed clash 2019-04-05", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+        ("هاجم مسلحون بوابة في غريان يوم الجمعة، وسقطت قذائف على ترهونة يوم الأحد",
+         ["2217362 Battles/Armed clash 2019-04-05", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+        // A date before a comma at the head of the sentence governs the whole of it, over a date
+        // in a later clause that tells no event.
+        ("On Sunday, clashes erupted in Gharyan, the worst since 4 March", ["2217362 Battles/Armed clash 2019-04-07"]),
+        ("يوم الأحد، اندلعت اشتباكات في غريان، هي الأعنف منذ 4 مارس", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // …and "the day before" in the event's clause still counts back from it.
+        ("On Monday, officials said clashes erupted in Gharyan the day before", ["2217362 Battles/Armed clash 2019-04-07"]),
+    ])
+    func aClauseIsDatedByItsOwnTimeExpression(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // Two days joined by "and": the text reports each day, an incident each (ACLED codes one per day).
+        ("Aircraft bombed Gharyan on Wednesday and Thursday", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-03",
+                                                             "2217362 Explosions/Remote violence/Air/drone strike 2019-04-04"]),
+        ("قصفت طائرات حربية غريان يومي الأربعاء والخميس", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-03",
+                                                          "2217362 Explosions/Remote violence/Air/drone strike 2019-04-04"]),
+        // A night across two days, or a range, is dated by the first day (ACLED codes the start).
+        ("Clashes erupted in Gharyan on the night between Wednesday and Thursday", ["2217362 Battles/Armed clash 2019-04-03"]),
+        ("Clashes erupted in Gharyan overnight Thursday to Friday", ["2217362 Battles/Armed clash 2019-04-04"]),
+        ("Clashes raged in Gharyan from Wednesday until Friday", ["2217362 Battles/Armed clash 2019-04-03"]),
+        ("اندلعت اشتباكات في غريان ليلة الخميس على الجمعة", ["2217362 Battles/Armed clash 2019-04-04"]),
+        ("اندلعت اشتباكات في غريان ليلة الأربعاء والخميس", ["2217362 Battles/Armed clash 2019-04-03"]),
+    ])
+    func twoDaysAreAnIncidentEachAndANightIsItsFirstDay(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A possessive dates the noun after it.
+        ("Protesters joined last night's demonstrations in Gharyan", ["2217362 Protests/Peaceful protest 2019-04-08"]),
+        ("Saturday's fighting in Gharyan killed five", ["2217362 Battles/Armed clash 2019-04-06"]),
+        // Months abbreviated, in the text and in a dateline ("today" is the day it was filed).
+        ("Clashes erupted in Gharyan on Apr 6", ["2217362 Battles/Armed clash 2019-04-06"]),
+        ("GHARYAN, Apr 7 (Agency) - Clashes erupted in Gharyan today.", ["2217362 Battles/Armed clash 2019-04-07"]),
+    ])
+    func possessiveDaysAndAbbreviatedMonthsAreDates(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A period fronted before a comma covers the whole sentence: no event of one day.
+        ("For the past two years, fighting has raged in Gharyan", [String]()),
+        ("Over the last three weeks, aircraft have bombed Gharyan", []),
+        // …not a sentence that only ends with one.
+        ("Clashes erupted in Gharyan yesterday, the first in the past two years", ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aFrontedPeriodCoversTheSentence(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A sentence with no date of its own takes the last event's, not the day of a speech.
+        ("Clashes erupted in Gharyan on Sunday. Yesterday the minister went on television to warn the militias. Shells fell on Tarhuna.",
+         ["2217362 Battles/Armed clash 2019-04-07", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+        ("اندلعت اشتباكات في غريان يوم الأحد. وظهر الوزير أمس على التلفزيون. وسقطت قذائف على ترهونة.",
+         ["2217362 Battles/Armed clash 2019-04-07", "2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
+    ])
+    func aDateCarriedOverIsTheLastEventsDate(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // The day a report was released dates the report, not the fighting it totals.
+        ("In January, forces attacked Gharyan. Fighting in Gharyan has killed 40 people, according to a report released on Monday.",
+         [String]()),
+        ("Fighting in Gharyan killed four people on Sunday, according to a report released on Monday.",
+         ["2217362 Battles/Armed clash 2019-04-07"]),
+    ])
+    func aReleaseDayDatesTheReport(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+}
