@@ -1,4 +1,5 @@
 import IncidentMapCore
+import TextMatching
 
 /// A stretch of text that names a place in the gazetteer (found by ``Gazetteer/mentions(in:)``).
 public struct Mention: Hashable, Sendable {
@@ -49,4 +50,11 @@ public struct TextResolution: Sendable {
     public var countryWeights: [String: Double]
     /// The country the text is about, when one stands out.
     public var mainCountry: String?
+}
+
+/// The names and country cues a walk of ``Gazetteer/textPhrases`` found in a text's tokens
+/// (``Gazetteer/nameMatches(_:firstMember:)``), for ``Gazetteer/resolve(_:tokens:names:)``.
+public struct NameMatches: Sendable {
+    let names: [PhraseMatch<String>]
+    let countryCues: [PhraseMatch<String>]
 }
