@@ -27,7 +27,7 @@ public struct IncidentExtractor: Sendable {
         init(gazetteer: Gazetteer, lexicon: Lexicon) {
             self.gazetteer = gazetteer
             self.lexicon = lexicon
-            lexiconPhrases = LexiconPhrases(lexicon)
+            lexiconPhrases = LexiconPhrases(lexicon, gazetteer: gazetteer)
         }
     }
 
@@ -128,7 +128,7 @@ public struct IncidentExtractor: Sendable {
         let sentences = Segmenter.sentences(scalars: text, tokens: tokens, clauseStarts: clauseStarts)
         // Libyan places below the country: "in Libya" locates nothing on a map.
         let actors = lexiconMatches.actors
-        let resolved = gazetteer.resolve(text, tokens: tokens).resolved
+        let resolved = gazetteer.resolve(text, tokens: tokens, names: lexiconMatches.names).resolved
         let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
         let cuePositions = CuePositions(cues)
         let actorTokens = TokenMask(actors.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)

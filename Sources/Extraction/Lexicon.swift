@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import IncidentMapCore
 import TextMatching
 
@@ -202,33 +203,38 @@ public struct Lexicon: Sendable {
     private var generatedTriggers: [(String, Trigger)] = []
 }
 
-/// A ``Lexicon``'s phrase indexes as one ``CombinedPhraseIndex``: a text's words are looked up
-/// once for all five (walked one by one, each looked up every word, and tried every unmatched
-/// long Arabic word for two words run together).
+/// A ``Lexicon``'s phrase indexes and the gazetteer's (its names and country cues) as one
+/// ``CombinedPhraseIndex``: a text's words are looked up once for all seven (walked one by
+/// one, each looked up every word, and tried every unmatched long Arabic word for two words
+/// run together; the gazetteer's names were a second walk of every text, its cues a third).
 struct LexiconPhrases: Sendable {
     let lexicon: Lexicon
+    let gazetteer: Gazetteer
     let combined: CombinedPhraseIndex
 
-    init(_ lexicon: Lexicon) {
+    init(_ lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         combined = CombinedPhraseIndex([lexicon.cues.phrases, lexicon.actors.phrases, lexicon.triggers.phrases,
-                                        lexicon.numbers.phrases, lexicon.dates.phrases])
+                                        lexicon.numbers.phrases, lexicon.dates.phrases] + gazetteer.textPhrases)
     }
 
-    /// Each lexicon's matches in `tokens`, as its own index finds them.
+    /// Each lexicon's matches in `tokens`, as its own index finds them, and the gazetteer's.
     struct Matches {
         var cues: [PhraseMatch<Cue>]
         var actors: [PhraseMatch<String>]
         var triggers: [PhraseMatch<Trigger>]
         var numbers: [PhraseMatch<NumberWord>]
         var dates: [PhraseMatch<DateEntry>]
+        /// For ``Gazetteer/resolve(_:tokens:names:)``.
+        var names: NameMatches
     }
 
     func matches(in tokens: [Token]) -> Matches {
         let found = combined.matches(in: tokens)
         return Matches(cues: lexicon.cues.matches(found, member: 0), actors: lexicon.actors.matches(found, member: 1),
                        triggers: lexicon.triggers.matches(found, member: 2), numbers: lexicon.numbers.matches(found, member: 3),
-                       dates: lexicon.dates.matches(found, member: 4))
+                       dates: lexicon.dates.matches(found, member: 4), names: gazetteer.nameMatches(found, firstMember: 5))
     }
 }
 

@@ -9,19 +9,26 @@ extension Gazetteer {
     }
 
     func mentions(in scalars: [Unicode.Scalar], tokens: [Token]) -> [Mention] {
+        let text = self.text
+        return mentions(in: scalars, tokens: tokens, names: text.index.matches(in: tokens), text: text)
+    }
+
+    /// The mentions of the names found in `tokens` (`names`, the name index's matches), then
+    /// the Latin spellings found by their consonants.
+    func mentions(in scalars: [Unicode.Scalar], tokens: [Token], names: [PhraseMatch<String>], text: TextIndexes) -> [Mention] {
         func mention(_ match: PhraseMatch<String>) -> Mention {
             Mention(text: String(scalars: scalars[match.start..<match.end]),
                     start: match.start, end: match.end, placeIDs: match.payloads,
                     firstToken: match.firstToken, tokenCount: match.tokenCount,
                     detachedClitic: match.detachedClitic)
         }
-        var found = index.matches(in: tokens).map(mention)
+        var found = names.map(mention)
         // Latin spellings that differ from every listed one only in their vowels, in
         // capitalised words that no exact name covers.
         guard tokens.contains(where: { $0.script == .latin && $0.isCapitalised }) else { return found }
         var covered = Set<Int>()
         for exact in found { covered.formUnion(exact.firstToken..<(exact.firstToken + exact.tokenCount)) }
-        for match in consonantIndex.matches(in: Tokenizer.consonantTokens(tokens))
+        for match in text.consonantIndex.matches(in: Tokenizer.consonantTokens(tokens))
         where tokens[match.firstToken].isCapitalised
             && (match.firstToken..<(match.firstToken + match.tokenCount)).allSatisfy({ !covered.contains($0) && tokens[$0].script == .latin })
             && !isInsideLongerName(match, tokens: tokens, scalars: scalars)
@@ -70,8 +77,40 @@ extension Gazetteer {
     /// ``resolve(_:)`` for text already split into scalars and tokenised (extraction does
     /// both once for every stage).
     public func resolve(_ scalars: [Unicode.Scalar], tokens: [Token]) -> TextResolution {
-        let found = mentions(in: scalars, tokens: tokens)
-        let weights = countryWeights(found: found, tokens: tokens)
+        let text = self.text
+        return resolve(scalars, tokens: tokens, found: text.index.matches(in: tokens),
+                       countryCues: rules.countryCues.matches(in: tokens), text: text)
+    }
+
+    /// The phrase indexes reading a text walks, names first, then the country cues: a reader
+    /// that walks its own indexes over the same tokens (extraction's lexicon) walks these with
+    /// them, as one ``CombinedPhraseIndex``, and hands their matches to
+    /// ``resolve(_:tokens:names:)``.
+    ///
+    /// ```swift
+    /// let combined = CombinedPhraseIndex(gazetteer.textPhrases + lexiconPhrases)
+    /// let names = gazetteer.nameMatches(combined.matches(in: tokens), firstMember: 0)
+    /// let places = gazetteer.resolve(scalars, tokens: tokens, names: names)
+    /// ```
+    public var textPhrases: [PhraseSet] { [index.phrases, rules.countryCues.phrases] }
+
+    /// The names and country cues of a walk of ``textPhrases`` as members `firstMember` and
+    /// the one after it: the same as the gazetteer finds walking them alone.
+    public func nameMatches(_ found: CombinedPhraseMatches, firstMember: Int) -> NameMatches {
+        NameMatches(names: index.matches(found, member: firstMember),
+                    countryCues: rules.countryCues.matches(found, member: firstMember + 1))
+    }
+
+    /// ``resolve(_:)`` for text already split into scalars and tokenised whose names were
+    /// found by a walk of ``textPhrases`` (``nameMatches(_:firstMember:)``).
+    public func resolve(_ scalars: [Unicode.Scalar], tokens: [Token], names: NameMatches) -> TextResolution {
+        resolve(scalars, tokens: tokens, found: names.names, countryCues: names.countryCues, text: text)
+    }
+
+    private func resolve(_ scalars: [Unicode.Scalar], tokens: [Token], found names: [PhraseMatch<String>],
+                         countryCues: [PhraseMatch<String>], text: TextIndexes) -> TextResolution {
+        let found = mentions(in: scalars, tokens: tokens, names: names, text: text)
+        let weights = countryWeights(found: found, countryCues: countryCues)
         let total = weights.values.reduce(0, +)
         let main = weights.max { ($0.value, $1.key) < ($1.value, $0.key) }
         let mainCountry = main.flatMap { total > 0 && $0.value / total >= 0.5 ? $0.key : nil }
@@ -105,11 +144,9 @@ extension Gazetteer {
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is not capitalised: a common word, not a name"))
                 continue
             }
-            let nameKey = tokens[mention.firstToken..<(mention.firstToken + mention.tokenCount)]
-                .map(\.key).joined(separator: " ")
             // A proclitic on the name (بسرت) is in the token's key, not the name's.
-            let rule = rules.nameRules[nameKey]
-                ?? (mention.detachedClitic ? rules.nameRules[Normalizer.keys(of: mention.text).joined(separator: " ")] : nil)
+            let rule = text.nameRules.payloads(exactly: tokens[mention.firstToken..<(mention.firstToken + mention.tokenCount)]).first
+                ?? (mention.detachedClitic ? text.nameRules.payloads(exactly: Tokenizer.tokens(in: mention.text)[...]).first : nil)
             switch rule {
             case .placeEvidence where !hasPlaceEvidence(mention, tokens: tokens):
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is also a common word: no place evidence (مدينة، في، قرب، near, a capital letter …) before it"))
@@ -120,11 +157,11 @@ extension Gazetteer {
             default:
                 break
             }
-            if lacksItsArticle(mention, tokens: tokens) {
+            if lacksItsArticle(mention, tokens: tokens, text: text) {
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is written without the article its place's name has (مائة is not الماية, مدينة not المدينة)"))
                 continue
             }
-            if isBulkCommonWordCandidate(mention, tokens: tokens), !hasEvidenceWord(before: mention, tokens: tokens) {
+            if isBulkCommonWordCandidate(mention, tokens: tokens, text: text), !hasEvidenceWord(before: mention, tokens: tokens) {
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' names only a place from a bulk source and may be a common word (المدينة, السبعة): a place only after مدينة، منطقة، بلدة، في …"))
                 continue
             }
@@ -147,13 +184,21 @@ extension Gazetteer {
 
     /// Unambiguous place names count 1 for their country, cue words (حفتر، الوفاق، Hezbollah)
     /// 1 for theirs.
-    func countryWeights(found: [Mention], tokens: [Token]) -> [String: Double] {
+    func countryWeights(found: [Mention], countryCues: [PhraseMatch<String>]) -> [String: Double] {
         var weights: [String: Double] = [:]
         for mention in found {
-            let countries = Set(mention.placeIDs.compactMap { places[$0]?.countryCode })
-            if countries.count == 1, let country = countries.first { weights[country, default: 0] += 1 }
+            // The one country all the mention's places are in, if they are in one (no set made
+            // for each mention).
+            var country: String?
+            var oneCountry = true
+            for id in mention.placeIDs {
+                guard let code = places[id]?.countryCode else { continue }
+                if let known = country, known != code { oneCountry = false; break }
+                country = code
+            }
+            if oneCountry, let country { weights[country, default: 0] += 1 }
         }
-        for cue in rules.countryCues.matches(in: tokens) {
+        for cue in countryCues {
             for country in cue.payloads { weights[country, default: 0] += 1 }
         }
         return weights
@@ -171,14 +216,15 @@ extension Gazetteer {
     /// One Arabic word, a name with the article (المدينة "the city", السبعة "the seven"), that
     /// names only places no curator has seen (OpenStreetMap's villages and hamlets): such names
     /// are common words as often as they are places.
-    func isBulkCommonWordCandidate(_ mention: Mention, tokens: [Token]) -> Bool {
+    func isBulkCommonWordCandidate(_ mention: Mention, tokens: [Token], text: TextIndexes) -> Bool {
         mention.tokenCount == 1 && tokens[mention.firstToken].script == .arabic
-            && mention.placeIDs.allSatisfy { bulkArticleWordPlaces.contains($0) || places[$0] == nil }
+            && mention.placeIDs.allSatisfy { text.bulkArticleWordPlaces.contains($0) || places[$0] == nil }
     }
 
     /// An Arabic name written with the article (الماية، الكفرة) is written with it in the text
     /// too; the same letters without it are another word (مائة "hundred", مدينة "city").
-    func lacksItsArticle(_ mention: Mention, tokens: [Token]) -> Bool {
+    func lacksItsArticle(_ mention: Mention, tokens: [Token], text: TextIndexes) -> Bool {
+        let articleOnlyKeys = text.articleOnlyKeys
         guard mention.tokenCount == 1, tokens[mention.firstToken].script == .arabic,
               mention.placeIDs.allSatisfy({ articleOnlyKeys[$0] != nil }) else { return false }
         // The word without و/ف, then without ب/ك/ل: one of them is the name as written.
@@ -190,8 +236,10 @@ extension Gazetteer {
         }
         let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
         if stems.contains(where: { ($0.first == alef || $0.first == lam) && $0.dropFirst().first == lam }) { return false }
-        // Compared as keys, as the place's names were (ة and ه, hamza forms folded alike).
-        let stemKeys = Set(stems.compactMap { Normalizer.keys(of: String(scalars: $0)).first })
+        // Compared as keys, as the place's names were (ة and ه, hamza forms folded alike). The
+        // stems are folded Arabic letters already, which tokenise as one Arabic word: its key
+        // is theirs (each stem was a string tokenised anew).
+        let stemKeys = Set(stems.map { Normalizer.arabicKey($0) })
         // Every name of the place with these letters has the article.
         return mention.placeIDs.allSatisfy { id in
             !(articleOnlyKeys[id] ?? []).isDisjoint(with: stemKeys)

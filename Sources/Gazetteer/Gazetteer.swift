@@ -27,24 +27,43 @@ public final class Gazetteer: Sendable {
     /// What search needs, built at its first use: extraction never searches.
     private let searchIndex: Lazy<SearchIndex>
 
-    var index: PhraseIndex<String> { textIndexes.value.index }
-    /// Libyan places' Latin names by their consonants, for spellings whose vowels nobody listed
-    /// (Teminhint for Tamanhint): matched only in capitalised words, after the exact names.
-    var consonantIndex: PhraseIndex<String> { textIndexes.value.consonantIndex }
-    /// By place id, the one-word Arabic name keys that every spelling of the place writes with
-    /// the article (الماية): the same letters without it are another word (مائة).
-    var articleOnlyKeys: [String: Set<String>] { textIndexes.value.articleOnlyKeys }
-    /// Places only OpenStreetMap knows whose name is one Arabic word with the article
-    /// (المدينة): as often a common word as a place.
-    var bulkArticleWordPlaces: Set<String> { textIndexes.value.bulkArticleWordPlaces }
+    /// What reading a text needs. A reader takes it once per text: each read of ``Lazy/value``
+    /// takes a lock, and reading it once per mention and place id was an eighth of `resolve`.
+    var text: TextIndexes { textIndexes.value }
+    var index: PhraseIndex<String> { text.index }
     /// Every (place id, name, normalised name) for search, indexed by key.
     var searchEntries: SearchIndex { searchIndex.value }
 
-    struct TextIndexes: @unchecked Sendable {
-        var index = PhraseIndex<String>()
-        var consonantIndex = PhraseIndex<String>()
-        var articleOnlyKeys: [String: Set<String>] = [:]
-        var bulkArticleWordPlaces = Set<String>()
+    /// The indexes names are found and judged with, made once: a class, so that taking it is
+    /// one reference, not a copy of each of its tables.
+    final class TextIndexes: Sendable {
+        let index: PhraseIndex<String>
+        /// Libyan places' Latin names by their consonants, for spellings whose vowels nobody listed
+        /// (Teminhint for Tamanhint): matched only in capitalised words, after the exact names.
+        let consonantIndex: PhraseIndex<String>
+        /// By place id, the one-word Arabic name keys that every spelling of the place writes with
+        /// the article (الماية): the same letters without it are another word (مائة).
+        let articleOnlyKeys: [String: Set<String>]
+        /// Places only OpenStreetMap knows whose name is one Arabic word with the article
+        /// (المدينة): as often a common word as a place.
+        let bulkArticleWordPlaces: Set<String>
+        /// The context rules' name rules by the names' keys, found from a mention's tokens
+        /// without joining their keys into a string to hash.
+        let nameRules: PhraseIndex<ContextRules.NameRule>
+
+        init(index: PhraseIndex<String>, consonantIndex: PhraseIndex<String>, articleOnlyKeys: [String: Set<String>],
+             bulkArticleWordPlaces: Set<String>, rules: ContextRules) {
+            self.index = index
+            self.consonantIndex = consonantIndex
+            self.articleOnlyKeys = articleOnlyKeys
+            self.bulkArticleWordPlaces = bulkArticleWordPlaces
+            var nameRules = PhraseIndex<ContextRules.NameRule>()
+            // Keyed as `ContextRules` keys them (the keys joined with a space; a key has none).
+            for (name, rule) in rules.nameRules {
+                nameRules.insert(keys: name.split(separator: " ").map(String.init), payload: rule)
+            }
+            self.nameRules = nameRules
+        }
     }
 
     /// Builds a gazetteer from places and context rules (one source: places are joined by id only).
@@ -81,7 +100,8 @@ public final class Gazetteer: Sendable {
     }
 
     private static func textIndexes(of places: [Place], rules: ContextRules, tokens known: TokenCache) -> TextIndexes {
-        var indexes = TextIndexes()
+        var indexes = (index: PhraseIndex<String>(), consonantIndex: PhraseIndex<String>(),
+                       articleOnlyKeys: [String: Set<String>](), bulkArticleWordPlaces: Set<String>())
         for place in places {
             var withArticle = Set<String>(), withoutArticle = Set<String>()
             for name in place.names where !name.contains(" ") {
@@ -112,7 +132,8 @@ public final class Gazetteer: Sendable {
                 }
             }
         }
-        return indexes
+        return TextIndexes(index: indexes.index, consonantIndex: indexes.consonantIndex, articleOnlyKeys: indexes.articleOnlyKeys,
+                           bulkArticleWordPlaces: indexes.bulkArticleWordPlaces, rules: rules)
     }
 
     /// The gazetteer built into incidentmap (the files of `Gazetteer/`, joined when incidentmap

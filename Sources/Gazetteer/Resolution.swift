@@ -1,4 +1,5 @@
 import IncidentMapCore
+import TextMatching
 
 /// A stretch of text that names a place in the gazetteer (found by ``Gazetteer/mentions(in:)``).
 public struct Mention: Hashable, Sendable {
@@ -25,14 +26,75 @@ public struct Candidate: Hashable, Sendable {
 }
 
 /// A mention with the place chosen for it, the candidates it was chosen from, and why.
+///
+/// Its values are held in one reference: extraction copies an article's resolved places as it
+/// filters and groups them, and each copy of the values themselves retained (and released)
+/// every string and array of the mention, the place and the candidates, a twelfth of
+/// extraction's time. A change makes a new reference (values, not shared state).
 public struct ResolvedPlace: Hashable, Sendable {
-    public var mention: Mention
-    public var place: Place
-    public var score: Double
+    private final class Values: Sendable {
+        let mention: Mention
+        let place: Place
+        let score: Double
+        let candidates: [Candidate]
+        let reason: String
+
+        init(mention: Mention, place: Place, score: Double, candidates: [Candidate], reason: String) {
+            self.mention = mention
+            self.place = place
+            self.score = score
+            self.candidates = candidates
+            self.reason = reason
+        }
+    }
+
+    private var values: Values
+
+    init(mention: Mention, place: Place, score: Double, candidates: [Candidate], reason: String) {
+        values = Values(mention: mention, place: place, score: score, candidates: candidates, reason: reason)
+    }
+
+    // `_read` lends the value where it is held: a getter would return a copy of it (a place's
+    // every string retained) for each field a rule reads.
+    public var mention: Mention {
+        _read { yield values.mention }
+        set { values = Values(mention: newValue, place: place, score: score, candidates: candidates, reason: reason) }
+    }
+
+    public var place: Place {
+        _read { yield values.place }
+        set { values = Values(mention: mention, place: newValue, score: score, candidates: candidates, reason: reason) }
+    }
+
+    public var score: Double {
+        _read { yield values.score }
+        set { values = Values(mention: mention, place: place, score: newValue, candidates: candidates, reason: reason) }
+    }
+
     /// Every candidate, best first.
-    public var candidates: [Candidate]
+    public var candidates: [Candidate] {
+        _read { yield values.candidates }
+        set { values = Values(mention: mention, place: place, score: score, candidates: newValue, reason: reason) }
+    }
+
     /// Why this place was chosen, in words.
-    public var reason: String
+    public var reason: String {
+        _read { yield values.reason }
+        set { values = Values(mention: mention, place: place, score: score, candidates: candidates, reason: newValue) }
+    }
+
+    public static func == (left: ResolvedPlace, right: ResolvedPlace) -> Bool {
+        left.mention == right.mention && left.place == right.place && left.score == right.score
+            && left.candidates == right.candidates && left.reason == right.reason
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mention)
+        hasher.combine(place)
+        hasher.combine(score)
+        hasher.combine(candidates)
+        hasher.combine(reason)
+    }
 }
 
 /// A mention that was found but not taken for a place, and why (for explaining results).
@@ -49,4 +111,11 @@ public struct TextResolution: Sendable {
     public var countryWeights: [String: Double]
     /// The country the text is about, when one stands out.
     public var mainCountry: String?
+}
+
+/// The names and country cues a walk of ``Gazetteer/textPhrases`` found in a text's tokens
+/// (``Gazetteer/nameMatches(_:firstMember:)``), for ``Gazetteer/resolve(_:tokens:names:)``.
+public struct NameMatches: Sendable {
+    let names: [PhraseMatch<String>]
+    let countryCues: [PhraseMatch<String>]
 }

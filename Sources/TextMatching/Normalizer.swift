@@ -28,8 +28,9 @@ public enum Normalizer {
 
     static let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
 
-    /// The key of a folded Arabic word: without a leading article where a name remains.
-    static func arabicKey(_ folded: ArraySlice<Unicode.Scalar>) -> String {
+    /// The key of a folded Arabic word (a ``Token/folded``, or part of one): without a leading
+    /// article where a name remains. The same as the key of the token these letters make.
+    public static func arabicKey(_ folded: ArraySlice<Unicode.Scalar>) -> String {
         // أبو and بو, ابن and بن are one word in names (أبو سليم، بوسليم).
         if folded.count == 3, folded.first == alef, folded.dropFirst().first == "\u{0628}" {
             let last = folded.last!
@@ -133,10 +134,14 @@ public enum Normalizer {
 extension String {
     /// A string of `scalars`, encoded straight into the string's storage:
     /// `String(String.UnicodeScalarView(scalars))` appends them one at a time, which was a
-    /// sixth of extraction's time.
+    /// sixth of extraction's time. The capacity asked is the exact UTF-8 length: a string of
+    /// up to 15 bytes (an Arabic word of 7 letters) is then kept inline, with no allocation;
+    /// asked four bytes a scalar, every word of 4 scalars or more was allocated on the heap.
     @inlinable
     public init(scalars: some Collection<Unicode.Scalar>) {
-        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var byteCount = 0
+        for scalar in scalars { byteCount += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: byteCount) { buffer in
             var count = 0
             for scalar in scalars {
                 UTF8.encode(scalar) { byte in

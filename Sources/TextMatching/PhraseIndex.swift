@@ -51,6 +51,13 @@ public struct PhraseIndex<Payload: Hashable & Sendable>: Sendable {
         trie.longestMatch(at: index, in: tokens).map(phraseMatch)
     }
 
+    /// The payloads of the phrase whose keys are exactly those of `tokens`, as written (no
+    /// proclitic detached, no word split); none where no phrase has them. For a rule looked up
+    /// by a name already found: its tokens' keys are hashed already, and no string is joined.
+    public func payloads(exactly tokens: ArraySlice<Token>) -> [Payload] {
+        trie.node(exactly: tokens).map { payloads[$0] } ?? []
+    }
+
     /// The phrases without their payloads, for walking several indexes at once
     /// (``CombinedPhraseIndex``).
     public var phrases: PhraseSet { PhraseSet(trie: trie) }
@@ -129,6 +136,16 @@ struct PhraseTrie: Sendable {
         let letters = Array(first.unicodeScalars)
         let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
         return [letters, article + letters].filter { Normalizer.arabicKey($0[...]) == first }
+    }
+
+    /// The node where the phrase of exactly `tokens`' keys ends, if it is one.
+    func node(exactly tokens: ArraySlice<Token>) -> Int? {
+        var node = 0
+        for position in tokens.indices {
+            guard let next = children[node][tokens[position].byteKey] else { return nil }
+            node = next
+        }
+        return node > 0 && isPhraseEnd[node] ? node : nil
     }
 
     func matches(in tokens: [Token]) -> [Match] {
@@ -283,40 +300,111 @@ struct FingerprintFilter: Sendable {
 
 /// A trie over Unicode scalars that tells which prefixes of a word are in it, and for a trie
 /// of several indexes' forms, which indexes inserted each (a bit each).
+///
+/// Its edges are one open-addressed table keyed by parent node and scalar: it is walked along
+/// every unmatched long Arabic word of every text (for two words written together), and a
+/// `Dictionary` per node ran Swift's `Hasher` for every letter, a twentieth of extraction.
+/// The prefixes found come one at a time (``prefixes(of:)``), with no array made per word.
 struct LetterTrie: Sendable {
-    private var children: [[Unicode.Scalar: Int]] = [[:]]
+    private struct Edge: Sendable {
+        /// The parent node and the scalar, `parent << 32 | scalar`; `UInt64.max` marks a free slot.
+        var key: UInt64 = .max
+        var child: Int32 = 0
+    }
+
+    private var edges = [Edge](repeating: Edge(), count: 16)
+    private var edgeCount = 0
+    private var shift: UInt64 = 60
     private var endMask: [UInt32] = [0]
 
     mutating func insert(_ letters: [Unicode.Scalar], members: UInt32 = 1) {
         var node = 0
         for letter in letters {
-            if let next = children[node][letter] {
+            if let next = child(of: node, letter) {
                 node = next
             } else {
-                children.append([:])
                 endMask.append(0)
-                children[node][letter] = children.count - 1
-                node = children.count - 1
+                let created = endMask.count - 1
+                addEdge(key: Self.key(parent: node, letter: letter), child: created)
+                node = created
             }
         }
         endMask[node] |= members
     }
 
+    @inline(__always)
+    private static func key(parent: Int, letter: Unicode.Scalar) -> UInt64 {
+        UInt64(truncatingIfNeeded: parent) << 32 | UInt64(letter.value)
+    }
+
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    private func child(of parent: Int, _ letter: Unicode.Scalar) -> Int? {
+        let key = Self.key(parent: parent, letter: letter)
+        var slot = self.slot(of: key)
+        while true {
+            let edge = edges[slot]
+            if edge.key == key { return Int(edge.child) }
+            if edge.key == .max { return nil }
+            slot = (slot + 1) & (edges.count - 1)
+        }
+    }
+
+    private mutating func addEdge(key: UInt64, child: Int) {
+        if (edgeCount + 1) * 2 > edges.count {
+            let old = edges
+            edges = [Edge](repeating: Edge(), count: old.count * 2)
+            shift -= 1
+            for edge in old where edge.key != .max { place(edge) }
+        }
+        place(Edge(key: key, child: Int32(child)))
+        edgeCount += 1
+    }
+
+    private mutating func place(_ edge: Edge) {
+        var slot = self.slot(of: edge.key)
+        while edges[slot].key != .max { slot = (slot + 1) & (edges.count - 1) }
+        edges[slot] = edge
+    }
+
     /// The lengths of the prefixes of `letters` that were inserted, shortest first.
-    func prefixLengths(of letters: [Unicode.Scalar]) -> [Int] {
-        prefixes(of: letters).map(\.length)
+    func prefixLengths(of letters: [Unicode.Scalar]) -> some Sequence<Int> {
+        prefixes(of: letters).lazy.map(\.length)
     }
 
     /// The prefixes of `letters` that were inserted, shortest first, each with the members
     /// that inserted it.
-    func prefixes(of letters: [Unicode.Scalar]) -> [(length: Int, members: UInt32)] {
-        var found: [(length: Int, members: UInt32)] = []
-        var node = 0
-        for (index, letter) in letters.enumerated() {
-            guard let next = children[node][letter] else { break }
-            node = next
-            if endMask[node] != 0 { found.append((index + 1, endMask[node])) }
+    func prefixes(of letters: [Unicode.Scalar]) -> Prefixes {
+        Prefixes(trie: self, letters: letters)
+    }
+
+    /// The inserted prefixes of a word, found as they are iterated.
+    struct Prefixes: Sequence, IteratorProtocol {
+        let trie: LetterTrie
+        let letters: [Unicode.Scalar]
+        private var node = 0
+        private var length = 0
+
+        init(trie: LetterTrie, letters: [Unicode.Scalar]) {
+            self.trie = trie
+            self.letters = letters
         }
-        return found
+
+        mutating func next() -> (length: Int, members: UInt32)? {
+            while length < letters.count {
+                guard let next = trie.child(of: node, letters[length]) else {
+                    length = letters.count
+                    return nil
+                }
+                node = next
+                length += 1
+                if trie.endMask[node] != 0 { return (length, trie.endMask[node]) }
+            }
+            return nil
+        }
     }
 }

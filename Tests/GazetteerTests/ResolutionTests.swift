@@ -1,6 +1,8 @@
+import Foundation
 import IncidentMapCore
 import Testing
 @testable import Gazetteer
+import TextMatching
 
 @Suite struct ResolutionTests {
     static let gazetteer = try! Gazetteer.bundled()
@@ -90,5 +92,49 @@ import Testing
         #expect(resolution.resolved.allSatisfy { !$0.place.isLibyan })
         #expect(resolution.resolved.map(\.place.id).contains("ru-moscow"))
         #expect(resolution.resolved.map(\.place.id).contains("tn-tunis"))
+    }
+}
+
+/// Names found by one walk of the gazetteer's phrases together with other indexes (as
+/// extraction walks them with its lexicon) resolve exactly as the gazetteer resolves alone.
+@Suite struct CombinedNameWalkTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/tripoli-2019-04-ar.txt")
+
+    static let texts: [String] = [
+        "اشتباكات في طرابلس بين قوات حفتر وقوات حكومة الوفاق",
+        "سرت في الطريق إلى السوق مساء أمس، ثم اشتباكات بسرت وفي مدينة سرت",
+        "وصلت أعداد كبيرة من السيارات إلى منطقة الزاوية والعزيزية وللعزيزية",
+        "تجددت الاشتباكات في مدينة سبها بعدما اقتحمت مجموعة معسكرا بمنطقة الناصرية",
+        "دعت الأممالمتحدة إلى هدنة في وادي الربيع وقصر بن غشير",
+        "Clashes near Gasr Ben Gashir and Tripoli International Airport; Khalifa Haftar's forces in Teminhint and Sebha",
+        "Talks in Tunis and Moscow on Tripoli, the capital",
+    ]
+
+    static func resolvedAlike(_ text: String) {
+        let gazetteer = ResolutionTests.gazetteer
+        var others = PhraseIndex<String>()
+        for phrase in ["اشتباكات", "قوات", "في", "Clashes", "مدينة", "الأمم"] { others.insert(phrase, payload: phrase) }
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokens(in: scalars)
+        let combined = CombinedPhraseIndex([others.phrases] + gazetteer.textPhrases)
+        let walked = gazetteer.resolve(scalars, tokens: tokens, names: gazetteer.nameMatches(combined.matches(in: tokens), firstMember: 1))
+        let alone = gazetteer.resolve(text)
+        #expect(walked.resolved == alone.resolved, "\(text.prefix(80))")
+        #expect(walked.rejected == alone.rejected, "\(text.prefix(80))")
+        #expect(walked.countryWeights == alone.countryWeights, "\(text.prefix(80))")
+        #expect(walked.mainCountry == alone.mainCountry, "\(text.prefix(80))")
+    }
+
+    @Test(arguments: texts)
+    func resolvesAsTheGazetteerAlone(text: String) {
+        Self.resolvedAlike(text)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sample.path), "../shared/samples/tripoli-2019-04-ar.txt is absent beside the checkout"))
+    func resolvesTheSampleArticleAsTheGazetteerAlone() throws {
+        let text = try String(contentsOf: Self.sample, encoding: .utf8)
+        #expect(!ResolutionTests.gazetteer.resolve(text).resolved.isEmpty)
+        Self.resolvedAlike(text)
     }
 }

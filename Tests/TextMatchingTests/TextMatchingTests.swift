@@ -167,3 +167,63 @@ import Testing
         #expect(Self.cues.matches(found, member: 1).map(\.payloads) == [[8], [4]])
     }
 }
+
+/// The trie of first keys' letters (for words written together) finds the same prefixes as a
+/// set of every inserted form asked prefix by prefix, after its table has grown many times.
+@Suite struct LetterTrieTests {
+    @Test func findsTheInsertedPrefixesOfAWordShortestFirstWithTheirMembers() {
+        var trie = LetterTrie()
+        var reference: [[Unicode.Scalar]: UInt32] = [:]
+        let stems = ["الأمم", "الامم", "طرابلس", "قصر", "قوات", "حكومة", "in", "ال", "ا", "وادي", "مطار"]
+        for (number, stem) in stems.enumerated() {
+            for suffix in ["", "ي", "ين", "ات", "ية", "ون"] {
+                let letters = Array((stem + suffix).unicodeScalars)
+                let members = UInt32(1) << UInt32(number % 5)
+                trie.insert(letters, members: members)
+                reference[letters, default: 0] |= members
+            }
+        }
+        for word in ["الأممالمتحدة", "طرابلسية", "قواتنا", "الامماتي", "ا", "", "zzz", "وادييين", "in"] {
+            let letters = Array(word.unicodeScalars)
+            let expected = (0...letters.count).compactMap { length in
+                reference[Array(letters[..<length])].map { (length: length, members: $0) }
+            }
+            let found = Array(trie.prefixes(of: letters))
+            #expect(found.map(\.length) == expected.map(\.length), "\(word)")
+            #expect(found.map(\.members) == expected.map(\.members), "\(word)")
+            #expect(Array(trie.prefixLengths(of: letters)) == expected.map(\.length), "\(word)")
+        }
+    }
+}
+
+/// A phrase looked up by exactly the keys of some tokens (a name rule for a name found).
+@Suite struct ExactPhraseTests {
+    @Test(arguments: [
+        ("قصر بن غشير", ["qasr"]),
+        ("قصر بن", []),                 // a phrase's beginning only
+        ("وقصر بن غشير", []),            // a proclitic is not detached
+        ("Gasr Ben Gashir", ["gasr-latin"]),
+        ("طرابلس", ["tripoli"]),
+        ("طرابلس الدولي", []),
+    ])
+    func findsOnlyAPhraseOfExactlyTheseKeys(text: String, payloads: [String]) {
+        var index = PhraseIndex<String>()
+        index.insert("قصر بن غشير", payload: "qasr")
+        index.insert("Qasr bin Ghashir", payload: "gasr-latin")
+        index.insert("طرابلس", payload: "tripoli")
+        #expect(index.payloads(exactly: Tokenizer.tokens(in: text)[...]) == payloads, "\(text)")
+    }
+}
+
+/// A string made from scalars is the string of those scalars, whatever their UTF-8 widths,
+/// inline (up to 15 bytes) or not.
+@Suite struct StringOfScalarsTests {
+    @Test(arguments: ["", "a", "طرابلس", "abcdefghijklmno", "abcdefghijklmnop", "قصربنغشيرقصربنغشير", "é𓀀ق", "𓀀𓀀𓀀𓀀"])
+    func isTheStringOfTheScalars(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let made = String(scalars: scalars)
+        #expect(made == text)
+        #expect(Array(made.utf8) == Array(text.utf8))
+        #expect(String(scalars: scalars.dropFirst().prefix(3)) == String(String.UnicodeScalarView(scalars.dropFirst().prefix(3))))
+    }
+}
