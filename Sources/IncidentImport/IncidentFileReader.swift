@@ -197,9 +197,10 @@ public final class IncidentFileReader {
             line = record.line
             csvFields = record.fields
             var row = [String?](repeating: nil, count: IncidentRecord.slotCount)
-            // The first of two columns with the same name wins.
-            for (slot, field) in zip(headerSlots, record.fields).reversed() {
-                if let slot { row[slot] = field }
+            // The first of two columns with the same name wins. By index, backwards: `reversed()`
+            // of the zipped columns made an array a row.
+            for position in record.fields.indices.reversed() {
+                if let slot = headerSlots[position] { row[slot] = record.fields[position] }
             }
             if !unknownColumns.isEmpty {
                 row[IncidentRecord.unknownSlot] = OtherColumns.json(unknownColumns.compactMap { column in

@@ -56,7 +56,7 @@ extension IncidentFileReader {
             var rejected: [RejectedRow] = []
             do throws(ImportError) {
                 while let row = try reader.nextRow() {
-                    switch row {
+                    switch consume row {
                     case .incident(let incident):
                         incidents.append(incident)
                     case .rejected(let refused):
