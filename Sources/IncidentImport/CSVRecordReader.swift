@@ -34,6 +34,8 @@ final class CSVRecordReader {
         /// The row as far as it was read, and the rest of its line.
         let raw: String
         let endsFile: Bool
+        /// What stops the whole file (a workbook's sheet that cannot be read on), to be thrown as it is.
+        var fileError: ImportError?
     }
 
     /// The next record and the line it starts on; `nil` at the end of the file. Blank lines
