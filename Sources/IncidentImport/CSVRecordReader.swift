@@ -12,6 +12,7 @@ final class CSVRecordReader {
     private let source: ByteSource
     private let path: String
     private var line = 1
+    private var lastFieldCount = 0
     /// The byte between fields.
     let delimiter: UInt8
     private static let quote = UInt8(ascii: "\""),
@@ -33,6 +34,8 @@ final class CSVRecordReader {
         /// The row as far as it was read, and the rest of its line.
         let raw: String
         let endsFile: Bool
+        /// What stops the whole file (a workbook's sheet that cannot be read on), to be thrown as it is.
+        var fileError: ImportError?
     }
 
     /// The next record and the line it starts on; `nil` at the end of the file. Blank lines
@@ -48,6 +51,8 @@ final class CSVRecordReader {
         }
         let startLine = line
         var fields: [String] = []
+        // As many as the last record had: grown from empty, the array was allocated six times a row.
+        fields.reserveCapacity(lastFieldCount)
         var field: [UInt8] = []
         var recordLength = 0
         do throws(ImportError) {
@@ -64,7 +69,10 @@ final class CSVRecordReader {
                 recordLength += field.count
                 if recordLength > ByteSource.maximumRecordLength { throw tooLong(startLine) }
                 field.removeAll(keepingCapacity: true)
-                if endedRecord { return (startLine, fields) }
+                if endedRecord {
+                    lastFieldCount = fields.count
+                    return (startLine, fields)
+                }
             }
         } catch {
             guard case .badRow(_, let errorLine, let reason) = error else { throw Failure(line: startLine, reason: error.description, raw: "", endsFile: true) }
@@ -104,18 +112,21 @@ final class CSVRecordReader {
     }
 
     private func readQuoted(into field: inout [UInt8], startLine: Int) throws(ImportError) {
-        while let byte = source.next() {
-            if byte == CSVRecordReader.quote {
-                if source.peek() == CSVRecordReader.quote {
-                    _ = source.next()
-                    field.append(CSVRecordReader.quote)
-                } else {
-                    return
-                }
+        while true {
+            // A run up to the next quote or line feed (counted: a later error names the line).
+            let stop = source.appendRun(into: &field, upTo: CSVRecordReader.quote, CSVRecordReader.newline,
+                                        CSVRecordReader.quote, CSVRecordReader.quote)
+            if field.count > ByteSource.maximumRecordLength { throw tooLong(startLine) }
+            guard let stop else { break }
+            _ = source.next()
+            if stop == CSVRecordReader.newline {
+                line += 1
+                field.append(stop)
+            } else if source.peek() == CSVRecordReader.quote {
+                _ = source.next()
+                field.append(CSVRecordReader.quote)
             } else {
-                if byte == CSVRecordReader.newline { line += 1 }
-                field.append(byte)
-                if field.count > ByteSource.maximumRecordLength { throw tooLong(startLine) }
+                return
             }
         }
         throw .badRow(path: path, line: startLine,
@@ -139,24 +150,22 @@ final class CSVRecordReader {
     }
 
     private func readUnquoted(into field: inout [UInt8], startLine: Int) throws(ImportError) -> Bool {
-        while let byte = source.peek() {
-            switch byte {
-            case delimiter:
-                _ = source.next()
-                return false
-            case CSVRecordReader.newline, CSVRecordReader.carriageReturn:
-                consumeLineEnd()
-                return true
-            case CSVRecordReader.quote:
-                throw .badRow(path: path, line: line,
-                              reason: "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
-            default:
-                _ = source.next()
-                field.append(byte)
-                if field.count > ByteSource.maximumRecordLength { throw tooLong(startLine) }
-            }
+        let stop = source.appendRun(into: &field, upTo: delimiter, CSVRecordReader.newline, CSVRecordReader.carriageReturn,
+                                    CSVRecordReader.quote)
+        if field.count > ByteSource.maximumRecordLength { throw tooLong(startLine) }
+        switch stop {
+        case nil:
+            return true
+        case delimiter:
+            _ = source.next()
+            return false
+        case CSVRecordReader.quote:
+            throw .badRow(path: path, line: line,
+                          reason: "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
+        default:
+            consumeLineEnd()
+            return true
         }
-        return true
     }
 
     private func tooLong(_ startLine: Int) -> ImportError {
@@ -172,12 +181,20 @@ final class CSVRecordReader {
     }
 
     private func text(_ bytes: [UInt8], startLine: Int) throws(ImportError) -> String {
-        // SQLite and the number parsers would read a NUL as the end of the value ("32.5\0x"
-        // stored as 32.5), so the row is refused rather than cut short.
-        if bytes.contains(0) {
-            throw .badRow(path: path, line: startLine,
-                          reason: "a NUL byte in a field: the file may be binary or UTF-16; save it as UTF-8 text")
+        // One pass for the two checks, and ASCII (most fields) made into a String without
+        // `String(validating:)`, which looks up generic metadata on every call (a fifth of a
+        // CSV ingest's parsing).
+        var isASCII = true
+        for byte in bytes {
+            // SQLite and the number parsers would read a NUL as the end of the value ("32.5\0x"
+            // stored as 32.5), so the row is refused rather than cut short.
+            if byte == 0 {
+                throw .badRow(path: path, line: startLine,
+                              reason: "a NUL byte in a field: the file may be binary or UTF-16; save it as UTF-8 text")
+            }
+            if byte >= 0x80 { isASCII = false }
         }
+        if isASCII { return String(decoding: bytes, as: UTF8.self) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .badRow(path: path, line: startLine, reason: "the row is not valid UTF-8: save the file as UTF-8")
         }

@@ -6,7 +6,7 @@ import IncidentMapCore
 /// semicolon or tab separated, told from the header), or ACLED's API answer (`.json`: one
 /// `{"status", "success", "count", "data": [...]}` answer or several pages of them), or a GDELT
 /// 2.0 event export (`YYYYMMDDHHMMSS.export.CSV`, told by its shape; see ``GDELTOptions``),
-/// or the first sheet of an Excel workbook (`.xlsx`, read whole by the internal `XLSXSheetReader`).
+/// or the first sheet of an Excel workbook (`.xlsx`, read streaming by the internal `XLSXSheetReader`).
 ///
 /// ```swift
 /// let reader = try IncidentFileReader(path: "acled-libya.csv")
@@ -185,6 +185,7 @@ public final class IncidentFileReader {
                 guard let next = try csv.next() else { return nil }
                 record = next
             } catch {
+                if let fileError = error.fileError { throw fileError }
                 if error.endsFile { throw .badRow(path: path, line: error.line, reason: error.reason) }
                 return .rejected(RejectedRow(line: error.line, reason: error.reason, raw: error.raw))
             }
@@ -197,9 +198,10 @@ public final class IncidentFileReader {
             line = record.line
             csvFields = record.fields
             var row = [String?](repeating: nil, count: IncidentRecord.slotCount)
-            // The first of two columns with the same name wins.
-            for (slot, field) in zip(headerSlots, record.fields).reversed() {
-                if let slot { row[slot] = field }
+            // The first of two columns with the same name wins. By index, backwards: `reversed()`
+            // of the zipped columns made an array a row.
+            for position in record.fields.indices.reversed() {
+                if let slot = headerSlots[position] { row[slot] = record.fields[position] }
             }
             if !unknownColumns.isEmpty {
                 row[IncidentRecord.unknownSlot] = OtherColumns.json(unknownColumns.compactMap { column in
@@ -244,6 +246,7 @@ public final class IncidentFileReader {
         do {
             first = try reader.next()
         } catch {
+            if let fileError = error.fileError { throw fileError }
             throw .badRow(path: path, line: error.line, reason: "the header row: \(error.reason)")
         }
         guard let record = first else {

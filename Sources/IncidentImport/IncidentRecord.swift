@@ -106,8 +106,11 @@ enum IncidentRecord {
             evidence = spans
         }
         var kept = KeptColumns()
-        for column in KeptColumns.columns where column != .otherColumns { kept[column] = value(column) }
-        kept[.otherColumns] = try OtherColumns.merged(given: value(.otherColumns), unknown: values[unknownSlot])
+        // Only the values given: setting a column to nil looks through all of them.
+        for column in KeptColumns.columns where column != .otherColumns {
+            if let text = value(column) { kept[column] = text }
+        }
+        if let other = try OtherColumns.merged(given: value(.otherColumns), unknown: values[unknownSlot]) { kept[.otherColumns] = other }
         return Incident(
             eventID: value(.eventID), eventDate: date,
             timePrecision: try code(.timePrecision, as: TimePrecision.self, default: .day),

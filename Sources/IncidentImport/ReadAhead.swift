@@ -25,13 +25,7 @@ extension IncidentFileReader {
             public var rejected: [RejectedRow] = []
         }
 
-        private let condition = NSCondition()
-        // Guarded by `condition`.
-        private var ready: [Chunk] = []
-        private var failure: ImportError?
-        private var finished = false
-        private var cancelled = false
-        private let depth: Int
+        private let chunks: HandOver<Chunk>
         private let skipBadRows: Bool
         /// Used by the reading thread only, once started.
         private let reader: IncidentFileReader
@@ -40,7 +34,7 @@ extension IncidentFileReader {
         /// chunks ahead; with `skipBadRows`, past the rows refused. Call ``cancel()`` when
         /// giving up before the end: the reading thread holds on to this object until it stops.
         public init(_ reader: IncidentFileReader, skipBadRows: Bool = false, chunkSize: Int = 2048, depth: Int = 4) {
-            self.depth = depth
+            chunks = HandOver(capacity: depth)
             self.skipBadRows = skipBadRows
             self.reader = reader
             let thread = Thread { [self] in
@@ -56,7 +50,7 @@ extension IncidentFileReader {
             var rejected: [RejectedRow] = []
             do throws(ImportError) {
                 while let row = try reader.nextRow() {
-                    switch row {
+                    switch consume row {
                     case .incident(let incident):
                         incidents.append(incident)
                     case .rejected(let refused):
@@ -79,45 +73,15 @@ extension IncidentFileReader {
         }
 
         /// Waits for room and hands a chunk over; `false` once the reader is no longer wanted.
-        private func hand(_ chunk: Chunk) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while ready.count >= depth && !cancelled { condition.wait() }
-            guard !cancelled else { return false }
-            ready.append(chunk)
-            condition.broadcast()
-            return true
-        }
+        private func hand(_ chunk: Chunk) -> Bool { chunks.put(chunk) }
 
-        private func end(failure: ImportError?) {
-            condition.lock()
-            self.failure = failure
-            finished = true
-            condition.broadcast()
-            condition.unlock()
-        }
+        private func end(failure: ImportError?) { chunks.finish(failure: failure) }
 
         /// The next chunk, `nil` after the last (or after ``cancel()``); throws the first bad
         /// row's error once the chunks before it are handed out.
-        public func next() throws(ImportError) -> Chunk? {
-            condition.lock()
-            defer { condition.unlock() }
-            while ready.isEmpty && !finished && !cancelled { condition.wait() }
-            if !ready.isEmpty {
-                let chunk = ready.removeFirst()
-                condition.broadcast()
-                return chunk
-            }
-            if let failure, !cancelled { throw failure }
-            return nil
-        }
+        public func next() throws(ImportError) -> Chunk? { try chunks.take() }
 
         /// Stops the reading thread (when the caller gives up on the file).
-        public func cancel() {
-            condition.lock()
-            cancelled = true
-            condition.broadcast()
-            condition.unlock()
-        }
+        public func cancel() { chunks.cancel() }
     }
 }

@@ -16,7 +16,12 @@ enum TableRecords {
     func next() throws(CSVRecordReader.Failure) -> (line: Int, fields: [String])? {
         switch self {
         case .csv(let reader): return try reader.next()
-        case .sheet(let reader): return reader.next()
+        case .sheet(let reader):
+            do {
+                return try reader.next()
+            } catch {
+                throw CSVRecordReader.Failure(line: 0, reason: error.description, raw: "", endsFile: true, fileError: error)
+            }
         }
     }
 }

@@ -13,14 +13,24 @@ import ZIPFoundation
 /// which SpatiaLite already needs at run time): no Swift library in the mirror reads
 /// spreadsheets, and XMLCoder, which is, would decode the same XML into structures first.
 ///
-/// The sheet is read whole into memory, its cells as text: an HDX country file is a few
-/// megabytes; the part may unpack to at most ``maximumPartSize``.
+/// The sheet is read streaming, so memory stays flat whatever its size: one thread unpacks the
+/// sheet's part (ZIPFoundation hands it out in chunks by callback), another parses the chunks
+/// as they come (`XMLParser` pulling from an `InputStream` over them) and hands each row on as
+/// it closes; ``next()`` takes them, a few hundred rows at most waiting. Two threads because
+/// both libraries push: neither can be asked for the next piece. The shared strings and the
+/// small parts stay in memory, each at most ``maximumPartSize``.
 final class XLSXSheetReader {
-    /// The most one XML part may unpack to (256 MiB, about a million ACLED rows).
+    /// The most a part read whole (the workbook, its relationships, the shared strings) may
+    /// unpack to: 256 MiB.
     static let maximumPartSize = 256 << 20
+    /// Rows handed over at a time, and how many such batches may wait.
+    private static let batchSize = 256, batchesAhead = 4
 
-    private var rows: [(line: Int, fields: [String])]
+    private let rows: HandOver<[(line: Int, fields: [String])]>
+    private let chunks: HandOver<Data>
+    private var batch: [(line: Int, fields: [String])] = []
     private var position = 0
+    private var width: Int?
 
     init(path: String) throws(ImportError) {
         func unreadable(_ reason: String) -> ImportError { .unreadableFile(path: path, reason: reason) }
@@ -48,36 +58,102 @@ final class XLSXSheetReader {
             // from a damaged part: a workbook's parts are UTF-8 (Excel, LibreOffice and HDX all
             // write them so), and a part that is not is refused before it is parsed.
             guard data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }) else {
-                throw unreadable("\(name) in the workbook is not UTF-8 text: the workbook is damaged; save the sheet as CSV and ingest that")
+                throw unreadable(Self.notUTF8(name))
             }
             return data
         }
         guard let workbook = try part("xl/workbook.xml") else { throw unreadable("not an .xlsx workbook: it has no xl/workbook.xml") }
         let sheetPath = try Self.firstSheetPath(workbook: workbook, relationships: try part("xl/_rels/workbook.xml.rels"))
         let dates = DateSystem(workbook: workbook)
-        guard let sheet = try part(sheetPath) else { throw unreadable("the workbook's first sheet, \(sheetPath), is missing") }
+        guard let sheet = archive[sheetPath] else { throw unreadable("the workbook's first sheet, \(sheetPath), is missing") }
         var sharedStrings: [String] = []
         if let data = try part("xl/sharedStrings.xml") {
             let collector = SharedStrings()
-            guard XMLParse(data, collector) else { throw unreadable("xl/sharedStrings.xml is not well-formed XML") }
+            // Fed in chunks, as the sheet is: given its whole part at once, libxml2's push parser
+            // refuses more than 10 MB ("huge input lookup", reported as not well-formed), which
+            // the shared strings of a hundred thousand ACLED rows pass.
+            let parser = XMLParser(stream: InputStream(data: data))
+            parser.delegate = collector
+            guard parser.parse() else { throw unreadable("xl/sharedStrings.xml is not well-formed XML") }
             sharedStrings = collector.strings
         }
-        let collector = SheetRows(sharedStrings: sharedStrings)
-        guard XMLParse(sheet, collector) else { throw unreadable("\(sheetPath) is not well-formed XML") }
-        if let problem = collector.problem { throw unreadable("\(sheetPath): \(problem)") }
-        rows = collector.rows
-        Self.convertDates(&rows, numericCells: collector.numericCells, dates: dates)
+        let chunks = HandOver<Data>(capacity: 8)
+        let rows = HandOver<[(line: Int, fields: [String])]>(capacity: Self.batchesAhead)
+        self.chunks = chunks
+        self.rows = rows
+        // The archive is the unpacking thread's from here on: ZIPFoundation reads through one
+        // FILE, which two threads must not share.
+        nonisolated(unsafe) let sheetArchive = archive, sheetEntry = sheet
+        let strings = sharedStrings
+        let unpacking = Thread {
+            var check = UTF8Check()
+            do {
+                _ = try sheetArchive.extract(sheetEntry) { chunk in
+                    // The sheet is checked a chunk at a time, before the parser sees it, as the
+                    // other parts are whole.
+                    guard check.accept(chunk) else { throw ImportError.unreadableFile(path: path, reason: Self.notUTF8(sheetPath)) }
+                    guard chunks.put(chunk) else { throw CancellationError() }
+                }
+                guard check.finish() else { throw ImportError.unreadableFile(path: path, reason: Self.notUTF8(sheetPath)) }
+                chunks.finish(failure: nil)
+            } catch let error as ImportError {
+                chunks.finish(failure: error)
+            } catch is CancellationError {
+            } catch {
+                chunks.finish(failure: .unreadableFile(path: path, reason: "\(sheetPath) in the workbook cannot be unpacked (\(error))"))
+            }
+        }
+        unpacking.name = "incidentmap xlsx unzip"
+        let parsing = Thread {
+            let stream = ChunkStream(chunks)
+            let collector = SheetRows(sharedStrings: strings, dates: dates, rows: rows, batchSize: Self.batchSize)
+            let parser = XMLParser(stream: stream)
+            parser.delegate = collector
+            collector.parser = parser
+            let parsed = parser.parse()
+            // The unpacking stops too, when the parsing stops early.
+            chunks.cancel()
+            // The rows before a failure come out before it, as a CSV file's do.
+            collector.handOver()
+            if let failure = stream.failure {
+                rows.finish(failure: failure)
+            } else if let problem = collector.problem {
+                rows.finish(failure: .unreadableFile(path: path, reason: "\(sheetPath): \(problem)"))
+            } else if !parsed && !collector.cancelled {
+                rows.finish(failure: .unreadableFile(path: path, reason: "\(sheetPath) is not well-formed XML"))
+            } else {
+                rows.finish(failure: nil)
+            }
+        }
+        parsing.name = "incidentmap xlsx parse"
+        unpacking.start()
+        parsing.start()
+    }
+
+    deinit {
+        rows.cancel()
+        chunks.cancel()
+    }
+
+    private static func notUTF8(_ part: String) -> String {
+        "\(part) in the workbook is not UTF-8 text: the workbook is damaged; save the sheet as CSV and ingest that"
     }
 
     /// The next row (its row number in the sheet, its cells; short rows padded to the header's
-    /// width), `nil` after the last.
-    func next() -> (line: Int, fields: [String])? {
-        guard position < rows.count else { return nil }
+    /// width), `nil` after the last. Throws where the sheet's part cannot be read on (it is
+    /// damaged: not XML, not UTF-8), after the rows before the damage.
+    func next() throws(ImportError) -> (line: Int, fields: [String])? {
+        if position == batch.count {
+            guard let next = try rows.take() else { return nil }
+            batch = next
+            position = 0
+        }
         defer { position += 1 }
-        var row = rows[position]
-        if position > 0, let width = rows.first?.fields.count, row.fields.count < width {
+        var row = batch[position]
+        if let width, row.fields.count < width {
             row.fields += [String](repeating: "", count: width - row.fields.count)
         }
+        if width == nil { width = row.fields.count }
         return row
     }
 
@@ -91,18 +167,6 @@ final class XLSXSheetReader {
               let target = links.found.first(where: { $0["Id"] == id })?["Target"] else { return "xl/worksheets/sheet1.xml" }
         // Targets are relative to xl/, or absolute from the package root.
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-    }
-
-    /// Excel keeps a date as a number of days (a serial) and shows it as a date by its cell's
-    /// style; the header names the date column, so `event_date` cells that hold a number are
-    /// written back as the ISO date the sheet shows, counted in the workbook's date system.
-    private static func convertDates(_ rows: inout [(line: Int, fields: [String])], numericCells: Set<[Int]>, dates: DateSystem) {
-        guard let header = rows.first?.fields,
-              let column = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "event_date" }) else { return }
-        for index in rows.indices.dropFirst() where numericCells.contains([index, column]) && column < rows[index].fields.count {
-            guard let serial = Double(rows[index].fields[column]), let date = dates.isoDate(serial: serial) else { continue }
-            rows[index].fields[column] = date
-        }
     }
 }
 
@@ -184,17 +248,46 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     }
 }
 
-/// A sheet's `<row>`s: each cell's text placed by its reference's column letters.
+/// A sheet's `<row>`s: each cell's text placed by its reference's column letters, handed on in
+/// batches as the rows close.
+///
+/// Excel keeps a date as a number of days (a serial) and shows it as a date by its cell's
+/// style; the header names the date column, so `event_date` cells that hold a number are
+/// written as the ISO date the sheet shows, counted in the workbook's date system.
 private final class SheetRows: NSObject, XMLParserDelegate {
     let sharedStrings: [String]
-    var rows: [(line: Int, fields: [String])] = []
-    /// [row index, column] of cells that hold a number (a date, where the column is one).
-    var numericCells: Set<[Int]> = []
+    let dates: DateSystem
+    let rows: HandOver<[(line: Int, fields: [String])]>
+    let batchSize: Int
+    weak var parser: XMLParser?
     var problem: String?
+    /// Whether the reader stopped wanting rows.
+    private(set) var cancelled = false
+    private var batch: [(line: Int, fields: [String])] = []
     private var fields: [String] = [], line = 0
+    /// The columns of this row whose cells hold a number.
+    private var numericColumns: [Int] = []
+    /// Once the header row is read, the column of `event_date` (`-1` where it has none).
+    private var dateColumn: Int?
     private var column = 0, cellType = "", value = "", inValue = false
 
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+    init(sharedStrings: [String], dates: DateSystem, rows: HandOver<[(line: Int, fields: [String])]>, batchSize: Int) {
+        self.sharedStrings = sharedStrings
+        self.dates = dates
+        self.rows = rows
+        self.batchSize = batchSize
+    }
+
+    /// Hands on the rows read since the last batch.
+    func handOver() {
+        guard !batch.isEmpty, !cancelled else { return }
+        if !rows.put(batch) {
+            cancelled = true
+            parser?.abortParsing()
+        }
+        batch = []
+        batch.reserveCapacity(batchSize)
+    }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
@@ -202,6 +295,7 @@ private final class SheetRows: NSObject, XMLParserDelegate {
         case "row":
             line = attributes["r"].flatMap(Int.init) ?? line + 1
             fields = []
+            numericColumns = []
         case "c":
             column = attributes["r"].flatMap(Self.columnIndex) ?? fields.count
             cellType = attributes["t"] ?? "n"
@@ -220,16 +314,29 @@ private final class SheetRows: NSObject, XMLParserDelegate {
             var text = value
             if cellType == "s" {
                 guard let index = Int(value), sharedStrings.indices.contains(index) else {
-                    problem = problem ?? "row \(line): a cell points to shared string '\(value)', which the workbook does not have"
+                    if problem == nil {
+                        problem = "row \(line): a cell points to shared string '\(value)', which the workbook does not have"
+                        parser.abortParsing()
+                    }
                     return
                 }
                 text = sharedStrings[index]
             }
-            if cellType == "n" && !value.isEmpty { numericCells.insert([rows.count, column]) }
+            if cellType == "n" && !value.isEmpty { numericColumns.append(column) }
             if column >= fields.count { fields += [String](repeating: "", count: column - fields.count + 1) }
             fields[column] = text
         case "row":
-            if fields.contains(where: { !$0.isEmpty }) { rows.append((line, fields)) }
+            guard problem == nil, fields.contains(where: { !$0.isEmpty }) else { return }
+            if let dateColumn {
+                if dateColumn >= 0, dateColumn < fields.count, numericColumns.contains(dateColumn),
+                   let serial = Double(fields[dateColumn]), let date = dates.isoDate(serial: serial) {
+                    fields[dateColumn] = date
+                }
+            } else {
+                dateColumn = fields.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "event_date" } ?? -1
+            }
+            batch.append((line, fields))
+            if batch.count >= batchSize { handOver() }
         default: break
         }
     }
@@ -244,4 +351,78 @@ private final class SheetRows: NSObject, XMLParserDelegate {
         }
         return letters == 0 ? nil : index - 1
     }
+}
+
+/// The unpacked chunks of a part as the `InputStream` `XMLParser` pulls from: it reads them as
+/// the unpacking thread hands them over. A failure to unpack ends the stream with an error
+/// (`read` returns -1, which stops the parser) and is kept in ``failure``.
+private final class ChunkStream: InputStream {
+    private let chunks: HandOver<Data>
+    private var current = Data()
+    private var offset = 0
+    private(set) var failure: ImportError?
+
+    init(_ chunks: HandOver<Data>) {
+        self.chunks = chunks
+        super.init(data: Data())
+    }
+
+    override func open() {}
+    override func close() {}
+    override var hasBytesAvailable: Bool { failure == nil }
+    // The parser asks for it when `read` fails; InputStream's own looks into a CFReadStream
+    // this subclass does not have, and traps.
+    override var streamError: Error? { failure }
+    override var streamStatus: Stream.Status { failure == nil ? .open : .error }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
+        while offset == current.count {
+            do {
+                guard let chunk = try chunks.take() else { return 0 }
+                current = chunk
+                offset = 0
+            } catch {
+                failure = error
+                return -1
+            }
+        }
+        let count = min(maxLength, current.count - offset)
+        current.withUnsafeBytes { bytes in
+            buffer.update(from: bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: UInt8.self), count: count)
+        }
+        offset += count
+        return count
+    }
+}
+
+/// Checks that bytes coming in chunks are UTF-8, a character cut between two chunks carried
+/// over to the next.
+struct UTF8Check {
+    private var carried: [UInt8] = []
+
+    /// Whether `chunk`, after what came before, is UTF-8 so far.
+    mutating func accept<Bytes: Collection<UInt8>>(_ chunk: Bytes) -> Bool {
+        var bytes = carried
+        bytes.append(contentsOf: chunk)
+        // Where a character that the chunk does not finish starts: its lead byte says how many
+        // bytes it has (two to four), and fewer follow it.
+        var cut = bytes.count
+        var index = bytes.count - 1
+        while index >= 0 && index >= bytes.count - 4 {
+            let byte = bytes[index]
+            if byte & 0xC0 == 0x80 {
+                index -= 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            if bytes.count - index < length { cut = index }
+            break
+        }
+        carried = Array(bytes[cut...])
+        let whole = bytes[..<cut]
+        return whole.allSatisfy { $0 < 0x80 } || String(validating: whole, as: UTF8.self) != nil
+    }
+
+    /// Whether the bytes ended with no character cut short.
+    func finish() -> Bool { carried.isEmpty }
 }

@@ -20,21 +20,23 @@ import ZIPFoundation
     }
 
     /// The parts (path in the zip, XML) of ``workbook(_:in:name:workbookProperties:)``'s workbook.
-    static func parts(_ rows: [[String?]], workbookProperties: String? = nil) -> [String: [UInt8]] {
+    /// `inline`: text cells written in the sheet (`t="inlineStr"`), not as shared strings.
+    static func parts(_ rows: [[String?]], workbookProperties: String? = nil, inline: Bool = false) -> [String: [UInt8]] {
         var shared: [String] = []
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
         func column(_ index: Int) -> String { index < 26 ? String(UnicodeScalar(65 + index)!) : "A" + String(UnicodeScalar(65 + index - 26)!) }
         let sheetRows = rows.enumerated().map { rowIndex, cells in
             "<row r=\"\(rowIndex + 1)\">" + cells.enumerated().compactMap { columnIndex, cell -> String? in
                 guard let cell else { return nil }
                 let reference = "\(column(columnIndex))\(rowIndex + 1)"
                 if Double(cell) != nil { return "<c r=\"\(reference)\"><v>\(cell)</v></c>" }
+                if inline { return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(escaped(cell))</t></is></c>" }
                 shared.append(cell)
                 return "<c r=\"\(reference)\" t=\"s\"><v>\(shared.count - 1)</v></c>"
             }.joined() + "</row>"
         }.joined()
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        }
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let parts = [
@@ -51,12 +53,12 @@ import ZIPFoundation
         return parts.mapValues { Array($0.utf8) }
     }
 
-    /// Writes `parts` as a zip (deflated) at `path`.
-    static func zip(_ parts: [String: [UInt8]], to path: String) throws {
+    /// Writes `parts` as a zip at `path`, deflated or (quicker, for large parts) stored.
+    static func zip(_ parts: [String: [UInt8]], to path: String, deflated: Bool = true) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         for (partName, bytes) in parts.sorted(by: { $0.key < $1.key }) {
             let data = Data(bytes)
-            try archive.addEntry(with: partName, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: partName, type: .file, uncompressedSize: Int64(data.count), compressionMethod: deflated ? .deflate : .none) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -124,6 +126,90 @@ import ZIPFoundation
         }
         #expect(refused.line == 3)
         #expect(refused.raw == "LBY2,2019-04-08,Skirmish,32.1,13.2,,")
+    }
+
+    /// The sheet is read as it unpacks, its rows handed out as they close: a sheet of 5,000 rows
+    /// (a megabyte of XML, many of the unpacker's chunks) whose part is damaged after its last
+    /// row hands out every row before the damage is found. Read whole, as it was, the sheet was
+    /// refused before its first row, and held in memory with all its rows at once.
+    @Test func rowsComeOutAsTheSheetUnpacksBeforeItsDamagedEnd() throws {
+        let folder = try TemporaryFolder()
+        let rows = [Self.header] + (1...5_000).map { number -> [String?] in
+            ["LBY\(number)", "43563", "Battles", "32.1", "13.2", "Town \(number % 50)", "notes of row \(number)"]
+        }
+        var parts = Self.parts(rows)
+        // A lead byte of a four-byte character with nothing after it: not UTF-8, at the very end.
+        parts["xl/worksheets/data.xml"]?.append(0xF4)
+        let path = folder.path + "/damaged-end.xlsx"
+        try Self.zip(parts, to: path)
+        // The sheet reader itself: the incident reader holds a day's rows to fold monadic ones,
+        // and these share one day.
+        let sheet = try XLSXSheetReader(path: path)
+        var read: [(line: Int, fields: [String])] = []
+        #expect(throws: ImportError.unreadableFile(path: path, reason: "xl/worksheets/data.xml in the workbook is not UTF-8 text: "
+                                                   + "the workbook is damaged; save the sheet as CSV and ingest that")) {
+            while let row = try sheet.next() { read.append(row) }
+        }
+        #expect(read.count == 5_001)
+        #expect(read.first?.fields.first == "event_id_cnty" && read.last?.line == 5_001 && read.last?.fields.first == "LBY5000")
+        // Dates written as Excel's day numbers come out as the dates the sheet shows.
+        #expect(read.last?.fields[1] == "2019-04-08")
+    }
+
+    /// A part of more than 10 MB of XML (1,500 rows with 8 kB of notes each: the shared
+    /// strings, or the sheet where its text is inline) is read. Given to libxml2 whole, as the
+    /// parts were, it was refused as "not well-formed XML" (libxml2's push parser takes at most
+    /// 10 MB at once): a sheet of some ten thousand ACLED rows could not be read.
+    @Test(arguments: [false, true]) func aPartOfMoreThanTenMegabytesIsRead(inline: Bool) throws {
+        let folder = try TemporaryFolder()
+        let filler = String(repeating: "synthetic notes ", count: 512)
+        let rows = [Self.header] + (1...1_500).map { number -> [String?] in
+            ["LBY\(number)", "2019-04-08", "Battles", "32.1", "13.2", "Town", "\(number): \(filler)"]
+        }
+        let parts = Self.parts(rows, inline: inline)
+        let large = inline ? "xl/worksheets/data.xml" : "xl/sharedStrings.xml"
+        #expect(try #require(parts[large]).count > 12_000_000)
+        let path = folder.path + "/large.xlsx"
+        try Self.zip(parts, to: path, deflated: false)
+        let reader = try IncidentFileReader(path: path)
+        var count = 0, last: Incident?
+        while let incident = try reader.next() {
+            count += 1
+            last = incident
+        }
+        #expect(count == 1_500)
+        #expect(last?.eventID == "LBY1500" && last?.notes == "1500: " + filler.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// What stops a sheet's threads when its reader is given up on: a giver waiting for room
+    /// is let go by the taker's cancel, and gives nothing more.
+    @Test func aHandOverCancelledLetsItsWaitingGiverGo() throws {
+        let handOver = HandOver<Int>(capacity: 1)
+        let gaveUp = NSCondition()
+        nonisolated(unsafe) var results: [Bool] = []
+        let giver = Thread {
+            let outcomes = [handOver.put(1), handOver.put(2), handOver.put(3)]
+            gaveUp.lock()
+            results = outcomes
+            gaveUp.broadcast()
+            gaveUp.unlock()
+        }
+        giver.start()
+        #expect(try handOver.take() == 1)
+        handOver.cancel()
+        gaveUp.lock()
+        while results.isEmpty {
+            guard gaveUp.wait(until: Date(timeIntervalSinceNow: 30)) else {
+                Issue.record("the giver still waits 30 s after the cancel")
+                break
+            }
+        }
+        gaveUp.unlock()
+        // The second fitted after the first was taken, or was refused; the third was refused.
+        #expect(results.count == 3 && results[0] && !results[2], "\(results)")
+        // What was handed over before the cancel can still be taken; nothing after it.
+        if results.count == 3 && results[1] { #expect(try handOver.take() == 2) }
+        #expect(try handOver.take() == nil)
     }
 
     @Test func aSheetWithoutTheColumnsSaysWhatItHas() throws {
