@@ -347,6 +347,12 @@ public struct IncidentExtractor: Sendable {
                     // Clashes with the police at a protest: intervention, or excessive force where people died.
                     kind.subEventType = fatalities > 0 ? "Excessive force against protesters" : "Protest with intervention"
                 }
+                // "set fire to the gate and abducted a guard" in the sentence of the attack: acts
+                // of that attack, one event of its type as ACLED codes it (a crowd's are the crowd's).
+                if Self.actsOfAnAttack.contains(kind.subEventType), !crowdTriggerInSentence,
+                   let attack = nearestAttack(to: trigger, among: sentenceTriggers, isNegated: isNegated) {
+                    kind = attack
+                }
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"
                 }
@@ -584,6 +590,26 @@ public struct IncidentExtractor: Sendable {
     }
 
     static let facilityKinds: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .port, .oilFacility]
+
+    /// Sub-events that are part of an attack or a clash told in the same sentence: what the
+    /// attackers burned, looted, took or who they seized, and their withdrawal after it.
+    static let actsOfAnAttack: Set<String> = ["Looting/property destruction", "Arrests", "Abduction/forced disappearance",
+                                              "Non-violent transfer of territory"]
+
+    /// The attack or clash nearest `trigger` among the sentence's triggers, not negated ("did
+    /// not clash"): what an act told beside it belongs to. Only an armed clash: a town taken
+    /// ("after the withdrawal of its forces") changed hands, and shrines wrecked with bombs
+    /// were destroyed, not bombed.
+    func nearestAttack(to trigger: PhraseMatch<Trigger>, among triggers: [PhraseMatch<Trigger>],
+                       isNegated: (PhraseMatch<Trigger>) -> Bool) -> (eventType: EventType, subEventType: String)? {
+        let attacks = triggers.filter { other in
+            other.firstToken != trigger.firstToken && !isNegated(other) && other.payloads.first.map { reading in
+                reading.eventType == .battles && reading.subEventType == "Armed clash"
+            } ?? false
+        }
+        return attacks.min { abs($0.firstToken - trigger.firstToken) < abs($1.firstToken - trigger.firstToken) }
+            .map { _ in (EventType.battles, "Armed clash") }
+    }
 
     /// An English trigger after a determiner that points back ("the attack", "this strike",
     /// "that assault"): the event was told before. Arabic writes new events with the article

@@ -30,4 +30,19 @@ import Testing
     func aClauseSetAbroadStaysAbroad(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // What attackers burn, seize or loot in the sentence of their attack is that attack.
+        ("Gunmen attacked a checkpoint in Gharyan on Monday, kidnapped two soldiers and set fire to it.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("هاجم مسلحون بوابة أمنية في غريان يوم الاثنين وقاموا بحرق البوابة واختطاف جندي.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("Clashes erupted in Zliten on Monday and the attackers withdrew after security forces arrested ten of them.",
+         ["2208485 Battles/Armed clash 2019-04-08"]),
+        // An arrest told in a sentence of its own is an event of its own.
+        ("Clashes erupted in Zliten on Monday. Security forces arrested ten gunmen in Zliten on Monday.",
+         ["2208485 Battles/Armed clash 2019-04-08", "2208485 Strategic developments/Arrests 2019-04-08"]),
+    ])
+    func actsOfAnAttackAreTheAttack(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
