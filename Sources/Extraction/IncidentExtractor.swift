@@ -192,6 +192,9 @@ public struct IncidentExtractor: Sendable {
         var lastFacility: ResolvedPlace?
         var lastLandmark: ResolvedPlace?
         var previousEnd = 0
+        // The types of the events the sentences read so far told, and how many of `found` they cover.
+        var typesTold: Set<EventType> = []
+        var countedTold = 0
         // Each sentence's matches, found in one pass: filtering the whole article's lists for
         // every sentence grew with the square of a long text.
         let sentenceOf = sentenceIndexes(sentences, tokenCount: tokens.count)
@@ -308,6 +311,12 @@ public struct IncidentExtractor: Sendable {
             let sentenceTriggers = triggersBySentence[sentenceIndex]
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
 
+            // The types of the events told (not referred back to) in the sentences before.
+            for incident in found[countedTold...] where incident.status == .happened && !incident.refersBack {
+                typesTold.insert(incident.eventType)
+            }
+            countedTold = found.count
+            let typesToldBefore = typesTold
             let crowdTriggerInSentence = sentenceTriggers.contains { trigger in
                 trigger.payloads.contains { $0.eventType == .protests || $0.eventType == .riots }
             }
@@ -386,7 +395,10 @@ public struct IncidentExtractor: Sendable {
                         evidence: evidence(sentence: sentence, text: sentenceText, trigger: trigger.start..<trigger.end, place: resolved.mention,
                                            sentences: sentences, scalars: text, source: article.source),
                         source: article.source, sourceURL: article.url, language: language,
-                        refersBack: refersBack(trigger, tokens: tokens), status: eventStatus))
+                        refersBack: refersBack(trigger, tokens: tokens) || refersBackToTold(
+                            trigger, eventType: kind.eventType, tokens: tokens,
+                            statesItsDay: date.map { !$0.isCarriedOver } ?? false, toldBefore: typesToldBefore),
+                        status: eventStatus))
                 }
             }
         }
@@ -617,6 +629,36 @@ public struct IncidentExtractor: Sendable {
     func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
         guard trigger.firstToken > 0 else { return false }
         return words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
+    }
+
+    /// A mention of an event already told, in a sentence that gives it no day of its own: in
+    /// Arabic a trigger with the article (وقال مصدر إن التفجير نفذته سيارة) once an event of its
+    /// type was told; in English one or two lower-case words between the determiner and the
+    /// trigger ("the recent attack", "the deadly blast") once any event was. A sentence that
+    /// states its day tells the event anew (وقعت الاشتباكات أمس), and the first telling is new.
+    func refersBackToTold(_ trigger: PhraseMatch<Trigger>, eventType: EventType, tokens: [Token],
+                          statesItsDay: Bool, toldBefore: Set<EventType>) -> Bool {
+        guard !statesItsDay, !toldBefore.isEmpty else { return false }
+        let word = tokens[trigger.firstToken]
+        if word.script == .arabic { return toldBefore.contains(eventType) && hasArabicArticle(word) }
+        for gap in 1...2 where trigger.firstToken > gap {
+            let between = tokens[(trigger.firstToken - gap)..<trigger.firstToken]
+            guard between.allSatisfy({ $0.script == .latin && !$0.isCapitalised }) else { return false }
+            let determiner = tokens[trigger.firstToken - gap - 1]
+            // "said that heavy clashes …": that a complementiser, not a determiner.
+            if words.contains(determiner, in: .pointingBack), !words.contains(determiner, in: .that) { return true }
+        }
+        return false
+    }
+
+    /// The word begins with the article ال, after one proclitic (والتفجير، بالهجوم) or as لل.
+    func hasArabicArticle(_ token: Token) -> Bool {
+        let letters = token.folded
+        let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
+        func articleAt(_ index: Int) -> Bool { letters.count > index + 3 && letters[index] == alef && letters[index + 1] == lam }
+        if articleAt(0) { return true }
+        guard letters.count > 4, ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0643}", lam].contains(letters[0]) else { return false }
+        return articleAt(1) || (letters[0] == lam && letters[1] == lam)
     }
 
     /// A trigger word alone in quotation marks ("وصف أحد الحراس الواقعة بأنها “اعتقال”", called
@@ -889,9 +931,30 @@ public struct IncidentExtractor: Sendable {
             return merged
         }
         guard foldingTellings else { return incidents }
-        let told = incidents.filter { !$0.refersBack }, referredBack = incidents.filter(\.refersBack)
+        let (told, referredBack) = placedByReferences(incidents.filter { !$0.refersBack }, incidents.filter(\.refersBack))
         let folded = foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))
         return foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded))) + referredBack
+    }
+
+    /// An event told at a city and referred back to at a place inside it, the same type on the
+    /// same day ("clashes in Tripoli … الاشتباكات تجري في محيط مطار طرابلس"): the reference
+    /// says where in the city the event was, and the event keeps that place and both tellings.
+    func placedByReferences(_ told: [ExtractedIncident], _ referredBack: [ExtractedIncident])
+        -> (told: [ExtractedIncident], referredBack: [ExtractedIncident]) {
+        var told = told, unplaced: [ExtractedIncident] = []
+        for reference in referredBack {
+            guard reference.place.kind != .city, let index = told.firstIndex(where: { event in
+                event.place.kind == .city && event.place.id != reference.place.id && event.eventType == reference.eventType
+                    && event.date?.date == reference.date?.date && isSameArea(event.place, reference.place)
+            }) else {
+                unplaced.append(reference)
+                continue
+            }
+            told[index].place = reference.place
+            told[index].geoPrecision = reference.geoPrecision
+            appendEvidence(contentsOf: reference.evidence, to: &told[index].evidence)
+        }
+        return (told, unplaced)
     }
 
     /// A killing that a sentence with no day of its own tells beside a battle whose day is

@@ -45,4 +45,21 @@ import Testing
     func actsOfAnAttackAreTheAttack(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // An event mentioned again with no day of its own is the event told before, wherever
+        // the mention is set (where the car came from, who planned it).
+        ("A car bomb exploded in Benghazi on Monday. Officials said the deadly bombing was planned by a cell in Derna.",
+         ["88319 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        ("قتل ثلاثة أشخاص في تفجير سيارة مفخخة في أجدابيا يوم الاثنين.\n\nوقال مسؤول إن التفجير نفذته سيارة قادمة من مدينة بنغازي.",
+         ["89113 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        // A mention that states its own day tells the event anew; one at a place inside the
+        // city told before says where in it the event was.
+        ("Fresh clashes erupted in Gharyan on Monday. The heavy clashes spread to Zliten on Tuesday.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2208485 Battles/Armed clash 2019-04-09"]),
+        ("اندلعت اشتباكات في طرابلس أمس.\n\nوقال مصدر إن الاشتباكات تجري في محيط مطار معيتيقة.", ["ly-mitiga Battles/Armed clash 2019-04-08"]),
+    ])
+    func anEventToldAgainIsTheSameEvent(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
