@@ -297,12 +297,15 @@ public struct IncidentExtractor: Sendable {
                                                                     reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")
                 }
             }
+            // Where people, vehicles or fire came from sets no scene and places no event.
+            let originStarts = origins(sentencePlaces, cues: cuePositions, triggers: triggersBySentence[sentenceIndex])
+            let placesHere = sentencePlaces.filter { !originStarts.contains($0.mention.firstToken) }
             let sceneBefore = scene
-            if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: cuePositions, tokens: tokens) }
+            if !placesHere.isEmpty { scene = locatedOnes(mostSpecific(placesHere, tokens: tokens), cues: cuePositions, tokens: tokens) }
             if scene.count == 1, let town = scene.first, [.city, .town, .village].contains(town.place.kind) { lastTown = town }
             if let facility = sentencePlaces.last(where: { Self.facilityKinds.contains($0.place.kind) }) { lastFacility = facility }
             if let landmark = sentencePlaces.last(where: { $0.place.kind == .landmark }) { lastLandmark = landmark }
-            let referredTown = !sentencePlaces.isEmpty ? nil
+            let referredTown = !placesHere.isEmpty ? nil
                 : sentenceCues.contains { $0.payloads.contains(.landmarkAnaphor) } ? lastLandmark
                 : sentenceCues.contains { $0.payloads.contains(.facilityAnaphor) } ? lastFacility
                 : sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
@@ -368,15 +371,14 @@ public struct IncidentExtractor: Sendable {
                 var linked = listedWith(sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) },
                                         in: sentencePlaces, tokens: tokens, text: text)
                 // "هاجم مسلحون من تاجوراء سجنا": where the attackers came from is not where the
-                // attack was; the sentence's other places are read instead.
-                if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: cuePositions) }),
-                   sentencePlaces.contains(where: { !isOrigin($0, cues: cuePositions) }) { linked = [] }
+                // attack was; the sentence's other places are read instead, else the scene.
+                if linked.allSatisfy({ originStarts.contains($0.mention.firstToken) }) { linked = [] }
                 // "led crowds from Tajoura to Martyrs Square to demonstrate": a crowd is where it went.
                 if kind.eventType == .protests || kind.eventType == .riots {
                     let destinations = linked.filter { cuePositions.has(.destination, endingBefore: $0.mention.firstToken, within: 0...0) }
                     if !destinations.isEmpty { linked = destinations }
                 }
-                linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
+                linked = preferringPlacesInside(linked.isEmpty ? placesHere : linked, placesHere)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
                 // "the square", "the airport", "the city" say which place; the scene is only the
                 // last sentence's.
@@ -596,9 +598,41 @@ public struct IncidentExtractor: Sendable {
         }
     }
 
-    /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة").
+    /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة"), unless a
+    /// word between says where or whither ("from Misrata advanced to Sirte").
     func isOrigin(_ place: ResolvedPlace, cues: CuePositions) -> Bool {
-        cues.has(.origin, endingBefore: place.mention.firstToken, within: 0...4)
+        let first = place.mention.firstToken
+        return cues.ending(before: first, within: 0...4).contains { cue in
+            cue.payloads.contains(.origin)
+                && !((cue.firstToken + cue.tokenCount)..<first).contains { isPlaceCue(at: $0, cues: cues) }
+        }
+    }
+
+    /// A cue at `token` that says where, whither or who reports (في، in, to, إلى, said).
+    func isPlaceCue(at token: Int, cues: CuePositions) -> Bool {
+        cues.starting(at: token).contains { cue in
+            cue.payloads.contains(.locative) || cue.payloads.contains(.destination) || cue.payloads.contains(.reporting)
+        }
+    }
+
+    /// The first tokens of the sentence's places that are origins: each right after an origin
+    /// cue, and each listed after an origin before a trigger, a reporting verb or a word that
+    /// says where or whither ("came not just from Tripoli, but outlying towns including Zintan
+    /// and Zawia"; "من مصراتة وزليتن").
+    func origins(_ places: [ResolvedPlace], cues: CuePositions, triggers: [PhraseMatch<Trigger>]) -> Set<Int> {
+        var result = Set<Int>()
+        var originEnd: Int?
+        let triggerStarts = Set(triggers.map(\.firstToken))
+        for place in places.sorted(by: { $0.mention.firstToken < $1.mention.firstToken }) {
+            let first = place.mention.firstToken
+            var isOrigin = isOrigin(place, cues: cues)
+            if !isOrigin, let end = originEnd, (0...6).contains(first - end) {
+                isOrigin = !(end..<first).contains { triggerStarts.contains($0) || isPlaceCue(at: $0, cues: cues) }
+            }
+            if isOrigin { result.insert(first) }
+            originEnd = isOrigin ? first + place.mention.tokenCount : nil
+        }
+        return result
     }
 
     static let facilityKinds: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .port, .oilFacility]

@@ -62,4 +62,17 @@ import Testing
     func anEventToldAgainIsTheSameEvent(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // Every place of a list of origins is an origin, not only the first: the event is
+        // where the scene is, or nowhere the sentence says.
+        ("Protesters gathered in Martyrs Square in Tripoli on Monday.\n\nProtesters came not just from Tripoli, but from outlying towns including Zintan and Zawiya.",
+         ["ly-martyrs-square-tripoli Protests/Peaceful protest 2019-04-08"]),
+        ("هاجم مسلحون من مصراتة وزليتن بوابة أمنية في سرت أمس", ["2210554 Battles/Armed clash 2019-04-08"]),
+        // Where they went is no origin.
+        ("Fighters from Misrata advanced to Sirte and clashed with the militants on Monday.", ["2210554 Battles/Armed clash 2019-04-08"]),
+    ])
+    func everyOriginOfAListIsAnOrigin(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
