@@ -399,7 +399,8 @@ public struct IncidentExtractor: Sendable {
                         source: article.source, sourceURL: article.url, language: language,
                         refersBack: refersBack(trigger, tokens: tokens) || refersBackToTold(
                             trigger, eventType: kind.eventType, tokens: tokens,
-                            statesItsDay: date.map { !$0.isCarriedOver } ?? false, toldBefore: typesToldBefore),
+                            statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
+                            toldBefore: typesToldBefore),
                         status: eventStatus))
                 }
             }
@@ -599,12 +600,14 @@ public struct IncidentExtractor: Sendable {
     }
 
     /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة"), unless a
-    /// word between says where or whither ("from Misrata advanced to Sirte").
+    /// word between says whither or who reports ("from Misrata advanced to Sirte"); a locative
+    /// between is part of the name's introduction (مدينة).
     func isOrigin(_ place: ResolvedPlace, cues: CuePositions) -> Bool {
         let first = place.mention.firstToken
         return cues.ending(before: first, within: 0...4).contains { cue in
-            cue.payloads.contains(.origin)
-                && !((cue.firstToken + cue.tokenCount)..<first).contains { isPlaceCue(at: $0, cues: cues) }
+            cue.payloads.contains(.origin) && !((cue.firstToken + cue.tokenCount)..<first).contains { token in
+                cues.starting(at: token).contains { $0.payloads.contains(.destination) || $0.payloads.contains(.reporting) }
+            }
         }
     }
 
@@ -667,14 +670,15 @@ public struct IncidentExtractor: Sendable {
 
     /// A mention of an event already told, in a sentence that gives it no day of its own: in
     /// Arabic a trigger with the article (وقال مصدر إن التفجير نفذته سيارة) once an event of its
-    /// type was told; in English one or two lower-case words between the determiner and the
+    /// type was told, in a sentence that names no place where it was (تواصل الاشتباكات قرب
+    /// العزيزية sets the fighting in a place of its own); in English one or two lower-case words between the determiner and the
     /// trigger ("the recent attack", "the deadly blast") once any event was. A sentence that
     /// states its day tells the event anew (وقعت الاشتباكات أمس), and the first telling is new.
     func refersBackToTold(_ trigger: PhraseMatch<Trigger>, eventType: EventType, tokens: [Token],
-                          statesItsDay: Bool, toldBefore: Set<EventType>) -> Bool {
+                          statesItsDay: Bool, namesItsPlace: Bool, toldBefore: Set<EventType>) -> Bool {
         guard !statesItsDay, !toldBefore.isEmpty else { return false }
         let word = tokens[trigger.firstToken]
-        if word.script == .arabic { return toldBefore.contains(eventType) && hasArabicArticle(word) }
+        if word.script == .arabic { return !namesItsPlace && toldBefore.contains(eventType) && hasArabicArticle(word) }
         for gap in 1...2 where trigger.firstToken > gap {
             let between = tokens[(trigger.firstToken - gap)..<trigger.firstToken]
             guard between.allSatisfy({ $0.script == .latin && !$0.isCapitalised }) else { return false }
