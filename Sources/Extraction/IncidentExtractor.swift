@@ -194,6 +194,9 @@ public struct IncidentExtractor: Sendable {
         var lastFacility: ResolvedPlace?
         var lastLandmark: ResolvedPlace?
         var previousEnd = 0
+        // The types of the events the sentences read so far told, and how many of `found` they cover.
+        var typesTold: Set<EventType> = []
+        var countedTold = 0
         // Each sentence's matches, found in one pass: filtering the whole article's lists for
         // every sentence grew with the square of a long text.
         let sentenceOf = sentenceIndexes(sentences, tokenCount: tokens.count)
@@ -314,12 +317,15 @@ public struct IncidentExtractor: Sendable {
                                                                     reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")
                 }
             }
+            // Where people, vehicles or fire came from sets no scene and places no event.
+            let originStarts = origins(sentencePlaces, cues: cuePositions, triggers: triggersBySentence[sentenceIndex])
+            let placesHere = sentencePlaces.filter { !originStarts.contains($0.mention.firstToken) }
             let sceneBefore = scene
-            if !sentencePlaces.isEmpty { scene = locatedOnes(mostSpecific(sentencePlaces, tokens: tokens), cues: cuePositions, tokens: tokens) }
+            if !placesHere.isEmpty { scene = locatedOnes(mostSpecific(placesHere, tokens: tokens), cues: cuePositions, tokens: tokens) }
             if scene.count == 1, let town = scene.first, [.city, .town, .village].contains(town.place.kind) { lastTown = town }
             if let facility = sentencePlaces.last(where: { Self.facilityKinds.contains($0.place.kind) }) { lastFacility = facility }
             if let landmark = sentencePlaces.last(where: { $0.place.kind == .landmark }) { lastLandmark = landmark }
-            let referredTown = !sentencePlaces.isEmpty ? nil
+            let referredTown = !placesHere.isEmpty ? nil
                 : sentenceCues.contains { $0.payloads.contains(.landmarkAnaphor) } ? lastLandmark
                 : sentenceCues.contains { $0.payloads.contains(.facilityAnaphor) } ? lastFacility
                 : sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
@@ -328,6 +334,12 @@ public struct IncidentExtractor: Sendable {
             let sentenceTriggers = triggersBySentence[sentenceIndex]
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
 
+            // The types of the events told (not referred back to) in the sentences before.
+            for incident in found[countedTold...] where incident.status == .happened && !incident.refersBack {
+                typesTold.insert(incident.eventType)
+            }
+            countedTold = found.count
+            let typesToldBefore = typesTold
             let crowdTriggerInSentence = sentenceTriggers.contains { trigger in
                 trigger.payloads.contains { $0.eventType == .protests || $0.eventType == .riots }
             }
@@ -371,21 +383,26 @@ public struct IncidentExtractor: Sendable {
                     // Clashes with the police at a protest: intervention, or excessive force where people died.
                     kind.subEventType = fatalities > 0 ? "Excessive force against protesters" : "Protest with intervention"
                 }
+                // "set fire to the gate and abducted a guard" in the sentence of the attack: acts
+                // of that attack, one event of its type as ACLED codes it (a crowd's are the crowd's).
+                if Self.actsOfAnAttack.contains(kind.subEventType), !crowdTriggerInSentence,
+                   let attack = nearestAttack(to: trigger, among: sentenceTriggers, isNegated: isNegated) {
+                    kind = attack
+                }
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"
                 }
                 var linked = listedWith(sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) },
                                         in: sentencePlaces, tokens: tokens, text: text)
                 // "هاجم مسلحون من تاجوراء سجنا": where the attackers came from is not where the
-                // attack was; the sentence's other places are read instead.
-                if !linked.isEmpty, linked.allSatisfy({ isOrigin($0, cues: cuePositions) }),
-                   sentencePlaces.contains(where: { !isOrigin($0, cues: cuePositions) }) { linked = [] }
+                // attack was; the sentence's other places are read instead, else the scene.
+                if linked.allSatisfy({ originStarts.contains($0.mention.firstToken) }) { linked = [] }
                 // "led crowds from Tajoura to Martyrs Square to demonstrate": a crowd is where it went.
                 if kind.eventType == .protests || kind.eventType == .riots {
                     let destinations = linked.filter { cuePositions.has(.destination, endingBefore: $0.mention.firstToken, within: 0...0) }
                     if !destinations.isEmpty { linked = destinations }
                 }
-                linked = preferringPlacesInside(linked.isEmpty ? sentencePlaces : linked, sentencePlaces)
+                linked = preferringPlacesInside(linked.isEmpty ? placesHere : linked, placesHere)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
                 // "the square", "the airport", "the city" say which place; the scene is only the
                 // last sentence's.
@@ -404,7 +421,11 @@ public struct IncidentExtractor: Sendable {
                         evidence: evidence(sentence: sentence, text: sentenceText, trigger: trigger.start..<trigger.end, place: resolved.mention,
                                            sentences: sentences, scalars: text, source: article.source),
                         source: article.source, sourceURL: article.url, language: language,
-                        refersBack: refersBack(trigger, tokens: tokens), status: eventStatus))
+                        refersBack: refersBack(trigger, tokens: tokens) || refersBackToTold(
+                            trigger, eventType: kind.eventType, tokens: tokens,
+                            statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
+                            toldBefore: typesToldBefore),
+                        status: eventStatus))
                 }
             }
         }
@@ -602,12 +623,66 @@ public struct IncidentExtractor: Sendable {
         }
     }
 
-    /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة").
+    /// Where fighters or fire came from ("from Misrata", "القادمة من مدينة مصراتة"), unless a
+    /// word between says whither or who reports ("from Misrata advanced to Sirte"); a locative
+    /// between is part of the name's introduction (مدينة).
     func isOrigin(_ place: ResolvedPlace, cues: CuePositions) -> Bool {
-        cues.has(.origin, endingBefore: place.mention.firstToken, within: 0...4)
+        let first = place.mention.firstToken
+        return cues.ending(before: first, within: 0...4).contains { cue in
+            cue.payloads.contains(.origin) && !((cue.firstToken + cue.tokenCount)..<first).contains { token in
+                cues.starting(at: token).contains { $0.payloads.contains(.destination) || $0.payloads.contains(.reporting) }
+            }
+        }
+    }
+
+    /// A cue at `token` that says where, whither or who reports (في، in, to, إلى, said).
+    func isPlaceCue(at token: Int, cues: CuePositions) -> Bool {
+        cues.starting(at: token).contains { cue in
+            cue.payloads.contains(.locative) || cue.payloads.contains(.destination) || cue.payloads.contains(.reporting)
+        }
+    }
+
+    /// The first tokens of the sentence's places that are origins: each right after an origin
+    /// cue, and each listed after an origin before a trigger, a reporting verb or a word that
+    /// says where or whither ("came not just from Tripoli, but outlying towns including Zintan
+    /// and Zawia"; "من مصراتة وزليتن").
+    func origins(_ places: [ResolvedPlace], cues: CuePositions, triggers: [PhraseMatch<Trigger>]) -> Set<Int> {
+        var result = Set<Int>()
+        var originEnd: Int?
+        let triggerStarts = Set(triggers.map(\.firstToken))
+        for place in places.sorted(by: { $0.mention.firstToken < $1.mention.firstToken }) {
+            let first = place.mention.firstToken
+            var isOrigin = isOrigin(place, cues: cues)
+            if !isOrigin, let end = originEnd, (0...6).contains(first - end) {
+                isOrigin = !(end..<first).contains { triggerStarts.contains($0) || isPlaceCue(at: $0, cues: cues) }
+            }
+            if isOrigin { result.insert(first) }
+            originEnd = isOrigin ? first + place.mention.tokenCount : nil
+        }
+        return result
     }
 
     static let facilityKinds: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .port, .oilFacility]
+
+    /// Sub-events that are part of an attack or a clash told in the same sentence: what the
+    /// attackers burned, looted, took or who they seized, and their withdrawal after it.
+    static let actsOfAnAttack: Set<String> = ["Looting/property destruction", "Arrests", "Abduction/forced disappearance",
+                                              "Non-violent transfer of territory"]
+
+    /// The attack or clash nearest `trigger` among the sentence's triggers, not negated ("did
+    /// not clash"): what an act told beside it belongs to. Only an armed clash: a town taken
+    /// ("after the withdrawal of its forces") changed hands, and shrines wrecked with bombs
+    /// were destroyed, not bombed.
+    func nearestAttack(to trigger: PhraseMatch<Trigger>, among triggers: [PhraseMatch<Trigger>],
+                       isNegated: (PhraseMatch<Trigger>) -> Bool) -> (eventType: EventType, subEventType: String)? {
+        let attacks = triggers.filter { other in
+            other.firstToken != trigger.firstToken && !isNegated(other) && other.payloads.first.map { reading in
+                reading.eventType == .battles && reading.subEventType == "Armed clash"
+            } ?? false
+        }
+        return attacks.min { abs($0.firstToken - trigger.firstToken) < abs($1.firstToken - trigger.firstToken) }
+            .map { _ in (EventType.battles, "Armed clash") }
+    }
 
     /// An English trigger after a determiner that points back ("the attack", "this strike",
     /// "that assault"): the event was told before. Arabic writes new events with the article
@@ -615,6 +690,37 @@ public struct IncidentExtractor: Sendable {
     func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
         guard trigger.firstToken > 0 else { return false }
         return words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
+    }
+
+    /// A mention of an event already told, in a sentence that gives it no day of its own: in
+    /// Arabic a trigger with the article (وقال مصدر إن التفجير نفذته سيارة) once an event of its
+    /// type was told, in a sentence that names no place where it was (تواصل الاشتباكات قرب
+    /// العزيزية sets the fighting in a place of its own); in English one or two lower-case words between the determiner and the
+    /// trigger ("the recent attack", "the deadly blast") once any event was. A sentence that
+    /// states its day tells the event anew (وقعت الاشتباكات أمس), and the first telling is new.
+    func refersBackToTold(_ trigger: PhraseMatch<Trigger>, eventType: EventType, tokens: [Token],
+                          statesItsDay: Bool, namesItsPlace: Bool, toldBefore: Set<EventType>) -> Bool {
+        guard !statesItsDay, !toldBefore.isEmpty else { return false }
+        let word = tokens[trigger.firstToken]
+        if word.script == .arabic { return !namesItsPlace && toldBefore.contains(eventType) && hasArabicArticle(word) }
+        for gap in 1...2 where trigger.firstToken > gap {
+            let between = tokens[(trigger.firstToken - gap)..<trigger.firstToken]
+            guard between.allSatisfy({ $0.script == .latin && !$0.isCapitalised }) else { return false }
+            let determiner = tokens[trigger.firstToken - gap - 1]
+            // "said that heavy clashes …": that a complementiser, not a determiner.
+            if words.contains(determiner, in: .pointingBack), !words.contains(determiner, in: .that) { return true }
+        }
+        return false
+    }
+
+    /// The word begins with the article ال, after one proclitic (والتفجير، بالهجوم) or as لل.
+    func hasArabicArticle(_ token: Token) -> Bool {
+        let letters = token.folded
+        let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
+        func articleAt(_ index: Int) -> Bool { letters.count > index + 3 && letters[index] == alef && letters[index + 1] == lam }
+        if articleAt(0) { return true }
+        guard letters.count > 4, ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0643}", lam].contains(letters[0]) else { return false }
+        return articleAt(1) || (letters[0] == lam && letters[1] == lam)
     }
 
     /// A trigger word alone in quotation marks ("وصف أحد الحراس الواقعة بأنها “اعتقال”", called
@@ -887,9 +993,30 @@ public struct IncidentExtractor: Sendable {
             return merged
         }
         guard foldingTellings else { return incidents }
-        let told = incidents.filter { !$0.refersBack }, referredBack = incidents.filter(\.refersBack)
+        let (told, referredBack) = placedByReferences(incidents.filter { !$0.refersBack }, incidents.filter(\.refersBack))
         let folded = foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))
         return foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded))) + referredBack
+    }
+
+    /// An event told at a city and referred back to at a place inside it, the same type on the
+    /// same day ("clashes in Tripoli … الاشتباكات تجري في محيط مطار طرابلس"): the reference
+    /// says where in the city the event was, and the event keeps that place and both tellings.
+    func placedByReferences(_ told: [ExtractedIncident], _ referredBack: [ExtractedIncident])
+        -> (told: [ExtractedIncident], referredBack: [ExtractedIncident]) {
+        var told = told, unplaced: [ExtractedIncident] = []
+        for reference in referredBack {
+            guard reference.place.kind != .city, let index = told.firstIndex(where: { event in
+                event.place.kind == .city && event.place.id != reference.place.id && event.eventType == reference.eventType
+                    && event.date?.date == reference.date?.date && isSameArea(event.place, reference.place)
+            }) else {
+                unplaced.append(reference)
+                continue
+            }
+            told[index].place = reference.place
+            told[index].geoPrecision = reference.geoPrecision
+            appendEvidence(contentsOf: reference.evidence, to: &told[index].evidence)
+        }
+        return (told, unplaced)
     }
 
     /// A killing that a sentence with no day of its own tells beside a battle whose day is
