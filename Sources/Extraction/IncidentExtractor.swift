@@ -422,7 +422,7 @@ public struct IncidentExtractor: Sendable {
                                            sentences: sentences, scalars: text, source: article.source),
                         source: article.source, sourceURL: article.url, language: language,
                         refersBack: refersBack(trigger, tokens: tokens) || refersBackToTold(
-                            trigger, eventType: kind.eventType, tokens: tokens,
+                            trigger, eventType: kind.eventType, tokens: tokens, sentenceStart: sentence.tokens.lowerBound,
                             statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
                             toldBefore: typesToldBefore),
                         status: eventStatus))
@@ -698,12 +698,14 @@ public struct IncidentExtractor: Sendable {
     /// العزيزية sets the fighting in a place of its own); in English one or two lower-case words between the determiner and the
     /// trigger ("the recent attack", "the deadly blast") once any event was. A sentence that
     /// states its day tells the event anew (وقعت الاشتباكات أمس), and the first telling is new.
-    func refersBackToTold(_ trigger: PhraseMatch<Trigger>, eventType: EventType, tokens: [Token],
+    /// The determiner and the words between it and the trigger are looked for in the trigger's own
+    /// sentence only ("…to warn the militias. Shells fell on …" has no "the … shells").
+    func refersBackToTold(_ trigger: PhraseMatch<Trigger>, eventType: EventType, tokens: [Token], sentenceStart: Int,
                           statesItsDay: Bool, namesItsPlace: Bool, toldBefore: Set<EventType>) -> Bool {
         guard !statesItsDay, !toldBefore.isEmpty else { return false }
         let word = tokens[trigger.firstToken]
         if word.script == .arabic { return !namesItsPlace && toldBefore.contains(eventType) && hasArabicArticle(word) }
-        for gap in 1...2 where trigger.firstToken > gap {
+        for gap in 1...2 where trigger.firstToken - gap - 1 >= sentenceStart {
             let between = tokens[(trigger.firstToken - gap)..<trigger.firstToken]
             guard between.allSatisfy({ $0.script == .latin && !$0.isCapitalised }) else { return false }
             let determiner = tokens[trigger.firstToken - gap - 1]
