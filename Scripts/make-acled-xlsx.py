@@ -9,7 +9,6 @@ writes a sheet: numbers as numbers, event_date as Excel's day number, text that 
 actors, places) as shared strings, and the text of one row only (the event id, the notes) inline,
 so the sheet part grows with N and the shared strings stay small. The sheet is written to the
 zip as it is made, so the generator's own memory stays flat."""
-import argparse
 import datetime
 import importlib.util
 import pathlib
@@ -37,11 +36,7 @@ def column_letters(index):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("count", type=int)
-    parser.add_argument("out")
-    parser.add_argument("--seed", type=int, default=15)
-    arguments = parser.parse_args()
+    arguments = acled.parse_arguments(__doc__)
     letters = [column_letters(index) for index in range(len(acled.COLUMNS))]
     date_column = acled.COLUMNS.index("event_date")
     shared, shared_index = [], {}
