@@ -27,8 +27,12 @@ final class IncidentBatch: IngestBatch {
     /// end. The geometry check is safe to skip: every row's point is made here (`IncidentInsert`)
     /// from checked coordinates, in EPSG:4326.
     private func suspendIndexTriggers() throws {
-        // The date and point indexes too: building them once, sorted, beats a million inserts.
-        for name in ["incidents_event_date", SpatialSQL.pointIndex] {
+        // The date index too: building it once, sorted, beats a million inserts at random places
+        // (filled row by row instead: 200k rows, 12 % more of the storing thread's time, 18 MB
+        // more peak memory). The point index `(id, latitude, longitude)` stays: rows come in id
+        // order, so each insert appends to its last page, where rebuilding it read the whole
+        // table once more.
+        for name in ["incidents_event_date"] {
             guard let sql = try String.fetchOne(database, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
                                                 arguments: [name]) else { continue }
             suspendedTriggers.append(sql)
