@@ -12,40 +12,6 @@ enum IncidentRow {
     /// How many columns ``selectList`` selects (the index of a column selected after them).
     static let columnCount = Int32(columns.count)
 
-    static let insertSQL: String = {
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT OR IGNORE INTO incidents (\(selectList), geom) VALUES (\(placeholders), \(SpatialSQL.pointFromParameters))"
-    }()
-
-    /// Runs the insert statement for `incident`, binding each value with SQLite's own calls:
-    /// GRDB's `StatementArguments` boxes every value, which was a fifth of an ingest's time.
-    static func insert(_ incident: Incident, ingestedAt: String, with statement: Statement, in db: Database) throws {
-        let handle = statement.sqliteStatement
-        var index: Int32 = 0
-        func text(_ value: String?) {
-            index += 1
-            if let value {
-                _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, sqliteTransient) }
-            } else {
-                sqlite3_bind_null(handle, index)
-            }
-        }
-        func integer(_ value: Int) { index += 1; sqlite3_bind_int64(handle, index, Int64(value)) }
-        func real(_ value: Double) { index += 1; sqlite3_bind_double(handle, index, value) }
-        for column in Incident.Column.allCases {
-            switch column.storage {
-            case .integer: integer(incident.integer(column))
-            case .number: real(incident.number(column))
-            // The batch's time: every row of an ingest is stored at the same second.
-            case .text where column == .ingestedAt: text(ingestedAt)
-            case .text, .json: text(incident.text(column))
-            }
-        }
-        // The point's parameters, after the columns'.
-        real(incident.coordinate.longitude); real(incident.coordinate.latitude)
-        try statement.runToCompletion(in: db, storePath: db.description)
-    }
-
     /// SQLite's SQLITE_TRANSIENT (copy the bound text), which Swift does not import.
     nonisolated(unsafe) static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 

@@ -5,9 +5,8 @@ import IncidentMapCore
 import IncidentStorage
 
 extension IncidentStore {
-    /// Stores the rows with the ingest's insert statement, each value bound by its column's
-    /// storage (`Incident.Column.storages`), so that whatever columns the store has are
-    /// carried; a large copy takes the ingest's bulk path (the spatial index built once at the
+    /// Stores the rows with the ingest's insert statement, every column as the row has it
+    /// (its own `ingested_at` too), so that whatever columns the store has are carried; a large copy takes the ingest's bulk path (the spatial index built once at the
     /// end).
     public func storeRows(expectedRows: Int = 0,
                           _ body: (_ store: (any IncidentColumns) throws -> Void) throws -> Void) throws -> IngestSummary {
@@ -16,31 +15,10 @@ extension IncidentStore {
             let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)
             // The ingest's batch sets SpatiaLite's triggers aside for a bulk load and puts them back.
             let batch = try IncidentBatch(database: db, ingestedAt: Date(), bulk: bulk)
-            let statement = try db.cachedStatement(sql: IncidentRow.insertSQL)
-            let handle = statement.sqliteStatement
-            let latitude = Incident.Column.latitude.index, longitude = Incident.Column.longitude.index
+            let insert = try IncidentInsert(db, storePath: path)
             var summary = IngestSummary()
             try body { row in
-                for (index, storage) in Incident.Column.storages.enumerated() {
-                    let position = Int32(index + 1)
-                    switch storage {
-                    case .text, .json:
-                        if let text = row.text(index) {
-                            sqlite3_bind_text(handle, position, UnsafeRawPointer(text.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                              Int32(text.count), IncidentRow.sqliteTransient)
-                        } else {
-                            sqlite3_bind_null(handle, position)
-                        }
-                    case .integer: sqlite3_bind_int64(handle, position, Int64(row.integer(index)))
-                    case .number: sqlite3_bind_double(handle, position, row.number(index))
-                    }
-                }
-                // The point, from the row's own coordinates (longitude first).
-                let count = Int32(Incident.Column.storages.count)
-                sqlite3_bind_double(handle, count + 1, row.number(longitude))
-                sqlite3_bind_double(handle, count + 2, row.number(latitude))
-                try statement.runToCompletion(in: db, storePath: path)
-                if sqlite3_changes(db.sqliteConnection) > 0 { summary.added += 1 } else { summary.alreadyPresent += 1 }
+                if try insert.insert(row) { summary.added += 1 } else { summary.alreadyPresent += 1 }
             }
             try batch.finish()
             return summary
