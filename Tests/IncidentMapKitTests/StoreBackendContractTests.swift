@@ -145,6 +145,39 @@ import TestSupport
         #expect(rows.map(\.0) == Array(expected.prefix(2).map(\.0)))
     }
 
+    /// A store may leave out a box's corners before it measures (the PostGIS store does, on
+    /// the server, with a planar lower bound of the distance): every point half a metre inside
+    /// the radius, in every direction and at the equator, mid and high latitudes, comes back,
+    /// and none half a metre outside.
+    @Test(arguments: Backend.allCases)
+    func theCircleKeepsItsEdgeInEveryDirection(backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        let store = try backend.emptyStore(in: folder)
+        let centres = [try Coordinate(latitude: 0.2, longitude: 12), try Coordinate(latitude: 32.8, longitude: 13.2),
+                       try Coordinate(latitude: -61, longitude: -70), try Coordinate(latitude: 78.5, longitude: 15.6)]
+        let radii = [Length(metres: 10_000), Length(metres: 50_000)]
+        var inside: [Set<String>] = []
+        var incidents: [Incident] = []
+        for (index, centre) in centres.enumerated() {
+            let radius = radii[index % radii.count]
+            var ids: Set<String> = []
+            for azimuth in stride(from: 0.0, to: 360, by: 7.5) {
+                for (side, metres) in [("in", radius.metres - 0.5), ("out", radius.metres + 0.5)] {
+                    let point = Geodesic.destination(from: centre, azimuth: azimuth, metres: metres)
+                    let id = "E\(index)-\(side)-\(azimuth)"
+                    incidents.append(TestIncidents.incident(id, point.latitude, point.longitude))
+                    if side == "in" { ids.insert(id) }
+                }
+            }
+            inside.append(ids)
+        }
+        _ = try store.ingest { batch in for incident in incidents { try batch.add(incident) } }
+        for (index, centre) in centres.enumerated() {
+            let hits = try store.incidents(near: centre, within: radii[index % radii.count], limit: nil)
+            #expect(Set(hits.map(\.incident.eventID)) == inside[index], "around \(centre)")
+        }
+    }
+
     /// A store may cut a radius's boxes into latitude strips searched at once (the SpatiaLite
     /// store does; branch issue-15-radius-lanes tried it on PostGIS): a point on a cut lies in
     /// two strips and must come back once.
