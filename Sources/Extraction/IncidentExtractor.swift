@@ -371,6 +371,7 @@ public struct IncidentExtractor: Sendable {
                         && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
                             .contains { words.contains($0, in: .coordinator) }
                 }) { continue }
+                if isWeaponOfAClash(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
                 if eventType == .protests, sentenceTriggers.contains(where: { other in
