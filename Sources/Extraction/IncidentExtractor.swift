@@ -157,6 +157,7 @@ public struct IncidentExtractor: Sendable {
             .filter { !isInActorName($0, actors: actorTokens, cues: cuePositions, tokens: tokens, text: text) }
             .filter { !isFamilyName($0) }
             .filter { !isReferencePoint($0, cues: cuePositions) && !isSeat($0, cues: cuePositions, tokens: tokens) }
+            .filter { !isNeverTheScene($0, tokens: tokens, text: text) }
 
         // Event words are read in the article's language: an Arabic article quoting an English
         // name ("Operation Flood") or the reverse does not report an event by it.
@@ -298,7 +299,7 @@ public struct IncidentExtractor: Sendable {
                    coversSeveralDays(near: fronted.upperBound - 1, clause: fronted, tokens: tokens) { return .aggregate }
                 return .happened
             }
-            let sentencePlaces = withoutFarNamesakes(placesBySentence[sentenceIndex].filter {
+            let sentencePlaces = withoutFarNamesakes(choosingOverReferences(placesBySentence[sentenceIndex], tokens: tokens).filter {
                 !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
             }, tokens: tokens).map { place in
                 // "بمنطقة الناصرية" in an article set in Sabha, whose only namesake the gazetteer
@@ -370,6 +371,7 @@ public struct IncidentExtractor: Sendable {
                         && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
                             .contains { words.contains($0, in: .coordinator) }
                 }) { continue }
+                if isWeaponOfAClash(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
                 if eventType == .protests, sentenceTriggers.contains(where: { other in

@@ -1,0 +1,21 @@
+import TextMatching
+
+extension IncidentExtractor {
+    /// "Clashes are taking place in the suburbs, with tanks and heavy artillery being used",
+    /// "اشتباكات ... باستخدام المدفعية": the shelling is told as the weapon of a clash named
+    /// before it in the sentence, one battle as ACLED codes it, not a shelling of its own.
+    func isWeaponOfAClash(_ trigger: PhraseMatch<Trigger>, among triggers: [PhraseMatch<Trigger>], tokens: [Token]) -> Bool {
+        guard trigger.payloads.first?.eventType == .explosionsRemoteViolence,
+              triggers.contains(where: { other in
+                  other.firstToken < trigger.firstToken
+                      && other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
+              }) else { return false }
+        let window = max(0, trigger.firstToken - 4)..<trigger.firstToken
+        return window.contains { ClashWeaponWords.with.contains(tokens[$0].folded) }
+    }
+}
+
+/// The words that introduce what a clash was fought with, folded as text is.
+enum ClashWeaponWords {
+    static let with = PlaceFrameWords.folded(["with", "using", "باستخدام", "مستخدمين", "استخدمت", "استخدم"])
+}

@@ -1,0 +1,242 @@
+import Gazetteer
+import IncidentMapCore
+import TextMatching
+
+/// Which of a sentence's places is where its event happened, when the sentence also names a
+/// place only to say where another one lies ("Wamis, south-west of Tripoli"), where someone
+/// went or is held ("a flight to Misrata", "relatives detained in Tripoli"), whose official
+/// speaks ("the mayor of Ajdabiya said") or what a quarter is named after (حي الزنتان in Derna).
+///
+/// ACLED codes the place where the event happened; a place the text uses as a reference point
+/// is what a reader locates that place by, not the location. The rules read the few words
+/// around each name and keep to the frames news writes in English and Arabic.
+extension IncidentExtractor {
+    /// A place that is never where the sentence's event happened: a direction's reference in
+    /// English ("west of the capital Tripoli"), a run-in dateline, where people travel to, flee
+    /// to or are held, a town a quarter is named after.
+    func isNeverTheScene(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        isCompassReference(place, tokens: tokens)
+            || isRunInDateline(place, tokens: tokens, text: text)
+            || isTravelDestination(place, tokens: tokens)
+            || isWhereOthersAreHeld(place, tokens: tokens)
+            || isNamesakeOfAQuarter(place, tokens: tokens, text: text)
+    }
+
+    /// The sentence's places without those it names only as a reference for another of its
+    /// places: an Arabic direction's ("ترهونة جنوب شرق العاصمة طرابلس"), a road's ends ("on the
+    /// road between A and B"), a quoted official's seat, a pipeline's origin. Where the sentence
+    /// names no other place, the reference is all it says, and stays (a road's first town only).
+    func choosingOverReferences(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+        guard places.count > 1 else { return places }
+        let ends = roadEnds(places, tokens: tokens)
+        let references = Set(places.filter { place in
+            isArabicDirectionReference(place, among: places, tokens: tokens) || isOfficialsSeat(place, tokens: tokens)
+                || isPipelineOrigin(place, tokens: tokens)
+        }.map(\.mention.firstToken)).union(ends)
+        let kept = places.filter { !references.contains($0.mention.firstToken) }
+        if !kept.isEmpty { return kept }
+        guard let firstEnd = places.first(where: { ends.contains($0.mention.firstToken) }) else { return places }
+        return [firstEnd]
+    }
+
+    // MARK: - Direction and distance
+
+    /// "west of the capital Tripoli", "about 50 km south-west of Libya's capital, Tripoli": a
+    /// compass word with "of", not after "the" ("in the south of Tripoli" is inside the city):
+    /// the place says what the event's place is measured from. ACLED's coders locate the event
+    /// at the place the text names, or leave it out; never at the reference, tens or hundreds of
+    /// kilometres off.
+    func isCompassReference(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        var index = place.mention.firstToken - 1
+        var skipped = 0
+        while index >= 0, skipped < 5, PlaceFrameWords.referenceFiller.contains(tokens[index].folded) {
+            index -= 1
+            skipped += 1
+        }
+        // The filler ends with "of" right after the compass word: "west of", "west of the city of".
+        guard index >= 0, index + 1 < place.mention.firstToken, tokens[index + 1].folded == PlaceFrameWords.of,
+              PlaceFrameWords.compass.contains(tokens[index].folded) else { return false }
+        var before = index - 1
+        while before >= 0, PlaceFrameWords.compass.contains(tokens[before].folded) { before -= 1 }
+        return before < 0 || !PlaceFrameWords.insideIntroducer.contains(tokens[before].folded)
+    }
+
+    /// Arabic writes "south of Tripoli" and "southern Tripoli" alike (جنوب طرابلس): a direction
+    /// word before a place makes it a reference only where it stands in apposition to a place
+    /// named just before ("مدينة الزاوية، غرب العاصمة طرابلس").
+    func isArabicDirectionReference(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+        var index = place.mention.firstToken - 1
+        var skipped = 0
+        while index >= 0, skipped < 3, PlaceFrameWords.arabicFiller.contains(tokens[index].folded) {
+            index -= 1
+            skipped += 1
+        }
+        var compassStart = index + 1
+        while index >= 0, PlaceFrameWords.arabicCompass.contains(tokens[index].folded) {
+            compassStart = index
+            index -= 1
+        }
+        guard compassStart <= index + 1, compassStart < place.mention.firstToken,
+              PlaceFrameWords.arabicCompass.contains(tokens[compassStart].folded) else { return false }
+        // The place it locates ends at most six words before the direction ("ترهونة التي تبعد 88
+        // كم جنوب شرق العاصمة").
+        return places.contains { other in
+            let end = other.mention.firstToken + other.mention.tokenCount
+            return other.mention.firstToken < place.mention.firstToken && other.place.id != place.place.id
+                && (0...6).contains(compassStart - end)
+        }
+    }
+
+    /// "on the road between Sirte and Misrata", "الطريق بين مصراتة وسرت", "the crossroads between
+    /// the towns of A and B": both towns say where the road is. The first tokens of such ends.
+    func roadEnds(_ places: [ResolvedPlace], tokens: [Token]) -> Set<Int> {
+        var ends = Set<Int>()
+        let ordered = places.sorted { $0.mention.firstToken < $1.mention.firstToken }
+        for (first, second) in zip(ordered, ordered.dropFirst()) {
+            let firstEnd = first.mention.firstToken + first.mention.tokenCount
+            let gap = second.mention.firstToken - firstEnd
+            let joined = gap == 0 ? isCoordinated(second, tokens: tokens)
+                : gap == 1 && PlaceFrameWords.and.contains(tokens[firstEnd].folded)
+            guard joined else { continue }
+            // "between" up to three words before the first town, a road word up to three before it.
+            let window = max(0, first.mention.firstToken - 7)..<first.mention.firstToken
+            guard let between = window.last(where: { PlaceFrameWords.between.contains(stripped(tokens[$0])) }),
+                  first.mention.firstToken - between <= 4,
+                  (max(0, between - 3)..<between).contains(where: { PlaceFrameWords.road.contains(stripped(tokens[$0])) })
+            else { continue }
+            ends.insert(first.mention.firstToken)
+            ends.insert(second.mention.firstToken)
+        }
+        return ends
+    }
+
+    // MARK: - A dateline run into the text
+
+    /// "TRIPOLI Clashes between rival tribes …": a place in capitals that opens the text and
+    /// runs into a capitalised word with no comma or dash is a dateline whose punctuation was
+    /// lost, not where the event was (as a punctuated dateline is not).
+    func isRunInDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        let start = place.mention.start, end = place.mention.end
+        var before = start
+        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
+        guard before == 0 || text[before - 1] == "\n", tokens[place.mention.firstToken].script == .latin else { return false }
+        let letters = text[start..<end].filter { $0.properties.isAlphabetic }
+        guard letters.count >= 3, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
+        let next = place.mention.firstToken + place.mention.tokenCount
+        guard next < tokens.count, tokens[next].script == .latin, tokens[next].isCapitalised else { return false }
+        // The next word is a sentence's (lower-case letters follow its capital), not a headline in capitals.
+        let word = text[tokens[next].start..<tokens[next].end]
+        return text[end..<tokens[next].start].allSatisfy { $0 == " " } && word.dropFirst().contains { $0.properties.isLowercase }
+    }
+
+    // MARK: - Places where the event was not
+
+    /// "board a flight to Misrata", "were flown to hospitals in the capital Tripoli", "fled to
+    /// their stronghold in Murzuk", "نقلوا إلى مستشفى في طرابلس": where people went after or
+    /// away from the event.
+    func isTravelDestination(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken
+        let window = max(0, first - 7)..<first
+        guard let to = window.last(where: { PlaceFrameWords.to.contains(stripped(tokens[$0])) || isArabicTo(tokens[$0]) }),
+              to > 0 else { return false }
+        let verb = stripped(tokens[to - 1])
+        let twoBack = to > 1 ? stripped(tokens[to - 2]) : []
+        return PlaceFrameWords.travel.contains(verb) || PlaceFrameWords.travel.contains(twoBack)
+    }
+
+    /// "relatives detained in Tripoli", "hostages held in Sabha", "ذويهم المحتجزين في طرابلس":
+    /// where people are held, not where the event that tells of them happened.
+    func isWhereOthersAreHeld(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken
+        guard first >= 3, PlaceFrameWords.locative.contains(tokens[first - 1].folded) || isArabicIn(tokens[first - 1]),
+              PlaceFrameWords.held.contains(stripped(tokens[first - 2])) else { return false }
+        return PlaceFrameWords.heldPeople.contains(stripped(tokens[first - 3]))
+    }
+
+    /// "the mayor of Ajdabiya said", "آمر القطاع الحدودي في أجدابيا قوله": the place is an
+    /// official's seat when a title stands a few words before it and a reporting word right after.
+    func isOfficialsSeat(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        guard first >= 2, end < tokens.count else { return false }
+        let introducer = tokens[first - 1]
+        guard PlaceFrameWords.seatOf.contains(introducer.folded) || isArabicIn(introducer)
+                || (place.mention.detachedClitic && tokens[first].folded.first == "\u{0628}") else { return false }
+        let titleWindow = max(0, first - 4)..<first
+        guard titleWindow.contains(where: { PlaceFrameWords.title.contains(stripped(tokens[$0])) }) else { return false }
+        let after = end..<min(tokens.count, end + 3)
+        return after.contains { PlaceFrameWords.says.contains(stripped(tokens[$0])) }
+    }
+
+    /// "a pipeline running from the Amal field to Es Sider", "خط أنابيب ممتد من حقل آمال إلى
+    /// ميناء السدرة": the field the pipeline starts from is not where it was hit.
+    func isPipelineOrigin(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken
+        let window = max(0, first - 4)..<first
+        guard let from = window.last(where: { PlaceFrameWords.from.contains(stripped(tokens[$0])) }) else { return false }
+        let pipeline = max(0, from - 4)..<from
+        return pipeline.contains { PlaceFrameWords.pipeline.contains(stripped(tokens[$0])) }
+    }
+
+    /// "حي الزنتان" in Derna, "Misrata Street" in Tripoli: a town's name after a word for a
+    /// quarter or a street (or before "Street") names the quarter, not the town. The gazetteer's
+    /// row for the quarter, where it has one, is matched as the longer name before this is asked.
+    func isNamesakeOfAQuarter(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        guard [.city, .town, .village].contains(place.place.kind) else { return false }
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        if first > 0, PlaceFrameWords.quarter.contains(stripped(tokens[first - 1])) { return true }
+        guard end < tokens.count, tokens[end].script == .latin, tokens[end].isCapitalised else { return false }
+        return PlaceFrameWords.street.contains(tokens[end].folded)
+    }
+
+    // MARK: - Words
+
+    /// An Arabic word without one proclitic و or ف (وقال، فرّوا), as the lists hold them.
+    func stripped(_ token: Token) -> [Unicode.Scalar] {
+        let letters = token.folded
+        guard token.script == .arabic, letters.count > 3, letters.first == "\u{0648}" || letters.first == "\u{0641}" else { return letters }
+        return Array(letters.dropFirst())
+    }
+
+    /// إلى or الى.
+    func isArabicTo(_ token: Token) -> Bool { PlaceFrameWords.to.contains(token.folded) }
+
+    /// في, or a word with ب written on it is asked by the caller.
+    func isArabicIn(_ token: Token) -> Bool { token.folded == PlaceFrameWords.arabicIn }
+}
+
+/// The words the place frames read, folded as text is (``Token/folded``). Kept beside the rules
+/// that read them, not in the lexicon's word lists: each list serves one frame here.
+enum PlaceFrameWords {
+    static func folded(_ words: [String]) -> Set<[Unicode.Scalar]> {
+        Set(words.flatMap { Tokenizer.tokens(in: $0).map(\.folded) })
+    }
+
+    static let of = Tokenizer.tokens(in: "of")[0].folded
+    static let arabicIn = Tokenizer.tokens(in: "في")[0].folded
+    static let compass = folded(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
+    /// Words between "west of" and the place: "west of the Libyan capital Tripoli", "west of the city of Sirte".
+    static let referenceFiller = folded(["of", "the", "capital", "libyan", "libyas", "libya's", "city", "town", "coastal", "port", "oasis"])
+    /// Before a compass word: the place is around that part of the named one ("in the south of Tripoli").
+    static let insideIntroducer = folded(["the", "far"])
+    static let arabicCompass = folded(["غرب", "غربي", "شرق", "شرقي", "جنوب", "جنوبي", "شمال", "شمالي", "بغرب", "بشرق", "بجنوب", "بشمال"])
+    static let arabicFiller = folded(["العاصمة", "الليبية", "مدينة", "لمدينة", "بلدة"])
+    static let and = folded(["and", "و"])
+    static let between = folded(["between", "بين"])
+    static let road = folded(["road", "highway", "route", "crossroads", "junction", "طريق", "الطريق", "مفترق", "تقاطع", "الرابط", "الواصل", "الساحلي"])
+    static let to = folded(["to", "for", "إلى", "الى"])
+    /// A verb of travel or of leaving right before "to" (or one word before it: "fled back to").
+    static let travel = folded(["flight", "flights", "flown", "fly", "flew", "bound", "evacuated", "transferred", "fled", "flee", "fleeing",
+                                "escaped", "board", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
+    static let locative = folded(["in", "at"])
+    static let held = folded(["detained", "held", "imprisoned", "jailed", "المحتجزين", "المعتقلين", "المسجونين", "المحتجزون", "المعتقلون"])
+    static let heldPeople = folded(["relatives", "hostages", "prisoners", "detainees", "kin", "sons", "brothers", "members",
+                                    "ذويهم", "أقاربهم", "أقارب", "ذوي", "أبنائهم", "السجناء", "الرهائن"])
+    static let seatOf = folded(["of", "for", "in"])
+    static let title = folded(["mayor", "governor", "head", "chief", "commander", "spokesman", "spokesperson", "official", "member", "elder",
+                               "آمر", "امر", "عميد", "رئيس", "مدير", "قائد", "مسؤول", "المتحدث", "الناطق", "عضو", "القطاع", "الحدودي"])
+    static let says = folded(["said", "says", "told", "stated", "قوله", "قال", "قالت", "إن", "أن", "أكد", "صرح"])
+    static let from = folded(["from", "من"])
+    static let pipeline = folded(["pipeline", "pipelines", "أنابيب", "الأنابيب", "ممتد", "الممتد", "يمتد"])
+    static let quarter = folded(["حي", "بحي", "لحي", "شارع", "بشارع"])
+    static let street = folded(["street", "st", "quarter"])
+}
