@@ -4,7 +4,7 @@ import TextMatching
 extension Gazetteer {
     /// Every name of the gazetteer found in `text`, longest first, before any choice is made.
     public func mentions(in text: String) -> [Mention] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return mentions(in: scalars, tokens: Tokenizer.tokens(in: scalars))
     }
 
@@ -70,7 +70,7 @@ extension Gazetteer {
     ///     .resolved.first?.place.countryCode   // "LY"
     /// ```
     public func resolve(_ text: String) -> TextResolution {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return resolve(scalars, tokens: Tokenizer.tokens(in: scalars))
     }
 

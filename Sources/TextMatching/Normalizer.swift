@@ -153,3 +153,26 @@ extension String {
         }
     }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of `text`, in one decoding pass into an array of their exact count.
+    /// `Array(text.unicodeScalars)` decodes the text twice, once to count its scalars and once
+    /// to copy them (a thirtieth of extraction's time); counting the bytes that begin a scalar
+    /// is a plain loop over the UTF-8.
+    public init(scalarsOf text: String) {
+        let count = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            // A scalar begins at every byte that is not a continuation byte (10xxxxxx).
+            for byte in bytes { count &+= (byte & 0xC0) != 0x80 ? 1 : 0 }
+            return count
+        } ?? text.unicodeScalars.count
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            var index = 0
+            for scalar in text.unicodeScalars where index < count {
+                buffer[index] = scalar
+                index += 1
+            }
+            initialized = index
+        }
+    }
+}
