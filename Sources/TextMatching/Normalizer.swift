@@ -30,7 +30,8 @@ public enum Normalizer {
 
     /// The key of a folded Arabic word (a ``Token/folded``, or part of one): without a leading
     /// article where a name remains. The same as the key of the token these letters make.
-    public static func arabicKey(_ folded: ArraySlice<Unicode.Scalar>) -> String {
+    public static func arabicKey<Word: BidirectionalCollection>(_ folded: Word) -> String
+    where Word.Element == Unicode.Scalar, Word.SubSequence == Word {
         // أبو and بو, ابن and بن are one word in names (أبو سليم، بوسليم).
         if folded.count == 3, folded.first == alef, folded.dropFirst().first == "\u{0628}" {
             let last = folded.last!
