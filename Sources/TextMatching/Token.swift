@@ -121,9 +121,11 @@ struct FirstWordKey: Hashable, Sendable {
 // `@unchecked`: its buffer (a `ManagedBuffer`, which the standard library makes unavailable
 // for `Sendable`) is written once, by the tokenizer, before any `Letters` reads it.
 public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
-    private let buffer: LetterBuffer
-    private let offset: Int32
-    private let length: Int32
+    // Read by the inlinable members below: the rules of other modules index and iterate
+    // letters word by word, and a call per letter into this module cost more than the read.
+    @usableFromInline let buffer: LetterBuffer
+    @usableFromInline let offset: Int32
+    @usableFromInline let length: Int32
 
     init(_ buffer: LetterBuffer, offset: Int, count: Int) {
         self.buffer = buffer
@@ -141,9 +143,10 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
         self.init(buffer, offset: 0, count: scalars.count)
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { Int(length) }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { Int(length) }
 
+    @inlinable
     public subscript(position: Int) -> Unicode.Scalar {
         precondition(position >= 0 && position < Int(length), "Letters index out of range")
         return buffer.withUnsafeMutablePointerToElements { $0[Int(offset) + position] }
@@ -159,10 +162,13 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        // The letters' bytes in one call: a call per letter, as an array hashes, was most of a
-        // word list's lookup.
-        hasher.combine(length)
-        withUnsafeLetters { letters in hasher.combine(bytes: UnsafeRawBufferPointer(letters)) }
+        // The letters folded into one word first (FNV-1a), then hashed once: `Hasher` fed a
+        // letter at a time, or the bytes at once, was most of a word list's lookup.
+        var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+        withUnsafeLetters { letters in
+            for letter in letters { fingerprint = (fingerprint ^ UInt64(letter.value)) &* 0x100_0000_01b3 }
+        }
+        hasher.combine(fingerprint)
     }
 
     /// The letters as a buffer, valid inside `body` only.
@@ -176,6 +182,7 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
 /// The letters of a text's tokens, one after another, in one allocation (`ManagedBuffer`: the
 /// object and its elements in one block). Its header is its capacity. Written once, by the
 /// tokenizer, before any token that reads it is made; never changed after.
+@usableFromInline
 final class LetterBuffer: ManagedBuffer<Int, Unicode.Scalar> {
     static func make(capacity: Int) -> LetterBuffer {
         unsafeDowncast(LetterBuffer.create(minimumCapacity: max(capacity, 1)) { _ in capacity }, to: LetterBuffer.self)
