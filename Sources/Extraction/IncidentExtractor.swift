@@ -48,8 +48,11 @@ public struct IncidentExtractor: Sendable {
     /// returns nothing (a server whose client has gone need not finish a long article).
     public func extract(_ article: Article, includingNotHappened: Bool = false,
                         isCancelled: () -> Bool = { false }) -> [ExtractedIncident] {
-        // The text is split into scalars once, here, for every stage.
-        let text = Array(article.text.unicodeScalars)
+        // The text is split into scalars once, here, for every stage, and its language read
+        // once from them.
+        let text = [Unicode.Scalar](scalarsOf: article.text)
+        var article = article
+        if article.declaredLanguage == nil { article.declaredLanguage = Article.detectedLanguage(of: text) }
         if text.count > Self.partLength {
             return extractInParts(article, text: text, includingNotHappened: includingNotHappened, isCancelled: isCancelled)
         }
@@ -541,7 +544,7 @@ public struct IncidentExtractor: Sendable {
                     let gap = places[ancestor].mention.firstToken - childEnd
                     if (0...4).contains(gap) { dropped.insert(id) }
                 }
-                parent = gazetteer.place(id: id)?.parentID
+                parent = gazetteer.parentID(of: id)
                 depth += 1
             }
             // "بوابة الفقها بمنطقة الجفرة", "Fuqaha, in the Jufra district": a district or a
@@ -1192,7 +1195,7 @@ public struct IncidentExtractor: Sendable {
         var depth = 0
         while let current = parent, depth < 6 {
             if current == id || gazetteer.mergedIDs[current] == id { return true }
-            parent = gazetteer.place(id: current)?.parentID
+            parent = gazetteer.parentID(of: current)
             depth += 1
         }
         return false

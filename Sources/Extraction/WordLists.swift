@@ -55,7 +55,9 @@ struct WordLists: Sendable {
         var count: Int?
     }
 
-    private var entries: [[Unicode.Scalar]: Entry] = [:]
+    private var entries: [Letters: Entry] = [:]
+    /// The lists of the one-letter words (و ف), asked of a word's first letter.
+    private var singleLetters: [Unicode.Scalar: UInt32] = [:]
     /// The longest word listed: a longer token is in no list, and is not hashed to find that out.
     private var longest = 0
 
@@ -66,6 +68,7 @@ struct WordLists: Sendable {
         entries[folded, default: Entry()].lists |= list.bit
         if let count { entries[folded, default: Entry()].count = count }
         longest = max(longest, folded.count)
+        if folded.count == 1 { singleLetters[folded[0], default: 0] |= list.bit }
         return true
     }
 
@@ -84,7 +87,7 @@ struct WordLists: Sendable {
     /// والخميس): the phrase index matched the rest with the clitic detached.
     func beginsWithClitic(_ token: Token, in list: WordList) -> Bool {
         guard token.folded.count > 1, let first = token.folded.first else { return false }
-        return (entries[[first]]?.lists ?? 0) & list.bit != 0
+        return (singleLetters[first] ?? 0) & list.bit != 0
     }
 
     /// The value of `token` as a ``WordList/count`` word.

@@ -4,7 +4,7 @@ import TextMatching
 extension Gazetteer {
     /// Every name of the gazetteer found in `text`, longest first, before any choice is made.
     public func mentions(in text: String) -> [Mention] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return mentions(in: scalars, tokens: Tokenizer.tokens(in: scalars))
     }
 
@@ -70,7 +70,7 @@ extension Gazetteer {
     ///     .resolved.first?.place.countryCode   // "LY"
     /// ```
     public func resolve(_ text: String) -> TextResolution {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return resolve(scalars, tokens: Tokenizer.tokens(in: scalars))
     }
 
@@ -229,7 +229,7 @@ extension Gazetteer {
               mention.placeIDs.allSatisfy({ articleOnlyKeys[$0] != nil }) else { return false }
         // The word without و/ف, then without ب/ك/ل: one of them is the name as written.
         let folded = tokens[mention.firstToken].folded
-        var stems: [ArraySlice<Unicode.Scalar>] = [folded[...]]
+        var stems: [Letters.SubSequence] = [folded[...]]
         if let first = folded.first, first == "\u{0648}" || first == "\u{0641}", folded.count > 3 { stems.append(folded.dropFirst()) }
         for stem in stems where stem.count > 3 {
             if let first = stem.first, first == "\u{0628}" || first == "\u{0643}" || first == "\u{0644}" { stems.append(stem.dropFirst()) }

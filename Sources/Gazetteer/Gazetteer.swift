@@ -203,6 +203,14 @@ public final class Gazetteer: Sendable {
     /// The place of `id`, or of the place it was joined into.
     public func place(id: String) -> Place? { places[id] ?? mergedIDs[id].flatMap { places[$0] } }
 
+    /// The parent of the place of `id` (or of the place it was joined into), read where the place
+    /// is held: `place(id:)?.parentID` copies the whole place out first (its every string and
+    /// array retained and released), and the extractor walks up each place's parents.
+    public func parentID(of id: String) -> String? {
+        guard let index = places.index(forKey: id) ?? mergedIDs[id].flatMap({ places.index(forKey: $0) }) else { return nil }
+        return places.values[index].parentID
+    }
+
     /// How many distinct names are indexed.
     public var nameCount: Int { index.phraseCount }
 }

@@ -32,10 +32,13 @@ public struct Candidate: Hashable, Sendable {
 /// every string and array of the mention, the place and the candidates, a twelfth of
 /// extraction's time. A change makes a new reference (values, not shared state).
 public struct ResolvedPlace: Hashable, Sendable {
-    private final class Values: Sendable {
-        let mention: Mention
-        let place: Place
-        let score: Double
+    // Inlinable reads (below) reach these: a rule of another module that reads one field of
+    // the place (`resolved.place.parentID`) then loads that field alone, where a call to the
+    // accessor copied the whole `Place` out (an outlined copy, every string retained).
+    @usableFromInline final class Values: Sendable {
+        @usableFromInline let mention: Mention
+        @usableFromInline let place: Place
+        @usableFromInline let score: Double
         let candidates: [Candidate]
         let reason: String
 
@@ -48,7 +51,7 @@ public struct ResolvedPlace: Hashable, Sendable {
         }
     }
 
-    private var values: Values
+    @usableFromInline var values: Values
 
     init(mention: Mention, place: Place, score: Double, candidates: [Candidate], reason: String) {
         values = Values(mention: mention, place: place, score: score, candidates: candidates, reason: reason)
@@ -57,17 +60,17 @@ public struct ResolvedPlace: Hashable, Sendable {
     // `_read` lends the value where it is held: a getter would return a copy of it (a place's
     // every string retained) for each field a rule reads.
     public var mention: Mention {
-        _read { yield values.mention }
+        @inlinable _read { yield values.mention }
         set { values = Values(mention: newValue, place: place, score: score, candidates: candidates, reason: reason) }
     }
 
     public var place: Place {
-        _read { yield values.place }
+        @inlinable _read { yield values.place }
         set { values = Values(mention: mention, place: newValue, score: score, candidates: candidates, reason: reason) }
     }
 
     public var score: Double {
-        _read { yield values.score }
+        @inlinable _read { yield values.score }
         set { values = Values(mention: mention, place: place, score: newValue, candidates: candidates, reason: reason) }
     }
 

@@ -30,7 +30,8 @@ public enum Normalizer {
 
     /// The key of a folded Arabic word (a ``Token/folded``, or part of one): without a leading
     /// article where a name remains. The same as the key of the token these letters make.
-    public static func arabicKey(_ folded: ArraySlice<Unicode.Scalar>) -> String {
+    public static func arabicKey<Word: BidirectionalCollection>(_ folded: Word) -> String
+    where Word.Element == Unicode.Scalar, Word.SubSequence == Word {
         // أبو and بو, ابن and بن are one word in names (أبو سليم، بوسليم).
         if folded.count == 3, folded.first == alef, folded.dropFirst().first == "\u{0628}" {
             let last = folded.last!
@@ -150,6 +151,29 @@ extension String {
                 }
             }
             return count
+        }
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of `text`, in one decoding pass into an array of their exact count.
+    /// `Array(text.unicodeScalars)` decodes the text twice, once to count its scalars and once
+    /// to copy them (a thirtieth of extraction's time); counting the bytes that begin a scalar
+    /// is a plain loop over the UTF-8.
+    public init(scalarsOf text: String) {
+        let count = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            // A scalar begins at every byte that is not a continuation byte (10xxxxxx).
+            for byte in bytes { count &+= (byte & 0xC0) != 0x80 ? 1 : 0 }
+            return count
+        } ?? text.unicodeScalars.count
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            var index = 0
+            for scalar in text.unicodeScalars where index < count {
+                buffer[index] = scalar
+                index += 1
+            }
+            initialized = index
         }
     }
 }

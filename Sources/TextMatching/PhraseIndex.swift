@@ -372,24 +372,27 @@ struct LetterTrie: Sendable {
     }
 
     /// The lengths of the prefixes of `letters` that were inserted, shortest first.
-    func prefixLengths(of letters: [Unicode.Scalar]) -> some Sequence<Int> {
+    func prefixLengths<Word: RandomAccessCollection>(of letters: Word) -> some Sequence<Int>
+    where Word.Element == Unicode.Scalar, Word.Index == Int {
         prefixes(of: letters).lazy.map(\.length)
     }
 
     /// The prefixes of `letters` that were inserted, shortest first, each with the members
     /// that inserted it.
-    func prefixes(of letters: [Unicode.Scalar]) -> Prefixes {
+    func prefixes<Word: RandomAccessCollection>(of letters: Word) -> Prefixes<Word>
+    where Word.Element == Unicode.Scalar, Word.Index == Int {
         Prefixes(trie: self, letters: letters)
     }
 
     /// The inserted prefixes of a word, found as they are iterated.
-    struct Prefixes: Sequence, IteratorProtocol {
+    struct Prefixes<Word: RandomAccessCollection>: Sequence, IteratorProtocol
+    where Word.Element == Unicode.Scalar, Word.Index == Int {
         let trie: LetterTrie
-        let letters: [Unicode.Scalar]
+        let letters: Word
         private var node = 0
         private var length = 0
 
-        init(trie: LetterTrie, letters: [Unicode.Scalar]) {
+        init(trie: LetterTrie, letters: Word) {
             self.trie = trie
             self.letters = letters
         }

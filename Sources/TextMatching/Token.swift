@@ -1,3 +1,5 @@
+import Foundation
+
 /// The writing system of a token, which decides how it is normalised.
 public enum Script: Sendable, Hashable {
     case arabic
@@ -12,8 +14,9 @@ public enum Script: Sendable, Hashable {
 /// `EvidenceSpan` does, so they point into the original, not the normalised, text.
 public struct Token: Sendable, Hashable {
     /// The letters after folding (diacritics, letter variants), before any clitic or article
-    /// is removed: what clitic detachment and run-together splitting work on.
-    public let folded: [Unicode.Scalar]
+    /// is removed: what clitic detachment and run-together splitting work on. A range of the
+    /// one buffer that holds the letters of every token of the text.
+    public let folded: Letters
     /// The form names are matched on (``folded`` with the article removed).
     public let key: String
     /// Offset of the token's first scalar in the original text.
@@ -40,9 +43,11 @@ public struct Token: Sendable, Hashable {
     /// among them), allocated, retained and released for every word of every article.
     let clitics: [FirstWordKey]
 
-    /// `offsets`: for each scalar of `folded`, its offset in the original text (read here, not kept).
-    init(folded: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, key: String, start: Int, end: Int, script: Script,
-         isCapitalised: Bool, hadArticle: Bool) {
+    /// `letters`: the token's letters, also held in `folded` (the tokenizer's own buffer, read
+    /// here for the clitic keys, not kept); `offsets`: for each of them, its offset in the
+    /// original text (read here, not kept).
+    init(folded: Letters, letters: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, key: String, start: Int, end: Int,
+         script: Script, isCapitalised: Bool, hadArticle: Bool) {
         self.folded = folded
         self.key = key
         self.start = start
@@ -52,7 +57,7 @@ public struct Token: Sendable, Hashable {
         self.hadArticle = hadArticle
         byteKey = ByteKey(key)
         keyStart = offsets[0]
-        clitics = Token.clitics(folded: folded, offsets: offsets, script: script)
+        clitics = Token.clitics(folded: letters, offsets: offsets, script: script)
     }
 
     /// The same word with another span or key (a merged article, a consonant key), its
@@ -105,4 +110,82 @@ struct FirstWordKey: Hashable, Sendable {
     let key: ByteKey
     let scalarsDropped: Int
     let start: Int
+}
+
+/// The folded letters of one token: a range of a buffer that holds the letters of every token
+/// of a text, indexed from 0 like an array.
+///
+/// Every token had an array of its own, allocated and freed for every word of every text (with
+/// the array's type looked up each time, a twentieth of extraction's time with the freeing);
+/// now a text's tokens share one allocation, and a token is the buffer's reference and a range.
+// `@unchecked`: its buffer (a `ManagedBuffer`, which the standard library makes unavailable
+// for `Sendable`) is written once, by the tokenizer, before any `Letters` reads it.
+public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
+    // Read by the inlinable members below: the rules of other modules index and iterate
+    // letters word by word, and a call per letter into this module cost more than the read.
+    @usableFromInline let buffer: LetterBuffer
+    @usableFromInline let offset: Int32
+    @usableFromInline let length: Int32
+
+    init(_ buffer: LetterBuffer, offset: Int, count: Int) {
+        self.buffer = buffer
+        self.offset = Int32(offset)
+        length = Int32(count)
+    }
+
+    /// Letters of their own, copied from `scalars` (a word of a list, a token whose letters
+    /// outgrew its text's buffer).
+    public init(_ scalars: [Unicode.Scalar]) {
+        let buffer = LetterBuffer.make(capacity: scalars.count)
+        buffer.withUnsafeMutablePointerToElements { letters in
+            for (index, scalar) in scalars.enumerated() { (letters + index).initialize(to: scalar) }
+        }
+        self.init(buffer, offset: 0, count: scalars.count)
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { Int(length) }
+
+    @inlinable
+    public subscript(position: Int) -> Unicode.Scalar {
+        precondition(position >= 0 && position < Int(length), "Letters index out of range")
+        return buffer.withUnsafeMutablePointerToElements { $0[Int(offset) + position] }
+    }
+
+    public static func == (left: Letters, right: Letters) -> Bool {
+        guard left.length == right.length else { return false }
+        return left.withUnsafeLetters { leftLetters in
+            right.withUnsafeLetters { rightLetters in
+                leftLetters.isEmpty || memcmp(leftLetters.baseAddress!, rightLetters.baseAddress!, leftLetters.count * MemoryLayout<Unicode.Scalar>.stride) == 0
+            }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // The letters folded into one word first (FNV-1a), then hashed once: `Hasher` fed a
+        // letter at a time, or the bytes at once, was most of a word list's lookup.
+        var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+        withUnsafeLetters { letters in
+            for letter in letters { fingerprint = (fingerprint ^ UInt64(letter.value)) &* 0x100_0000_01b3 }
+        }
+        hasher.combine(fingerprint)
+    }
+
+    /// The letters as a buffer, valid inside `body` only.
+    func withUnsafeLetters<Result>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> Result) rethrows -> Result {
+        try buffer.withUnsafeMutablePointerToElements { letters in
+            try body(UnsafeBufferPointer(start: letters + Int(offset), count: Int(length)))
+        }
+    }
+}
+
+/// The letters of a text's tokens, one after another, in one allocation (`ManagedBuffer`: the
+/// object and its elements in one block). Its header is its capacity. Written once, by the
+/// tokenizer, before any token that reads it is made; never changed after.
+@usableFromInline
+final class LetterBuffer: ManagedBuffer<Int, Unicode.Scalar> {
+    static func make(capacity: Int) -> LetterBuffer {
+        unsafeDowncast(LetterBuffer.create(minimumCapacity: max(capacity, 1)) { _ in capacity }, to: LetterBuffer.self)
+    }
+    // `Unicode.Scalar` is a trivial type: the elements need no deinitialising.
 }

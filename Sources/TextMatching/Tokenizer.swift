@@ -12,7 +12,9 @@ public enum Tokenizer {
     public static func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
-        var builder = TokenBuilder()
+        // Folding makes at most one letter of a scalar, but for a few Latin letters (İ → i̇):
+        // a token that finds the buffer full gets letters of its own.
+        var builder = TokenBuilder(letters: LetterBuffer.make(capacity: scalars.count))
         // The separator since the last token: its first scalar and how many there were.
         var separator: Unicode.Scalar?
         var separatorCount = 0
@@ -63,12 +65,17 @@ public enum Tokenizer {
 }
 
 /// Accumulates one token's scalars. Its buffers are kept from token to token (reset, not
-/// made anew), so that a token costs one array of its own, not the growth of two.
+/// made anew); a finished token's letters are copied into the text's one `LetterBuffer`, so
+/// that a token costs no allocation of its own.
 struct TokenBuilder {
     private var folded: [Unicode.Scalar] = []
     private var offsets: [Int] = []
+    /// The letters of the text's tokens so far, and how many of its places they fill.
+    private let letters: LetterBuffer
+    private var written = 0
 
-    init() {
+    init(letters: LetterBuffer) {
+        self.letters = letters
         folded.reserveCapacity(32)
         offsets.reserveCapacity(32)
     }
@@ -148,18 +155,25 @@ struct TokenBuilder {
     mutating func finish() -> Token? {
         defer { reset() }
         guard start >= 0, !folded.isEmpty, let script else { return nil }
-        // A copy of the letters' exact size: the builder's buffer stays its own for the next token.
-        let letters = [Unicode.Scalar](unsafeUninitializedCapacity: folded.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: folded)
+        // The letters copied into the text's buffer: the builder's stays its own for the next token.
+        let stored: Letters
+        if written + folded.count <= letters.header {
+            letters.withUnsafeMutablePointerToElements { buffer in
+                for (index, letter) in folded.enumerated() { (buffer + written + index).initialize(to: letter) }
+            }
+            stored = Letters(letters, offset: written, count: folded.count)
+            written += folded.count
+        } else {
+            stored = Letters(folded)
         }
         let key: String
         switch script {
-        case .arabic: key = Normalizer.arabicKey(letters[...])
-        case .latin: key = Normalizer.latinKey(letters)
-        default: key = String(scalars: letters)
+        case .arabic: key = Normalizer.arabicKey(folded[...])
+        case .latin: key = Normalizer.latinKey(folded)
+        default: key = String(scalars: folded)
         }
         return offsets.withUnsafeBufferPointer { offsets in
-            Token(folded: letters, offsets: offsets, key: key, start: start, end: end, script: script,
+            Token(folded: stored, letters: folded, offsets: offsets, key: key, start: start, end: end, script: script,
                   isCapitalised: capitalised, hadArticle: false)
         }
     }
