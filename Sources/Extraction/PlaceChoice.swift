@@ -140,7 +140,7 @@ extension IncidentExtractor {
         guard let to = window.last(where: { PlaceFrameWords.to.contains(stripped(tokens[$0])) || isArabicTo(tokens[$0]) }),
               to > 0 else { return false }
         let verb = stripped(tokens[to - 1])
-        let twoBack = to > 1 ? stripped(tokens[to - 2]) : []
+        let twoBack = to > 1 ? stripped(tokens[to - 2]) : Letters([])
         return PlaceFrameWords.travel.contains(verb) || PlaceFrameWords.travel.contains(twoBack)
     }
 
@@ -191,10 +191,10 @@ extension IncidentExtractor {
     // MARK: - Words
 
     /// An Arabic word without one proclitic و or ف (وقال، فرّوا), as the lists hold them.
-    func stripped(_ token: Token) -> [Unicode.Scalar] {
+    func stripped(_ token: Token) -> Letters {
         let letters = token.folded
         guard token.script == .arabic, letters.count > 3, letters.first == "\u{0648}" || letters.first == "\u{0641}" else { return letters }
-        return Array(letters.dropFirst())
+        return Letters(Array(letters.dropFirst()))
     }
 
     /// إلى or الى.
@@ -207,7 +207,7 @@ extension IncidentExtractor {
 /// The words the place frames read, folded as text is (``Token/folded``). Kept beside the rules
 /// that read them, not in the lexicon's word lists: each list serves one frame here.
 enum PlaceFrameWords {
-    static func folded(_ words: [String]) -> Set<[Unicode.Scalar]> {
+    static func folded(_ words: [String]) -> Set<Letters> {
         Set(words.flatMap { Tokenizer.tokens(in: $0).map(\.folded) })
     }
 
