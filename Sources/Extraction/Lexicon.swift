@@ -131,18 +131,26 @@ public struct Lexicon: Sendable {
             switch (file as NSString).lastPathComponent {
             case "triggers.tsv":
                 let trigger: Trigger
-                if fields.count == 3, fields[1] == "none" {
+                // A fourth field "as-written": the phrase's inflected forms are not made.
+                let asWritten = fields.count == 4 && fields[3] == "as-written"
+                guard fields.count == 3 || asWritten else {
+                    throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types [<tab> as-written]")
+                }
+                if fields[1] == "none" {
                     trigger = Trigger(eventType: nil, subEventType: "none")
                 } else {
-                    guard fields.count == 3, let type = EventType(acledName: fields[1]),
-                          let subType = type.canonicalSubEventType(fields[2]) else {
-                        throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types")
+                    guard let type = EventType(acledName: fields[1]), let subType = type.canonicalSubEventType(fields[2]) else {
+                        throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types [<tab> as-written]")
                     }
                     trigger = Trigger(eventType: type, subEventType: subType)
                 }
                 triggers.insert(fields[0], payload: trigger)
                 listedTriggers.insert(Normalizer.keys(of: fields[0]))
-                for form in EnglishInflection.forms(ofPhrase: fields[0]) { generatedTriggers.append((form, trigger)) }
+                if !asWritten {
+                    for form in EnglishInflection.forms(ofPhrase: fields[0]) + ArabicInflection.forms(ofPhrase: fields[0]) {
+                        generatedTriggers.append((form, trigger))
+                    }
+                }
             case "actors.tsv":
                 guard fields.count == 2, !fields[1].isEmpty else { throw fail("expected: phrase <tab> actor") }
                 actors.insert(fields[0], payload: fields[1])
@@ -199,7 +207,7 @@ public struct Lexicon: Sendable {
 
     /// Phrases the trigger file lists, by their keys.
     private var listedTriggers: Set<[String]> = []
-    /// English forms made from the listed triggers, inserted once the file is read.
+    /// English and Arabic forms made from the listed triggers, inserted once the file is read.
     private var generatedTriggers: [(String, Trigger)] = []
 }
 
@@ -235,44 +243,6 @@ struct LexiconPhrases: Sendable {
         return Matches(cues: lexicon.cues.matches(found, member: 0), actors: lexicon.actors.matches(found, member: 1),
                        triggers: lexicon.triggers.matches(found, member: 2), numbers: lexicon.numbers.matches(found, member: 3),
                        dates: lexicon.dates.matches(found, member: 4), names: gazetteer.nameMatches(found, firstMember: 5))
-    }
-}
-
-/// The regular English forms of a trigger's last word (attack → attacks, attacked, attacking;
-/// demonstration → demonstrations; shell → shelled, shelling; bomb → bombs, bombed, bombing),
-/// so that the lexicon lists base forms only. Forms that are not words do no harm: text never
-/// holds them.
-enum EnglishInflection {
-    static func forms(ofPhrase phrase: String) -> [String] {
-        let words = phrase.split(separator: " ")
-        guard let last = words.last, last.allSatisfy({ $0.isASCII && $0.isLetter }), last.count >= 3 else { return [] }
-        let head = words.dropLast().joined(separator: " ")
-        return forms(ofWord: last.lowercased()).map { head.isEmpty ? $0 : head + " " + $0 }
-    }
-
-    static func forms(ofWord word: String) -> [String] {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-        let letters = Array(word)
-        var forms: [String] = []
-        if word.hasSuffix("s") || word.hasSuffix("ed") || word.hasSuffix("ing") { return [] }
-        if word.hasSuffix("e") {
-            let stem = String(word.dropLast())
-            forms += [word + "s", word + "d", stem + "ing"]
-        } else if word.hasSuffix("y"), let before = letters.dropLast().last, !vowels.contains(before) {
-            let stem = String(word.dropLast())
-            forms += [stem + "ies", stem + "ied", word + "ing"]
-        } else if word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") || word.hasSuffix("z") {
-            forms += [word + "es", word + "ed", word + "ing"]
-        } else {
-            forms += [word + "s", word + "ed", word + "ing"]
-            // A short final syllable doubles its consonant: shot → shotting is not needed, but
-            // "rob" → robbed, "stab" → stabbed.
-            if letters.count >= 3, let final = letters.last, !vowels.contains(final), !["w", "x", "y"].contains(final),
-               vowels.contains(letters[letters.count - 2]), !vowels.contains(letters[letters.count - 3]) {
-                forms += [word + String(final) + "ed", word + String(final) + "ing"]
-            }
-        }
-        return forms
     }
 }
 
