@@ -283,6 +283,8 @@ public struct IncidentExtractor: Sendable {
                 if date?.tellsHistory(publishedOn: article.published) ?? false { return .background }
                 if denials.contains(where: { $0.firstToken < trigger.firstToken || clause.contains($0.firstToken) }) { return .denied }
                 if isNegated(trigger) { return .negated }
+                if let worded = statusFromWording(of: trigger, tokens: tokens, sentence: sentence.tokens,
+                                                  statesItsDay: date.map { !$0.isCarriedOver } ?? false) { return worded }
                 for cue in sentenceCues where clause.contains(cue.firstToken) {
                     let leadsToTrigger = cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
                     if cue.payloads.contains(.future), leadsToTrigger { return .planned }
@@ -391,7 +393,7 @@ public struct IncidentExtractor: Sendable {
                 // "set fire to the gate and abducted a guard" in the sentence of the attack: acts
                 // of that attack, one event of its type as ACLED codes it (a crowd's are the crowd's).
                 if Self.actsOfAnAttack.contains(kind.subEventType), !crowdTriggerInSentence,
-                   let attack = nearestAttack(to: trigger, among: sentenceTriggers, isNegated: isNegated) {
+                   let attack = battleTakingAct(trigger, subEventType: kind.subEventType, among: sentenceTriggers, isNegated: isNegated) {
                     kind = attack
                 }
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
@@ -409,6 +411,7 @@ public struct IncidentExtractor: Sendable {
                 }
                 linked = preferringPlacesInside(linked.isEmpty ? placesHere : linked, placesHere)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
+                linked = withoutFarEnds(linked, tokens: tokens)
                 // "the square", "the airport", "the city" say which place; the scene is only the
                 // last sentence's.
                 let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }
@@ -426,7 +429,8 @@ public struct IncidentExtractor: Sendable {
                         evidence: evidence(sentence: sentence, text: sentenceText, trigger: trigger.start..<trigger.end, place: resolved.mention,
                                            sentences: sentences, scalars: text, source: article.source),
                         source: article.source, sourceURL: article.url, language: language,
-                        refersBack: refersBack(trigger, tokens: tokens) || refersBackToTold(
+                        refersBack: refersBack(trigger, tokens: tokens)
+                            || isNamedForItsToll(trigger, tokens: tokens, sentenceStart: sentence.tokens.lowerBound) || refersBackToTold(
                             trigger, eventType: kind.eventType, tokens: tokens, sentenceStart: sentence.tokens.lowerBound,
                             statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
                             toldBefore: typesToldBefore),
@@ -1002,7 +1006,7 @@ public struct IncidentExtractor: Sendable {
         guard foldingTellings else { return incidents }
         let (told, referredBack) = placedByReferences(incidents.filter { !$0.refersBack }, incidents.filter(\.refersBack))
         let folded = foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))
-        return foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded))) + referredBack
+        return foldedIntoTheirEvents(foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded)))) + referredBack
     }
 
     /// An event told at a city and referred back to at a place inside it, the same type on the

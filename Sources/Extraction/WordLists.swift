@@ -7,6 +7,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case pastPerfect, periodDeterminer, periodLast, period, periodDay, arabicPeriodWithin, arabicPeriod, arabicPeriodPast
     case capitalisedFunction
     case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer, night
+    case between, hypothetical, toll, progressive, lastUnit, last
     /// A number word in a period ("the last few days"), listed with its value.
     case count
 
@@ -39,6 +40,12 @@ enum WordList: Int, CaseIterable, Sendable {
         case .yearIntroducer: "year-introducer"
         case .monthIntroducer: "month-introducer"
         case .night: "night"
+        case .between: "between"
+        case .hypothetical: "hypothetical"
+        case .toll: "toll"
+        case .progressive: "progressive"
+        case .lastUnit: "last-unit"
+        case .last: "last"
         case .count: "count"
         }
     }

@@ -1,0 +1,93 @@
+import Gazetteer
+import IncidentMapCore
+import TextMatching
+
+/// Parts of one event that the sentences tell with triggers of their own, joined into the
+/// event as ACLED codes it: one event per type, day and place, whatever words told its parts.
+extension IncidentExtractor {
+    /// A withdrawal (انسحبت المجموعات المسلحة باتجاه …) told in a sentence of its own at the place
+    /// and on the day of a battle is how that battle ended, not a Strategic development of its
+    /// own. A withdrawal with no battle at the place that day stays one: a town handed over
+    /// without a fight.
+    static let withdrawal = "Non-violent transfer of territory"
+
+    /// Sub-events of a bomb that can be the weapon of a killing told beside it.
+    static let bombings: Set<String> = ["Remote explosive/landmine/IED", "Suicide bomb", "Grenade"]
+
+    /// The merged incidents with each part of an event folded into the event: withdrawals into
+    /// the battle at their place and day, an attack on a person into the bomb that killed them
+    /// there that day (ACLED codes remote violence against civilians as Explosions/Remote
+    /// violence, not as Violence against civilians).
+    func foldedIntoTheirEvents(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        foldedIntoBombings(foldedWithdrawals(incidents))
+    }
+
+    /// Withdrawals at the place and on the day of a battle (see ``withdrawal``).
+    func foldedWithdrawals(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        folding(incidents, from: { all, index in
+            all[index].eventType == .strategicDevelopments && all[index].subEventType == Self.withdrawal
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }, into: { all, index in
+            all[index].eventType == .battles ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }) { all, index, battle in
+            // Told in the battle's own sentence, a withdrawal was read there already: beside a
+            // taking, it is how the town changed hands ("took Sirte after the withdrawal of its
+            // forces without a fight"), a transfer of its own.
+            all[battle].eventType == .battles && all[index].date?.date == all[battle].date?.date
+                && all[index].place.id == all[battle].place.id
+                && Set(all[index].evidence.map(\.start)).isDisjoint(with: all[battle].evidence.map(\.start))
+        }
+    }
+
+    /// The battle an act told in its sentence belongs to (see ``actsOfAnAttack``): the nearest
+    /// armed clash, else, for what is done to people and property, the nearest taking of a place
+    /// ("entered Ajdabiya, took it and captured some of the loyalists": the captives were taken in
+    /// that battle). A withdrawal beside a taking is not read as fighting here: the town may have
+    /// changed hands without a fight; a battle at its place that day takes it when merging.
+    func battleTakingAct(_ trigger: PhraseMatch<Trigger>, subEventType: String, among triggers: [PhraseMatch<Trigger>],
+                         isNegated: (PhraseMatch<Trigger>) -> Bool) -> (eventType: EventType, subEventType: String)? {
+        if let clash = nearestAttack(to: trigger, among: triggers, isNegated: isNegated) { return clash }
+        guard subEventType != Self.withdrawal else { return nil }
+        let takings = triggers.filter { other in
+            other.firstToken != trigger.firstToken && !isNegated(other) && other.payloads.first?.eventType == .battles
+        }
+        return takings.min { abs($0.firstToken - trigger.firstToken) < abs($1.firstToken - trigger.firstToken) }
+            .flatMap { taking in taking.payloads.first.map { (EventType.battles, $0.subEventType) } }
+    }
+
+    /// "Unknown men assassinated the colonel … killed when his car blew up": one car bomb, told as
+    /// a blast and as an assassination at the same place on the same day, is one event, the
+    /// bombing, with the killing's evidence and toll.
+    func foldedIntoBombings(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
+        folding(incidents, from: { all, index in
+            all[index].eventType == .violenceAgainstCivilians && all[index].subEventType == "Attack"
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }, into: { all, index in
+            all[index].eventType == .explosionsRemoteViolence && Self.bombings.contains(all[index].subEventType)
+                ? FoldKey(day: all[index].date?.date, placeID: all[index].place.id) : nil
+        }) { all, index, bombing in
+            all[bombing].eventType == .explosionsRemoteViolence && all[index].date?.date == all[bombing].date?.date
+                && all[index].place.id == all[bombing].place.id
+        }
+    }
+
+    /// `places` without the far end of each stretch named by its two ends ("at the crossroads
+    /// between the towns of Bir al-Ghanam and Zawiya", "على الطريق بين الزاوية وصبراتة"): the
+    /// event happened at one point between them, one event, kept at the first end named; not one
+    /// event at each town.
+    func withoutFarEnds(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+        guard places.count > 1 else { return places }
+        let ordered = places.sorted { $0.mention.firstToken < $1.mention.firstToken }
+        var farEnds = Set<Int>()
+        for (near, far) in zip(ordered, ordered.dropFirst()) where !farEnds.contains(near.mention.firstToken) {
+            let nearEnd = near.mention.firstToken + near.mention.tokenCount
+            let gap = tokens[nearEnd..<max(nearEnd, far.mention.firstToken)]
+            // Only "X and Y" (or Arabic's joined و): "between X, Y and Z" lists places, not ends.
+            guard gap.count <= 1, gap.allSatisfy({ words.contains($0, in: .and) }),
+                  gap.count == 1 || words.beginsWithClitic(tokens[far.mention.firstToken], in: .and) else { continue }
+            let opening = tokens[max(0, near.mention.firstToken - 4)..<near.mention.firstToken]
+            if opening.contains(where: { words.contains($0, in: .between) }) { farEnds.insert(far.mention.firstToken) }
+        }
+        return places.filter { !farEnds.contains($0.mention.firstToken) }
+    }
+}

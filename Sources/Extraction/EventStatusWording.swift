@@ -1,0 +1,50 @@
+import TextMatching
+
+/// Status rules read from the words around a trigger, where the clause's cues (would, منذ, so
+/// far …) say nothing: the trigger's own phrase tells that the event may come, is a running
+/// campaign or was last week's, or is named again for its toll. Each gives only what ACLED's
+/// coding would: `nil` leaves the trigger to the clause's cues.
+extension IncidentExtractor {
+    /// The status the words around `trigger` give it, or `nil` when they give none.
+    ///
+    /// - `planned`: "to guard against any new attack", "any further strikes", تحسبا لأي هجوم —
+    ///   an attack that may come is no event.
+    /// - `background`, where the sentence states no day of its own ("since Monday morning",
+    ///   "on 9 September" date it as news):
+    ///   - "the army has been fighting the militants": a campaign running for weeks or months,
+    ///     told as the setting, not one day's fighting;
+    ///   - "heavy fighting last week", الأسبوع الماضي, الشهر المنصرم: before the days the
+    ///     report is about.
+    func statusFromWording(of trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>,
+                           statesItsDay: Bool) -> EventStatus? {
+        let first = trigger.firstToken
+        let before = tokens[max(sentence.lowerBound, first - 2)..<first]
+        if tokens[first].script == .arabic {
+            if let last = before.last, words.contains(last, in: .hypothetical) { return .planned }
+        } else if before.contains(where: { words.contains($0, in: .hypothetical) }) {
+            return .planned
+        }
+        guard !statesItsDay else { return nil }
+        if tokens[first].script == .latin, let last = before.last, words.contains(last, in: .progressive),
+           tokens[first].foldedText.hasSuffix("ing") {
+            return .background
+        }
+        if namesLastWeekOrMonth(tokens[sentence]) { return .background }
+        return nil
+    }
+
+    /// "last week", "last month's clashes", الأسبوع الماضي, الشهر المنصرم.
+    func namesLastWeekOrMonth(_ sentence: ArraySlice<Token>) -> Bool {
+        zip(sentence, sentence.dropFirst()).contains { word, next in
+            (words.contains(word, in: .last) && words.contains(next, in: .lastUnit))
+                || (words.contains(word, in: .lastUnit) && words.contains(next, in: .last))
+        }
+    }
+
+    /// حصيلة الاشتباكات, "the death toll from the clashes": the event named for its count is one
+    /// the article tells elsewhere; the sentence adds its toll to that event, and is no event of
+    /// its own where none of its type is told that day (as a trigger that refers back).
+    func isNamedForItsToll(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentenceStart: Int) -> Bool {
+        tokens[max(sentenceStart, trigger.firstToken - 3)..<trigger.firstToken].contains { words.contains($0, in: .toll) }
+    }
+}

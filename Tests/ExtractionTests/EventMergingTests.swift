@@ -1,0 +1,53 @@
+import Foundation
+import IncidentMapCore
+import Testing
+@testable import Extraction
+
+/// One event per type, day and place, as ACLED codes it, however many triggers tell its parts
+/// (sentences written for these tests, read as `ExtractorTests` reads them: published
+/// 2019-04-09, a Tuesday).
+@Suite struct EventMergingTests {
+    func summary(_ text: String) -> [String] { ExtractorTests().summary(text) }
+
+    @Test(arguments: [
+        // Fighters captured in the sentence of a taking were captured in that battle.
+        ("دخلت قوات الثوار مدينة زليتن يوم الاثنين وسيطرت عليها وأسرت عددا من المقاتلين.",
+         ["2208485 Battles/Non-state actor overtakes territory 2019-04-08"]),
+        ("Government forces retook Zliten on Monday and arrested twenty of its defenders.",
+         ["2208485 Battles/Government regains territory 2019-04-08"]),
+        // The losers' withdrawal told after the taking, at its place that day, is how it ended.
+        ("سيطرت القوات على مدينة زليتن يوم الاثنين. وانسحبت المجموعات المسلحة من زليتن باتجاه الغرب.",
+         ["2208485 Battles/Non-state actor overtakes territory 2019-04-08"]),
+        // A withdrawal with no battle is a transfer of its own.
+        ("انسحبت الكتائب من مدينة زليتن يوم الاثنين.", ["2208485 Strategic developments/Non-violent transfer of territory 2019-04-08"]),
+    ])
+    func capturesAndWithdrawalsAreTheBattle(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A killing by a bomb told as an assassination and as a blast: one bombing.
+        ("Gunmen assassinated a judge in Benghazi on Monday. The judge was killed when a bomb planted in his car exploded in Benghazi.",
+         ["88319 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        ("اغتال مجهولون قاضيا في بنغازي يوم الاثنين. وقتل القاضي في انفجار عبوة ناسفة زرعت في سيارته في بنغازي.",
+         ["88319 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        // A shooting and a blast at two places are two events.
+        ("Gunmen shot dead a judge in Benghazi on Monday, and a bomb exploded in Zliten.",
+         ["88319 Violence against civilians/Attack 2019-04-08", "2208485 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+    ])
+    func aCarBombAssassinationIsOneBombing(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A fight on the stretch between two towns is one event, not one at each end.
+        ("Fighting broke out on Monday on the road between Gharyan and Zliten.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("اندلعت اشتباكات يوم الاثنين عند مفترق الطرق بين غريان وزليتن.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // Two towns listed are two places.
+        ("Clashes erupted in Gharyan and Zliten on Monday.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2208485 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aFightBetweenTwoTownsIsOneEvent(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+}

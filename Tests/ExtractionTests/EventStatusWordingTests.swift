@@ -1,0 +1,43 @@
+import Foundation
+import IncidentMapCore
+import Testing
+@testable import Extraction
+
+/// What the words around a trigger say of its status: an attack that may come, a campaign
+/// running for months, last week's fighting, a toll told again, a protest's motive (sentences
+/// written for these tests, published 2019-04-09, a Tuesday).
+@Suite struct EventStatusWordingTests {
+    func summary(_ text: String) -> [String] { ExtractorTests().summary(text) }
+
+    @Test(arguments: [
+        ("Forces shored up defences in Zliten on Monday to guard against any new attack.", [String]()),
+        ("The army has been fighting militants in Benghazi.", []),
+        ("The army was fighting militants in Benghazi on Monday.", ["88319 Battles/Armed clash 2019-04-08"]),
+        ("Heavy fighting last week failed to break the defences of Gharyan.", []),
+        ("اندلعت اشتباكات عنيفة في غريان الأسبوع الماضي.", []),
+        // A day stated in the sentence dates the event, whatever else was last week.
+        ("Despite a warning last week, clashes erupted in Gharyan on Monday.", ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func possibleRunningAndEarlierEventsAreNotNews(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // The toll of clashes told before adds to them; alone, it is no event.
+        ("اندلعت اشتباكات في سبها أمس. وقال المستشفى إن حصيلة الاشتباكات في سبها بلغت خمسة قتلى.",
+         ["2212775 Battles/Armed clash 2019-04-08"]),
+        ("وقال المستشفى إن حصيلة الاشتباكات في سبها بلغت خمسة قتلى.", []),
+        // The killings a protest denounces are its motive, not an event of the day.
+        ("تظاهر العشرات في طبرق أمس استنكارا للاغتيالات التي تشهدها المدن.", ["81302 Protests/Peaceful protest 2019-04-08"]),
+    ])
+    func aTollOrAMotiveIsNoNewEvent(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test func aTollToldAgainAddsToTheEvent() throws {
+        let incidents = ExtractorTests().extract("اندلعت اشتباكات في سبها أمس. وقال المستشفى إن حصيلة الاشتباكات في سبها بلغت خمسة قتلى.")
+        let clashes = try #require(incidents.first)
+        #expect(clashes.fatalities == 5)
+        #expect(clashes.evidence.count == 2)
+    }
+}
