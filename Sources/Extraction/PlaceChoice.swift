@@ -194,7 +194,7 @@ extension IncidentExtractor {
     func stripped(_ token: Token) -> Letters {
         let letters = token.folded
         guard token.script == .arabic, letters.count > 3, letters.first == "\u{0648}" || letters.first == "\u{0641}" else { return letters }
-        return Letters(Array(letters.dropFirst()))
+        return letters.droppingFirst()
     }
 
     /// إلى or الى.

@@ -152,6 +152,13 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
         return buffer.withUnsafeMutablePointerToElements { $0[Int(offset) + position] }
     }
 
+    /// The letters after the first, read from the same buffer (no copy): a word without a
+    /// one-letter proclitic (و in وقال).
+    public func droppingFirst() -> Letters {
+        precondition(length > 0, "droppingFirst of no letters")
+        return Letters(buffer, offset: Int(offset) + 1, count: Int(length) - 1)
+    }
+
     public static func == (left: Letters, right: Letters) -> Bool {
         guard left.length == right.length else { return false }
         return left.withUnsafeLetters { leftLetters in
