@@ -92,43 +92,59 @@ final class IncidentInsert {
 
     /// Inserts `incident` (`INSERT OR IGNORE`); `false` when its event id is stored already.
     func insert(_ incident: Incident) throws -> Bool {
-        // The row is worked on as a local value: a class's stored property pays Swift's
-        // dynamic exclusivity check at every access, some hundred a row.
-        var row = takeRow()
-        defer { self.row = row }
-        for index in textColumns {
-            let span = incident.text(Self.columns[index]).map { row.append($0) }
-            row.spans[index] = span
-        }
-        for (index, column) in Self.columns.enumerated() {
-            switch column.storage {
-            case .integer: sqlite3_bind_int64(handle, Int32(index + 1), Int64(incident.integer(column)))
-            case .number: sqlite3_bind_double(handle, Int32(index + 1), incident.number(column))
-            case .text, .json: break
-            }
-        }
-        Self.appendPoint(longitude: incident.coordinate.longitude, latitude: incident.coordinate.latitude, to: &row.bytes)
-        return try step(&row)
+        try insert(from: IncidentValues(incident: incident))
     }
 
     /// Inserts a row handed out as ``IncidentColumns`` (a copy from another store), every
     /// column as it has it; `false` when its event id is stored already.
     func insert(_ columns: any IncidentColumns) throws -> Bool {
+        try insert(from: CopiedValues(columns: columns))
+    }
+
+    /// Where a row's values come from: an ``Incident`` being ingested, or another store's row.
+    /// One generic insert serves both (specialised for each), so the binding is written once.
+    private protocol RowValues {
+        /// Appends column `index`'s text to `row` and says where it lies; `nil` for NULL.
+        func appendText(_ index: Int, to row: inout BoundRow) -> Range<Int>?
+        func integer(_ index: Int) -> Int
+        func number(_ index: Int) -> Double
+    }
+
+    private struct IncidentValues: RowValues {
+        let incident: Incident
+        func appendText(_ index: Int, to row: inout BoundRow) -> Range<Int>? {
+            incident.text(IncidentInsert.columns[index]).map { row.append($0) }
+        }
+        func integer(_ index: Int) -> Int { incident.integer(IncidentInsert.columns[index]) }
+        func number(_ index: Int) -> Double { incident.number(IncidentInsert.columns[index]) }
+    }
+
+    private struct CopiedValues: RowValues {
+        let columns: any IncidentColumns
+        func appendText(_ index: Int, to row: inout BoundRow) -> Range<Int>? {
+            columns.text(index).map { row.append($0) }
+        }
+        func integer(_ index: Int) -> Int { columns.integer(index) }
+        func number(_ index: Int) -> Double { columns.number(index) }
+    }
+
+    private func insert<Values: RowValues>(from values: Values) throws -> Bool {
+        // The row is worked on as a local value: a class's stored property pays Swift's
+        // dynamic exclusivity check at every access, some hundred a row.
         var row = takeRow()
         defer { self.row = row }
         for index in textColumns {
-            let span = columns.text(index).map { row.append($0) }
-            row.spans[index] = span
+            row.spans[index] = values.appendText(index, to: &row)
         }
         for (index, column) in Self.columns.enumerated() {
             switch column.storage {
-            case .integer: sqlite3_bind_int64(handle, Int32(index + 1), Int64(columns.integer(index)))
-            case .number: sqlite3_bind_double(handle, Int32(index + 1), columns.number(index))
+            case .integer: sqlite3_bind_int64(handle, Int32(index + 1), Int64(values.integer(index)))
+            case .number: sqlite3_bind_double(handle, Int32(index + 1), values.number(index))
             case .text, .json: break
             }
         }
-        Self.appendPoint(longitude: columns.number(Incident.Column.longitude.index),
-                         latitude: columns.number(Incident.Column.latitude.index), to: &row.bytes)
+        Self.appendPoint(longitude: values.number(Incident.Column.longitude.index),
+                         latitude: values.number(Incident.Column.latitude.index), to: &row.bytes)
         return try step(&row)
     }
 
