@@ -18,17 +18,13 @@ import TestSupport
 // pool with the other suites' servers in this process, whose response-time bounds it must not
 // stretch.
 @Suite(.serialized, .timeLimit(.minutes(4))) struct MutatedRequestTests {
-    let folder: TemporaryFolder
-    let store: IncidentStore
+    let seeded: SeededStore
+    var store: IncidentStore { seeded.store }
 
     init() throws {
-        folder = try TemporaryFolder()
-        store = try IncidentStore(path: folder.path + "/fuzz.sqlite")
-        _ = try store.ingest { batch in
-            for (index, place) in [(32.8942, 13.2761), (32.87, 13.19), (32.11, 20.07)].enumerated() {
-                try batch.add(TestIncidents.incident("Q\(index)", place.0, place.1, date: "2019-04-0\(index + 2)"))
-            }
-        }
+        seeded = try SeededStore(named: "fuzz.sqlite", [(32.8942, 13.2761), (32.87, 13.19), (32.11, 20.07)].enumerated().map {
+            TestIncidents.incident("Q\($0.offset)", $0.element.0, $0.element.1, date: "2019-04-0\($0.offset + 2)")
+        })
     }
 
     func withServer(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

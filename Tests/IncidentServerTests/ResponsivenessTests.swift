@@ -17,16 +17,14 @@ import TestSupport
 /// still running), a connection closed within 10 s of a 1 s deadline. 2 s was exceeded (2.6 s)
 /// when three test runs shared this 2-core machine.
 @Suite(.serialized) struct ResponsivenessTests {
-    let folder: TemporaryFolder
-    let store: IncidentStore
+    let seeded: SeededStore
+    var store: IncidentStore { seeded.store }
 
     init() throws {
-        folder = try TemporaryFolder()
-        store = try IncidentStore(path: folder.path + "/responsive.sqlite")
-        _ = try store.ingest { batch in
-            try batch.add(Incident(eventID: "R1", eventDate: try IncidentDate(parsing: "2019-04-05"), eventType: .battles,
-                                   location: "Mitiga", coordinate: try Coordinate(latitude: 32.8942, longitude: 13.2761)))
-        }
+        seeded = try SeededStore(named: "responsive.sqlite", [
+            Incident(eventID: "R1", eventDate: try IncidentDate(parsing: "2019-04-05"), eventType: .battles,
+                     location: "Mitiga", coordinate: try Coordinate(latitude: 32.8942, longitude: 13.2761)),
+        ])
     }
 
     /// The largest article the default 1 MiB body limit takes: unpunctuated and dense in event
