@@ -5,10 +5,11 @@ import IncidentStorage
 extension PostGISStore {
     /// Streams the rows with `COPY … FROM STDIN` into a temporary table of the transaction,
     /// every column as the source store holds it, then moves them into `incidents` with one
-    /// `INSERT … SELECT … ON CONFLICT (event_id_cnty) DO NOTHING`, in the order they came.
+    /// `INSERT … SELECT … ON CONFLICT (event_id_cnty) DO NOTHING`, in the order they came; a
+    /// copy that adds many rows rebuilds the point index after it commits (``PointIndexUpkeep``).
     public func storeRows(expectedRows: Int = 0,
                           _ body: (_ store: (any IncidentColumns) throws -> Void) throws -> Void) throws -> IngestSummary {
-        try transaction { connection in
+        try bulkWrite { connection in
             let staged = try CopyStream.staging("copied_rows", on: connection)
             do { try body(staged.append(row:)) } catch { staged.abandon(); throw error }
             let rows = try staged.finish()
@@ -27,10 +28,11 @@ extension PostGISStore {
     /// then the stored rows of the rest are read, locked, in chunks of
     /// `mergedRowsPerChunk`, merged here, and written back by one `UPDATE … FROM` a second
     /// COPY per chunk. A merge of 100,000 incidents is a few dozen statements, not several
-    /// per incident. Each incident added is stamped with this merge's time, as ingest stamps.
+    /// per incident. Each incident added is stamped with this merge's time, as ingest stamps;
+    /// a merge that adds many rows rebuilds the point index after it commits (``PointIndexUpkeep``).
     public func mergeIncidents(expectedRows: Int = 0,
                                _ body: (_ merge: (Incident) throws -> Void) throws -> Void) throws -> IngestSummary {
-        try transaction { connection in
+        try bulkWrite { connection in
             let ingestedAt = Date()
             let staged = try CopyStream.staging("merging", on: connection)
             do {

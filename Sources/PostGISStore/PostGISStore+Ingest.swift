@@ -179,9 +179,10 @@ extension PostGISStore {
     /// }
     /// ```
     ///
-    /// `expectedRows` is not needed here: every load streams through COPY.
+    /// `expectedRows` is not needed here: every load streams through COPY. A load that adds
+    /// many rows rebuilds the point index after it commits (``PointIndexUpkeep``).
     public func ingest(expectedRows: Int = 0, _ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
-        try transaction { connection in
+        try bulkWrite { connection in
             let batch = try PostGISBatch(connection: connection, ingestedAt: Date())
             try body(batch)
             try batch.moveStaged()
