@@ -285,6 +285,8 @@ public struct IncidentExtractor: Sendable {
                 if isNegated(trigger) { return .negated }
                 if let worded = statusFromWording(of: trigger, tokens: tokens, sentence: sentence.tokens,
                                                   statesItsDay: date.map { !$0.isCarriedOver } ?? false) { return worded }
+                if let told = statusFromClause(of: trigger, cues: sentenceCues, tokens: tokens, sentence: sentence.tokens,
+                                               statesItsDay: date.map { !$0.isCarriedOver } ?? false) { return told }
                 for cue in sentenceCues where clause.contains(cue.firstToken) {
                     let leadsToTrigger = cue.firstToken < trigger.firstToken && trigger.firstToken - cue.firstToken <= 6
                     if cue.payloads.contains(.future), leadsToTrigger { return .planned }

@@ -60,6 +60,21 @@ public enum Cue: String, Hashable, Sendable, CaseIterable {
     /// A body that sits somewhere (a government, a parliament): a place a few words on, after
     /// في or "in", is its seat ("الحكومة المعترف بها دوليا في العاصمة طرابلس").
     case seat
+    /// A few words before a trigger: the event is the aim of what the clause tells, not one
+    /// that happened ("in a bid to retake", بهدف تحرير).
+    case aim
+    /// A few words before a trigger: the event is awaited, feared or to be prevented ("braced
+    /// for an assault", "to avert clashes", تحسبا لهجوم، بانتظار).
+    case awaited
+    /// A few words before a trigger: a charge or a reputation, no dated event ("accused of
+    /// kidnapping", "known for", بتهمة الخطف، اشتهر).
+    case charge
+    /// Right after a trigger: the conflict of the whole country, told as the setting
+    /// ("الذي تشهده البلاد", "gripping the country").
+    case nationwide
+    /// At the head of a sentence: a note of background (يذكر أن، يشار إلى أن); with no day of
+    /// its own, what it tells is not the news.
+    case backgroundNote = "background-note"
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).

@@ -8,6 +8,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case capitalisedFunction
     case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer, night
     case between, hypothetical, toll, progressive, lastUnit, last
+    case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
 
@@ -46,11 +47,14 @@ enum WordList: Int, CaseIterable, Sendable {
         case .progressive: "progressive"
         case .lastUnit: "last-unit"
         case .last: "last"
+        case .calm: "calm"
+        case .lasting: "lasting"
+        case .duration: "duration"
         case .count: "count"
         }
     }
 
-    var bit: UInt32 { 1 << UInt32(rawValue) }
+    var bit: UInt64 { 1 << UInt64(rawValue) }
 }
 
 /// The word lists, keyed by a word's folded letters (``Token/folded``): a rule asks whether a
@@ -58,13 +62,13 @@ enum WordList: Int, CaseIterable, Sendable {
 /// ``Token/foldedText`` (a new string per question) with sets of string literals.
 struct WordLists: Sendable {
     private struct Entry: Sendable {
-        var lists: UInt32 = 0
+        var lists: UInt64 = 0
         var count: Int?
     }
 
     private var entries: [Letters: Entry] = [:]
     /// The lists of the one-letter words (و ف), asked of a word's first letter.
-    private var singleLetters: [Unicode.Scalar: UInt32] = [:]
+    private var singleLetters: [Unicode.Scalar: UInt64] = [:]
     /// The longest word listed: a longer token is in no list, and is not hashed to find that out.
     private var longest = 0
 
@@ -79,8 +83,8 @@ struct WordLists: Sendable {
         return true
     }
 
-    /// The lists `token` is in, as one bit per ``WordList``.
-    private func lists(of token: Token) -> UInt32 {
+    /// The lists `token` is in, as one bit per ``WordList`` (64 bits: more than 32 lists).
+    private func lists(of token: Token) -> UInt64 {
         guard token.folded.count <= longest else { return 0 }
         return entries[token.folded]?.lists ?? 0
     }
