@@ -13,7 +13,7 @@ extension PostGISStore {
             let staged = try CopyStream.staging("copied_rows", on: connection)
             do { try body(staged.append(row:)) } catch { staged.abandon(); throw error }
             let rows = try staged.finish()
-            let added = try connection.execute("""
+            let added = try connection.executeRetryingDeadlocks("""
                 INSERT INTO incidents (\(IncidentColumnsSQL.selectList), geom)
                 SELECT \(IncidentColumnsSQL.selectList), \(IncidentColumnsSQL.point) FROM copied_rows ORDER BY ordinal
                 ON CONFLICT (event_id_cnty) DO NOTHING
@@ -49,7 +49,7 @@ extension PostGISStore {
             try connection.execute("CREATE INDEX ON merging (event_id_cnty, ordinal)")
             // A row whose id another process stores meanwhile is skipped here after that one
             // commits, and merged below: its stored row is visible to the next statement.
-            let added = try connection.execute("""
+            let added = try connection.executeRetryingDeadlocks("""
                 WITH added AS (
                     INSERT INTO incidents (\(IncidentColumnsSQL.selectList), geom)
                     SELECT \(IncidentColumnsSQL.selectList), \(IncidentColumnsSQL.point) FROM merging ORDER BY ordinal

@@ -151,7 +151,7 @@ final class PostGISBatch: IngestBatch {
         // volatile function of the select list after its ORDER BY); the rows written in space
         // order. A row whose id another transaction stored is skipped, its number unused.
         let columns = IncidentColumnsSQL.selectList
-        let moved = try connection.execute("""
+        let moved = try connection.executeRetryingDeadlocks("""
             INSERT INTO incidents (id, \(columns), geom)
             SELECT id, \(columns), geom FROM (
                 SELECT nextval($1::regclass) AS id, \(columns), \(IncidentColumnsSQL.point) AS geom
