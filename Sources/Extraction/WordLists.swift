@@ -10,6 +10,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case between, hypothetical, toll, progressive, lastUnit, last
     /// A number word in a period ("the last few days"), listed with its value.
     case count
+    case clashWeapon, attackWord, civilianTarget, crowdViolence
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -47,10 +48,16 @@ enum WordList: Int, CaseIterable, Sendable {
         case .lastUnit: "last-unit"
         case .last: "last"
         case .count: "count"
+        case .clashWeapon: "clash-weapon"
+        case .attackWord: "attack-word"
+        case .civilianTarget: "civilian-target"
+        case .crowdViolence: "crowd-violence"
         }
     }
 
-    var bit: UInt32 { 1 << UInt32(rawValue) }
+    /// One bit per list: 64 bits, as there are more than 32 lists (with 32 bits the 33rd
+    /// list's bit shifted out to 0, so a word was never found in it).
+    var bit: UInt64 { 1 << UInt64(rawValue) }
 }
 
 /// The word lists, keyed by a word's folded letters (``Token/folded``): a rule asks whether a
@@ -58,13 +65,13 @@ enum WordList: Int, CaseIterable, Sendable {
 /// ``Token/foldedText`` (a new string per question) with sets of string literals.
 struct WordLists: Sendable {
     private struct Entry: Sendable {
-        var lists: UInt32 = 0
+        var lists: UInt64 = 0
         var count: Int?
     }
 
     private var entries: [Letters: Entry] = [:]
     /// The lists of the one-letter words (و ف), asked of a word's first letter.
-    private var singleLetters: [Unicode.Scalar: UInt32] = [:]
+    private var singleLetters: [Unicode.Scalar: UInt64] = [:]
     /// The longest word listed: a longer token is in no list, and is not hashed to find that out.
     private var longest = 0
 
@@ -80,7 +87,7 @@ struct WordLists: Sendable {
     }
 
     /// The lists `token` is in, as one bit per ``WordList``.
-    private func lists(of token: Token) -> UInt32 {
+    private func lists(of token: Token) -> UInt64 {
         guard token.folded.count <= longest else { return 0 }
         return entries[token.folded]?.lists ?? 0
     }
@@ -95,6 +102,14 @@ struct WordLists: Sendable {
     func beginsWithClitic(_ token: Token, in list: WordList) -> Bool {
         guard token.folded.count > 1, let first = token.folded.first else { return false }
         return (singleLetters[first] ?? 0) & list.bit != 0
+    }
+
+    /// Whether `token` is a word of `list` once the proclitic the phrase index detached from it
+    /// (و in وهاجموا) is taken off, or as written.
+    func contains(_ token: Token, in list: WordList, detachedClitic: Bool) -> Bool {
+        if contains(token, in: list) { return true }
+        guard detachedClitic, token.folded.count > 1, token.folded.count - 1 <= longest else { return false }
+        return (entries[token.folded.droppingFirst()]?.lists ?? 0) & list.bit != 0
     }
 
     /// The value of `token` as a ``WordList/count`` word.
