@@ -11,11 +11,6 @@ extension IncidentExtractor {
                       && other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
               }) else { return false }
         let window = max(0, trigger.firstToken - 4)..<trigger.firstToken
-        return window.contains { ClashWeaponWords.with.contains(tokens[$0].folded) }
+        return window.contains { words.contains(tokens[$0], in: .clashWeapon) }
     }
-}
-
-/// The words that introduce what a clash was fought with, folded as text is.
-enum ClashWeaponWords {
-    static let with = PlaceFrameWords.folded(["with", "using", "باستخدام", "مستخدمين", "استخدمت", "استخدم"])
 }

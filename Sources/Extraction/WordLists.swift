@@ -11,6 +11,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
+    case clashWeapon, attackWord, civilianTarget, crowdViolence
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -51,9 +52,15 @@ enum WordList: Int, CaseIterable, Sendable {
         case .lasting: "lasting"
         case .duration: "duration"
         case .count: "count"
+        case .clashWeapon: "clash-weapon"
+        case .attackWord: "attack-word"
+        case .civilianTarget: "civilian-target"
+        case .crowdViolence: "crowd-violence"
         }
     }
 
+    /// One bit per list: 64 bits, as there are more than 32 lists (with 32 bits the 33rd
+    /// list's bit shifted out to 0, so a word was never found in it).
     var bit: UInt64 { 1 << UInt64(rawValue) }
 }
 
@@ -99,6 +106,14 @@ struct WordLists: Sendable {
     func beginsWithClitic(_ token: Token, in list: WordList) -> Bool {
         guard token.folded.count > 1, let first = token.folded.first else { return false }
         return (singleLetters[first] ?? 0) & list.bit != 0
+    }
+
+    /// Whether `token` is a word of `list` once the proclitic the phrase index detached from it
+    /// (و in وهاجموا) is taken off, or as written.
+    func contains(_ token: Token, in list: WordList, detachedClitic: Bool) -> Bool {
+        if contains(token, in: list) { return true }
+        guard detachedClitic, token.folded.count > 1, token.folded.count - 1 <= longest else { return false }
+        return (entries[token.folded.droppingFirst()]?.lists ?? 0) & list.bit != 0
     }
 
     /// The value of `token` as a ``WordList/count`` word.

@@ -50,15 +50,27 @@ extension Gazetteer {
             && scalars[previous.end..<tokens[match.firstToken].start].allSatisfy({ $0 == " " })
     }
 
-    /// The words differ from one of the place's names by two letters at most, beginning alike.
+    /// The words differ from one of the place's names by two letters at most, beginning alike,
+    /// and are not the name made an adjective of origin: a nisba, the name with -i after its
+    /// last consonant (Dahmani of Dahman, Zintani of Zintan, Misrati of Misrat), is a family's
+    /// or a quarter's name or a side's origin ("Zawiyat al-Dahmani", "Zintani fighters"), not the
+    /// place, though only a vowel sets it apart.
     func isNearSpelling(_ match: PhraseMatch<String>, tokens: [Token]) -> Bool {
         let written = tokens[match.firstToken..<(match.firstToken + match.tokenCount)].map(\.key).joined(separator: " ")
         return match.payloads.contains { id in
             places[id]?.names.contains { name in
                 let key = Normalizer.keys(of: name).joined(separator: " ")
-                return key.first == written.first && SearchKey.editDistance(key, written) <= 2
+                return key.first == written.first && SearchKey.editDistance(key, written) <= 2 && !isNisba(written, of: key)
             } ?? false
         }
+    }
+
+    /// The last word of `written` is that of `name` with a final -i added after a consonant
+    /// (both as keys: lowercased, the article merged).
+    func isNisba(_ written: String, of name: String) -> Bool {
+        guard let nameWord = name.split(separator: " ").last, let last = nameWord.last, !"aeiou".contains(last),
+              let writtenWord = written.split(separator: " ").last else { return false }
+        return writtenWord == nameWord + "i"
     }
 
     /// The places `text` names: each mention checked against the context rules (a common

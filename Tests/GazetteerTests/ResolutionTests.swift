@@ -138,3 +138,26 @@ import TextMatching
         Self.resolvedAlike(text)
     }
 }
+
+/// Latin spellings found by their consonants (`Gazetteer+Resolve.swift`). Sentences written for
+/// the test.
+@Suite struct NearSpellingTests {
+    static let gazetteer = ResolutionTests.gazetteer
+
+    func placeIDs(_ text: String) -> [String] { Self.gazetteer.resolve(text).resolved.map(\.place.id) }
+
+    /// A nisba (the name with -i after its last consonant) is a family's or a side's name.
+    @Test func aNisbaIsNotThePlace() {
+        #expect(!placeIDs("The council condemned the shooting in Al-Dahmani on Monday").contains("osm-node-1565510714"))  // Dahman near Sabratha
+    }
+
+    /// A spelling whose vowels differ is still found: Dehman for Dahman.
+    @Test func aVowelSpellingIsStillFound() {
+        #expect(placeIDs("Gunmen shot at a car in Dehman on Monday").contains("osm-node-1565510714"))
+    }
+
+    /// The crossing beside Wazin, written as the passage refugees take.
+    @Test func theWazenPassageIsTheCrossing() {
+        #expect(placeIDs("Shells closed the Wazen passage on Monday").contains("ly-wazin-crossing"))
+    }
+}

@@ -1,0 +1,44 @@
+import IncidentMapCore
+import TextMatching
+
+extension IncidentExtractor {
+    /// The sentence's triggers, each with the type its context gives the event, as ACLED's
+    /// codebook types it by the means and the target rather than by the verb:
+    /// - an attack word ("attacked", هاجم) with aircraft as its subject or its means, a few
+    ///   words from it ("warplanes attacked", هاجم الطيران, "attacked by drones"), or where the
+    ///   next sentence opens with them and tells no event of its own ("… attacked the airstrip.
+    ///   The air force targeted …"), is an air strike (Explosions/Remote violence), not a
+    ///   battle. Aircraft further off in the sentence are often support for a ground attack
+    ///   ("attacked the town, after advances backed by aircraft"): the attack stays a clash;
+    /// - an attack word next to the civilians it struck (activists, journalists, worshippers) is
+    ///   violence against civilians: civilians do not fight back, so it is no battle;
+    /// - a crowd word next to a word of storming, burning or looting ("protesters had stormed",
+    ///   محتجون قد اقتحموا) is a riot: ACLED's riots are demonstrations that turn violent or
+    ///   destructive, its protests the ones that do not.
+    /// The words are the lists `attack-word`, `civilian-target` and `crowd-violence` of
+    /// `Data/lexicons/words.tsv`.
+    func typedByContext(_ triggers: [PhraseMatch<Trigger>], tokens: [Token], aircraftAt: [Int],
+                        nextSentenceTellsAnAirStrike: Bool) -> [PhraseMatch<Trigger>] {
+        triggers.map { trigger in
+            guard let first = trigger.payloads.first, let eventType = first.eventType else { return trigger }
+            let span = trigger.firstToken..<(trigger.firstToken + trigger.tokenCount)
+            func near(_ list: WordList, before: Int, after: Int) -> Bool {
+                let window = max(0, span.lowerBound - before)..<min(tokens.count, span.upperBound + after)
+                return window.contains { !span.contains($0) && words.contains(tokens[$0], in: list) }
+            }
+            var retyped = trigger
+            if eventType == .battles, first.subEventType == "Armed clash",
+               span.contains(where: { words.contains(tokens[$0], in: .attackWord, detachedClitic: trigger.detachedClitic) }) {
+                let byAircraft = aircraftAt.contains { ($0 >= span.lowerBound - 3) && ($0 < span.upperBound + 3) }
+                if byAircraft || nextSentenceTellsAnAirStrike {
+                    retyped.payloads[0] = Trigger(eventType: .explosionsRemoteViolence, subEventType: "Air/drone strike")
+                } else if near(.civilianTarget, before: 4, after: 3) {
+                    retyped.payloads[0] = Trigger(eventType: .violenceAgainstCivilians, subEventType: "Attack")
+                }
+            } else if eventType == .protests, near(.crowdViolence, before: 2, after: 3) {
+                retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
+            }
+            return retyped
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+import TextMatching
+@testable import Extraction
+
+/// Event types by the codebook rather than by the verb (`TriggerTyping.swift`, the lexicon's
+/// `attack-word`, `civilian-target`, `crowd-violence` and `clash-weapon` words and its
+/// none-phrases). Sentences written for the test.
+@Suite struct TriggerTypingTests {
+    /// Read as `ExtractorTests` reads its sentences: published 2019-04-09, a Tuesday.
+    func summary(_ text: String) -> [String] { ExtractorTests().summary(text) }
+
+    static let gharyan = "2217362"
+
+    @Test(arguments: [
+        // An attack told with the verb "attack", whose means were aircraft, is an air strike.
+        ("Warplanes attacked a depot in Gharyan yesterday.", ["\(gharyan) Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        ("هاجم الطيران الحربي مخزنا في غريان أمس", ["\(gharyan) Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // … or the next sentence, which tells nothing of its own, names them.
+        ("The army was accused of attacking a depot in Gharyan yesterday. Its air force targeted the depot at dawn.",
+         ["\(gharyan) Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // Without aircraft, an attack stays a clash.
+        ("Gunmen attacked a checkpoint in Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        // Aircraft that backed other advances, further off in the sentence, leave a ground attack a clash.
+        ("هاجمت القوات مدينة غريان أمس بعد تقدمها في مدن أخرى مصحوبة بالطيران", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        // Activists attacked are civilians attacked, and the protest they were preparing is still to come.
+        ("Gunmen attacked activists in Gharyan yesterday while they met to organize protests.",
+         ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
+        ("هاجم مسلحون ناشطين في غريان أمس", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
+        // A crowd that storms, with words between it and the verb, riots.
+        ("كان متظاهرون قد اقتحموا أمس مقر المجلس البلدي في غريان", ["\(gharyan) Riots/Violent demonstration 2019-04-08"]),
+        ("Angry protesters yesterday also ransacked the council offices in Gharyan.", ["\(gharyan) Riots/Violent demonstration 2019-04-08"]),
+        ("Protesters marched peacefully in Gharyan yesterday.", ["\(gharyan) Protests/Peaceful protest 2019-04-08"]),
+        // A prison break is mob violence.
+        ("Dozens of inmates in Gharyan yesterday staged a mass breakout.", ["\(gharyan) Riots/Mob violence 2019-04-08"]),
+        ("A prison break took place in Gharyan yesterday.", ["\(gharyan) Riots/Mob violence 2019-04-08"]),
+        ("شهد سجن غريان أمس هروب سجناء بعد مواجهة مع الحراس", ["\(gharyan) Riots/Mob violence 2019-04-08"]),
+    ])
+    func typesTheEventByItsMeansAndTarget(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // Who holds a place is a state, not its taking.
+        "قصفت طائرات أمس مطارا في غريان الخاضع لسيطرة الكتيبة",
+        "ودبت خلافات بين الفصيلين على السيطرة على مواقع في غريان",
+        // A force separating two sides ends a clash.
+        "تدخلت قوة عسكرية صباح أمس لفك الاشتباك بين الفصيلين في غريان",
+        // A call to stop the fighting.
+        "دعت البعثة أمس إلى وقف المعارك في غريان",
+        // Troop positions among a strike's targets are no base set up.
+        "وتتبع مناطق تمركز الكتيبة في غريان وزارة الدفاع",
+    ])
+    func aStateOrAnEndIsNoNewEvent(text: String) {
+        #expect(!summary(text).contains { $0.contains("Battles") || $0.contains("Strategic") }, "\(text)")
+    }
+
+    @Test func theLexiconListsTheClashWeaponWords() throws {
+        let lexicon = try Lexicon.bundled()
+        let tokens = Tokenizer.tokens(in: "using باستخدام fighting")
+        #expect(lexicon.words.contains(tokens[0], in: .clashWeapon))
+        #expect(lexicon.words.contains(tokens[1], in: .clashWeapon))
+        #expect(!lexicon.words.contains(tokens[2], in: .clashWeapon))
+    }
+
+    /// Each of the lists past the 32nd is read: with 32-bit list sets their bits were 0.
+    @Test func everyListHasABitOfItsOwn() {
+        let bits = WordList.allCases.map(\.bit)
+        #expect(Set(bits).count == WordList.allCases.count)
+        #expect(!bits.contains(0))
+    }
+}
