@@ -16,7 +16,7 @@ import TextMatching
         ("Warplanes attacked a depot in Gharyan yesterday.", ["\(gharyan) Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         ("هاجم الطيران الحربي مخزنا في غريان أمس", ["\(gharyan) Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // … or the next sentence, which tells nothing of its own, names them.
-        ("The army was accused of attacking a depot in Gharyan yesterday. Its air force targeted the depot at dawn.",
+        ("Rebels attacked a depot in Gharyan yesterday. Its air force targeted the depot at dawn.",
          ["\(gharyan) Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // Without aircraft, an attack stays a clash.
         ("Gunmen attacked a checkpoint in Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
