@@ -1012,7 +1012,7 @@ public struct IncidentExtractor: Sendable {
         }
         guard foldingTellings else { return incidents }
         let (told, referredBack) = placedByReferences(incidents.filter { !$0.refersBack }, incidents.filter(\.refersBack))
-        let folded = foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told)))
+        let folded = foldedIntoOneLocation(foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told))))
         return foldedIntoTheirEvents(foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded)))) + referredBack
     }
 

@@ -91,6 +91,9 @@ public enum DateWord: Hashable, Sendable {
     case report
     /// "The day before", "في اليوم السابق": the day before the date the sentence gives.
     case dayBefore
+    /// A day counted in a run ("لليوم الثاني على التوالي", "for the second day running"): names
+    /// no date; listed so that its اليوم is not read as "today".
+    case dayOfARun
 }
 
 /// A date word with how it must be written: Arabic words listed with their article (اليوم
@@ -187,6 +190,7 @@ public struct Lexicon: Sendable {
                 case ("day", let day?) where (1...31).contains(day): word = .dayOfMonth(day)
                 case ("report", _): word = .report
                 case ("day-before", _): word = .dayBefore
+                case ("day-of-run", _): word = .dayOfARun
                 default: throw fail("unknown date word kind or value '\(fields[0])'")
                 }
                 let requiresArticle = fields[1].hasPrefix("ال")

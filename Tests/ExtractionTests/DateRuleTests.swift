@@ -87,4 +87,16 @@ import Testing
     func aReleaseDayDatesTheReport(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // Days counted back from the report.
+        ("اندلعت اشتباكات في غريان قبل يومين.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        ("Clashes erupted in Gharyan two days ago.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // "For the second day running" names no day: the sentence continues yesterday's protest.
+        ("تظاهر سكان في زليتن أمس الاثنين. وأغلق المتظاهرون الطرق في زليتن لليوم الثاني على التوالي.",
+         ["2208485 Protests/Peaceful protest 2019-04-08"]),
+    ])
+    func daysCountedBackAndDaysOfARun(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

@@ -50,4 +50,31 @@ import Testing
     func aFightBetweenTwoTownsIsOneEvent(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // One city's crowd told quarter by quarter on one day: one protest, at the first quarter.
+        ("Residents protested on Monday in Ghut al-Shaal and in Hay al-Islami over power cuts.",
+         ["ly-ghut-al-shaal Protests/Peaceful protest 2019-04-08"]),
+        ("تظاهر سكان يوم الاثنين في غوط الشعال وفي الحي الإسلامي بسبب انقطاع الكهرباء.",
+         ["ly-ghut-al-shaal Protests/Peaceful protest 2019-04-08"]),
+        // Crowds in two cities are two protests.
+        ("Residents protested on Monday in Ghut al-Shaal in Tripoli and in Al-Sabri in Benghazi.",
+         ["ly-ghut-al-shaal Protests/Peaceful protest 2019-04-08", "ly-sabri Protests/Peaceful protest 2019-04-08"]),
+    ])
+    func oneCitysCrowdIsOneProtest(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A terminal 7 km from a town is a place of its own, not a part of the town.
+        ("Gunmen fired rockets on Monday at Ras Lanuf and at the Es Sider oil terminal.",
+         ["osm-node-1170541982 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08",
+          "ly-es-sider-terminal Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        // "The Tripoli district of Janzour": the district names where Janzour is.
+        ("Militias clashed on Monday near the coast road in the western Tripoli district of Janzour.",
+         ["2216349 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aDistrictAndAPlaceInItAreOnePlace(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
