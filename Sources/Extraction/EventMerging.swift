@@ -70,24 +70,4 @@ extension IncidentExtractor {
                 && all[index].place.id == all[bombing].place.id
         }
     }
-
-    /// `places` without the far end of each stretch named by its two ends ("at the crossroads
-    /// between the towns of Bir al-Ghanam and Zawiya", "على الطريق بين الزاوية وصبراتة"): the
-    /// event happened at one point between them, one event, kept at the first end named; not one
-    /// event at each town.
-    func withoutFarEnds(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
-        guard places.count > 1 else { return places }
-        let ordered = places.sorted { $0.mention.firstToken < $1.mention.firstToken }
-        var farEnds = Set<Int>()
-        for (near, far) in zip(ordered, ordered.dropFirst()) where !farEnds.contains(near.mention.firstToken) {
-            let nearEnd = near.mention.firstToken + near.mention.tokenCount
-            let gap = tokens[nearEnd..<max(nearEnd, far.mention.firstToken)]
-            // Only "X and Y" (or Arabic's joined و): "between X, Y and Z" lists places, not ends.
-            guard gap.count <= 1, gap.allSatisfy({ words.contains($0, in: .and) }),
-                  gap.count == 1 || words.beginsWithClitic(tokens[far.mention.firstToken], in: .and) else { continue }
-            let opening = tokens[max(0, near.mention.firstToken - 4)..<near.mention.firstToken]
-            if opening.contains(where: { words.contains($0, in: .between) }) { farEnds.insert(far.mention.firstToken) }
-        }
-        return places.filter { !farEnds.contains($0.mention.firstToken) }
-    }
 }

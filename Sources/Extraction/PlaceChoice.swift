@@ -20,6 +20,7 @@ extension IncidentExtractor {
             || isTravelDestination(place, tokens: tokens)
             || isWhereOthersAreHeld(place, tokens: tokens)
             || isNamesakeOfAQuarter(place, tokens: tokens, text: text)
+            || isInJoinedDateline(place, tokens: tokens, text: text)
     }
 
     /// The sentence's places without those it names only as a reference for another of its
@@ -31,7 +32,8 @@ extension IncidentExtractor {
         let ends = roadEnds(places, tokens: tokens)
         let references = Set(places.filter { place in
             isArabicDirectionReference(place, among: places, tokens: tokens) || isOfficialsSeat(place, tokens: tokens)
-                || isPipelineOrigin(place, tokens: tokens)
+                || isPipelineOrigin(place, tokens: tokens) || isLocatorOfAnother(place, among: places, tokens: tokens)
+                || isBodysSeat(place, tokens: tokens)
         }.map(\.mention.firstToken)).union(ends)
         let kept = places.filter { !references.contains($0.mention.firstToken) }
         if !kept.isEmpty { return kept }
@@ -47,12 +49,7 @@ extension IncidentExtractor {
     /// at the place the text names, or leave it out; never at the reference, tens or hundreds of
     /// kilometres off.
     func isCompassReference(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
-        var index = place.mention.firstToken - 1
-        var skipped = 0
-        while index >= 0, skipped < 5, PlaceFrameWords.referenceFiller.contains(tokens[index].folded) {
-            index -= 1
-            skipped += 1
-        }
+        let index = tokenBefore(place, skipping: PlaceFrameWords.referenceFiller, atMost: 5, tokens: tokens)
         // The filler ends with "of" right after the compass word: "west of", "west of the city of".
         guard index >= 0, index + 1 < place.mention.firstToken, tokens[index + 1].folded == PlaceFrameWords.of,
               PlaceFrameWords.compass.contains(tokens[index].folded) else { return false }
@@ -65,12 +62,7 @@ extension IncidentExtractor {
     /// word before a place makes it a reference only where it stands in apposition to a place
     /// named just before ("مدينة الزاوية، غرب العاصمة طرابلس").
     func isArabicDirectionReference(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
-        var index = place.mention.firstToken - 1
-        var skipped = 0
-        while index >= 0, skipped < 3, PlaceFrameWords.arabicFiller.contains(tokens[index].folded) {
-            index -= 1
-            skipped += 1
-        }
+        var index = tokenBefore(place, skipping: PlaceFrameWords.arabicFiller, atMost: 3, tokens: tokens)
         var compassStart = index + 1
         while index >= 0, PlaceFrameWords.arabicCompass.contains(tokens[index].folded) {
             compassStart = index
@@ -80,34 +72,49 @@ extension IncidentExtractor {
               PlaceFrameWords.arabicCompass.contains(tokens[compassStart].folded) else { return false }
         // The place it locates ends at most six words before the direction ("ترهونة التي تبعد 88
         // كم جنوب شرق العاصمة").
-        return places.contains { other in
-            let end = other.mention.firstToken + other.mention.tokenCount
-            return other.mention.firstToken < place.mention.firstToken && other.place.id != place.place.id
-                && (0...6).contains(compassStart - end)
-        }
+        return isAnotherPlace(than: place, among: places, endingBefore: compassStart, within: 0...6)
     }
 
-    /// "on the road between Sirte and Misrata", "الطريق بين مصراتة وسرت", "the crossroads between
-    /// the towns of A and B": both towns say where the road is. The first tokens of such ends.
-    func roadEnds(_ places: [ResolvedPlace], tokens: [Token]) -> Set<Int> {
-        var ends = Set<Int>()
+    /// A stretch named by its two ends: "on the road between Sirte and Misrata", "الطريق بين
+    /// مصراتة وسرت", "at the crossroads between the towns of A and B", "between Zawiya and
+    /// Sabratha". Each pair's first tokens, near end first, and whether a road word stands before
+    /// "between". Only "A and B" (or Arabic's joined و): "between A, B and C" lists places. The
+    /// one rule that both ``roadEnds(_:tokens:)`` and ``withoutFarEnds(_:tokens:)`` read.
+    func stretches(_ places: [ResolvedPlace], tokens: [Token]) -> [(near: Int, far: Int, isRoad: Bool)] {
+        var result: [(near: Int, far: Int, isRoad: Bool)] = []
+        var farEnds = Set<Int>()
         let ordered = places.sorted { $0.mention.firstToken < $1.mention.firstToken }
-        for (first, second) in zip(ordered, ordered.dropFirst()) {
-            let firstEnd = first.mention.firstToken + first.mention.tokenCount
-            let gap = second.mention.firstToken - firstEnd
-            let joined = gap == 0 ? isCoordinated(second, tokens: tokens)
-                : gap == 1 && PlaceFrameWords.and.contains(tokens[firstEnd].folded)
+        for (near, far) in zip(ordered, ordered.dropFirst()) where !farEnds.contains(near.mention.firstToken) {
+            let nearEnd = near.mention.firstToken + near.mention.tokenCount
+            let gap = far.mention.firstToken - nearEnd
+            let joined = gap == 0
+                ? isCoordinated(far, tokens: tokens) || words.beginsWithClitic(tokens[far.mention.firstToken], in: .and)
+                : gap == 1 && words.contains(tokens[nearEnd], in: .and)
             guard joined else { continue }
-            // "between" up to three words before the first town, a road word up to three before it.
-            let window = max(0, first.mention.firstToken - 7)..<first.mention.firstToken
-            guard let between = window.last(where: { PlaceFrameWords.between.contains(stripped(tokens[$0])) }),
-                  first.mention.firstToken - between <= 4,
-                  (max(0, between - 3)..<between).contains(where: { PlaceFrameWords.road.contains(stripped(tokens[$0])) })
-            else { continue }
-            ends.insert(first.mention.firstToken)
-            ends.insert(second.mention.firstToken)
+            // "between" up to three words before the near end ("between the towns of").
+            let opening = max(0, near.mention.firstToken - 4)..<near.mention.firstToken
+            guard let between = opening.last(where: {
+                words.contains(tokens[$0], in: .between) || PlaceFrameWords.between.contains(stripped(tokens[$0]))
+            }) else { continue }
+            farEnds.insert(far.mention.firstToken)
+            let isRoad = (max(0, between - 3)..<between).contains { PlaceFrameWords.road.contains(stripped(tokens[$0])) }
+            result.append((near: near.mention.firstToken, far: far.mention.firstToken, isRoad: isRoad))
         }
-        return ends
+        return result
+    }
+
+    /// The first tokens of both ends of each road named by its ends: both say where the road
+    /// is, and are references where the sentence names another place.
+    func roadEnds(_ places: [ResolvedPlace], tokens: [Token]) -> Set<Int> {
+        Set(stretches(places, tokens: tokens).filter(\.isRoad).flatMap { [$0.near, $0.far] })
+    }
+
+    /// `places` without the far end of each stretch named by its two ends: the event happened at
+    /// one point between them, one event, kept at the first end named; not one event at each town.
+    func withoutFarEnds(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+        guard places.count > 1 else { return places }
+        let farEnds = Set(stretches(places, tokens: tokens).map(\.far))
+        return places.filter { !farEnds.contains($0.mention.firstToken) }
     }
 
     // MARK: - A dateline run into the text
@@ -188,6 +195,72 @@ extension IncidentExtractor {
         return PlaceFrameWords.street.contains(tokens[end].folded)
     }
 
+    // MARK: - Locators, seats and containers
+
+    /// "in the town of Garabulli, near the capital", "مدينة ككلة المتاخمة لمدينة الزنتان": a place
+    /// after a word of nearness that follows another place by at most two words locates that
+    /// place for the reader; the event is at the place it locates (ACLED codes the named town,
+    /// not the landmark it is told by). "clashes near Gharyan" alone is at Gharyan: the rule only
+    /// reads places in apposition to another.
+    func isLocatorOfAnother(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+        let index = tokenBefore(place, skipping: PlaceFrameWords.locatorFiller, atMost: 4, tokens: tokens)
+        guard index >= 0, PlaceFrameWords.near.contains(stripped(tokens[index])) else { return false }
+        var nearStart = index
+        // "close to", "next to", "بالقرب من": the word before the connector is the locator's.
+        if nearStart > 0, PlaceFrameWords.near.contains(stripped(tokens[nearStart - 1])) { nearStart -= 1 }
+        return isAnotherPlace(than: place, among: places, endingBefore: nearStart, within: 0...2)
+    }
+
+    /// "المجلس الرئاسي الذي يتخذ من قاعدة بو ستة مقراً له", "a militia headquartered in Zawiya":
+    /// where a body sits, told as its seat, not where the sentence's event happened.
+    func isBodysSeat(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        if first >= 2, PlaceFrameWords.locative.contains(tokens[first - 1].folded),
+           PlaceFrameWords.basedIn.contains(tokens[first - 2].folded) { return true }
+        let takes = max(0, first - 3)..<first
+        guard takes.contains(where: { PlaceFrameWords.takesAsSeat.contains(stripped(tokens[$0])) }) else { return false }
+        let seat = end..<min(tokens.count, end + 3)
+        return seat.contains { PlaceFrameWords.seatNoun.contains(stripped(tokens[$0])) }
+    }
+
+    /// "MISRATA/KIKLA, Libya -": a dateline naming two towns with a slash between them opens the
+    /// line; neither is where the report's event happened (``isDateline`` reads one town).
+    func isInJoinedDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        guard tokens[place.mention.firstToken].script == .latin else { return false }
+        var lineStart = place.mention.start
+        while lineStart > 0, text[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = place.mention.end
+        while lineEnd < text.count, text[lineEnd] != ",", text[lineEnd] != "\n" { lineEnd += 1 }
+        guard lineEnd < text.count, text[lineEnd] == "," else { return false }
+        let head = text[lineStart..<lineEnd]
+        guard head.contains("/") else { return false }
+        let letters = head.filter { $0.properties.isAlphabetic }
+        return letters.count >= 6 && head.allSatisfy { $0 == " " || $0 == "/" || $0 == "-" || $0.properties.isUppercase }
+    }
+
+    /// The last token before `place` that is not one of `filler`, skipping at most `limit` of
+    /// them; -1 at the text's start.
+    func tokenBefore(_ place: ResolvedPlace, skipping filler: Set<Letters>, atMost limit: Int, tokens: [Token]) -> Int {
+        var index = place.mention.firstToken - 1
+        var skipped = 0
+        while index >= 0, skipped < limit, filler.contains(tokens[index].folded) {
+            index -= 1
+            skipped += 1
+        }
+        return index
+    }
+
+    /// Another place of `places`, named before `place`, ends `gap` tokens before `token`: the
+    /// place `place` stands in apposition to.
+    func isAnotherPlace(than place: ResolvedPlace, among places: [ResolvedPlace], endingBefore token: Int,
+                        within gap: ClosedRange<Int>) -> Bool {
+        places.contains { other in
+            let end = other.mention.firstToken + other.mention.tokenCount
+            return other.mention.firstToken < place.mention.firstToken && other.place.id != place.place.id
+                && gap.contains(token - end)
+        }
+    }
+
     // MARK: - Words
 
     /// An Arabic word without one proclitic و or ف (وقال، فرّوا), as the lists hold them.
@@ -220,13 +293,12 @@ enum PlaceFrameWords {
     static let insideIntroducer = folded(["the", "far"])
     static let arabicCompass = folded(["غرب", "غربي", "شرق", "شرقي", "جنوب", "جنوبي", "شمال", "شمالي", "بغرب", "بشرق", "بجنوب", "بشمال"])
     static let arabicFiller = folded(["العاصمة", "الليبية", "مدينة", "لمدينة", "بلدة"])
-    static let and = folded(["and", "و"])
     static let between = folded(["between", "بين"])
     static let road = folded(["road", "highway", "route", "crossroads", "junction", "طريق", "الطريق", "مفترق", "تقاطع", "الرابط", "الواصل", "الساحلي"])
     static let to = folded(["to", "for", "إلى", "الى"])
     /// A verb of travel or of leaving right before "to" (or one word before it: "fled back to").
     static let travel = folded(["flight", "flights", "flown", "fly", "flew", "bound", "evacuated", "transferred", "fled", "flee", "fleeing",
-                                "escaped", "board", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
+                                "escaped", "board", "went", "travelled", "traveled", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
     static let locative = folded(["in", "at"])
     static let held = folded(["detained", "held", "imprisoned", "jailed", "المحتجزين", "المعتقلين", "المسجونين", "المحتجزون", "المعتقلون"])
     static let heldPeople = folded(["relatives", "hostages", "prisoners", "detainees", "kin", "sons", "brothers", "members",
@@ -239,4 +311,14 @@ enum PlaceFrameWords {
     static let pipeline = folded(["pipeline", "pipelines", "أنابيب", "الأنابيب", "ممتد", "الممتد", "يمتد"])
     static let quarter = folded(["حي", "بحي", "لحي", "شارع", "بشارع"])
     static let street = folded(["street", "st", "quarter"])
+    /// Nearness, before a place that locates the one named just before it.
+    static let near = folded(["near", "close", "next", "nearby", "neighbouring", "neighboring", "bordering", "adjacent", "outside",
+                              "قرب", "بالقرب", "القريبة", "القريب", "المتاخمة", "المتاخم", "المجاورة", "المجاور", "المحاذية", "بمحاذاة"])
+    /// Between a word of nearness and the place: "close to the capital, Tripoli", "القريبة من مدينة".
+    static let locatorFiller = referenceFiller.union(arabicFiller).union(folded(["to", "من", "لمدينة", "للعاصمة", "العاصمة"]))
+    /// "based in", "headquartered in" before a body's seat.
+    static let basedIn = folded(["based", "headquartered"])
+    /// "يتخذ من … مقرا له": a body takes a place as its seat.
+    static let takesAsSeat = folded(["يتخذ", "تتخذ", "اتخذ", "اتخذت", "يتخذون", "اتخذوا"])
+    static let seatNoun = folded(["مقرا", "مقر", "مقرًا", "مقراً"])
 }

@@ -41,4 +41,32 @@ import Testing
     func aPlaceNamedForSomethingElseIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A town after a word of nearness, in apposition to the town named just before, locates it.
+        ("اندلعت اشتباكات يوم الاثنين في مدينة ككلة المتاخمة لمدينة الزنتان.", ["2215758 Battles/Armed clash 2019-04-08"]),
+        // A body's seat, told as the place it takes for its seat, is not where the crowd was.
+        ("تظاهر مئات يوم الاثنين في مدينة زليتن مطالبين الحكومة التي تتخذ من مدينة طرابلس مقرا لها بصرف المرتبات.",
+         ["2208485 Protests/Peaceful protest 2019-04-08"]),
+        // Two towns in one dateline: neither is where the strike was.
+        ("TOBRUK/DERNA, Libya - Warplanes bombed militant positions on Monday.", [String]()),
+        // The base the aircraft took off from is not the one they bombed.
+        ("قال المتحدث إن الطائرات التي قصفت قاعدة الجفرة يوم الاثنين أقلعت من قاعدة مصراتة.",
+         ["ly-al-jufra-air-base Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // Where someone went to meet an official sets no scene for the attack told next.
+        ("The mayor went to Tripoli on Monday. Gunmen attacked the town with mortars on Monday.", [String]()),
+    ])
+    func aLocatorSeatOrDatelineIsNotTheScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A town in a force's name: "the Misrata shields", "Zintan rebels".
+        ("قصفت دروع مصراتة يوم الاثنين مطار طرابلس.",
+         ["ly-tripoli-international-airport Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        ("Warplanes bombed positions of Zintan rebels on Monday.", [String]()),
+    ])
+    func aTownInAForcesNameIsNotTheScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
