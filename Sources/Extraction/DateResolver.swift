@@ -72,6 +72,10 @@ struct DateResolver {
     func date(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask = TokenMask(),
               matches articleMatches: [PhraseMatch<DateEntry>]? = nil) -> Outcome {
         let sentenceMatches = articleMatches.map { Self.matches($0, in: sentence) }
+        // Every date this reader makes is built from a date word or from digits (a day, a
+        // year, 2019-04-08): a sentence with neither states none, and most sentences are such.
+        // Told from the tokens and matches already made, before any of the scanning below.
+        if let sentenceMatches, sentenceMatches.isEmpty, !Self.hasDigits(tokens, in: sentence.tokens) { return .none }
         let outcome = statedDate(in: sentence, tokens: tokens, text: text, names: names, matches: sentenceMatches)
         guard case .resolved(let resolved) = outcome, let matches = sentenceMatches else { return outcome }
         return .resolved(dayBefore(resolved, matches: matches))
@@ -104,6 +108,13 @@ struct DateResolver {
             }
         }
         return nil
+    }
+
+    /// Whether a token of `range` is written in digits. Reads each token's script in place
+    /// (indices, not a copied token per word).
+    static func hasDigits(_ tokens: [Token], in range: Range<Int>) -> Bool {
+        for index in range where tokens[index].script == .digits { return true }
+        return false
     }
 
     /// A clause read as a sentence of its own.

@@ -73,7 +73,10 @@ struct WordLists: Sendable {
         var count: Int?
     }
 
-    private var entries: [Letters: Entry] = [:]
+    /// The words and their lists, found by ``LetterTable``: the rules ask about the words around
+    /// every trigger, place and date, and a `Dictionary` keyed by `Letters` ran `Hasher` (its
+    /// seeding and finalising) on each question, a twentieth of extraction's time.
+    private var table = LetterTable<Entry>()
     /// The lists of the one-letter words (و ف), asked of a word's first letter.
     private var singleLetters: [Unicode.Scalar: UInt64] = [:]
     /// The longest word listed: a longer token is in no list, and is not hashed to find that out.
@@ -83,21 +86,25 @@ struct WordLists: Sendable {
     mutating func insert(_ word: String, into list: WordList, count: Int? = nil) -> Bool {
         let tokens = Tokenizer.tokens(in: word)
         guard tokens.count == 1, let folded = tokens.first?.folded else { return false }
-        entries[folded, default: Entry()].lists |= list.bit
-        if let count { entries[folded, default: Entry()].count = count }
+        table.update(folded, default: Entry()) { entry in
+            entry.lists |= list.bit
+            if let count { entry.count = count }
+        }
         longest = max(longest, folded.count)
         if folded.count == 1 { singleLetters[folded[0], default: 0] |= list.bit }
         return true
     }
 
     /// The lists `token` is in, as one bit per ``WordList`` (64 bits: more than 32 lists).
-    private func lists(of token: Token) -> UInt64 {
+    @inline(__always)
+    private func lists(of token: borrowing Token) -> UInt64 {
         guard token.folded.count <= longest else { return 0 }
-        return entries[token.folded]?.lists ?? 0
+        return table[token.folded]?.lists ?? 0
     }
 
     /// Whether `token` is a word of `list`.
-    func contains(_ token: Token, in list: WordList) -> Bool {
+    @inline(__always)
+    func contains(_ token: borrowing Token, in list: WordList) -> Bool {
         lists(of: token) & list.bit != 0
     }
 
@@ -113,12 +120,68 @@ struct WordLists: Sendable {
     func contains(_ token: Token, in list: WordList, detachedClitic: Bool) -> Bool {
         if contains(token, in: list) { return true }
         guard detachedClitic, token.folded.count > 1, token.folded.count - 1 <= longest else { return false }
-        return (entries[token.folded.droppingFirst()]?.lists ?? 0) & list.bit != 0
+        return (table[token.folded.droppingFirst()]?.lists ?? 0) & list.bit != 0
     }
 
     /// The value of `token` as a ``WordList/count`` word.
-    func count(_ token: Token) -> Int? {
+    func count(_ token: borrowing Token) -> Int? {
         guard token.folded.count <= longest else { return nil }
-        return entries[token.folded]?.count
+        return table[token.folded]?.count
+    }
+}
+
+/// A table keyed by words' letters, open-addressed on ``Letters/fingerprint`` (FNV-1a, made
+/// here once per question), the words compared letter for letter only where the fingerprints
+/// agree. Written here because a `Dictionary` hashes with `Hasher`, whose seeding and
+/// finalising cost more than the word's own FNV, and neither the standard library nor
+/// swift-collections takes a precomputed hash.
+struct LetterTable<Value: Sendable>: Sendable {
+    /// For each slot (a power of two of them, at most half full), the index of its word in
+    /// `words`, or -1 where it is free. The probe reads integers, not the words' references.
+    private var slots = [Int32](repeating: -1, count: 16)
+    private var fingerprints: [UInt64] = []
+    private var words: [Letters] = []
+    private var values: [Value] = []
+
+    @inline(__always)
+    private func home(of fingerprint: UInt64) -> Int {
+        Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
+    }
+
+    /// The slot holding `word`, or the free one where it would go.
+    @inline(__always)
+    private func slot(of word: Letters, fingerprint: UInt64) -> Int {
+        var slot = home(of: fingerprint)
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 || (fingerprints[index] == fingerprint && words[index] == word) { return slot }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+    }
+
+    subscript(word: Letters) -> Value? {
+        let index = Int(slots[slot(of: word, fingerprint: word.fingerprint)])
+        return index < 0 ? nil : values[index]
+    }
+
+    /// Changes the value of `word` with `change`, from `initial` where it has none.
+    mutating func update(_ word: Letters, default initial: Value, _ change: (inout Value) -> Void) {
+        let fingerprint = word.fingerprint
+        let found = Int(slots[slot(of: word, fingerprint: fingerprint)])
+        if found >= 0 {
+            change(&values[found])
+            return
+        }
+        var value = initial
+        change(&value)
+        fingerprints.append(fingerprint)
+        words.append(word)
+        values.append(value)
+        if words.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for index in words.indices { slots[slot(of: words[index], fingerprint: fingerprints[index])] = Int32(index) }
+        } else {
+            slots[slot(of: word, fingerprint: fingerprint)] = Int32(words.count - 1)
+        }
     }
 }

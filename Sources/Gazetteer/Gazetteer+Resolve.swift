@@ -148,6 +148,11 @@ extension Gazetteer {
 
         var resolved: [ResolvedPlace] = []
         var rejected: [RejectedMention] = []
+        // The choice among a name's places depends on the places alone (the article's weights
+        // and anchors are fixed by now): made once per article for each list of places, where an
+        // article names the same town again and again. Each choice copied every candidate place
+        // out of the gazetteer, scored and sorted them.
+        var choices: [[String]: Choice] = [:]
         for mention in found {
             // In Latin script a name is capitalised ("Sirte", "al-Zawiya"); "the capital" is the
             // one kind of name that is not.
@@ -177,11 +182,19 @@ extension Gazetteer {
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' names only a place from a bulk source and may be a common word (المدينة, السبعة): a place only after مدينة، منطقة، بلدة، في …"))
                 continue
             }
-            let candidates = mention.placeIDs.compactMap { places[$0] }.map { place in
-                Candidate(placeID: place.id, score: score(place, weights: weights, total: total)
-                          + (mention.placeIDs.count > 1 && isNearAnAnchor(place) ? 0.1 : 0))
-            }.sorted { ($0.score, $1.placeID) > ($1.score, $0.placeID) }
-            guard let best = candidates.first, let place = places[best.placeID] else { continue }
+            let choice: Choice
+            if let known = choices[mention.placeIDs] {
+                choice = known
+            } else {
+                let candidates = mention.placeIDs.compactMap { places[$0] }.map { place in
+                    Candidate(placeID: place.id, score: score(place, weights: weights, total: total)
+                              + (mention.placeIDs.count > 1 && isNearAnAnchor(place) ? 0.1 : 0))
+                }.sorted { ($0.score, $1.placeID) > ($1.score, $0.placeID) }
+                choice = Choice(candidates: candidates, place: candidates.first.flatMap { places[$0.placeID] })
+                choices[mention.placeIDs] = choice
+            }
+            let candidates = choice.candidates
+            guard let best = candidates.first, let place = choice.place else { continue }
             let reason: String
             if candidates.count == 1 {
                 reason = "the only place named '\(mention.text)'"
@@ -194,6 +207,18 @@ extension Gazetteer {
         return TextResolution(resolved: resolved, rejected: rejected, countryWeights: weights, mainCountry: mainCountry)
     }
 
+    /// The places a list of namesakes' ids names, scored and best first, and the best place.
+    private struct Choice {
+        var candidates: [Candidate]
+        var place: Place?
+    }
+
+    /// The country of the place of `id`, read where the place is held: `places[id]?.countryCode`
+    /// copied the whole place out first (its every string and array retained and released).
+    func countryCode(ofPlace id: String) -> String? {
+        places.index(forKey: id).map { places.values[$0].countryCode }
+    }
+
     /// Unambiguous place names count 1 for their country, cue words (حفتر، الوفاق، Hezbollah)
     /// 1 for theirs.
     func countryWeights(found: [Mention], countryCues: [PhraseMatch<String>]) -> [String: Double] {
@@ -204,7 +229,7 @@ extension Gazetteer {
             var country: String?
             var oneCountry = true
             for id in mention.placeIDs {
-                guard let code = places[id]?.countryCode else { continue }
+                guard let code = countryCode(ofPlace: id) else { continue }
                 if let known = country, known != code { oneCountry = false; break }
                 country = code
             }
@@ -230,7 +255,7 @@ extension Gazetteer {
     /// are common words as often as they are places.
     func isBulkCommonWordCandidate(_ mention: Mention, tokens: [Token], text: TextIndexes) -> Bool {
         mention.tokenCount == 1 && tokens[mention.firstToken].script == .arabic
-            && mention.placeIDs.allSatisfy { text.bulkArticleWordPlaces.contains($0) || places[$0] == nil }
+            && mention.placeIDs.allSatisfy { text.bulkArticleWordPlaces.contains($0) || places.index(forKey: $0) == nil }
     }
 
     /// An Arabic name written with the article (الماية، الكفرة) is written with it in the text

@@ -247,8 +247,9 @@ extension PhraseMatch {
 /// follow Unicode canonical equivalence and look up normalisation data for every non-ASCII
 /// character, which made Arabic lookups the largest cost of extraction; the keys are
 /// normalised by ``Normalizer`` already, so equal keys have equal bytes.
+@usableFromInline
 struct ByteKey: Hashable, Sendable {
-    let text: String
+    @usableFromInline let text: String
     /// FNV-1a of the bytes (`StableHash`, the incident ids' hash), made once with the key:
     /// every dictionary probe hashes this word instead of the whole key (a token is looked up
     /// in half a dozen phrase indexes).
@@ -260,7 +261,7 @@ struct ByteKey: Hashable, Sendable {
         fingerprint = StableHash.fnv1a64(text)
     }
 
-    static func == (left: ByteKey, right: ByteKey) -> Bool {
+    @usableFromInline static func == (left: ByteKey, right: ByteKey) -> Bool {
         guard left.fingerprint == right.fingerprint else { return false }
         var left = left.text, right = right.text
         return left.withUTF8 { leftBytes in
@@ -271,7 +272,7 @@ struct ByteKey: Hashable, Sendable {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
+    @usableFromInline func hash(into hasher: inout Hasher) {
         hasher.combine(fingerprint)
     }
 }

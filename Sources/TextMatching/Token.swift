@@ -17,8 +17,10 @@ public struct Token: Sendable, Hashable {
     /// is removed: what clitic detachment and run-together splitting work on. A range of the
     /// one buffer that holds the letters of every token of the text.
     public let folded: Letters
-    /// The form names are matched on (``folded`` with the article removed).
-    public let key: String
+    /// The form names are matched on (``folded`` with the article removed). Held once, in
+    /// ``byteKey``: a second reference to the same string was one more retain and release for
+    /// every copy of a token (the rules copy tokens as they read them).
+    @inlinable public var key: String { byteKey.text }
     /// Offset of the token's first scalar in the original text.
     public let start: Int
     /// Offset one past its last scalar.
@@ -31,7 +33,7 @@ public struct Token: Sendable, Hashable {
     public let hadArticle: Bool
 
     /// ``key`` for the phrase indexes' lookups, hashed once.
-    let byteKey: ByteKey
+    @usableFromInline let byteKey: ByteKey
     /// Where a phrase that begins with ``key`` starts in the original text: the first folded
     /// letter's offset (after a dropped ʿ, or the word after a merged article).
     let keyStart: Int
@@ -49,7 +51,6 @@ public struct Token: Sendable, Hashable {
     init(folded: Letters, letters: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, key: String, start: Int, end: Int,
          script: Script, isCapitalised: Bool, hadArticle: Bool) {
         self.folded = folded
-        self.key = key
         self.start = start
         self.end = end
         self.script = script
@@ -64,7 +65,6 @@ public struct Token: Sendable, Hashable {
     /// first keys' offsets kept.
     init(_ token: Token, key: String? = nil, start: Int? = nil, isCapitalised: Bool? = nil, hadArticle: Bool? = nil) {
         folded = token.folded
-        self.key = key ?? token.key
         self.start = start ?? token.start
         end = token.end
         script = token.script
@@ -171,11 +171,17 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
     public func hash(into hasher: inout Hasher) {
         // The letters folded into one word first (FNV-1a), then hashed once: `Hasher` fed a
         // letter at a time, or the bytes at once, was most of a word list's lookup.
+        hasher.combine(fingerprint)
+    }
+
+    /// FNV-1a of the letters: equal letters, equal fingerprints. For tables keyed by words that
+    /// find a word's slot from it without `Hasher` (extraction's word lists).
+    public var fingerprint: UInt64 {
         var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
         withUnsafeLetters { letters in
             for letter in letters { fingerprint = (fingerprint ^ UInt64(letter.value)) &* 0x100_0000_01b3 }
         }
-        hasher.combine(fingerprint)
+        return fingerprint
     }
 
     /// The letters as a buffer, valid inside `body` only.
