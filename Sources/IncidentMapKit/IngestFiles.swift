@@ -1,7 +1,9 @@
 import Extraction
+import GazetteerDownload
 import IncidentImport
 import IncidentMapCore
 import IncidentStorage
+import IncidentStore
 
 /// `ingest`: files of incident rows (ACLED-style JSON Lines, CSV, Excel sheets or API answers,
 /// GDELT event exports) and of articles (extracted, then stored), each file in one transaction. A bad file stores nothing
@@ -144,13 +146,30 @@ public struct IngestFiles: Sendable {
         // The rejects file first: a path that cannot be written then leaves no new store behind.
         let rejectsFile = try request.rejectsPath.map { path throws(ImportError) in try RejectedRowsFile(path: path) }
         let storeExisted = location.exists
-        let store = try location.open(.createIfMissing)
+        // Where no SpatiaLite store exists yet, the first incident file loads into a new file of
+        // its own (see `NewStoreLoad`), made now so that a folder that cannot be written is
+        // refused before any file is read. An existing store (or a server) is opened now, as
+        // before; a new one when a file needs it.
+        var newStore = storeExisted || location.isServer ? nil : try Self.newLoad(location)
+        var opened: (any StoreBackend)? = newStore == nil ? try location.open(.createIfMissing) : nil
+        func store() throws -> any StoreBackend {
+            if let opened { return opened }
+            // Nothing loaded into the new file (the first file holds articles): it becomes the
+            // empty store, as opening a new one would make it.
+            try newStore.map(Self.finish)
+            newStore = nil
+            let store = try location.open(.createIfMissing)
+            opened = store
+            return store
+        }
+        defer { newStore.map(Self.discard) }
         var report = Report(location: location, files: request.files.count, skipBadRows: request.skipBadRows)
         var articles: IngestArticles?
         for file in request.files {
             do {
                 let fileReport: FileReport
                 if try ArticleReader.holdsArticles(file) {
+                    let store = try store()
                     if articles == nil { articles = try IngestArticles(store: store, gazetteer: try GazetteerInForce.load(for: store)) }
                     let stored = try articles!.ingest(file: file, defaults: request.articleDefaults) { count in
                         onEvent(.progress(file: file, bytesRead: 0, totalBytes: 0, items: count))
@@ -159,8 +178,26 @@ public struct IngestFiles: Sendable {
                                             content: .articles(count: stored.articles, undated: stored.undated),
                                             skipBadRows: request.skipBadRows, rejectsPath: rejectsFile?.path)
                 } else {
-                    let (summary, rejected, reader) = try ingestIncidents(file, into: store, request: request, rejectsFile: rejectsFile,
-                                                                          onEvent: onEvent)
+                    let ingested: (IngestSummary, Int, IncidentFileReader)
+                    if let load = newStore, opened == nil {
+                        // Whatever happens, this file uses up the new file: stored and renamed
+                        // into place, or removed.
+                        newStore = nil
+                        do {
+                            ingested = try ingestIncidents(file, request: request, rejectsFile: rejectsFile, onEvent: onEvent,
+                                                           into: .newStore(load))
+                            try Self.finish(load)
+                        } catch {
+                            Self.discard(load)
+                            // The next incident file, if any, gets a new file of its own.
+                            if !location.exists { newStore = try? Self.newLoad(location) }
+                            throw error
+                        }
+                    } else {
+                        ingested = try ingestIncidents(file, request: request, rejectsFile: rejectsFile, onEvent: onEvent,
+                                                       into: .store(try store()))
+                    }
+                    let (summary, rejected, reader) = ingested
                     report.skipped += rejected
                     var incidents = FileReport(file: file, summary: summary,
                                                content: .incidents(rejected: rejected, gdelt: reader.gdeltSummary),
@@ -177,24 +214,57 @@ public struct IngestFiles: Sendable {
             }
         }
         try rejectsFile?.close()
-        if !report.failed.isEmpty && report.failed.count == request.files.count && !storeExisted {
+        if let store = opened, !report.failed.isEmpty && report.failed.count == request.files.count && !storeExisted {
             try store.closeAndDelete()
             onEvent(.storeRemoved(location))
         }
         return report
     }
 
+    /// A new store's file beside `location`, removed if the process is stopped by SIGINT or
+    /// SIGTERM before it is finished.
+    private static func newLoad(_ location: StoreLocation) throws -> NewStoreLoad {
+        let load = try NewStoreLoad(path: location.path)
+        RemoveOnSignal.shared.remember(load.temporaryPath)
+        return load
+    }
+
+    /// Makes a new store's loaded file the store; from then on a signal need not remove it.
+    private static func finish(_ load: NewStoreLoad) throws {
+        defer { RemoveOnSignal.shared.forget(load.temporaryPath) }
+        try load.finish()
+    }
+
+    /// Removes a new store's file after a failed load (or one never used).
+    private static func discard(_ load: NewStoreLoad) {
+        load.discard()
+        RemoveOnSignal.shared.forget(load.temporaryPath)
+    }
+
+    /// Where an incident file's rows go: an open store, or a new store's first load.
+    private enum IngestTarget {
+        case store(any StoreBackend)
+        case newStore(NewStoreLoad)
+    }
+
     /// Stores the rows of one incident file in one transaction, parsing a chunk ahead on
     /// another thread while this one inserts; returns the counts, the rows skipped and the
     /// reader, read to its end (what it folded, and for a GDELT export what its rows became).
-    private func ingestIncidents(_ file: String, into store: any StoreBackend, request: Request, rejectsFile: RejectedRowsFile?,
-                                 onEvent: (Event) -> Void) throws -> (IngestSummary, Int, IncidentFileReader) {
+    private func ingestIncidents(_ file: String, request: Request, rejectsFile: RejectedRowsFile?, onEvent: (Event) -> Void,
+                                 into target: IngestTarget) throws -> (IngestSummary, Int, IncidentFileReader) {
         let reader = try IncidentFileReader(path: file, gdelt: request.gdelt)
         let ahead = IncidentFileReader.ReadAhead(reader, skipBadRows: request.skipBadRows)
         defer { ahead.cancel() }
         var rejected = 0
         // About 400 bytes a row in ACLED exports: enough to tell a bulk load from a small one.
-        let summary = try store.ingest(expectedRows: Int(reader.fileSize / 400)) { batch in
+        let expectedRows = Int(reader.fileSize / 400)
+        func ingest(_ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
+            switch target {
+            case .store(let store): return try store.ingest(expectedRows: expectedRows, body)
+            case .newStore(let load): return try load.ingest(expectedRows: expectedRows, body)
+            }
+        }
+        let summary = try ingest { batch in
             var rows = 0
             while let chunk = try ahead.next() {
                 for incident in chunk.incidents { try batch.add(incident) }

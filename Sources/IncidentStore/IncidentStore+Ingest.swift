@@ -115,22 +115,26 @@ extension IncidentStore {
     /// than the store holds, the spatial index is built once at the end (packed) instead of
     /// row by row.
     public func ingest(expectedRows: Int = 0, _ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
-        try write { db in
-            let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents") ?? 0
-            let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)
-            // A large load touches the table's B-trees (the id and event id indexes) all over:
-            // SQLite's default 2 MB page cache turns that into disk reads. 64 MB holds them
-            // (1M rows of the 31-column CSV: 128 MB, as it was, took as long and held 80 MB
-            // more; 32 MB did as well there, but that file's ids come nearly in order, and the
-            // event id index of a million ids in no order would be some 30 MB). The indexes built at
-            // the end sort their keys on a second thread. Both are put back afterwards.
-            let cacheSize = bulk ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
-            if bulk { try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA threads = 2") }
-            defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") } }
-            let batch = try IncidentBatch(database: db, ingestedAt: Date(), bulk: bulk)
-            try body(batch)
-            try batch.finish()
-            return batch.summary
-        }
+        try write { db in try IncidentStore.ingest(in: db, expectedRows: expectedRows, body) }
+    }
+
+    /// The body of ``ingest(expectedRows:_:)`` inside the caller's transaction on `db`, which has
+    /// SpatiaLite loaded: also what a new store's first load (``NewStoreLoad``) runs.
+    static func ingest(in db: Database, expectedRows: Int, _ body: (any IngestBatch) throws -> Void) throws -> IngestSummary {
+        let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM incidents") ?? 0
+        let bulk = expectedRows >= 50_000 || (expectedRows >= 5_000 && expectedRows > stored)
+        // A large load touches the table's B-trees (the id and event id indexes) all over:
+        // SQLite's default 2 MB page cache turns that into disk reads. 64 MB holds them
+        // (1M rows of the 31-column CSV: 128 MB, as it was, took as long and held 80 MB
+        // more; 32 MB did as well there, but that file's ids come nearly in order, and the
+        // event id index of a million ids in no order would be some 30 MB). The indexes built at
+        // the end sort their keys on a second thread. Both are put back afterwards.
+        let cacheSize = bulk ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
+        if bulk { try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA threads = 2") }
+        defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") } }
+        let batch = try IncidentBatch(database: db, ingestedAt: Date(), bulk: bulk)
+        try body(batch)
+        try batch.finish()
+        return batch.summary
     }
 }

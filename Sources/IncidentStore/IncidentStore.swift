@@ -121,35 +121,50 @@ public final class IncidentStore: StoreBackend {
     /// Makes a new store at `path`: built under a temporary name in the same folder, then
     /// renamed into place, so that the path holds either nothing or a complete store.
     private static func create(at path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let building = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).creating-\(getpid())").path
+        let building = temporaryPath(for: path, purpose: "creating")
         // One connection in SQLite's default rollback-journal mode, so that the finished file
         // holds everything (no WAL beside it to lose in the rename); the store's writer switches
         // it to WAL when it opens it.
-        let builder: DatabaseQueue
+        let builder = try makeSchema(at: building, for: path, configuration: writerConfiguration)
         do {
-            builder = try DatabaseQueue(path: building, configuration: writerConfiguration)
+            try builder.close()
         } catch {
+            try? removeFiles(of: building)
             throw storeError(error, path: path, creating: true)
         }
-        var moved = false
-        defer {
-            if !moved {
-                for file in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: file) }
-            }
+        guard rename(building, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? removeFiles(of: building)
+            throw StoreError.cannotCreate(path: path, reason: reason)
+        }
+    }
+
+    /// A hidden name beside `path` (same folder, so that renaming it into place is atomic) for a
+    /// store being made: `.NAME.PURPOSE-PID`.
+    static func temporaryPath(for path: String, purpose: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(purpose)-\(getpid())").path
+    }
+
+    /// Creates the database `building` with SpatiaLite's metadata and the store's schema, opened
+    /// with `configuration`, for the store that will be at `path` (named in errors). On
+    /// failure nothing is left at `building`.
+    static func makeSchema(at building: String, for path: String, configuration: Configuration) throws -> DatabaseQueue {
+        let builder: DatabaseQueue
+        do {
+            builder = try DatabaseQueue(path: building, configuration: configuration)
+        } catch {
+            try? removeFiles(of: building)
+            throw storeError(error, path: path, creating: true)
         }
         do {
             try prepareSchema(builder, spatiaLite: SpatiaLiteLoader(), path: path)
-            try builder.close()
+            return builder
         } catch {
             try? builder.close()
+            try? removeFiles(of: building)
             throw error as? StoreError ?? storeError(error, path: path, creating: true)
         }
-        guard rename(building, path) == 0 else {
-            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
-        moved = true
     }
 
     private static var writerConfiguration: Configuration {
@@ -216,7 +231,7 @@ public final class IncidentStore: StoreBackend {
     }
 
     /// Deletes the database at `path` and the journal, WAL and shared-memory files beside it.
-    private static func removeFiles(of path: String) throws {
+    static func removeFiles(of path: String) throws {
         for file in [path, path + "-wal", path + "-shm", path + "-journal"] where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
         }

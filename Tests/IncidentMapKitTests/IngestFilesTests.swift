@@ -72,14 +72,41 @@ import TestSupport
         let bad = try folder.write("bad.csv", Self.badRows)
         let (report, events) = try Self.run(IngestFiles.Request(files: [bad, folder.path + "/missing.csv"]), into: location)
         #expect(report.failed.count == 2)
-        #expect(events.last == "removed \(location)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("new.sqlite") }.isEmpty)
+        // Each file failed before a store was made at the path (the first loaded into a file of
+        // its own, removed again), so there is none to remove.
+        #expect(!events.contains("removed \(location)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.csv"])
 
         let old = StoreLocation(folder.path + "/old.sqlite")
         _ = try Self.run(IngestFiles.Request(files: [KitFixtures.sampleIncidents]), into: old)
         let (_, again) = try Self.run(IngestFiles.Request(files: [bad]), into: old)
         #expect(!again.contains("removed \(old)"))
         #expect(try old.open(.mustExist).count(matching: IncidentFilter()) == 14)
+    }
+
+    /// A first ingest loads a new file beside the store's path (no journal) and renames it into
+    /// place; a broken row far into a large file (the bulk path) leaves neither that file nor a
+    /// store, and the error names the row's line. The next file then makes the store.
+    @Test func aBrokenRowInAFirstIngestLeavesNoFileAndNamesItsLine() throws {
+        let folder = try TemporaryFolder()
+        let location = StoreLocation(folder.path + "/first.sqlite")
+        let padding = String(repeating: "x", count: 400)
+        var lines = ["event_id_cnty,event_date,event_type,latitude,longitude,notes"]
+        for n in 1...6_000 { lines.append("FL\(n),2019-04-\(String(format: "%02d", n % 28 + 1)),Battles,32.\(n % 97),13.\(n % 89),\(padding)") }
+        let good = try folder.write("good.csv", lines.joined(separator: "\n") + "\n")
+        lines[5_432] = "FL5432,2019-04-09,Battles,95,13.2,broken"
+        let broken = try folder.write("broken.csv", lines.joined(separator: "\n") + "\n")
+        let (report, events) = try Self.run(IngestFiles.Request(files: [broken]), into: location)
+        #expect(report.failed == [broken])
+        #expect(events.count == 1 && events[0].hasPrefix("failed \(broken): \(broken):5433: latitude 95.0 is outside -90…90"), "\(events)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["broken.csv", "good.csv"])
+
+        let (again, stored) = try Self.run(IngestFiles.Request(files: [broken, good]), into: location)
+        #expect(again.failed == [broken] && stored.last == "\(good): 6000 added, 0 already in the store", "\(stored)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["broken.csv", "first.sqlite", "good.csv"])
+        let store = try location.open(.mustExist)
+        #expect(try store.count(matching: IncidentFilter()) == 6_000)
+        try store.close()
     }
 
     @Test func articlesAreExtractedStoredAndMergedAcrossFiles() throws {
