@@ -23,8 +23,7 @@ extension IncidentExtractor {
             guard let first = trigger.payloads.first, let eventType = first.eventType else { return trigger }
             let span = trigger.firstToken..<(trigger.firstToken + trigger.tokenCount)
             func near(_ list: WordList, before: Int, after: Int) -> Bool {
-                let window = max(0, span.lowerBound - before)..<min(tokens.count, span.upperBound + after)
-                return window.contains { !span.contains($0) && words.contains(tokens[$0], in: list) }
+                words.has(list, in: tokens, around: span, before: before, after: after, within: tokens.indices)
             }
             var retyped = trigger
             if eventType == .battles, first.subEventType == "Armed clash",
