@@ -59,8 +59,8 @@ extension IncidentExtractor {
     /// after an English trigger says the fighting did not take place that day.
     func isToldQuiet(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
         guard tokens[trigger.firstToken].script == .latin else { return false }
-        let after = trigger.firstToken + trigger.tokenCount
-        return tokens[after..<min(sentence.upperBound, after + Self.cueReach)].contains { words.contains($0, in: .calm) }
+        return words.has(.calm, in: tokens, around: trigger.firstToken..<(trigger.firstToken + trigger.tokenCount),
+                         before: 0, after: Self.cueReach, within: sentence)
     }
 
     /// "the fighting, which lasted two weeks", القتال الذي دام نحو أسبوعين, استمرت المعارك أسابيع:
@@ -68,8 +68,9 @@ extension IncidentExtractor {
     /// that span.
     func lastsSeveralDays(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
         let after = trigger.firstToken + trigger.tokenCount
-        let near = max(sentence.lowerBound, trigger.firstToken - 2)..<min(sentence.upperBound, after + Self.cueReach)
-        guard let lasting = near.first(where: { words.contains(tokens[$0], in: .lasting) }) else { return false }
+        // The trigger's own words are no lasting word (none is listed in both lexicons).
+        guard let lasting = words.firstIndex(of: .lasting, in: tokens, around: trigger.firstToken..<after, before: 2,
+                                             after: Self.cueReach, within: sentence) else { return false }
         let spanStart = max(lasting, after - 1) + 1
         for index in spanStart..<min(sentence.upperBound, spanStart + Self.cueReach) {
             let unit = tokens[index]

@@ -18,10 +18,11 @@ extension IncidentExtractor {
     func statusFromWording(of trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>,
                            statesItsDay: Bool) -> EventStatus? {
         let first = trigger.firstToken
+        let span = first..<(first + trigger.tokenCount)
         let before = tokens[max(sentence.lowerBound, first - 2)..<first]
-        if tokens[first].script == .arabic {
-            if let last = before.last, words.contains(last, in: .hypothetical) { return .planned }
-        } else if before.contains(where: { words.contains($0, in: .hypothetical) }) {
+        // Arabic writes أي right before its noun (لأي هجوم); English lets a word stand between ("any new attack").
+        let hypotheticalReach = tokens[first].script == .arabic ? 1 : 2
+        if words.has(.hypothetical, in: tokens, around: span, before: hypotheticalReach, after: 0, within: sentence) {
             return .planned
         }
         guard !statesItsDay else { return nil }
@@ -45,6 +46,7 @@ extension IncidentExtractor {
     /// the article tells elsewhere; the sentence adds its toll to that event, and is no event of
     /// its own where none of its type is told that day (as a trigger that refers back).
     func isNamedForItsToll(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentenceStart: Int) -> Bool {
-        tokens[max(sentenceStart, trigger.firstToken - 3)..<trigger.firstToken].contains { words.contains($0, in: .toll) }
+        words.has(.toll, in: tokens, around: trigger.firstToken..<(trigger.firstToken + trigger.tokenCount), before: 3, after: 0,
+                  within: sentenceStart..<tokens.count)
     }
 }

@@ -7,6 +7,12 @@
 enum EnglishInflection {
     static func forms(ofPhrase phrase: String) -> [String] {
         let words = phrase.split(separator: " ").map(String.init)
+        // Two verbs joined by "and" ("shoot and kill") are written in the same tense: shot and
+        // killed, shoots and kills, shooting and killing.
+        if words.count == 3, words[1] == "and", isInflectable(words[0]), isInflectable(words[2]) {
+            let first = roles(ofVerb: words[0].lowercased()), second = roles(ofVerb: words[2].lowercased())
+            return zip(first, second).flatMap { one, other in one.flatMap { a in other.map { b in a + " and " + b } } }
+        }
         var phraseForms: [String] = []
         if let last = words.last, isInflectable(last) {
             let head = words.dropLast().joined(separator: " ")
@@ -34,6 +40,52 @@ enum EnglishInflection {
         "come": ["came"], "throw": ["threw", "thrown"], "drive": ["drove", "driven"], "hold": ["held"],
         "go": ["went", "gone"], "withdraw": ["withdrew", "withdrawn"], "bring": ["brought"], "run": ["ran"],
         "rise": ["rose", "risen"], "sit": ["sat"], "set": ["set"], "hit": ["hit"], "shut": ["shut"],
+        "strike": ["struck"], "slay": ["slew", "slain"], "find": ["found"],
+    ]
+
+    /// The passive of a phrase led by a verb, for a lemma whose other forms report no event of
+    /// their own ("shot" is also a noun; "gunmen stabbed at the town"): the participle behind an
+    /// auxiliary of the passive, the rest of the phrase as listed ("shoot" → was shot, were shot,
+    /// has been shot, got shot; "shoot down" → was shot down). "Be" is left out: "to be shot",
+    /// "will be shot" tell what may come.
+    static func passiveForms(ofPhrase phrase: String) -> [String] {
+        let words = phrase.split(separator: " ").map(String.init)
+        guard let verb = words.first, isInflectable(verb) else { return [] }
+        let tail = words.dropFirst().map { " " + $0 }.joined()
+        return passiveAuxiliaries.flatMap { auxiliary in participles(of: verb.lowercased()).map { auxiliary + " " + $0 + tail } }
+    }
+
+    /// The auxiliaries of the English passive: "has been", "had been" and "have been" end in "been".
+    static let passiveAuxiliaries = ["is", "are", "was", "were", "been", "being", "get", "gets", "got"]
+
+    /// A verb's forms by role, for verbs written together: its -s form, its past, its
+    /// participle and its -ing form.
+    private static func roles(ofVerb verb: String) -> [[String]] {
+        let regular = forms(ofWord: verb).filter { !(irregular[verb] ?? []).contains($0) }
+        let past = (irregularPast[verb] ?? irregularParticiple[verb] ?? []) + regular.filter { $0.hasSuffix("ed") }
+        return [regular.filter { $0.hasSuffix("s") }, past, participles(of: verb), regular.filter { $0.hasSuffix("ing") }]
+    }
+
+    /// The past participles of `verb`: its irregular ones, else the -ed forms the rules make.
+    static func participles(of verb: String) -> [String] {
+        if let irregular = irregularParticiple[verb] { return irregular }
+        return forms(ofWord: verb).filter { $0.hasSuffix("ed") }
+    }
+
+    /// The irregular pasts (simple past) of the verbs of ``irregular`` whose past is not their participle.
+    private static let irregularPast: [String: [String]] = [
+        "take": ["took"], "retake": ["retook"], "overtake": ["overtook"], "blow": ["blew"], "steal": ["stole"],
+        "break": ["broke"], "throw": ["threw"], "drive": ["drove"], "go": ["went"], "withdraw": ["withdrew"],
+        "rise": ["rose"], "slay": ["slew"], "beat": ["beat"], "overrun": ["overran"], "run": ["ran"], "come": ["came"],
+    ]
+
+    /// The irregular past participles, by the base form.
+    private static let irregularParticiple: [String: [String]] = [
+        "take": ["taken"], "retake": ["retaken"], "overtake": ["overtaken"], "overrun": ["overrun"], "shoot": ["shot"],
+        "blow": ["blown"], "fight": ["fought"], "beat": ["beaten"], "steal": ["stolen"], "break": ["broken"],
+        "burn": ["burnt", "burned"], "throw": ["thrown"], "drive": ["driven"], "hold": ["held"], "withdraw": ["withdrawn"],
+        "bring": ["brought"], "set": ["set"], "hit": ["hit"], "shut": ["shut"], "strike": ["struck"], "slay": ["slain"],
+        "find": ["found"], "run": ["run"], "come": ["come"], "go": ["gone"], "rise": ["risen"], "sit": ["sat"],
     ]
 
     static func forms(ofWord word: String) -> [String] {

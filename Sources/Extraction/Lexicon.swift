@@ -149,18 +149,27 @@ public struct Lexicon: Sendable {
             switch (file as NSString).lastPathComponent {
             case "triggers.tsv":
                 let trigger: Trigger
-                // A fourth field "as-written": the phrase's inflected forms are not made.
+                // A fourth field "as-written": the phrase's inflected forms are not made; "passive":
+                // only its English passive is an event (was shot, were shot), not the phrase itself.
                 let asWritten = fields.count == 4 && fields[3] == "as-written"
-                guard fields.count == 3 || asWritten else {
-                    throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types [<tab> as-written]")
+                let passiveOnly = fields.count == 4 && fields[3] == "passive"
+                guard fields.count == 3 || asWritten || passiveOnly else {
+                    throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types [<tab> as-written or passive]")
                 }
                 if fields[1] == "none" {
                     trigger = Trigger(eventType: nil, subEventType: "none")
                 } else {
                     guard let type = EventType(acledName: fields[1]), let subType = type.canonicalSubEventType(fields[2]) else {
-                        throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types [<tab> as-written]")
+                        throw fail("expected: phrase <tab> ACLED event type <tab> one of its sub-event types [<tab> as-written or passive]")
                     }
                     trigger = Trigger(eventType: type, subEventType: subType)
+                }
+                if passiveOnly {
+                    for form in EnglishInflection.passiveForms(ofPhrase: fields[0]) {
+                        triggers.insert(form, payload: trigger)
+                        listedTriggers.insert(Normalizer.keys(of: form))
+                    }
+                    continue
                 }
                 triggers.insert(fields[0], payload: trigger)
                 listedTriggers.insert(Normalizer.keys(of: fields[0]))

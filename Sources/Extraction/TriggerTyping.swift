@@ -15,16 +15,22 @@ extension IncidentExtractor {
     /// - a crowd word next to a word of storming, burning or looting ("protesters had stormed",
     ///   محتجون قد اقتحموا) is a riot: ACLED's riots are demonstrations that turn violent or
     ///   destructive, its protests the ones that do not.
+    /// - a destruction (torched, looted, set fire) whose nearest trigger before it in the
+    ///   sentence is a crowd at a protest, a few words back, is that crowd's act: a riot, not
+    ///   property destruction by an armed group;
     /// The words are the lists `attack-word`, `civilian-target` and `crowd-violence` of
     /// `Data/lexicons/words.tsv`.
+    /// How many words may stand between a crowd and the destruction it is the subject of
+    /// ("demonstrators [angry at the council's failure to act] torched the mayor's house").
+    static let crowdActReach = 12
+
     func typedByContext(_ triggers: [PhraseMatch<Trigger>], tokens: [Token], aircraftAt: [Int],
                         nextSentenceTellsAnAirStrike: Bool) -> [PhraseMatch<Trigger>] {
         triggers.map { trigger in
             guard let first = trigger.payloads.first, let eventType = first.eventType else { return trigger }
             let span = trigger.firstToken..<(trigger.firstToken + trigger.tokenCount)
             func near(_ list: WordList, before: Int, after: Int) -> Bool {
-                let window = max(0, span.lowerBound - before)..<min(tokens.count, span.upperBound + after)
-                return window.contains { !span.contains($0) && words.contains(tokens[$0], in: list) }
+                words.has(list, in: tokens, around: span, before: before, after: after, within: tokens.indices)
             }
             var retyped = trigger
             if eventType == .battles, first.subEventType == "Armed clash",
@@ -36,6 +42,11 @@ extension IncidentExtractor {
                     retyped.payloads[0] = Trigger(eventType: .violenceAgainstCivilians, subEventType: "Attack")
                 }
             } else if eventType == .protests, near(.crowdViolence, before: 2, after: 3) {
+                retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
+            } else if first.subEventType == "Looting/property destruction",
+                      let crowd = triggers.last(where: { $0.firstToken + $0.tokenCount <= span.lowerBound }),
+                      crowd.payloads.first?.eventType == .protests,
+                      span.lowerBound - (crowd.firstToken + crowd.tokenCount) <= Self.crowdActReach {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
             }
             return retyped

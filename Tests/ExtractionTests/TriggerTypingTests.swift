@@ -39,6 +39,22 @@ import TextMatching
         #expect(summary(text) == expected, "\(text)")
     }
 
+    /// A destruction whose subject is a crowd at a protest, a few words back, is a riot.
+    @Test(arguments: [
+        "Demonstrators angry at the council's silence over the floods yesterday torched the mayor's office in Gharyan.",
+        "Protesters furious at months of power cuts set fire to the electricity company's building in Gharyan yesterday.",
+    ])
+    func aCrowdsDestructionIsARiot(text: String) {
+        let events = summary(text)
+        #expect(events.contains("\(Self.gharyan) Riots/Violent demonstration 2019-04-08"), "\(events)")
+        #expect(!events.contains { $0.contains("Looting/property destruction") }, "\(events)")
+    }
+
+    @Test func aDestructionWithNoCrowdBeforeItStaysPropertyDestruction() {
+        #expect(summary("Gunmen torched the council offices in Gharyan yesterday.")
+                == ["\(Self.gharyan) Strategic developments/Looting/property destruction 2019-04-08"])
+    }
+
     @Test(arguments: [
         // Who holds a place is a state, not its taking.
         "قصفت طائرات أمس مطارا في غريان الخاضع لسيطرة الكتيبة",
