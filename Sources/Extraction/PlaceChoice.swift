@@ -292,6 +292,14 @@ extension IncidentExtractor {
     /// (A hospital that is itself hit is named without a word of receiving.)
     func isReceivingHospitalsTown(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        // The hospital itself ("بمستشفى الخضراء", "Al-Khadra Hospital"), where the wounded lie.
+        let isHospital = [.landmark, .other].contains(place.place.kind)
+            && ((first..<end).contains { PlaceFrameWords.hospital.contains(stripped(tokens[$0])) }
+                || end < tokens.count && PlaceFrameWords.hospital.contains(tokens[end].folded))
+        if isHospital {
+            let around = max(0, first - 8)..<min(tokens.count, end + 6)
+            return around.contains { PlaceFrameWords.receives.contains(stripped(tokens[$0])) || PlaceFrameWords.treated.contains(stripped(tokens[$0])) }
+        }
         var hospital = first - 1
         while hospital >= 0, PlaceFrameWords.hospitalFiller.contains(stripped(tokens[hospital])) { hospital -= 1 }
         var after = end
@@ -387,6 +395,8 @@ enum PlaceFrameWords {
     /// Between the word for a hospital and its town: "مستشفى طوارئ مصراتة", "مستشفى الحوادث".
     static let hospitalFiller = folded(["طوارئ", "الطوارئ", "الحوادث", "العام", "التعليمي", "المركزي", "central", "medical",
                                         "general", "teaching"]).union(arabicFiller)
+    /// Words that say the wounded lie or are treated in a hospital: "في حالة خطيرة بمستشفى".
+    static let treated = folded(["حالة", "حالتهم", "العلاج", "يتلقون", "يتلقى", "تتلقى", "يرقدون", "يرقد", "condition", "treatment", "recovering"])
     /// Words that say the dead or wounded were brought to, or received at, a hospital.
     static let receives = folded(["استقبل", "استقبلت", "يستقبل", "تستقبل", "استقبال", "وصول", "وصل", "وصلت", "نقل", "نقلت", "نقلوا",
                                   "أسعف", "أسعفوا", "إسعاف", "taken", "rushed", "admitted", "brought", "received", "treated", "transferred"])

@@ -89,6 +89,9 @@ import Testing
         ("Gunmen shelled a checkpoint on Monday and the wounded were taken to Misrata Central Hospital.", [String]()),
         ("استقبل مستشفى مصراتة المركزي يوم الاثنين جثث خمسة قتلى سقطوا في هجوم انتحاري على بوابة أبوقرين.",
          ["osm-node-1185649367 Explosions/Remote violence/Suicide bomb 2019-04-08"]),
+        // Nor is the hospital where the wounded lie, named by its own name.
+        ("سقطت قذيفة يوم الاثنين على حي سكني في طرابلس وأصيب ثلاثة رجال حالتهم حرجة بمستشفى الخضراء.",
+         ["2210247 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
     ])
     func aLocatedReferenceBaseOrReceivingHospitalIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
