@@ -602,7 +602,7 @@ public struct IncidentExtractor: Sendable {
     func isInActorName(_ place: ResolvedPlace, actors: TokenMask, cues: CuePositions,
                        tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
-        if (first..<end).contains(where: actors.contains) { return true }
+        if (first..<end).contains(where: actors.contains) { return !isLandNamedForItsPeople(place, actors: actors, tokens: tokens) }
         if isInPersonName(place, tokens: tokens, text: text) { return true }
         if cues.has(.actorBefore, endingBefore: first, within: 0...0) { return true }
         return cues.starting(at: end).contains { cue in

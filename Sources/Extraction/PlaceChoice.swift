@@ -21,6 +21,9 @@ extension IncidentExtractor {
             || isWhereOthersAreHeld(place, tokens: tokens)
             || isNamesakeOfAQuarter(place, tokens: tokens, text: text)
             || isInJoinedDateline(place, tokens: tokens, text: text)
+            || isArabicLocatedReference(place, tokens: tokens)
+            || isCountryDateline(place, tokens: tokens, text: text)
+            || isReceivingHospitalsTown(place, tokens: tokens)
     }
 
     /// The sentence's places without those it names only as a reference for another of its
@@ -62,17 +65,41 @@ extension IncidentExtractor {
     /// word before a place makes it a reference only where it stands in apposition to a place
     /// named just before ("مدينة الزاوية، غرب العاصمة طرابلس").
     func isArabicDirectionReference(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+        guard let compassStart = arabicCompassStart(before: place, tokens: tokens) else { return false }
+        // The place it locates ends at most six words before the direction ("ترهونة التي تبعد 88
+        // كم جنوب شرق العاصمة"), or is a second direction of it ("غرب سرت وجنوب مصراتة").
+        if isAnotherPlace(than: place, among: places, endingBefore: compassStart, within: 0...6) { return true }
+        // "غرب مدينة درنة", "جنوب العاصمة طرابلس": a direction from the city, told with the word
+        // for a city, measures from it; where the sentence names another place (the target,
+        // or a place before it that the gazetteer does not know), that place is the scene.
+        let cityNoun = (compassStart..<place.mention.firstToken).contains {
+            PlaceFrameWords.arabicCityNoun.contains(tokens[$0].folded)
+        }
+        return cityNoun && places.contains { $0.place.id != place.place.id }
+    }
+
+    /// The first token of the compass words (with a proclitic و: "وجنوب") before `place`, over
+    /// at most three words that name what the place is ("العاصمة الليبية", "مدينة"); `nil`
+    /// where none stands there.
+    func arabicCompassStart(before place: ResolvedPlace, tokens: [Token]) -> Int? {
         var index = tokenBefore(place, skipping: PlaceFrameWords.arabicFiller, atMost: 3, tokens: tokens)
-        var compassStart = index + 1
-        while index >= 0, PlaceFrameWords.arabicCompass.contains(tokens[index].folded) {
+        var compassStart: Int?
+        while index >= 0, tokens[index].script == .arabic, PlaceFrameWords.arabicCompass.contains(stripped(tokens[index])) {
             compassStart = index
             index -= 1
         }
-        guard compassStart <= index + 1, compassStart < place.mention.firstToken,
-              PlaceFrameWords.arabicCompass.contains(tokens[compassStart].folded) else { return false }
-        // The place it locates ends at most six words before the direction ("ترهونة التي تبعد 88
-        // كم جنوب شرق العاصمة").
-        return isAnotherPlace(than: place, among: places, endingBefore: compassStart, within: 0...6)
+        return compassStart
+    }
+
+    /// "بوابة الوادي الواقعة جنوب مصراتة", "على طريق يقع غرب مدينة سرت": a direction after a word
+    /// that says where something lies measures from the place; that place is where the reader
+    /// finds the located one, never where the event was, whether the gazetteer knows the
+    /// located one or not (then nothing is placed rather than the event moved to the reference,
+    /// as the English "south of Misrata" is read).
+    func isArabicLocatedReference(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        guard tokens[place.mention.firstToken].script == .arabic,
+              let compassStart = arabicCompassStart(before: place, tokens: tokens), compassStart > 0 else { return false }
+        return PlaceFrameWords.liesAt.contains(stripped(tokens[compassStart - 1]))
     }
 
     /// A stretch named by its two ends: "on the road between Sirte and Misrata", "الطريق بين
@@ -215,8 +242,14 @@ extension IncidentExtractor {
     /// where a body sits, told as its seat, not where the sentence's event happened.
     func isBodysSeat(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
-        if first >= 2, PlaceFrameWords.locative.contains(tokens[first - 1].folded),
-           PlaceFrameWords.basedIn.contains(tokens[first - 2].folded) { return true }
+        // "based in the town of", "المتمركز في مدينة", "المتمركزة بمدينة": a based word, then "in"
+        // (a word of its own or ب on the place or on the word for a town), then the place.
+        let named = tokenBefore(place, skipping: PlaceFrameWords.locatorFiller, atMost: 3, tokens: tokens)
+        let inTown = named + 1 < first && tokens[named + 1].folded.first == "\u{0628}"
+            || named + 1 == first && place.mention.detachedClitic && tokens[first].folded.first == "\u{0628}"
+        if named >= 0, PlaceFrameWords.basedIn.contains(stripped(tokens[named])), inTown { return true }
+        if named >= 1, PlaceFrameWords.locative.contains(tokens[named].folded) || isArabicIn(tokens[named]),
+           PlaceFrameWords.basedIn.contains(stripped(tokens[named - 1])) { return true }
         let takes = max(0, first - 3)..<first
         guard takes.contains(where: { PlaceFrameWords.takesAsSeat.contains(stripped(tokens[$0])) }) else { return false }
         let seat = end..<min(tokens.count, end + 3)
@@ -236,6 +269,61 @@ extension IncidentExtractor {
         guard head.contains("/") else { return false }
         let letters = head.filter { $0.properties.isAlphabetic }
         return letters.count >= 6 && head.allSatisfy { $0 == " " || $0 == "/" || $0 == "-" || $0.properties.isUppercase }
+    }
+
+    /// "Benghazi /Libya —", "Tripoli, Libya (AP) —": a town opening a line, then the country
+    /// after a slash or a comma, then a dash or a bracket is where the report was filed, in
+    /// whatever case it is written (``isDateline`` reads a town in capitals).
+    func isCountryDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        var before = place.mention.start
+        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
+        let next = place.mention.firstToken + place.mention.tokenCount
+        guard before == 0 || text[before - 1] == "\n", next + 1 < tokens.count,
+              PlaceFrameWords.country.contains(tokens[next].folded) else { return false }
+        let separator = text[place.mention.end..<tokens[next].start].filter { $0 != " " }
+        guard separator == ["/"] || separator == [","] else { return false }
+        let after = text[tokens[next].end..<tokens[next + 1].start].filter { $0 != " " }
+        return after.first.map { ["-", "\u{2013}", "\u{2014}", "(", ":"].contains($0) } ?? false
+    }
+
+    /// "استقبل قسم الطوارئ بمستشفى مصراتة المركزي القتلى", "وصول الجرحى إلى مستشفى طرابلس": a
+    /// town that names the hospital the dead and wounded were brought to, in a sentence that
+    /// says they were brought or received, is where they were treated, not where they were hit.
+    /// (A hospital that is itself hit is named without a word of receiving.)
+    func isReceivingHospitalsTown(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        // The hospital itself ("بمستشفى الخضراء", "Al-Khadra Hospital"), where the wounded lie.
+        let isHospital = [.landmark, .other].contains(place.place.kind)
+            && ((first..<end).contains { PlaceFrameWords.hospital.contains(stripped(tokens[$0])) }
+                || end < tokens.count && PlaceFrameWords.hospital.contains(tokens[end].folded))
+        if isHospital {
+            let around = max(0, first - 8)..<min(tokens.count, end + 6)
+            return around.contains { PlaceFrameWords.receives.contains(stripped(tokens[$0])) || PlaceFrameWords.treated.contains(stripped(tokens[$0])) }
+        }
+        var hospital = first - 1
+        while hospital >= 0, PlaceFrameWords.hospitalFiller.contains(stripped(tokens[hospital])) { hospital -= 1 }
+        var after = end
+        while after < min(tokens.count, end + 2), PlaceFrameWords.hospitalFiller.contains(tokens[after].folded) { after += 1 }
+        let namesHospital = hospital >= 0 && PlaceFrameWords.hospital.contains(stripped(tokens[hospital]))
+            || after < tokens.count && PlaceFrameWords.hospital.contains(tokens[after].folded)
+        guard namesHospital else { return false }
+        let around = max(0, first - 8)..<min(tokens.count, end + 6)
+        return around.contains { PlaceFrameWords.receives.contains(stripped(tokens[$0])) }
+    }
+
+    /// "clashes in Warshefana", "مناطق قبائل ورشفانة": a tribe's name that the actor lexicon
+    /// reads as its militia is the tribe's land where a word for "in" or for an area stands
+    /// right before it (or before the tribe's name it ends), and no word of the actor's
+    /// follows it ("Warshefana fighters" stays an actor).
+    func isLandNamedForItsPeople(_ place: ResolvedPlace, actors: TokenMask, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        guard !actors.contains(end) else { return false }
+        if place.mention.detachedClitic, tokens[first].folded.first == "\u{0628}" || tokens[first].folded.first == "\u{0641}" { return true }
+        var start = first
+        while start > 0, actors.contains(start - 1), first - start < 3 { start -= 1 }
+        guard start > 0 else { return false }
+        let before = tokens[start - 1]
+        return PlaceFrameWords.land.contains(stripped(before)) || PlaceFrameWords.locative.contains(before.folded) || isArabicIn(before)
     }
 
     /// The last token before `place` that is not one of `filler`, skipping at most `limit` of
@@ -293,12 +381,31 @@ enum PlaceFrameWords {
     static let insideIntroducer = folded(["the", "far"])
     static let arabicCompass = folded(["غرب", "غربي", "شرق", "شرقي", "جنوب", "جنوبي", "شمال", "شمالي", "بغرب", "بشرق", "بجنوب", "بشمال"])
     static let arabicFiller = folded(["العاصمة", "الليبية", "مدينة", "لمدينة", "بلدة"])
+    /// The word for a city or a town between a direction and the place: "غرب مدينة درنة".
+    static let arabicCityNoun = folded(["العاصمة", "مدينة", "لمدينة", "بلدة", "لبلدة"])
+    /// A word that says where something lies, before a direction: "الواقعة جنوب مصراتة".
+    static let liesAt = folded(["الواقعة", "الواقع", "الواقعين", "تقع", "يقع", "الكائنة", "الكائن", "المتواجدة"])
+    /// A word for an area before a tribe's name that names its land: "مناطق ورشفانة".
+    static let land = folded(["area", "areas", "region", "منطقة", "مناطق", "بمنطقة", "بمناطق", "أراضي", "اراضي", "مدينة", "بلدة"])
+    /// The country after a town in a dateline.
+    static let country = folded(["libya", "ليبيا"])
+    /// A hospital, before the town that names it ("بمستشفى مصراتة") or after it ("Misrata Hospital").
+    static let hospital = folded(["مستشفى", "بمستشفى", "لمستشفى", "المستشفى", "مستشفيات", "hospital", "hospitals", "clinic",
+                                  "centre", "center"])
+    /// Between the word for a hospital and its town: "مستشفى طوارئ مصراتة", "مستشفى الحوادث".
+    static let hospitalFiller = folded(["طوارئ", "الطوارئ", "الحوادث", "العام", "التعليمي", "المركزي", "central", "medical",
+                                        "general", "teaching"]).union(arabicFiller)
+    /// Words that say the wounded lie or are treated in a hospital: "في حالة خطيرة بمستشفى".
+    static let treated = folded(["حالة", "حالتهم", "العلاج", "يتلقون", "يتلقى", "تتلقى", "يرقدون", "يرقد", "condition", "treatment", "recovering"])
+    /// Words that say the dead or wounded were brought to, or received at, a hospital.
+    static let receives = folded(["استقبل", "استقبلت", "يستقبل", "تستقبل", "استقبال", "وصول", "وصل", "وصلت", "نقل", "نقلت", "نقلوا",
+                                  "أسعف", "أسعفوا", "إسعاف", "taken", "rushed", "admitted", "brought", "received", "treated", "transferred"])
     static let between = folded(["between", "بين"])
     static let road = folded(["road", "highway", "route", "crossroads", "junction", "طريق", "الطريق", "مفترق", "تقاطع", "الرابط", "الواصل", "الساحلي"])
     static let to = folded(["to", "for", "إلى", "الى"])
     /// A verb of travel or of leaving right before "to" (or one word before it: "fled back to").
     static let travel = folded(["flight", "flights", "flown", "fly", "flew", "bound", "evacuated", "transferred", "fled", "flee", "fleeing",
-                                "escaped", "board", "went", "travelled", "traveled", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
+                                "escaped", "board", "went", "travelled", "traveled", "taken", "rushed", "admitted", "brought", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
     static let locative = folded(["in", "at"])
     static let held = folded(["detained", "held", "imprisoned", "jailed", "المحتجزين", "المعتقلين", "المسجونين", "المحتجزون", "المعتقلون"])
     static let heldPeople = folded(["relatives", "hostages", "prisoners", "detainees", "kin", "sons", "brothers", "members",
@@ -317,7 +424,8 @@ enum PlaceFrameWords {
     /// Between a word of nearness and the place: "close to the capital, Tripoli", "القريبة من مدينة".
     static let locatorFiller = referenceFiller.union(arabicFiller).union(folded(["to", "من", "لمدينة", "للعاصمة", "العاصمة"]))
     /// "based in", "headquartered in" before a body's seat.
-    static let basedIn = folded(["based", "headquartered"])
+    static let basedIn = folded(["based", "headquartered", "stationed", "garrisoned", "المتمركز", "المتمركزة", "المتمركزين",
+                                 "المتمركزون", "متمركز", "متمركزة", "متمركزين", "متمركزون", "المرابط", "المرابطة", "ومقرها", "مقرها", "ومقره", "مقره"])
     /// "يتخذ من … مقرا له": a body takes a place as its seat.
     static let takesAsSeat = folded(["يتخذ", "تتخذ", "اتخذ", "اتخذت", "يتخذون", "اتخذوا"])
     static let seatNoun = folded(["مقرا", "مقر", "مقرًا", "مقراً"])

@@ -5,7 +5,8 @@
 /// - Arabic: أبو، بو، بن، ابن، سيدي، بير run into the next word (أبو سليم / بوسليم, بن غشير /
 ///   بنغشير); أبو and بو are one key already (`Normalizer`).
 /// - Latin: Abu Salim / Bu Salim / Busalim, Bin Ghashir / Benghashir, written as one word; an
-///   article assimilated into the name (Assadada) left off (Sadada).
+///   article assimilated into the name (Assadada) left off (Sadada), and written into a name
+///   that has none (Swani / Asswani).
 package enum NameVariants {
     static let arabicJoiners: Set<String> = ["أبو", "ابو", "بو", "بن", "ابن", "سيدي", "بير"]
     static let latinJoiners: Set<String> = ["abu", "abou", "bu", "bou", "ben", "bin"]
@@ -23,6 +24,16 @@ package enum NameVariants {
             if letters.count >= 6, ["A", "E", "a", "e"].contains(letters[0]), sunLetters.contains(letters[1]),
                letters[2] == letters[1], letters[3].isLetter {
                 let variant = String(letters[2]).uppercased() + String(letters[3...])
+                if !all.contains(variant) { all.append(variant) }
+            }
+            // The reverse: a name spelled with its first vowel elided after a sun letter (Swani,
+            // Zliten) written with the assimilated article run into it (Asswani, Azzliten), as
+            // Libyan copy writes it. Only where a consonant follows: the doubled letter is then
+            // the article's, where "Aswad" after a vowel would read as a name Suad.
+            if letters.count >= 4, let first = letters.first, first.isUppercase, first.isASCII,
+               sunLetters.contains(Character(first.lowercased())), letters[1].isLetter, letters[1].isLowercase,
+               !"aeiouh".contains(letters[1]) {
+                let variant = "A" + first.lowercased() + String(letters).lowercased()
                 if !all.contains(variant) { all.append(variant) }
             }
         }

@@ -69,4 +69,45 @@ import Testing
     func aTownInAForcesNameIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A direction after "located" measures from the town, whether or not the located gate is known.
+        ("قتل ثلاثة أشخاص يوم الاثنين في هجوم على بوابة الوادي الأحمر الواقعة جنوب مدينة مصراتة.", [String]()),
+        // A second direction, joined by و, is a reference too.
+        ("فجر انتحاري سيارة مفخخة يوم الاثنين عند بوابة أبوقرين غرب سرت وجنوب مصراتة.",
+         ["osm-node-1185649367 Explosions/Remote violence/Suicide bomb 2019-04-08"]),
+        // A direction from a town told with the word for a town, beside the target named after it.
+        ("قصف مسلحون متمركزون في غابات الوادي الأحمر غرب مدينة درنة يوم الاثنين مطار الأبرق بصواريخ.",
+         ["ly-al-abraq-airport Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        // A brigade's base is not where it fought.
+        ("اندلعت اشتباكات يوم الاثنين في طرابلس بين كتيبة النواصي والكتيبة المتمركزة في مدينة ترهونة.",
+         ["2210247 Battles/Armed clash 2019-04-08"]),
+        // A dateline in mixed case with the country after a slash.
+        ("Benghazi /Libya — Gunmen seized the Sharara oil field on Monday, officials said.",
+         ["ly-sharara-field Battles/Non-state actor overtakes territory 2019-04-08"]),
+        // The hospital the wounded were taken to, or that received the dead, is not the scene.
+        ("Gunmen shelled a checkpoint on Monday and the wounded were taken to Misrata Central Hospital.", [String]()),
+        ("استقبل مستشفى مصراتة المركزي يوم الاثنين جثث خمسة قتلى سقطوا في هجوم انتحاري على بوابة أبوقرين.",
+         ["osm-node-1185649367 Explosions/Remote violence/Suicide bomb 2019-04-08"]),
+        // Nor is the hospital where the wounded lie, named by its own name.
+        ("سقطت قذيفة يوم الاثنين على حي سكني في طرابلس وأصيب ثلاثة رجال حالتهم حرجة بمستشفى الخضراء.",
+         ["2210247 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+    ])
+    func aLocatedReferenceBaseOrReceivingHospitalIsNotTheScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A tribe's name the actor lexicon knows names its land after "in" or a word for an area.
+        ("Clashes erupted on Monday in Warshefana, west of Tripoli.", ["ly-warshefana Battles/Armed clash 2019-04-08"]),
+        ("اندلعت اشتباكات يوم الاثنين في منطقة ورشفانة غربي العاصمة طرابلس.", ["ly-warshefana Battles/Armed clash 2019-04-08"]),
+        // Before a word of the actor's it stays the actor.
+        ("Warshefana fighters clashed with a Tripoli militia in Janzour on Monday.", ["2216349 Battles/Armed clash 2019-04-08"]),
+        // A hospital named in the fighting is the place, not a village of the same name.
+        ("Rockets hit Al-Khadra Hospital in Tripoli on Monday.",
+         ["ly-al-khadra-hospital Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+    ])
+    func aTribesLandAndAHospitalAreScenes(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
