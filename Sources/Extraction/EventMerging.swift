@@ -17,9 +17,10 @@ extension IncidentExtractor {
     /// The merged incidents with each part of an event folded into the event: withdrawals into
     /// the battle at their place and day, an attack on a person into the bomb that killed them
     /// there that day (ACLED codes remote violence against civilians as Explosions/Remote
-    /// violence, not as Violence against civilians).
+    /// violence, not as Violence against civilians), and each act told with two types into its
+    /// most specific one (see ``keepingTheMostSpecificTypes(_:)``).
     func foldedIntoTheirEvents(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
-        foldedIntoBombings(foldedWithdrawals(incidents))
+        keepingTheMostSpecificTypes(foldedIntoBombings(foldedWithdrawals(incidents)))
     }
 
     /// Withdrawals at the place and on the day of a battle (see ``withdrawal``).

@@ -1200,17 +1200,6 @@ public struct IncidentExtractor: Sendable {
         guard one.kind == .city || other.kind == .city else { return false }
         return Geodesic.isWithin(25_000, from: one.coordinate, to: other.coordinate)
     }
-
-    func isAncestor(_ id: String, of place: Place) -> Bool {
-        var parent = place.parentID
-        var depth = 0
-        while let current = parent, depth < 6 {
-            if current == id || gazetteer.mergedIDs[current] == id { return true }
-            parent = gazetteer.parentID(of: current)
-            depth += 1
-        }
-        return false
-    }
 }
 
 /// The article's cues by the token they start and end at, for the questions put to a place's

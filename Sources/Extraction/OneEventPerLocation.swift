@@ -1,3 +1,4 @@
+import Gazetteer
 import IncidentMapCore
 
 /// One event per type, day and location as ACLED codes it, where the location is the one a coder
@@ -31,17 +32,45 @@ extension IncidentExtractor {
     /// and for a place with no such parent.
     func cityContaining(_ place: Place) -> String? {
         guard place.kind != .city, place.kind != .town, place.kind.specificity > 0 else { return nil }
-        var parent = place.parentID
-        var depth = 0
-        while let current = parent, depth < 6 {
-            if let kind = gazetteer.place(id: current)?.kind {
-                if kind == .city || kind == .town { return gazetteer.place(id: current)?.id }
-                if kind.specificity == 0 { return nil }
-            }
-            parent = gazetteer.parentID(of: current)
-            depth += 1
+        for id in ancestors(of: place) {
+            guard let parent = gazetteer.place(id: id) else { continue }
+            if parent.kind == .city || parent.kind == .town { return parent.id }
+            if parent.kind.specificity == 0 { return nil }
         }
         return nil
+    }
+
+    /// Whether the place of `id` is a parent of `place`, by the gazetteer's hierarchy (a parent
+    /// named by the ID of a place joined into `id` is that place).
+    func isAncestor(_ id: String, of place: Place) -> Bool {
+        ancestors(of: place).contains { $0 == id || gazetteer.mergedIDs[$0] == id }
+    }
+
+    /// The IDs of `place`'s parents, nearest first (see ``Ancestors``).
+    func ancestors(of place: Place) -> Ancestors { Ancestors(gazetteer: gazetteer, first: place.parentID) }
+
+    /// The parents of a place as its hierarchy names them, nearest first: each the ID its child
+    /// gives, read where the gazetteer holds the place (not copied out). Six at most: a place
+    /// sits under a quarter, a city, a district and the country, so a longer chain is a loop in
+    /// the data. A sequence, not an array: it is walked for every pair of incidents a fold asks.
+    struct Ancestors: Sequence, IteratorProtocol {
+        let gazetteer: Gazetteer
+        let first: String?
+        private var given: String?
+        private var depth = 0
+
+        init(gazetteer: Gazetteer, first: String?) {
+            self.gazetteer = gazetteer
+            self.first = first
+        }
+
+        /// The next parent, looked up only when asked: most walks stop at the first.
+        mutating func next() -> String? {
+            guard depth < 6, let id = depth == 0 ? first : given.flatMap({ gazetteer.parentID(of: $0) }) else { return nil }
+            given = id
+            depth += 1
+            return id
+        }
     }
 
     /// "The Tripoli district of Janzour": the same type on the same day at an administrative
