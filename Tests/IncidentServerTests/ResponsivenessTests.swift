@@ -27,12 +27,15 @@ import TestSupport
         ])
     }
 
-    /// The largest article the default 1 MiB body limit takes: unpunctuated and dense in event
-    /// words and towns, as the articles that stalled the server. Each run of words reports
-    /// clashes, shelling and strikes, dated by the publication date, so an extraction that runs
-    /// to its end stores incidents. (Towns only: a non-town Latin place name repeated thousands
-    /// of times, "Mitiga airport", still costs extraction the square of its count.)
-    static let largestArticle = article(bytes: ServerConfiguration().maxBodyBytes)
+    /// An article unpunctuated and dense in event words and towns, as the articles that stalled
+    /// the server. Each run of words reports clashes, shelling and strikes, dated by the
+    /// publication date, so an extraction that runs to its end stores incidents. (Towns only: a
+    /// non-town Latin place name repeated thousands of times, "Mitiga airport", still costs
+    /// extraction the square of its count.) 200 kB, a fifth of the default body limit: its size
+    /// only sets how long the two extractions hold both cores (about 20 s in a debug build; the
+    /// limit's 1 MiB took two minutes, the longest step of the CI run, and proved nothing more,
+    /// extraction time being linear in the text); the limit itself is APITests' to check.
+    static let denseArticle = article(bytes: 200_000)
 
     static func article(bytes limit: Int) -> [UInt8] {
         let words = "clashes in Gharyan shelling of Tarhuna airstrike on Gharyan fighting in Tarhuna "
@@ -85,14 +88,14 @@ import TestSupport
         }
     }
 
-    @Test func aReaderIsAnsweredWhileTwoClientsPostTheLargestArticle() async throws {
+    @Test func aReaderIsAnsweredWhileTwoClientsPostLongArticles() async throws {
         let configuration = ServerConfiguration(maxConcurrentExtractions: 2)
         try await withLiveServer(configuration) { server, port in
             try await withThrowingTaskGroup(of: LoopbackConnection.Response.self) { posts in
                 for _ in 0..<2 {
                     posts.addTask {
                         try await LoopbackConnection.open(port: port) { connection in
-                            try await connection.send(Self.post(Self.largestArticle))
+                            try await connection.send(Self.post(Self.denseArticle))
                             return try await connection.readClosingResponse()
                         }
                     }
