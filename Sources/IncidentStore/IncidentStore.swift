@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import IncidentMapCore
 import IncidentStorage
@@ -132,19 +133,48 @@ public final class IncidentStore: StoreBackend {
             try? removeFiles(of: building)
             throw storeError(error, path: path, creating: true)
         }
-        guard rename(building, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        do {
+            // Another process made the store meanwhile: it is used as it is (and may already
+            // hold its rows, which a rename over it would lose).
+            if try !place(building, at: path) { try? removeFiles(of: building) }
+        } catch {
             try? removeFiles(of: building)
-            throw StoreError.cannotCreate(path: path, reason: reason)
+            throw error
         }
     }
 
+    /// Gives the finished file `building` the name `path` unless a file got there while it was
+    /// made (another process making the same new store), and says whether it did; `building`
+    /// is left as it is when not. `rename` would replace that file and lose what it holds, so
+    /// the file is linked at the path, which fails when the path is taken, then its temporary
+    /// name removed. On a file system without hard links (some network and FUSE mounts) the
+    /// path is checked and the file renamed: a window of microseconds instead of the whole
+    /// build's. Throws ``StoreError/cannotCreate(path:reason:)`` when neither can be done.
+    static func place(_ building: String, at path: String) throws -> Bool {
+        if link(building, path) == 0 {
+            unlink(building)
+            return true
+        }
+        let linkError = errno
+        if linkError == EEXIST || access(path, F_OK) == 0 { return false }
+        var failure = linkError
+        if [EPERM, EOPNOTSUPP, ENOSYS, EXDEV, EMLINK].contains(linkError) {
+            if rename(building, path) == 0 { return true }
+            failure = errno
+        }
+        throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(failure)))
+    }
+
     /// A hidden name beside `path` (same folder, so that renaming it into place is atomic) for a
-    /// store being made: `.NAME.PURPOSE-PID`.
+    /// store being made: `.NAME.PURPOSE-PID-N`, N counting the names this process asked for, so
+    /// that two stores made at once (two loads into one new path, in tests) never share a file.
     static func temporaryPath(for path: String, purpose: String) -> String {
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(purpose)-\(getpid())").path
+        let n = temporaryNames.add(1, ordering: .relaxed).newValue
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(purpose)-\(getpid())-\(n)").path
     }
+
+    private static let temporaryNames = Atomic<Int>(0)
 
     /// Creates the database `building` with SpatiaLite's metadata and the store's schema, opened
     /// with `configuration`, for the store that will be at `path` (named in errors). On

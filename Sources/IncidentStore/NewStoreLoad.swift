@@ -6,7 +6,7 @@ import IncidentStorage
 /// load goes into a file of its own under a temporary name beside the path (the same folder,
 /// so that renaming it into place is atomic), without a journal and without waiting for the
 /// disk; ``finish()`` then gives it the store's usual journal (WAL), syncs it to the disk and
-/// renames it into place, and ``discard()`` (after a failed load) removes it, so that a failed
+/// puts it in place (unless another process made a store there meanwhile, which is kept), and ``discard()`` (after a failed load) removes it, so that a failed
 /// first ingest leaves no file behind.
 ///
 /// ```swift
@@ -73,7 +73,7 @@ public final class NewStoreLoad {
 
     /// Makes the loaded file the store at ``path``: its journal set to WAL (what the store's
     /// writer uses, with SQLite's default durability), its bytes synced to the disk, then
-    /// renamed into place and the folder synced, so that the path holds the whole store or
+    /// put in place and the folder synced, so that the path holds the whole store or
     /// nothing, even across a power cut.
     public func finish() throws {
         guard let queue else { preconditionFailure("NewStoreLoad.finish after finish() or discard()") }
@@ -91,13 +91,19 @@ public final class NewStoreLoad {
             discard()
             throw IncidentStore.storeError(error, path: path, creating: true)
         }
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let placed: Bool
+        do {
+            placed = try IncidentStore.place(temporaryPath, at: path)
+        } catch {
             discard()
-            throw StoreError.cannotCreate(path: path, reason: reason)
+            throw error
+        }
+        guard placed else {
+            discard()
+            throw StoreError.createdMeanwhile(path: path)
         }
         isDone = true
-        // The rename is durable once the folder's entry is on the disk; the store is complete
+        // The new name is durable once the folder's entry is on the disk; the store is complete
         // at its path whether or not this sync succeeds.
         try? Self.sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
     }

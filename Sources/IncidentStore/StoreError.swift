@@ -19,6 +19,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case olderSchemaReadOnly(path: String)
     /// A new store could not be made at the path.
     case cannotCreate(path: String, reason: String)
+    /// Another process made a store at the path while this one loaded a new store for it;
+    /// that store was kept and nothing of this load was stored.
+    case createdMeanwhile(path: String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) was made by an older incidentmap and must be upgraded, which needs it writable: copy it somewhere writable and run `incidentmap stats --db COPY` once"
         case .cannotCreate(let path, let reason):
             return "cannot create a store at \(path) (\(reason)): choose a folder you may write with --db"
+        case .createdMeanwhile(let path):
+            return "another process made a store at \(path) while this ingest was loading a new one there: that store was kept and nothing of this ingest was stored; run the same ingest again to add its rows to that store"
         }
     }
 }

@@ -110,6 +110,22 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// Two ingests making the same new store at once: the one that finishes second must not
+    /// replace the first one's store (a rename would), and says so.
+    @Test func aStoreMadeAtThePathDuringTheLoadIsKeptAndTheLoadRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/raced.sqlite"
+        let first = try NewStoreLoad(path: path), second = try NewStoreLoad(path: path)
+        _ = try first.ingest(expectedRows: 10) { batch in try batch.add(StoreFixtures.incident("NL-first", 32.9, 13.2)) }
+        _ = try second.ingest(expectedRows: 10) { batch in try batch.add(StoreFixtures.incident("NL-second", 32.8, 13.1)) }
+        try first.finish()
+        #expect(throws: StoreError.createdMeanwhile(path: path)) { try second.finish() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["raced.sqlite"])
+        let queue = try StoreFile.readOnlyQueue(path, immutable: false)
+        defer { try? queue.close() }
+        #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT event_id_cnty FROM incidents") } == ["NL-first"])
+    }
+
     @Test func aFolderThatCannotBeWrittenIsRefusedAsANewStoreIs() throws {
         let path = "/proc/incidentmap-\(getpid())/new.sqlite"
         #expect(throws: StoreError.self) { _ = try NewStoreLoad(path: path) }
