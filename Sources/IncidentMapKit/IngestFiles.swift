@@ -225,20 +225,20 @@ public struct IngestFiles: Sendable {
     /// SIGTERM before it is finished.
     private static func newLoad(_ location: StoreLocation) throws -> NewStoreLoad {
         let load = try NewStoreLoad(path: location.path)
-        RemoveOnSignal.shared.remember(load.temporaryPath)
+        load.temporaryFiles.forEach(RemoveOnSignal.shared.remember)
         return load
     }
 
     /// Makes a new store's loaded file the store; from then on a signal need not remove it.
     private static func finish(_ load: NewStoreLoad) throws {
-        defer { RemoveOnSignal.shared.forget(load.temporaryPath) }
+        defer { load.temporaryFiles.forEach(RemoveOnSignal.shared.forget) }
         try load.finish()
     }
 
     /// Removes a new store's file after a failed load (or one never used).
     private static func discard(_ load: NewStoreLoad) {
         load.discard()
-        RemoveOnSignal.shared.forget(load.temporaryPath)
+        load.temporaryFiles.forEach(RemoveOnSignal.shared.forget)
     }
 
     /// Where an incident file's rows go: an open store, or a new store's first load.

@@ -30,6 +30,9 @@ public final class NewStoreLoad {
     public let path: String
     /// The file being loaded, beside ``path``; gone after ``finish()`` or ``discard()``.
     public let temporaryPath: String
+    /// ``temporaryPath`` and the journal files SQLite may make beside it (a WAL and its index
+    /// while ``finish()`` switches the file to WAL): what a signal handler must remove.
+    public var temporaryFiles: [String] { ["", "-wal", "-shm", "-journal"].map { temporaryPath + $0 } }
     private var queue: DatabaseQueue?
     /// Whether the file is at ``path`` now (or was removed): nothing left to discard.
     private var isDone = false

@@ -54,6 +54,8 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path), "nothing at the path while it loads")
         #expect(FileManager.default.fileExists(atPath: load.temporaryPath))
         #expect((load.temporaryPath as NSString).deletingLastPathComponent == folder.path)
+        // What a signal during the load or its switch to WAL must remove.
+        #expect(load.temporaryFiles == ["", "-wal", "-shm", "-journal"].map { load.temporaryPath + $0 })
         let summary = try load.ingest(expectedRows: incidents.count) { batch in
             for incident in incidents { try batch.add(incident) }
         }
