@@ -91,10 +91,14 @@ public enum GeoNamesDump {
     /// letter transliterations such as `albrdyt`, which would match noise), no digits.
     static func isLatinName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isUppercase, name.count <= 40 else { return false }
-        return name.unicodeScalars.allSatisfy { scalar in
-            (scalar.value < 0x0250 && !CharacterSet.decimalDigits.contains(scalar)) || (0x1E00...0x1EFF).contains(scalar.value)
-                || scalar.value == 0x02BE || scalar.value == 0x02BF || scalar.value == 0x2019 || scalar.value == 0x2018
-        }
+        return name.unicodeScalars.allSatisfy { isLatinNameScalar($0) && !CharacterSet.decimalDigits.contains($0) }
+    }
+
+    /// A letter, digit, space or punctuation of a Latin-script place name: Basic Latin to
+    /// Latin Extended-B, Latin Extended Additional (ḩ, ṭ), and the half rings and quotes that
+    /// transliterate ع and ء (ʿ ʾ ‘ ’). GeoNames' and OpenStreetMap's names are read with it.
+    static func isLatinNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x0250 || (0x1E00...0x1EFF).contains(scalar.value) || [0x02BE, 0x02BF, 0x2019, 0x2018].contains(scalar.value)
     }
 
     static func readText(from location: String) throws(GazetteerError) -> (text: String, name: String) {

@@ -168,9 +168,7 @@ public enum OverpassPlaces {
     /// "Zella 74 Airport"), not too long.
     static func isLatinPlaceName(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= 50, name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
-        return name.unicodeScalars.allSatisfy { scalar in
-            scalar.value < 0x0250 || (0x1E00...0x1EFF).contains(scalar.value) || [0x02BE, 0x02BF, 0x2019, 0x2018].contains(scalar.value)
-        }
+        return name.unicodeScalars.allSatisfy(GeoNamesDump.isLatinNameScalar)
     }
 
     /// A tag value cut where it turns from Latin to Arabic script or back.
