@@ -56,6 +56,15 @@ import Testing
     }
 
     @Test(arguments: [
+        // A span that ends at the report dates its events by its latest whole day.
+        ("Clashes broke out in Gharyan during the past two days, residents said", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("اندلعت اشتباكات في غريان خلال اليومين الماضيين", ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aSpanEndingAtTheReportIsItsLastDay(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
         // A period fronted before a comma covers the whole sentence: no event of one day.
         ("For the past two years, fighting has raged in Gharyan", [String]()),
         ("Over the last three weeks, aircraft have bombed Gharyan", []),
