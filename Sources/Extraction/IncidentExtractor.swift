@@ -132,7 +132,10 @@ public struct IncidentExtractor: Sendable {
         // Libyan places below the country: "in Libya" locates nothing on a map.
         let actors = lexiconMatches.actors
         let resolved = gazetteer.resolve(text, tokens: tokens, names: lexiconMatches.names).resolved
-        let datelines = resolved.filter { isDateline($0, tokens: tokens, text: text) }
+        let dateTokens = TokenMask(lexiconMatches.dates.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
+        let datelines = resolved.filter {
+            isDateline($0, tokens: tokens, text: text) || isAgencyDateline($0, dates: dateTokens, tokens: tokens, text: text)
+        }
         let cuePositions = CuePositions(cues)
         let actorTokens = TokenMask(actors.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
         // A family name the article gives a person ("Prime Minister Fayez al-Sarraj") is that
@@ -859,7 +862,8 @@ public struct IncidentExtractor: Sendable {
         var end = place.mention.firstToken + place.mention.tokenCount
         while end < tokens.count, end - place.mention.firstToken < 12 {
             let gap = text[tokens[end - 1].end..<tokens[end].start]
-            if gap.contains("\n") || gap.contains(where: { ["-", "\u{2013}", "\u{2014}", ":"].contains($0) }) && end > place.mention.firstToken + place.mention.tokenCount {
+            // A closing bracket ends the agency's name ("طرابلس 26 أغسطس 2019 (شينخوا) أكدت").
+            if gap.contains("\n") || gap.contains(where: { ["-", "\u{2013}", "\u{2014}", ":", ")"].contains($0) }) && end > place.mention.firstToken + place.mention.tokenCount {
                 break
             }
             end += 1

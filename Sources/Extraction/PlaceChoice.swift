@@ -24,6 +24,8 @@ extension IncidentExtractor {
             || isArabicLocatedReference(place, tokens: tokens)
             || isCountryDateline(place, tokens: tokens, text: text)
             || isReceivingHospitalsTown(place, tokens: tokens)
+            || isDistanceReference(place, tokens: tokens)
+            || isWhereAForceWithdrewTo(place, tokens: tokens)
     }
 
     /// The sentence's places without those it names only as a reference for another of its
@@ -36,7 +38,8 @@ extension IncidentExtractor {
         let references = Set(places.filter { place in
             isArabicDirectionReference(place, among: places, tokens: tokens) || isOfficialsSeat(place, tokens: tokens)
                 || isPipelineOrigin(place, tokens: tokens) || isLocatorOfAnother(place, among: places, tokens: tokens)
-                || isBodysSeat(place, tokens: tokens)
+                || isBodysSeat(place, tokens: tokens) || isSideReference(place, among: places, tokens: tokens)
+                || isSpeakingBodysTown(place, tokens: tokens) || isTownItBelongsTo(place, among: places, tokens: tokens)
         }.map(\.mention.firstToken)).union(ends)
         let kept = places.filter { !references.contains($0.mention.firstToken) }
         if !kept.isEmpty { return kept }
@@ -420,7 +423,9 @@ enum PlaceFrameWords {
     static let street = folded(["street", "st", "quarter"])
     /// Nearness, before a place that locates the one named just before it.
     static let near = folded(["near", "close", "next", "nearby", "neighbouring", "neighboring", "bordering", "adjacent", "outside",
-                              "قرب", "بالقرب", "القريبة", "القريب", "المتاخمة", "المتاخم", "المجاورة", "المجاور", "المحاذية", "بمحاذاة"])
+                              "قرب", "بالقرب", "القريبة", "القريب", "المتاخمة", "المتاخم", "المجاورة", "المجاور", "المحاذية", "بمحاذاة",
+                              // The outskirts a village lies on: "قرية الدياسير على مشارف غريان", "on the outskirts of".
+                              "مشارف", "بمشارف", "ضواحي", "بضواحي", "خارج", "outskirts", "suburb", "suburbs"])
     /// Between a word of nearness and the place: "close to the capital, Tripoli", "القريبة من مدينة".
     static let locatorFiller = referenceFiller.union(arabicFiller).union(folded(["to", "من", "لمدينة", "للعاصمة", "العاصمة"]))
     /// "based in", "headquartered in" before a body's seat.

@@ -12,6 +12,8 @@ enum WordList: Int, CaseIterable, Sendable {
     /// A number word in a period ("the last few days"), listed with its value.
     case count
     case clashWeapon, attackWord, civilianTarget, crowdViolence
+    /// The role a place plays in its clause (`PlaceRoles.swift`).
+    case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -56,6 +58,15 @@ enum WordList: Int, CaseIterable, Sendable {
         case .attackWord: "attack-word"
         case .civilianTarget: "civilian-target"
         case .crowdViolence: "crowd-violence"
+        case .distanceUnit: "distance-unit"
+        case .directionFiller: "direction-filler"
+        case .arabicSide: "arabic-side"
+        case .withdrawal: "withdrawal"
+        case .toward: "toward"
+        case .speakingBody: "speaking-body"
+        case .speakingBodyAfter: "speaking-body-after"
+        case .speakingBodyFiller: "speaking-body-filler"
+        case .belongsTo: "belongs-to"
         }
     }
 

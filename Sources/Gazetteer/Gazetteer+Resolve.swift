@@ -168,6 +168,10 @@ extension Gazetteer {
             case .placeEvidence where !hasPlaceEvidence(mention, tokens: tokens):
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is also a common word: no place evidence (مدينة، في، قرب، near, a capital letter …) before it"))
                 continue
+            case .villageEvidence where !hasEvidenceWord(before: mention, tokens: tokens)
+                    && !mention.placeIDs.contains(where: { id in places[id].map(isNearAnAnchor) ?? false }):
+                rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is an everyday word that names only a village: a place only after منطقة، بلدة، قرية … or beside a place the article names within 30 km"))
+                continue
             case .libyanContext where mainCountry != "LY":
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' names Tripoli only in an article about Libya"))
                 continue

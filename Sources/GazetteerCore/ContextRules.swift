@@ -6,6 +6,10 @@ import TextMatching
 /// Rows are `rule <tab> phrase <tab> value`:
 /// - `place-evidence NAME`: NAME is also a common word (البيضاء "the white", سرت "I walked"),
 ///   a place only with place evidence around it;
+/// - `village-evidence NAME`: NAME is an everyday word of news Arabic (المبنى "the building",
+///   الطلاب "the students") that names only a village or a quarter: a place only after a noun
+///   that says a place's name follows (منطقة، بلدة، قرية), or where the article names a place
+///   within 30 km of it (its town, a neighbour); "في" before it is not enough;
 /// - `libyan-context NAME`: NAME means a Libyan place only in a Libyan article (العاصمة);
 /// - `ignore-name NAME [ID]`: a name GeoNames lists that matches noise (colonial surnames):
 ///   never matched, for the place ID or for all;
@@ -17,6 +21,7 @@ public struct ContextRules: Sendable {
     public enum NameRule: String, Sendable {
         case placeEvidence = "place-evidence"
         case libyanContext = "libyan-context"
+        case villageEvidence = "village-evidence"
     }
 
     /// Rules by the name's normalised keys joined with a space.
@@ -43,7 +48,7 @@ public struct ContextRules: Sendable {
                 throw .badLine(file: file, line: line, reason: "expected: rule <tab> phrase [<tab> value]")
             }
             switch fields[0] {
-            case "place-evidence", "libyan-context":
+            case "place-evidence", "libyan-context", "village-evidence":
                 nameRules[Normalizer.keys(of: fields[1]).joined(separator: " ")] = NameRule(rawValue: fields[0])
             case "ignore-name":
                 let key = Normalizer.keys(of: fields[1]).joined(separator: " ")
@@ -66,7 +71,7 @@ public struct ContextRules: Sendable {
                 }
                 countryCues.insert(fields[1], payload: fields[2])
             default:
-                throw .badLine(file: file, line: line, reason: "unknown rule '\(fields[0])': use place-evidence, libyan-context, ignore-name, evidence, name-evidence or country-cue")
+                throw .badLine(file: file, line: line, reason: "unknown rule '\(fields[0])': use place-evidence, village-evidence, libyan-context, ignore-name, evidence, name-evidence or country-cue")
             }
         }
     }

@@ -110,4 +110,44 @@ import Testing
     func aTribesLandAndAHospitalAreScenes(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A distance told with "to the … of" (or two compass words) measures from the town after it.
+        ("قتل ثلاثة أشخاص يوم الاثنين في اشتباكات بالعزيزية على بعد 45 كيلومترا إلى الجنوب من مدينة طرابلس.",
+         ["2220139 Battles/Armed clash 2019-04-08"]),
+        ("Gunmen attacked Aziziya some 45 km to the south of Tripoli on Monday.", ["2220139 Battles/Armed clash 2019-04-08"]),
+        // "إلى الغرب من" without a distance locates the town named before it, too.
+        ("قصفت الطائرات يوم الاثنين زليتن إلى الغرب من مصراتة.", ["2208485 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        ("Warplanes bombed Zliten to the west of Misrata on Monday.", ["2208485 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // Where the attackers withdrew to is not where they fought.
+        ("اندلعت اشتباكات يوم الاثنين في مدينة غريان قبل أن تنسحب القوات المهاجمة باتجاه مدينة ترهونة.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("Rival fighters clashed in Gharyan on Monday before the attackers retreated to positions in Tarhuna.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aDistancesReferenceOrAWithdrawalsGoalIsNotTheScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // The town of a council or of elders that speak, where the sentence names the scene.
+        ("أعلن المجلس البلدي في مدينة مصراتة يوم الاثنين مقتل ثلاثة أشخاص في اشتباكات بمدينة سرت.", ["2210554 Battles/Armed clash 2019-04-08"]),
+        ("The municipal council in Misrata said three people were killed on Monday in clashes in Sirte.",
+         ["2210554 Battles/Armed clash 2019-04-08"]),
+        // The home town of the dead, or of the gunmen, is not where they were killed.
+        ("قتل شابان من أبناء مدينة مصراتة يوم الاثنين في اشتباكات بمدينة سرت.", ["2210554 Battles/Armed clash 2019-04-08"]),
+        // A town the place belongs to only says where that place is.
+        ("قصفت الطائرات يوم الاثنين قرية السقائف التابعة لبلدية غريان.",
+         ["osm-node-1565509627 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // A town whose outskirts a village lies on locates the village.
+        ("قصفت الطائرات يوم الاثنين قرية الدياسير على مشارف مدينة غريان.",
+         ["osm-node-1565508887 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // A dateline with its day and an agency in brackets, in any case, is where the report was filed.
+        ("طرابلس 9 أبريل 2019 (وال) - قتل ثلاثة أشخاص يوم الاثنين في اشتباكات.", [String]()),
+        ("Benghazi (Reuters) - Three people were killed on Monday in clashes.", [String]()),
+        ("(وال) - بنغازي - قتل ثلاثة أشخاص يوم الاثنين في اشتباكات.", [String]()),
+    ])
+    func aSpeakersTownAHomeTownOrADatelineIsNotTheScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

@@ -21,6 +21,9 @@ import TextMatching
         "تحدث عن صلاح الدين الأيوبي في كلمته",                  // صلاح الدين: Saladin
         "The sultan spoke of a new era",
         "نظر إلى المسألة من هذه الزاوية",                         // الزاوية: angle (من is no place evidence)
+        "اقتحم مسلحون المبنى وأصابوا عددا من الطلاب",              // المبنى: the building; الطلاب: the students
+        "تجمع المحتجون في المبنى الرئيسي للجامعة",                // في alone is no evidence for an everyday word
+        "اندلع حريق في الحي الصناعي",                             // many towns have an industrial quarter
     ])
     func commonWordsAreNotPlaces(sentence: String) {
         #expect(places(sentence).isEmpty, "\(sentence) → \(places(sentence))")
@@ -34,6 +37,8 @@ import TextMatching
         ("Clashes were reported in Brak overnight", "2218478"),
         ("Fighting near Sirte", "2210554"),
         ("اشتباكات بسرت", "2210554"),
+        // An everyday word that names a village is the village after a word for a place.
+        ("وصلت التعزيزات إلى قرية الطلاب", "88559"),
     ])
     func commonWordsWithPlaceEvidenceArePlaces(sentence: String, placeID: String) {
         #expect(places(sentence) == [placeID], "\(sentence)")
@@ -41,6 +46,14 @@ import TextMatching
 
     /// كبيرة is "big", not ك + البيرة: a place whose every name has the article is not read
     /// in a word without it.
+    /// An everyday word that names a village is the village beside a place near it, its town or
+    /// a neighbour (المبنى "the building", a village 16 km from Tukrah), and not in an article set
+    /// elsewhere.
+    @Test func anEverydayWordBesideItsNeighbourIsTheVillage() {
+        #expect(places("اشتباكات في توكرة امتدت إلى المبنى").count == 2)
+        #expect(places("اشتباكات في سبها امتدت إلى المبنى").count == 1)
+    }
+
     @Test func aWordWithoutTheArticleIsNotAPlaceThatAlwaysHasIt() {
         #expect(places("وصلت أعداد كبيرة من السيارات").isEmpty)
     }

@@ -1,0 +1,179 @@
+import Gazetteer
+import IncidentMapCore
+import TextMatching
+
+/// The role a place plays in its clause, where that role is not the scene: what a distance is
+/// measured from, where a force withdrew to, which town a speaking body is of, which town a
+/// quarter belongs to, and where a report was filed (`PlaceChoice.swift` reads the other frames).
+///
+/// Libyan reports locate a village by a distance from a known town ("in Wishtata, 40 km south
+/// of Sirte", "على بعد 30 كيلومترا إلى الغرب من طرابلس"), tell a withdrawal with the places the
+/// force went towards ("انسحبت باتجاه مناطق العجيلات والجميل"), quote a town's council or elders
+/// ("عميد بلدية زليتن", "مجلس حكماء وأعيان الزاوية") and open with a dateline and an agency
+/// ("طرابلس 26 أغسطس 2019 (شينخوا)"). ACLED's coders place the event where it happened: none of
+/// these towns, where the text names that place. The words are `Data/lexicons/words.tsv`'s.
+extension IncidentExtractor {
+    // MARK: - Never the scene
+
+    /// "in Wishtata, 40 km south of Sirte", "some 25 km to the west of the capital",
+    /// "تبعد نحو 25 كيلومترا إلى الغرب من طرابلس", "على بعد 45 كلم جنوب غرب بني وليد": a
+    /// place after a unit of distance and nothing but the words of a direction is what the
+    /// distance is measured from. (The cue for a unit right before a place reads two words; a
+    /// direction told with its article and "to", or with two compass words, takes more.)
+    func isDistanceReference(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let index = tokenBeforeDirection(place, tokens: tokens)
+        return index >= 0 && words.contains(tokens[index], in: .distanceUnit)
+    }
+
+    /// "إلى الغرب من طرابلس", "in Zuwara, to the west of Zawiya": a direction told with its
+    /// article after "to" and before "of" measures from the place, as "west of" does; unlike "غرب
+    /// طرابلس" it never names a part of the town. In English only in apposition to a place named
+    /// right before "to": "fighting spread to the south of the city" is in the city.
+    func isSideReference(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+        let start = tokenBeforeDirection(place, tokens: tokens) + 1
+        let span = start..<place.mention.firstToken
+        guard span.count >= 3, let to = span.first(where: { PlaceFrameWords.to.contains(tokens[$0].folded) }) else { return false }
+        let hasSide = span.contains {
+            words.contains(tokens[$0], in: .arabicSide) || PlaceFrameWords.compass.contains(tokens[$0].folded)
+        }
+        guard hasSide, span.contains(where: { tokens[$0].folded == PlaceFrameWords.of || PlaceFrameWords.from.contains(tokens[$0].folded) })
+        else { return false }
+        return tokens[to].script == .arabic || isAnotherPlace(than: place, among: places, endingBefore: to, within: 0...0)
+    }
+
+    /// The last token before `place` that is not a word of a direction or of the place's
+    /// introduction ("to the south-west of the capital", "إلى الغرب من مدينة"), over at most
+    /// seven of them; -1 at the text's start.
+    func tokenBeforeDirection(_ place: ResolvedPlace, tokens: [Token]) -> Int {
+        var index = place.mention.firstToken - 1
+        var skipped = 0
+        while index >= 0, skipped < 7, isDirectionWord(tokens[index]) {
+            index -= 1
+            skipped += 1
+        }
+        return index
+    }
+
+    /// A compass word, a direction with its article, or a word that joins a direction to its
+    /// place ("of", من, "the capital", مدينة).
+    func isDirectionWord(_ token: Token) -> Bool {
+        words.contains(token, in: .directionFiller) || PlaceFrameWords.compass.contains(token.folded)
+            || PlaceFrameWords.referenceFiller.contains(token.folded) || PlaceFrameWords.arabicFiller.contains(token.folded)
+            || (token.script == .arabic && PlaceFrameWords.arabicCompass.contains(stripped(token)))
+    }
+
+    /// "انسحبت القوات من المدينة باتجاه مناطق العجيلات والجميل", "the fighters retreated towards
+    /// Bani Walid": where a force withdrew or fled to, after a word of direction, is not where
+    /// anything happened (the withdrawal is from the place it left).
+    func isWhereAForceWithdrewTo(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken
+        let window = max(0, first - 6)..<first
+        guard let toward = window.last(where: { words.contains(tokens[$0], in: .toward) }) else { return false }
+        let before = max(0, toward - 7)..<toward
+        return before.contains { words.contains(tokens[$0], in: .withdrawal, detachedClitic: tokens[$0].script == .arabic) }
+    }
+
+    /// "طرابلس 26 أغسطس 2019 (شينخوا) أكدت", "سرت 12 مايو (وال) -", "Benghazi (Reuters) -": a town
+    /// that opens a line, followed by nothing but a date (`dates`, the tokens of the date
+    /// phrases) or the country before an agency in brackets, is where the report was filed, in
+    /// whatever case it is written. So is a town right after a date or an agency and a dash that
+    /// open the line (``followsALineHead(_:dates:tokens:text:)``).
+    func isAgencyDateline(_ place: ResolvedPlace, dates: TokenMask, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        var before = place.mention.start
+        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
+        if before > 0, text[before - 1] != "\n" { return followsALineHead(place, dates: dates, tokens: tokens, text: text) }
+        var token = place.mention.firstToken + place.mention.tokenCount
+        var index = place.mention.end
+        var dateWords = 0
+        while index < text.count, index - place.mention.end <= 40 {
+            let scalar = text[index]
+            if scalar == "(" {
+                // After a date the bracket is the agency ("(شينخوا) أكدت"); with no date, a dash
+                // must follow it: "ورشفانة (غرب طرابلس) شهدت" explains a name.
+                guard let close = closingOfAgency(from: index, text: text) else { return false }
+                var after = close + 1
+                while after < text.count, text[after] == " " { after += 1 }
+                return dateWords > 0 || (after < text.count && ["-", "\u{2013}", "\u{2014}", ":"].contains(text[after]))
+            }
+            if token < tokens.count, tokens[token].start == index {
+                let isDate = tokens[token].script == .digits || dates.contains(token)
+                guard isDate || PlaceFrameWords.country.contains(tokens[token].folded) else { return false }
+                if isDate { dateWords += 1 }
+                index = tokens[token].end
+                token += 1
+                continue
+            }
+            guard [" ", ",", ".", "/", "\u{060C}", "\t"].contains(scalar) else { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Where the bracket opened at `open` closes, within a short name on its line ("(وال)",
+    /// "(Reuters)"); `nil` for a bracket with a number in it, a distance or a date ("غريان (80
+    /// كلم) جنوب طرابلس"), not an agency.
+    func closingOfAgency(from open: Int, text: [Unicode.Scalar]) -> Int? {
+        var index = open + 1
+        while index < text.count, index - open <= 30 {
+            if text[index] == "\n" || text[index].properties.numericType != nil { return nil }
+            if text[index] == ")" { return index > open + 1 ? index : nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// "(وال) - سرت", "الأحد 12 مايو 2019 - طرابلس - ليبيا الأحرار": a town right after a dash
+    /// that ends a head of the line made of nothing but a date and an agency in brackets.
+    func followsALineHead(_ place: ResolvedPlace, dates: TokenMask, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        var before = place.mention.start
+        while before > 0, text[before - 1] == " " { before -= 1 }
+        guard before > 0, ["-", "\u{2013}", "\u{2014}"].contains(text[before - 1]) else { return false }
+        var lineStart = before - 1
+        while lineStart > 0, text[lineStart - 1] != "\n", place.mention.start - lineStart <= 60 { lineStart -= 1 }
+        guard lineStart == 0 || text[lineStart - 1] == "\n" else { return false }
+        var first = place.mention.firstToken
+        while first > 0, tokens[first - 1].start >= lineStart { first -= 1 }
+        let head = text[lineStart..<before]
+        // A bullet ("1 - سرت:") is a number alone: a head has an agency or a date of two words.
+        guard head.contains("(") || place.mention.firstToken - first >= 2 else { return false }
+        for index in first..<place.mention.firstToken {
+            let upTo = text[lineStart..<tokens[index].start]
+            let isInBrackets = upTo.filter { $0 == "(" }.count > upTo.filter { $0 == ")" }.count
+            guard isInBrackets || tokens[index].script == .digits || dates.contains(index) else { return false }
+        }
+        return true
+    }
+
+    // MARK: - References where another place is named
+
+    /// "قال عميد بلدية زليتن إن …", "المجلس البلدي مصراتة", "مجلس حكماء وأعيان الزاوية", "مصادر
+    /// محلية في مدينة غريان", "the mayor of Zawiya", "the Misrata municipal council", "sources in
+    /// Sabha": the town names the body or the source that speaks or acts, and is where the event
+    /// was only where the sentence names no other place.
+    func isSpeakingBodysTown(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        var index = first - 1
+        var skipped = 0
+        while index >= 0, skipped < 4, PlaceFrameWords.locatorFiller.contains(tokens[index].folded)
+                || words.contains(tokens[index], in: .speakingBodyFiller) {
+            index -= 1
+            skipped += 1
+        }
+        if index >= 0, words.contains(tokens[index], in: .speakingBody, detachedClitic: tokens[index].script == .arabic) { return true }
+        return end < tokens.count && tokens[end].script == .latin && words.contains(tokens[end], in: .speakingBodyAfter)
+    }
+
+    /// "منطقة الحرشة التابعة لمدينة الزاوية", "قرية … التابعة لبلدية الشقيقة": the town a place
+    /// named just before belongs to says where that place is; the event is at the place.
+    func isTownItBelongsTo(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+        var index = place.mention.firstToken - 1
+        var skipped = 0
+        while index >= 0, skipped < 2, PlaceFrameWords.locatorFiller.contains(tokens[index].folded)
+                || words.contains(tokens[index], in: .speakingBodyFiller) {
+            index -= 1
+            skipped += 1
+        }
+        guard index >= 0, words.contains(tokens[index], in: .belongsTo) else { return false }
+        return isAnotherPlace(than: place, among: places, endingBefore: index, within: 0...1)
+    }
+}
