@@ -208,7 +208,9 @@ public struct IncidentExtractor: Sendable {
         let placesBySentence = grouped(places, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
         let actorsBySentence = grouped(actors, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         let numbersBySentence = grouped(numbers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        // With the killings told in two words apart, which no phrase finds.
         let triggersBySentence = grouped(triggers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+            .enumerated().map { index, found in withKillingsToldApart(found, in: sentences[index].tokens, tokens: tokens) }
         // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
         // the last sentence's Libyan town.
         let foreignPlacesBySentence = grouped(resolved.filter { place in

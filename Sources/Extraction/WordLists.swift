@@ -12,6 +12,7 @@ enum WordList: Int, CaseIterable, Sendable {
     /// A number word in a period ("the last few days"), listed with its value.
     case count
     case clashWeapon, attackWord, civilianTarget, crowdViolence
+    case killingWord, bullets, findingWord, body, noAttackAfter
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -56,6 +57,11 @@ enum WordList: Int, CaseIterable, Sendable {
         case .attackWord: "attack-word"
         case .civilianTarget: "civilian-target"
         case .crowdViolence: "crowd-violence"
+        case .killingWord: "killing-word"
+        case .bullets: "bullets"
+        case .findingWord: "finding-word"
+        case .body: "body"
+        case .noAttackAfter: "no-attack-after"
         }
     }
 
