@@ -13,6 +13,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case count
     case clashWeapon, attackWord, civilianTarget, crowdViolence
     case killingWord, bullets, findingWord, body, noAttackAfter
+    case exchangeWord
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -57,6 +58,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .attackWord: "attack-word"
         case .civilianTarget: "civilian-target"
         case .crowdViolence: "crowd-violence"
+        case .exchangeWord: "exchange-word"
         case .killingWord: "killing-word"
         case .bullets: "bullets"
         case .findingWord: "finding-word"
