@@ -343,11 +343,12 @@ public struct IncidentExtractor: Sendable {
             let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
             let nextIndex = sentenceIndex + 1
-            let sentenceTriggers = typedByContext(
+            let sentenceTriggers = takenUnopposed(typedByContext(
                 triggersBySentence[sentenceIndex], tokens: tokens,
                 aircraftAt: sentenceCues.filter { $0.payloads.contains(.air) }.map(\.firstToken),
                 nextSentenceTellsAnAirStrike: nextIndex < sentences.count && triggersBySentence[nextIndex].isEmpty
-                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 })
+                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 }),
+                tokens: tokens)
 
             // The types of the events told (not referred back to) in the sentences before.
             for incident in found[countedTold...] where incident.status == .happened && !incident.refersBack {

@@ -14,6 +14,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case clashWeapon, attackWord, civilianTarget, crowdViolence
     case killingWord, bullets, findingWord, body, noAttackAfter
     case exchangeWord
+    case unopposed
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -59,6 +60,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .civilianTarget: "civilian-target"
         case .crowdViolence: "crowd-violence"
         case .exchangeWord: "exchange-word"
+        case .unopposed: "unopposed"
         case .killingWord: "killing-word"
         case .bullets: "bullets"
         case .findingWord: "finding-word"
