@@ -166,7 +166,8 @@ public struct IncidentExtractor: Sendable {
         // name ("Operation Flood") or the reverse does not report an event by it.
         let language = article.language
         let script: Script = language == "ar" ? .arabic : .latin
-        let triggers = lexiconMatches.triggers.filter { tokens[$0.firstToken].script == script }
+        // A homograph read as its noun by the word after it (أسر الضحايا) reports nothing.
+        let triggers = lexiconMatches.triggers.filter { tokens[$0.firstToken].script == script && !readsAsNoun($0, tokens: tokens) }
         let numbers = lexiconMatches.numbers
         let dateMatches = lexiconMatches.dates
         // "Today" and "on Monday" are read against the day the report was filed, where its

@@ -15,6 +15,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case killingWord, bullets, findingWord, body, noAttackAfter
     case exchangeWord
     case unopposed
+    case nounHomograph, nounAfter
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -61,6 +62,8 @@ enum WordList: Int, CaseIterable, Sendable {
         case .crowdViolence: "crowd-violence"
         case .exchangeWord: "exchange-word"
         case .unopposed: "unopposed"
+        case .nounHomograph: "noun-homograph"
+        case .nounAfter: "noun-after"
         case .killingWord: "killing-word"
         case .bullets: "bullets"
         case .findingWord: "finding-word"
