@@ -169,7 +169,8 @@ public struct IncidentExtractor: Sendable {
         // name ("Operation Flood") or the reverse does not report an event by it.
         let language = article.language
         let script: Script = language == "ar" ? .arabic : .latin
-        let triggers = lexiconMatches.triggers.filter { tokens[$0.firstToken].script == script }
+        // A homograph read as its noun by the word after it (أسر الضحايا) reports nothing.
+        let triggers = lexiconMatches.triggers.filter { tokens[$0.firstToken].script == script && !readsAsNoun($0, tokens: tokens) }
         let numbers = lexiconMatches.numbers
         let dateMatches = lexiconMatches.dates
         // "Today" and "on Monday" are read against the day the report was filed, where its
@@ -211,7 +212,9 @@ public struct IncidentExtractor: Sendable {
         let placesBySentence = grouped(places, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
         let actorsBySentence = grouped(actors, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         let numbersBySentence = grouped(numbers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+        // With the killings told in two words apart, which no phrase finds.
         let triggersBySentence = grouped(triggers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
+            .enumerated().map { index, found in withKillingsToldApart(found, in: sentences[index].tokens, tokens: tokens) }
         // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
         // the last sentence's Libyan town.
         let foreignPlacesBySentence = grouped(resolved.filter { place in
@@ -344,11 +347,12 @@ public struct IncidentExtractor: Sendable {
             let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
             let nextIndex = sentenceIndex + 1
-            let sentenceTriggers = typedByContext(
+            let sentenceTriggers = takenUnopposed(typedByContext(
                 triggersBySentence[sentenceIndex], tokens: tokens,
                 aircraftAt: sentenceCues.filter { $0.payloads.contains(.air) }.map(\.firstToken),
                 nextSentenceTellsAnAirStrike: nextIndex < sentences.count && triggersBySentence[nextIndex].isEmpty
-                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 })
+                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 }),
+                tokens: tokens)
 
             // The types of the events told (not referred back to) in the sentences before.
             for incident in found[countedTold...] where incident.status == .happened && !incident.refersBack {
@@ -379,13 +383,7 @@ public struct IncidentExtractor: Sendable {
                 // Clashes between protesters and the police are the protest (or the riot) the
                 // sentence tells, not a battle between armed groups, as ACLED codes them.
                 if eventType == .battles, first.subEventType == "Armed clash", crowdTriggerInSentence { continue }
-                // "explosions and sporadic gunfire continued": the blasts of a firefight, one battle.
-                if eventType == .explosionsRemoteViolence, sentenceTriggers.contains(where: { other in
-                    other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
-                        && abs(other.firstToken - trigger.firstToken) <= 3
-                        && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
-                            .contains { words.contains($0, in: .coordinator) }
-                }) { continue }
+                if isBlastOfAFirefight(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 if isWeaponOfAClash(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.

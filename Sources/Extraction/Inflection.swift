@@ -124,9 +124,17 @@ enum EnglishInflection {
 /// whose verbal noun puts an alef before the last root letter (انفجار، اقتحام، استهداف). The
 /// base stem (فعل) and forms II–V are written alike in unvowelled text and their verbal nouns
 /// vary, so they stay listed form by form. Hollow verbs (اغتال، استعاد) get the persons whose
-/// stem keeps its alef only. Hand-written: no Swift library conjugates Arabic.
+/// stem keeps its alef, and their passive, whose alef is written ي (اغتيل، اغتيلت، اغتيلوا،
+/// اقتيد، استعيد): the voice reports of a killing or an abduction mostly use; the active and
+/// the passive of a sound verb are written alike. The verbal noun of a hollow VII or VIII puts
+/// ي for the alef (اغتيال، اقتياد), and is read from the verb or listed alone.
+/// Hand-written: no Swift library conjugates Arabic.
 enum ArabicInflection {
     private static let alef: Character = "ا"
+    private static let yeh: Character = "ي"
+    /// The persons of a hollow verb's passive perfect: he, she, they, the two (اغتيل، اغتيلت،
+    /// اغتيلوا، اغتيلا، اغتيلتا).
+    private static let passivePersons = ["", "ت", "وا", "ا", "تا"]
     /// Letters that are no root consonant of a sound verb: long vowels, hamza seats, ة and ى.
     private static let weak: Set<Character> = ["ا", "و", "ي", "ى", "ة", "ء", "ئ", "ؤ", "أ", "إ", "آ"]
 
@@ -144,12 +152,17 @@ enum ArabicInflection {
         switch pattern(of: letters) {
         case .perfect(let hollow)?:
             var forms = perfectForms(letters, hollow: hollow) + imperfectForms(letters)
-            if !hollow {
-                var noun = letters
-                noun.insert(alef, at: noun.count - 1)
-                forms += nounForms(noun)
+            var noun = letters
+            if hollow {
+                var passive = letters
+                passive[passive.count - 2] = yeh
+                forms += passivePersons.map { String(passive) + $0 }
+                // Form X's hollow noun ends in ة (استعادة), a plural of its own: listed.
+                guard !letters.starts(with: ["ا", "س", "ت"]) else { return forms }
+                noun[noun.count - 2] = yeh
             }
-            return forms
+            noun.insert(alef, at: noun.count - 1)
+            return forms + nounForms(noun)
         case .verbalNoun?:
             return nounForms(letters)
         case nil:
@@ -170,7 +183,9 @@ enum ArabicInflection {
             return sound(middle) ? .perfect(hollow: false) : nil
         case 7 where isFormX, 6 where isFormVIIorVIII:
             let beforeLast = letters.count - 2, middle = letters.count - 3
-            return letters[beforeLast] == alef && sound(middle) ? .verbalNoun : nil
+            // A hollow VII or VIII writes ي for its middle root letter (اغتيال، اقتياد).
+            let hollowNoun = letters.count == 6 && letters[middle] == yeh
+            return letters[beforeLast] == alef && (sound(middle) || hollowNoun) ? .verbalNoun : nil
         default:
             return nil
         }

@@ -14,6 +14,10 @@ enum WordList: Int, CaseIterable, Sendable {
     case clashWeapon, attackWord, civilianTarget, crowdViolence
     /// The role a place plays in its clause (`PlaceRoles.swift`).
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
+    case killingWord, bullets, findingWord, body, noAttackAfter
+    case exchangeWord
+    case unopposed
+    case nounHomograph, nounAfter
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -67,6 +71,15 @@ enum WordList: Int, CaseIterable, Sendable {
         case .speakingBodyAfter: "speaking-body-after"
         case .speakingBodyFiller: "speaking-body-filler"
         case .belongsTo: "belongs-to"
+        case .exchangeWord: "exchange-word"
+        case .unopposed: "unopposed"
+        case .nounHomograph: "noun-homograph"
+        case .nounAfter: "noun-after"
+        case .killingWord: "killing-word"
+        case .bullets: "bullets"
+        case .findingWord: "finding-word"
+        case .body: "body"
+        case .noAttackAfter: "no-attack-after"
         }
     }
 

@@ -236,6 +236,13 @@ public struct PhraseMatch<Payload: Hashable & Sendable>: Hashable, Sendable {
 }
 
 extension PhraseMatch {
+    /// A phrase that a rule found over `tokens` (their first to their last) rather than an
+    /// index: a trigger read from words apart from each other ("قتل … بالرصاص").
+    public init(payloads: [Payload], tokens: ArraySlice<Token>) {
+        self.init(payloads: payloads, start: tokens.first?.start ?? 0, end: tokens.last?.end ?? 0,
+                  firstToken: tokens.startIndex, tokenCount: tokens.count, detachedClitic: false, wasSplit: false)
+    }
+
     /// The same match standing for other payloads (a filtered or converted list).
     public func withPayloads<Other>(_ payloads: [Other]) -> PhraseMatch<Other> {
         PhraseMatch<Other>(payloads: payloads, start: start, end: end, firstToken: firstToken, tokenCount: tokenCount,

@@ -164,7 +164,8 @@ import Gazetteer
         ("نفت حكومة الوفاق وقوع اشتباكات في غريان", []),
         ("The LNA denied that its aircraft bombed Tajoura", []),
         ("سرت شائعات عن اشتباكات في ترهونة", []),
-        ("دخلت القوات سرت دون قتال أمس", []),
+        // Entered without a fight: a non-violent transfer of territory, no battle.
+        ("دخلت القوات غريان دون قتال أمس", ["2217362 Strategic developments/Non-violent transfer of territory 2019-04-08"]),
         ("Protesters in Tripoli called for an end to the fighting yesterday", ["2210247 Protests/Peaceful protest 2019-04-08"]),
         ("قال المتحدث في موسكو إن روسيا قلقة من المعارك", []),
         ("Clashes erupted in Tripoli, Lebanon, yesterday as Hezbollah gunmen fought the army", []),
