@@ -383,7 +383,13 @@ public struct IncidentExtractor: Sendable {
                 // Clashes between protesters and the police are the protest (or the riot) the
                 // sentence tells, not a battle between armed groups, as ACLED codes them.
                 if eventType == .battles, first.subEventType == "Armed clash", crowdTriggerInSentence { continue }
-                if isBlastOfAFirefight(trigger, among: sentenceTriggers, tokens: tokens) { continue }
+                // "explosions and sporadic gunfire continued": the blasts of a firefight, one battle.
+                if eventType == .explosionsRemoteViolence, sentenceTriggers.contains(where: { other in
+                    other.payloads.contains { $0.eventType == .battles && $0.subEventType == "Armed clash" }
+                        && abs(other.firstToken - trigger.firstToken) <= 3
+                        && tokens[min(other.firstToken, trigger.firstToken)..<max(other.firstToken, trigger.firstToken)]
+                            .contains { words.contains($0, in: .coordinator) }
+                }) { continue }
                 if isWeaponOfAClash(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.

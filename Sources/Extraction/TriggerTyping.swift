@@ -18,12 +18,8 @@ extension IncidentExtractor {
     /// - a destruction (torched, looted, set fire) whose nearest trigger before it in the
     ///   sentence is a crowd at a protest, a few words back, is that crowd's act: a riot, not
     ///   property destruction by an armed group;
-    /// - shelling with a word of exchange a word or two from it ("exchanged artillery fire",
-    ///   "traded rocket fire", تبادل إطلاق القذائف، قصف مدفعي متبادل) was fired by both sides: an
-    ///   armed clash, as ACLED codes an exchange of fire whatever the weapons, not a shelling
-    ///   (one side firing from afar);
-    /// The words are the lists `attack-word`, `civilian-target`, `crowd-violence` and
-    /// `exchange-word` of `Data/lexicons/words.tsv`.
+    /// The words are the lists `attack-word`, `civilian-target` and `crowd-violence` of
+    /// `Data/lexicons/words.tsv`.
     /// How many words may stand between a crowd and the destruction it is the subject of
     /// ("demonstrators [angry at the council's failure to act] torched the mayor's house").
     static let crowdActReach = 12
@@ -37,10 +33,7 @@ extension IncidentExtractor {
                 words.has(list, in: tokens, around: span, before: before, after: after, within: tokens.indices)
             }
             var retyped = trigger
-            if eventType == .explosionsRemoteViolence, first.subEventType == "Shelling/artillery/missile attack",
-               near(.exchangeWord, before: 2, after: 2) {
-                retyped.payloads[0] = Trigger(eventType: .battles, subEventType: "Armed clash")
-            } else if eventType == .battles, first.subEventType == "Armed clash",
+            if eventType == .battles, first.subEventType == "Armed clash",
                span.contains(where: { words.contains(tokens[$0], in: .attackWord, detachedClitic: trigger.detachedClitic) }) {
                 let byAircraft = aircraftAt.contains { ($0 >= span.lowerBound - 3) && ($0 < span.upperBound + 3) }
                 if byAircraft || nextSentenceTellsAnAirStrike {

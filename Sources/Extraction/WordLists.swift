@@ -15,7 +15,6 @@ enum WordList: Int, CaseIterable, Sendable {
     /// The role a place plays in its clause (`PlaceRoles.swift`).
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
     case killingWord, bullets, findingWord, body, noAttackAfter
-    case exchangeWord
     case unopposed
     case nounHomograph, nounAfter
 
@@ -71,7 +70,6 @@ enum WordList: Int, CaseIterable, Sendable {
         case .speakingBodyAfter: "speaking-body-after"
         case .speakingBodyFiller: "speaking-body-filler"
         case .belongsTo: "belongs-to"
-        case .exchangeWord: "exchange-word"
         case .unopposed: "unopposed"
         case .nounHomograph: "noun-homograph"
         case .nounAfter: "noun-after"

@@ -16,26 +16,4 @@ import Testing
     func shellingAsTheClashsWeaponIsTheClash(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
-
-    /// Fire exchanged is an armed clash whatever was fired, and shells joined to the exchange are
-    /// its weapons (`TriggerTyping.swift`, the list `exchange-word`; `isBlastOfAFirefight`).
-    @Test(arguments: [
-        "Rival brigades exchanged artillery fire in Gharyan yesterday.",
-        "Rival militias traded fire in Gharyan yesterday.",
-        "دار قصف مدفعي متبادل بين الطرفين في غريان أمس",
-        "اندلع أمس تبادل إطلاق القذائف بين الكتيبتين في غريان",
-        "اندلع أمس تبادل لإطلاق النار والقذائف بين الكتيبتين في غريان",
-        "وتبادلا إطلاق النار في غريان أمس",
-        // Rocket-propelled grenades are fired at close range: no rocket attack.
-        "Gunmen fired rocket-propelled grenades at a checkpoint in Gharyan yesterday.",
-    ])
-    func anExchangeOfFireIsAClash(text: String) {
-        #expect(summary(text) == ["2217362 Battles/Armed clash 2019-04-08"], "\(text)")
-    }
-
-    /// Bombs told first and the fighting after them, و joined to the fighting, are two acts.
-    @Test func bombsAndTheFightingAfterThemAreTwoActs() {
-        #expect(Set(summary("قتل جنود أمس في تفجيرين ومعارك في غريان"))
-                == ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"])
-    }
 }
