@@ -332,9 +332,15 @@ extension IncidentExtractor {
     /// The last token before `place` that is not one of `filler`, skipping at most `limit` of
     /// them; -1 at the text's start.
     func tokenBefore(_ place: ResolvedPlace, skipping filler: Set<Letters>, atMost limit: Int, tokens: [Token]) -> Int {
+        tokenBefore(place, atMost: limit, tokens: tokens) { filler.contains($0.folded) }
+    }
+
+    /// The last token before `place` for which `isFiller` is false, over at most `limit` filler
+    /// tokens; -1 at the text's start.
+    func tokenBefore(_ place: ResolvedPlace, atMost limit: Int, tokens: [Token], skipping isFiller: (Token) -> Bool) -> Int {
         var index = place.mention.firstToken - 1
         var skipped = 0
-        while index >= 0, skipped < limit, filler.contains(tokens[index].folded) {
+        while index >= 0, skipped < limit, isFiller(tokens[index]) {
             index -= 1
             skipped += 1
         }

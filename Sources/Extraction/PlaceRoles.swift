@@ -45,13 +45,7 @@ extension IncidentExtractor {
     /// introduction ("to the south-west of the capital", "إلى الغرب من مدينة"), over at most
     /// seven of them; -1 at the text's start.
     func tokenBeforeDirection(_ place: ResolvedPlace, tokens: [Token]) -> Int {
-        var index = place.mention.firstToken - 1
-        var skipped = 0
-        while index >= 0, skipped < 7, isDirectionWord(tokens[index]) {
-            index -= 1
-            skipped += 1
-        }
-        return index
+        tokenBefore(place, atMost: 7, tokens: tokens, skipping: isDirectionWord)
     }
 
     /// A compass word, a direction with its article, or a word that joins a direction to its
@@ -151,14 +145,8 @@ extension IncidentExtractor {
     /// Sabha": the town names the body or the source that speaks or acts, and is where the event
     /// was only where the sentence names no other place.
     func isSpeakingBodysTown(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
-        let first = place.mention.firstToken, end = first + place.mention.tokenCount
-        var index = first - 1
-        var skipped = 0
-        while index >= 0, skipped < 4, PlaceFrameWords.locatorFiller.contains(tokens[index].folded)
-                || words.contains(tokens[index], in: .speakingBodyFiller) {
-            index -= 1
-            skipped += 1
-        }
+        let end = place.mention.firstToken + place.mention.tokenCount
+        let index = tokenBefore(place, atMost: 4, tokens: tokens, skipping: isBodyFiller)
         if index >= 0, words.contains(tokens[index], in: .speakingBody, detachedClitic: tokens[index].script == .arabic) { return true }
         return end < tokens.count && tokens[end].script == .latin && words.contains(tokens[end], in: .speakingBodyAfter)
     }
@@ -166,14 +154,13 @@ extension IncidentExtractor {
     /// "منطقة الحرشة التابعة لمدينة الزاوية", "قرية … التابعة لبلدية الشقيقة": the town a place
     /// named just before belongs to says where that place is; the event is at the place.
     func isTownItBelongsTo(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
-        var index = place.mention.firstToken - 1
-        var skipped = 0
-        while index >= 0, skipped < 2, PlaceFrameWords.locatorFiller.contains(tokens[index].folded)
-                || words.contains(tokens[index], in: .speakingBodyFiller) {
-            index -= 1
-            skipped += 1
-        }
+        let index = tokenBefore(place, atMost: 2, tokens: tokens, skipping: isBodyFiller)
         guard index >= 0, words.contains(tokens[index], in: .belongsTo) else { return false }
         return isAnotherPlace(than: place, among: places, endingBefore: index, within: 0...1)
+    }
+
+    /// A word between a body or a town's belonging and its town ("بلدية مدينة", "council of the").
+    func isBodyFiller(_ token: Token) -> Bool {
+        PlaceFrameWords.locatorFiller.contains(token.folded) || words.contains(token, in: .speakingBodyFiller)
     }
 }
