@@ -10,7 +10,8 @@ public struct ResolvedDate: Hashable, Sendable {
     /// The sentence stated no date: this one was carried over from the article (its last
     /// date, or the publication date).
     public var isCarriedOver = false
-    /// Carried over from the publication date: the article gave no date before the sentence.
+    /// Carried over from the report: the article gave no date before the sentence, and this is
+    /// the publication date or the day the sentence's reporting verb gives.
     public var isPublicationDate = false
     /// The date starts a span that runs to the report ("since 4 April", "منذ الخميس"): what the
     /// sentence tells has gone on since then.
@@ -63,6 +64,9 @@ struct DateResolver {
         case none
         case resolved(ResolvedDate)
         case unresolvable(String)
+        /// The sentence states no day for its event, only the day of its report ("…, officials
+        /// said on Monday"): a bound for an event that has no day of its own.
+        case reported(ResolvedDate)
     }
 
     /// `names` are token ranges of place names: a weekday inside one (سوق الجمعة, the Friday
@@ -153,7 +157,9 @@ struct DateResolver {
             return absolute
         }
         let outsideNames = sentenceMatches.filter { !names.contains($0.firstToken) }
-        if let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names) { return .resolved(explicit) }
+        if let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names, article: tokens) {
+            return .resolved(explicit)
+        }
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
             guard !names.contains(match.firstToken) else { return nil }
@@ -187,7 +193,8 @@ struct DateResolver {
                 switch $0 { case .relative, .weekday: return true; default: return false }
             }
         }
-        for (position, match) in words.enumerated() where !datesTheReport(match) && !(hasEventDay && isBeforeThat(match)) {
+        /// The day `match`, the `position`th date word of the sentence, gives; `nil` for words that give none.
+        func day(of match: PhraseMatch<DateWord>, at position: Int) -> Outcome? {
             let phrase = String(scalars: text[match.start..<match.end])
             for word in match.payloads {
                 switch word {
@@ -226,8 +233,22 @@ struct DateResolver {
                     continue
                 }
             }
+            return nil
         }
-        return yearBeforeTheReport(slice) ?? .none
+        for (position, match) in words.enumerated() where !datesTheReport(match) && !(hasEventDay && isBeforeThat(match)) {
+            if let outcome = day(of: match, at: position) { return outcome }
+        }
+        if let history = yearBeforeTheReport(slice) { return history }
+        // "Protesters set fire to the building, a security source said Sunday": the sentence gives
+        // its event no day, but the report's day bounds it better than the publication date does.
+        for (position, match) in words.enumerated() where datesTheReport(match) {
+            if case .resolved(let reported)? = day(of: match, at: position), reported.precision == .day {
+                return .reported(ResolvedDate(date: reported.date, precision: .day,
+                                              reason: "not stated; the day of the report, \(reported.reason)",
+                                              isCarriedOver: true, isPublicationDate: true))
+            }
+        }
+        return .none
     }
 
     /// The second of two days joined by "and" ("on Wednesday and Thursday", يومي الأربعاء
@@ -268,15 +289,22 @@ struct DateResolver {
     }
 
     /// Dates written out: 8 April 2019, April 8, 2019, 8 أبريل 2019, ٨ أبريل, 2019-04-08, 8/4/2019.
+    /// `article`: all the article's tokens, where `tokens` is a clause of it: the year of
+    /// "October 17, 2011" is read past the comma that ends the clause.
     func explicitDate(_ tokens: ArraySlice<Token>, text: [Unicode.Scalar], matches: [PhraseMatch<DateEntry>],
-                      names: TokenMask = TokenMask()) -> ResolvedDate? {
+                      names: TokenMask = TokenMask(), article: [Token]? = nil) -> ResolvedDate? {
         let words = matches.map { $0.withPayloads($0.payloads.map(\.word)) }
         let months = words.filter { $0.payloads.contains { if case .month = $0 { return true } else { return false } } }
         let ordinals = words.filter { $0.payloads.contains { if case .dayOfMonth = $0 { return true } else { return false } } }
         func number(_ index: Int) -> Int? {
-            guard tokens.indices.contains(index), tokens[index].script == .digits,
-                  !names.contains(index) else { return nil }
-            return Int(tokens[index].key)
+            guard tokens.indices.contains(index), !names.contains(index) else { return nil }
+            return Self.number(tokens[index])
+        }
+        func year(_ index: Int) -> Int? {
+            if let year = number(index) { return year > 1900 ? year : nil }
+            guard index == tokens.endIndex, let article, article.indices.contains(index), !names.contains(index),
+                  article[index].script == .digits, let year = Int(article[index].key), year > 1900 else { return nil }
+            return year
         }
         func separator(after index: Int) -> String {
             guard index + 1 < tokens.endIndex else { return "" }
@@ -286,7 +314,7 @@ struct DateResolver {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }) else { continue }
             let before = match.firstToken - 1, after = match.firstToken + match.tokenCount
             if let day = number(before), (1...31).contains(day) {
-                let year = number(after).flatMap { $0 > 1900 ? $0 : nil }
+                let year = year(after)
                 // "On 5 and 6 June", "يومي 5 و6 يونيو": the first day, the second as well.
                 if before - 2 >= tokens.startIndex, lexicon.words.contains(tokens[before - 1], in: .and),
                    let first = number(before - 2), (1...31).contains(first), first < day,
@@ -313,13 +341,18 @@ struct DateResolver {
                 return date
             }
             if let day = number(after), (1...31).contains(day) {
-                return make(day: day, month: month, year: number(after + 1).flatMap { $0 > 1900 ? $0 : nil })
+                return make(day: day, month: month, year: year(after + 1))
+            }
+            // "the 6th of April": a day, "of", the month.
+            if before - 1 >= tokens.startIndex, lexicon.words.contains(tokens[before], in: .of),
+               let day = number(before - 1), (1...31).contains(day) {
+                return make(day: day, month: month, year: year(after))
             }
             // السابع من جويلية: an ordinal day, من, the month.
             if match.firstToken >= tokens.startIndex + 2, lexicon.words.contains(tokens[match.firstToken - 1], in: .of),
                let ordinal = ordinals.last(where: { $0.firstToken + $0.tokenCount == match.firstToken - 1 }),
                case .dayOfMonth(let day)? = ordinal.payloads.first(where: { if case .dayOfMonth = $0 { return true } else { return false } }) {
-                return make(day: day, month: month, year: number(after).flatMap { $0 > 1900 ? $0 : nil })
+                return make(day: day, month: month, year: year(after))
             }
         }
         // A month with no day: "in May", "منذ أبريل", "March 2011" (time_precision 3).
@@ -349,6 +382,14 @@ struct DateResolver {
             if separators == ("/", "/"), third > 1900 { return make(day: first, month: second, year: third) }
         }
         return nil
+    }
+
+    /// The number a token writes: digits, or an English ordinal day ("12th", "1st").
+    static func number(_ token: Token) -> Int? {
+        if token.script == .digits { return Int(token.key) }
+        let key = token.key
+        guard token.script == .latin, key.count >= 3, ["st", "nd", "rd", "th"].contains(String(key.suffix(2))) else { return nil }
+        return Int(key.dropLast(2))
     }
 
     private func make(day: Int, month: Int, year: Int?) -> ResolvedDate? {

@@ -185,6 +185,12 @@ public struct IncidentExtractor: Sendable {
             + datelines.map { datelineTokens($0, tokens: tokens, text: text) }, tokenCount: tokens.count)
 
         var found: [ExtractedIncident] = []
+        // The sentence each of `found` was told in.
+        var sentenceOfFound: [Int] = []
+        // Events a sentence tells on a day it states but at no place it names or carries
+        // ("The fighting began on Thursday night", a paragraph after the one that set it in
+        // Tripoli): the day of an event told just before with no day of its own.
+        var unplacedDays: [(sentence: Int, eventType: EventType, date: ResolvedDate)] = []
         // The first day the article states in a sentence that names a place: the day a sentence
         // with no date of its own means for that place ("A drone strike on Murzuq killed 43 …
         // The LNA confirmed a strike late on Sunday on Murzuq").
@@ -228,7 +234,8 @@ public struct IncidentExtractor: Sendable {
             // the publication date (less precise still).
             var date: ResolvedDate?
             var dateProblem: String?
-            switch dates.date(in: sentence, tokens: tokens, text: text, names: placeNames, matches: dateMatches) {
+            let stated = dates.date(in: sentence, tokens: tokens, text: text, names: placeNames, matches: dateMatches)
+            switch stated {
             case .resolved(let resolved):
                 date = resolved
                 // The date a later sentence that states none carries over is the last event's:
@@ -242,13 +249,15 @@ public struct IncidentExtractor: Sendable {
                 dateProblem = "'\(phrase)' needs the publication date: pass --published YYYY-MM-DD"
                 lastDate = nil
                 lastDateProblem = dateProblem
-            case .none:
+            case .none, .reported:
                 if let lastDate {
                     date = ResolvedDate(date: lastDate.date, precision: .week,
                                         reason: "not stated in the sentence; the article's last date, \(lastDate.date)",
                                         isCarriedOver: true)
                 } else if let problem = lastDateProblem {
                     dateProblem = problem
+                } else if case .reported(let reported) = stated {
+                    date = reported
                 } else if let published = article.published {
                     date = ResolvedDate(date: published, precision: .week, reason: "not stated; the publication date",
                                         isCarriedOver: true, isPublicationDate: true)
@@ -431,10 +440,14 @@ public struct IncidentExtractor: Sendable {
                 let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }
                 if linked.isEmpty, !isSetAbroad, let referredTown { linked = [referredTown] }
                 if linked.isEmpty, !isSetAbroad, sceneBefore.count == 1 { linked = sceneBefore }
+                if linked.isEmpty, !isSetAbroad, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
+                    unplacedDays.append((sentenceIndex, kind.eventType, date))
+                }
                 let days: [ResolvedDate?] = [date] + (date?.alsoOn ?? []).map { day in
                     ResolvedDate(date: day, precision: .day, reason: date!.reason)
                 }
                 for (resolved, date) in linked.flatMap({ resolved in days.map { (resolved, $0) } }) {
+                    sentenceOfFound.append(sentenceIndex)
                     found.append(ExtractedIncident(
                         eventType: kind.eventType, subEventType: kind.subEventType, date: date, dateProblem: dateProblem,
                         place: resolved.place, geoPrecision: precision(of: resolved, cues: sentenceCues),
@@ -451,6 +464,21 @@ public struct IncidentExtractor: Sendable {
                         status: eventStatus))
                 }
             }
+        }
+        for index in found.indices where found[index].date?.isPublicationDate ?? false {
+            let told = sentenceOfFound[index]
+            // "Protesters set fire to the cabinet building, a source said. ¶ In the early hours of
+            // Sunday, demonstrators attacked the building": the same type of event, told again
+            // within three sentences on a stated day and at no place of its own, is this one. Only
+            // where the article gave no day before: a day carried from an earlier sentence is
+            // already the event's, and a later day may be another's ("the continued protests come
+            // despite a promise made on Monday").
+            guard let later = unplacedDays.first(where: { later in
+                later.sentence > told && later.sentence <= told + 3
+                    && Self.isSameKindOfEvent(later.eventType, found[index].eventType)
+            }) else { continue }
+            found[index].date = ResolvedDate(date: later.date.date, precision: .day,
+                                             reason: "the day a later sentence gives the event: \(later.date.reason)")
         }
         for index in found.indices where found[index].date?.isCarriedOver ?? false {
             // Still carried over: it folds into a stated incident as before, now on the right day.
@@ -971,6 +999,13 @@ public struct IncidentExtractor: Sendable {
     func unique(_ actors: [String]) -> [String] {
         var seen = Set<String>()
         return actors.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether two event types can be one event told twice: the same type, or a crowd told as a
+    /// protest and as a riot.
+    static func isSameKindOfEvent(_ one: EventType, _ other: EventType) -> Bool {
+        let crowd: Set<EventType> = [.protests, .riots]
+        return one == other || (crowd.contains(one) && crowd.contains(other))
     }
 
     /// One incident per event: the same type at the same place on the same day, told in

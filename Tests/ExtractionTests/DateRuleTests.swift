@@ -108,4 +108,37 @@ import Testing
     func daysCountedBackAndDaysOfARun(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A sentence that gives its event no day but says when it was reported: the report's day
+        // bounds the event better than the publication date.
+        ("Gunmen attacked a checkpoint in Gharyan, officials said Sunday.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        ("Gunmen attacked a checkpoint in Gharyan, a security source said on Sunday.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // An event told with no day, then told again in the next paragraph on a stated day and at no
+        // place of its own: that day is the event's.
+        ("Protesters set fire to a government building in Gharyan.\n\nIn the early hours of Sunday, demonstrators attacked the building.",
+         ["2217362 Riots/Violent demonstration 2019-04-07"]),
+        ("Clashes broke out in Gharyan, residents said.\n\nThe fighting began on Saturday night.",
+         ["2217362 Battles/Armed clash 2019-04-06"]),
+        ("أضرم محتجون النار في مبنى حكومي في غريان.\n\nوكان المتظاهرون قد هاجموا المبنى فجر الأحد.",
+         ["2217362 Riots/Violent demonstration 2019-04-07"]),
+        ("اندلعت اشتباكات في غريان.\n\nوبدأت الاشتباكات مساء السبت.", ["2217362 Battles/Armed clash 2019-04-06"]),
+        // …but not where the event already has the article's day: a later day may be another's.
+        ("Clashes erupted in Gharyan on Saturday.\n\nThe fighting came despite a truce agreed on Monday, March 25.",
+         ["2217362 Battles/Armed clash 2019-04-06"]),
+    ])
+    func anEventWithNoDayTakesTheReportsOrItsNextTellingsDay(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // "April 7, 2018": the year after the comma is the date's (history, not news), and an
+        // English ordinal day is a day.
+        ("Clashes erupted in Gharyan on April 7, 2018, officials said.", [String]()),
+        ("Clashes erupted in Gharyan on April 6th.", ["2217362 Battles/Armed clash 2019-04-06"]),
+        ("Clashes erupted in Gharyan on the 6th of April.", ["2217362 Battles/Armed clash 2019-04-06"]),
+    ])
+    func aYearAfterACommaAndOrdinalDays(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

@@ -104,6 +104,7 @@ import Gazetteer
         case .none: return "none"
         case .unresolvable: return "unresolvable"
         case .resolved(let date): return "\(date.date) p\(date.precision.rawValue)"
+        case .reported(let date): return "reported \(date.date)"
         }
     }
 
