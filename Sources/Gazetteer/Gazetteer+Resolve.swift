@@ -290,8 +290,15 @@ extension Gazetteer {
     /// A noun that says a place's name follows (مدينة، منطقة، بلدة، حي …) right before it.
     func hasEvidenceWord(before mention: Mention, tokens: [Token]) -> Bool {
         guard mention.firstToken > 0 else { return false }
-        let previous = tokens[mention.firstToken - 1]
-        return rules.nameEvidenceKeys.contains(previous.key) || rules.nameEvidenceKeys.contains(previous.foldedText)
+        return Self.isListed(tokens[mention.firstToken - 1], in: rules.nameEvidenceKeys)
+    }
+
+    /// Whether `word`, or `word` after a conjunction written onto it (وفي، ومدينة، فقرب), is one of `keys`.
+    static func isListed(_ word: Token, in keys: Set<String>) -> Bool {
+        if keys.contains(word.key) || keys.contains(word.foldedText) { return true }
+        let letters = word.foldedText.unicodeScalars
+        guard word.script == .arabic, letters.count > 2, let first = letters.first, first == "و" || first == "ف" else { return false }
+        return keys.contains(String(String.UnicodeScalarView(letters.dropFirst())))
     }
 
     /// A place-evidence word right before the name, a detached proclitic (بسرت "in Sirte"),
@@ -301,7 +308,6 @@ extension Gazetteer {
         if first.script == .latin { return first.isCapitalised }
         if mention.detachedClitic { return true }
         guard mention.firstToken > 0 else { return false }
-        let previous = tokens[mention.firstToken - 1]
-        return rules.evidenceKeys.contains(previous.key) || rules.evidenceKeys.contains(previous.foldedText)
+        return Self.isListed(tokens[mention.firstToken - 1], in: rules.evidenceKeys)
     }
 }

@@ -37,6 +37,9 @@ import TextMatching
         ("Clashes were reported in Brak overnight", "2218478"),
         ("Fighting near Sirte", "2210554"),
         ("اشتباكات بسرت", "2210554"),
+        // The evidence word may carry a conjunction: "and in al-Marj".
+        ("وفي المرج اقتحم متظاهرون مقر الشرطة", "88903"),
+        ("اشتباكات وفي الخمس", "2219905"),
         // An everyday word that names a village is the village after a word for a place.
         ("وصلت التعزيزات إلى قرية الطلاب", "88559"),
     ])
