@@ -191,6 +191,8 @@ public struct IncidentExtractor: Sendable {
         // ("The fighting began on Thursday night", a paragraph after the one that set it in
         // Tripoli): the day of an event told just before with no day of its own.
         var unplacedDays: [(sentence: Int, eventType: EventType, date: ResolvedDate)] = []
+        // The types of the events told so far at no place, which a reference back may place.
+        var unplacedTypes: Set<EventType> = []
         // The first day the article states in a sentence that names a place: the day a sentence
         // with no date of its own means for that place ("A drone strike on Murzuq killed 43 …
         // The LNA confirmed a strike late on Sunday on Murzuq").
@@ -443,6 +445,21 @@ public struct IncidentExtractor: Sendable {
                 if linked.isEmpty, !isSetAbroad, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
                     unplacedDays.append((sentenceIndex, kind.eventType, date))
                 }
+                let refers = refersBack(trigger, tokens: tokens)
+                    || isNamedForItsToll(trigger, tokens: tokens, sentenceStart: sentence.tokens.lowerBound) || refersBackToTold(
+                        trigger, eventType: kind.eventType, tokens: tokens, sentenceStart: sentence.tokens.lowerBound,
+                        statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
+                        toldBefore: typesToldBefore)
+                // "Clashes rocked a coastal town in western Libya … ¶ … the clashes were centred in
+                // Zawiya": an event told at no place the text names is placed by the first
+                // reference back to it that names one, where no event of its type has a place yet.
+                var placesAnUnplacedEvent = false
+                if eventStatus == .happened, !isSetAbroad {
+                    if linked.isEmpty, !refers { unplacedTypes.insert(kind.eventType) }
+                    if !linked.isEmpty, refers, !typesToldBefore.contains(kind.eventType) {
+                        placesAnUnplacedEvent = unplacedTypes.remove(kind.eventType) != nil
+                    }
+                }
                 let days: [ResolvedDate?] = [date] + (date?.alsoOn ?? []).map { day in
                     ResolvedDate(date: day, precision: .day, reason: date!.reason)
                 }
@@ -456,11 +473,7 @@ public struct IncidentExtractor: Sendable {
                         evidence: evidence(sentence: sentence, text: sentenceText, trigger: trigger.start..<trigger.end, place: resolved.mention,
                                            sentences: sentences, scalars: text, source: article.source),
                         source: article.source, sourceURL: article.url, language: language,
-                        refersBack: refersBack(trigger, tokens: tokens)
-                            || isNamedForItsToll(trigger, tokens: tokens, sentenceStart: sentence.tokens.lowerBound) || refersBackToTold(
-                            trigger, eventType: kind.eventType, tokens: tokens, sentenceStart: sentence.tokens.lowerBound,
-                            statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
-                            toldBefore: typesToldBefore),
+                        refersBack: refers && !placesAnUnplacedEvent,
                         status: eventStatus))
                 }
             }

@@ -293,12 +293,18 @@ extension Gazetteer {
         return Self.isListed(tokens[mention.firstToken - 1], in: rules.nameEvidenceKeys)
     }
 
-    /// Whether `word`, or `word` after a conjunction written onto it (وفي، ومدينة، فقرب), is one of `keys`.
+    /// Whether `word`, or `word` after the proclitics written onto it (وفي، ومدينة، لمدينة، وبمنطقة:
+    /// a conjunction, then a preposition), is one of `keys`.
     static func isListed(_ word: Token, in keys: Set<String>) -> Bool {
         if keys.contains(word.key) || keys.contains(word.foldedText) { return true }
-        let letters = word.foldedText.unicodeScalars
-        guard word.script == .arabic, letters.count > 2, let first = letters.first, first == "و" || first == "ف" else { return false }
-        return keys.contains(String(String.UnicodeScalarView(letters.dropFirst())))
+        guard word.script == .arabic else { return false }
+        var letters = Substring(word.foldedText).unicodeScalars
+        if let first = letters.first, first == "و" || first == "ف", letters.count > 2 {
+            letters = letters.dropFirst()
+            if keys.contains(String(letters)) { return true }
+        }
+        guard let first = letters.first, first == "ب" || first == "ل" || first == "ك", letters.count > 2 else { return false }
+        return keys.contains(String(letters.dropFirst()))
     }
 
     /// A place-evidence word right before the name, a detached proclitic (بسرت "in Sirte"),

@@ -150,4 +150,18 @@ import Testing
     func aSpeakersTownAHomeTownOrADatelineIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // An event told at no named place is placed by the first reference back to it that names one.
+        ("Clashes between rival militias rocked a coastal town in western Libya on Saturday.\n\nThe clashes were centred in the southern part of Zawiya, officials said.",
+         ["2218970 Battles/Armed clash 2019-04-06"]),
+        ("اندلعت اشتباكات عنيفة بين مجموعات مسلحة يوم السبت في مدينة ساحلية غرب البلاد.\n\nوتركزت الاشتباكات في الأحياء الجنوبية لمدينة الزاوية.",
+         ["2218970 Battles/Armed clash 2019-04-06"]),
+        // …but not once an event of its type has a place: the reference is that one's.
+        ("Clashes erupted in Gharyan on Saturday.\n\nThe clashes ended after fighters arrived in Zawiya.",
+         ["2217362 Battles/Armed clash 2019-04-06"]),
+    ])
+    func aReferenceBackPlacesAnEventToldAtNoPlace(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

@@ -40,6 +40,7 @@ import TextMatching
         // The evidence word may carry a conjunction: "and in al-Marj".
         ("وفي المرج اقتحم متظاهرون مقر الشرطة", "88903"),
         ("اشتباكات وفي الخمس", "2219905"),
+        ("اشتباكات في الأحياء الجنوبية لمدينة الزاوية", "2218970"),
         // An everyday word that names a village is the village after a word for a place.
         ("وصلت التعزيزات إلى قرية الطلاب", "88559"),
     ])
