@@ -356,12 +356,11 @@ public struct IncidentExtractor: Sendable {
             let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
             let nextIndex = sentenceIndex + 1
-            let sentenceTriggers = takenUnopposed(typedByContext(
+            let sentenceTriggers = typedByContext(
                 triggersBySentence[sentenceIndex], tokens: tokens,
                 aircraftAt: sentenceCues.filter { $0.payloads.contains(.air) }.map(\.firstToken),
                 nextSentenceTellsAnAirStrike: nextIndex < sentences.count && triggersBySentence[nextIndex].isEmpty
-                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 }),
-                tokens: tokens)
+                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 })
 
             // The types of the events told (not referred back to) in the sentences before.
             for incident in found[countedTold...] where incident.status == .happened && !incident.refersBack {
