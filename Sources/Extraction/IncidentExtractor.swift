@@ -358,12 +358,11 @@ public struct IncidentExtractor: Sendable {
             let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
             let nextIndex = sentenceIndex + 1
-            let sentenceTriggers = takenUnopposed(typedByContext(
+            let sentenceTriggers = typedByContext(
                 triggersBySentence[sentenceIndex], tokens: tokens,
                 aircraftAt: sentenceCues.filter { $0.payloads.contains(.air) }.map(\.firstToken),
                 nextSentenceTellsAnAirStrike: nextIndex < sentences.count && triggersBySentence[nextIndex].isEmpty
-                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 }),
-                tokens: tokens)
+                    && cuesBySentence[nextIndex].contains { $0.payloads.contains(.air) && $0.firstToken < sentences[nextIndex].tokens.lowerBound + 4 })
 
             // The types of the events told (not referred back to) in the sentences before.
             for incident in found[countedTold...] where incident.status == .happened && !incident.refersBack {
@@ -823,48 +822,6 @@ public struct IncidentExtractor: Sendable {
     }
 
 
-    /// The day a dateline at the head of a line gives ("طرابلس 26 أغسطس 2019 (شينخوا)",
-    /// "TRIPOLI, Aug 25 (Reuters) -"), when it is one to three days before the publication date:
-    /// the day the report was filed. `dates` reads against the publication date: the dateline is
-    /// read by the resolver that reads the article, not by a second one built here.
-    func datelineDay(_ places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar],
-                     matches: [PhraseMatch<DateEntry>], dates: DateResolver) -> IncidentDate? {
-        guard let published = dates.published else { return nil }
-        for place in places where place.mention.firstToken < 60 {
-            var before = place.mention.start
-            while before > 0, text[before - 1] == " " { before -= 1 }
-            guard before == 0 || text[before - 1] == "\n" else { continue }
-            let first = place.mention.firstToken + place.mention.tokenCount
-            guard first < tokens.count, !text[place.mention.end..<tokens[first].start].contains("\n") else { continue }
-            let window = tokens[first..<min(tokens.count, first + 4)]
-            let inWindow = matches.filter { window.indices.contains($0.firstToken) }
-            guard tokens[first].script == .digits || inWindow.contains(where: { $0.firstToken == first }),
-                  let day = dates.explicitDate(window, text: text, matches: inWindow)?.date,
-                  day < published, day >= published.adding(days: -3) else { continue }
-            return day
-        }
-        return nil
-    }
-
-    /// A dateline ("TRIPOLI, Aug 25 (Reuters) -", "TRIPOLI –", "بنغازي - ") names where the
-    /// report was filed, not where anything happened: a place that opens a line, written in
-    /// capitals in Latin script, and followed by a comma, a dash or a bracket.
-    func isDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        let start = place.mention.start, end = place.mention.end
-        var before = start
-        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
-        guard before == 0 || text[before - 1] == "\n" else { return false }
-        let first = tokens[place.mention.firstToken]
-        if first.script == .latin {
-            let letters = text[start..<end].filter { $0.properties.isAlphabetic }
-            guard letters.count >= 3, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
-        }
-        var after = end
-        while after < text.count, text[after] == " " { after += 1 }
-        guard after < text.count else { return false }
-        return [",", "-", "\u{2013}", "\u{2014}", "("].contains(text[after])
-    }
-
     /// In Latin script, a name right after a capitalised word that is not where a sentence
     /// starts ("Fayez al-Sarraj", "Basit Igtet") is the end of a person's or a body's name,
     /// unless the line capitalises every word (a headline: "Forces Recapture Tripoli Airport").
@@ -900,21 +857,6 @@ public struct IncidentExtractor: Sendable {
         return lineTokens.isEmpty || Double(capitalised) / Double(lineTokens.count) < 0.6
     }
 
-
-    /// The tokens of a dateline: its place up to the dash or bracket that ends it, within the
-    /// line ("TRIPOLI, April 9 (Reuters) -").
-    func datelineTokens(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Range<Int> {
-        var end = place.mention.firstToken + place.mention.tokenCount
-        while end < tokens.count, end - place.mention.firstToken < 12 {
-            let gap = text[tokens[end - 1].end..<tokens[end].start]
-            // A closing bracket ends the agency's name ("طرابلس 26 أغسطس 2019 (شينخوا) أكدت").
-            if gap.contains("\n") || gap.contains(where: { ["-", "\u{2013}", "\u{2014}", ":", ")"].contains($0) }) && end > place.mention.firstToken + place.mention.tokenCount {
-                break
-            }
-            end += 1
-        }
-        return place.mention.firstToken..<end
-    }
 
     /// The place is joined to the one before it by "and" (و، and, or).
     func isCoordinated(_ place: ResolvedPlace, tokens: [Token]) -> Bool {

@@ -27,9 +27,8 @@ extension IncidentExtractor {
         for second in sentence {
             guard let pair = Self.killingsToldApart.first(where: { words.contains(tokens[second], in: $0.second) }),
                   second + 1 >= sentence.upperBound || !words.contains(tokens[second + 1], in: .noAttackAfter),
-                  let first = (max(sentence.lowerBound, second - pair.reach)..<second).first(where: {
-                      words.contains(tokens[$0], in: pair.first, detachedClitic: true)
-                  }),
+                  let first = words.firstIndex(of: pair.first, in: tokens, around: second..<(second + 1), before: pair.reach,
+                                               after: 0, within: sentence, detachedClitic: true),
                   !found.contains(where: { $0.firstToken <= second && first < $0.firstToken + $0.tokenCount })
             else { continue }
             found.append(PhraseMatch(payloads: [Trigger(eventType: .violenceAgainstCivilians, subEventType: "Attack")],

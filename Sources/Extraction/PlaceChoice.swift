@@ -147,25 +147,6 @@ extension IncidentExtractor {
         return places.filter { !farEnds.contains($0.mention.firstToken) }
     }
 
-    // MARK: - A dateline run into the text
-
-    /// "TRIPOLI Clashes between rival tribes …": a place in capitals that opens the text and
-    /// runs into a capitalised word with no comma or dash is a dateline whose punctuation was
-    /// lost, not where the event was (as a punctuated dateline is not).
-    func isRunInDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        let start = place.mention.start, end = place.mention.end
-        var before = start
-        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
-        guard before == 0 || text[before - 1] == "\n", tokens[place.mention.firstToken].script == .latin else { return false }
-        let letters = text[start..<end].filter { $0.properties.isAlphabetic }
-        guard letters.count >= 3, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
-        let next = place.mention.firstToken + place.mention.tokenCount
-        guard next < tokens.count, tokens[next].script == .latin, tokens[next].isCapitalised else { return false }
-        // The next word is a sentence's (lower-case letters follow its capital), not a headline in capitals.
-        let word = text[tokens[next].start..<tokens[next].end]
-        return text[end..<tokens[next].start].allSatisfy { $0 == " " } && word.dropFirst().contains { $0.properties.isLowercase }
-    }
-
     // MARK: - Places where the event was not
 
     /// "board a flight to Misrata", "were flown to hospitals in the capital Tripoli", "fled to
@@ -257,36 +238,6 @@ extension IncidentExtractor {
         guard takes.contains(where: { PlaceFrameWords.takesAsSeat.contains(stripped(tokens[$0])) }) else { return false }
         let seat = end..<min(tokens.count, end + 3)
         return seat.contains { PlaceFrameWords.seatNoun.contains(stripped(tokens[$0])) }
-    }
-
-    /// "MISRATA/KIKLA, Libya -": a dateline naming two towns with a slash between them opens the
-    /// line; neither is where the report's event happened (``isDateline`` reads one town).
-    func isInJoinedDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        guard tokens[place.mention.firstToken].script == .latin else { return false }
-        var lineStart = place.mention.start
-        while lineStart > 0, text[lineStart - 1] != "\n" { lineStart -= 1 }
-        var lineEnd = place.mention.end
-        while lineEnd < text.count, text[lineEnd] != ",", text[lineEnd] != "\n" { lineEnd += 1 }
-        guard lineEnd < text.count, text[lineEnd] == "," else { return false }
-        let head = text[lineStart..<lineEnd]
-        guard head.contains("/") else { return false }
-        let letters = head.filter { $0.properties.isAlphabetic }
-        return letters.count >= 6 && head.allSatisfy { $0 == " " || $0 == "/" || $0 == "-" || $0.properties.isUppercase }
-    }
-
-    /// "Benghazi /Libya —", "Tripoli, Libya (AP) —": a town opening a line, then the country
-    /// after a slash or a comma, then a dash or a bracket is where the report was filed, in
-    /// whatever case it is written (``isDateline`` reads a town in capitals).
-    func isCountryDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        var before = place.mention.start
-        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
-        let next = place.mention.firstToken + place.mention.tokenCount
-        guard before == 0 || text[before - 1] == "\n", next + 1 < tokens.count,
-              PlaceFrameWords.country.contains(tokens[next].folded) else { return false }
-        let separator = text[place.mention.end..<tokens[next].start].filter { $0 != " " }
-        guard separator == ["/"] || separator == [","] else { return false }
-        let after = text[tokens[next].end..<tokens[next + 1].start].filter { $0 != " " }
-        return after.first.map { ["-", "\u{2013}", "\u{2014}", "(", ":"].contains($0) } ?? false
     }
 
     /// "استقبل قسم الطوارئ بمستشفى مصراتة المركزي القتلى", "وصول الجرحى إلى مستشفى طرابلس": a

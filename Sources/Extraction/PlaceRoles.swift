@@ -4,14 +4,15 @@ import TextMatching
 
 /// The role a place plays in its clause, where that role is not the scene: what a distance is
 /// measured from, where a force withdrew to, which town a speaking body is of, which town a
-/// quarter belongs to, and where a report was filed (`PlaceChoice.swift` reads the other frames).
+/// quarter belongs to (`PlaceChoice.swift` reads the other frames, `Datelines.swift` where a
+/// report was filed).
 ///
 /// Libyan reports locate a village by a distance from a known town ("in Wishtata, 40 km south
 /// of Sirte", "على بعد 30 كيلومترا إلى الغرب من طرابلس"), tell a withdrawal with the places the
-/// force went towards ("انسحبت باتجاه مناطق العجيلات والجميل"), quote a town's council or elders
-/// ("عميد بلدية زليتن", "مجلس حكماء وأعيان الزاوية") and open with a dateline and an agency
-/// ("طرابلس 26 أغسطس 2019 (شينخوا)"). ACLED's coders place the event where it happened: none of
-/// these towns, where the text names that place. The words are `Data/lexicons/words.tsv`'s.
+/// force went towards ("انسحبت باتجاه مناطق العجيلات والجميل") and quote a town's council or
+/// elders ("عميد بلدية زليتن", "مجلس حكماء وأعيان الزاوية"). ACLED's coders place the event where
+/// it happened: none of these towns, where the text names that place. The words are
+/// `Data/lexicons/words.tsv`'s.
 extension IncidentExtractor {
     // MARK: - Never the scene
 
@@ -65,77 +66,6 @@ extension IncidentExtractor {
         guard let toward = window.last(where: { words.contains(tokens[$0], in: .toward) }) else { return false }
         let before = max(0, toward - 7)..<toward
         return before.contains { words.contains(tokens[$0], in: .withdrawal, detachedClitic: tokens[$0].script == .arabic) }
-    }
-
-    /// "طرابلس 26 أغسطس 2019 (شينخوا) أكدت", "سرت 12 مايو (وال) -", "Benghazi (Reuters) -": a town
-    /// that opens a line, followed by nothing but a date (`dates`, the tokens of the date
-    /// phrases) or the country before an agency in brackets, is where the report was filed, in
-    /// whatever case it is written. So is a town right after a date or an agency and a dash that
-    /// open the line (``followsALineHead(_:dates:tokens:text:)``).
-    func isAgencyDateline(_ place: ResolvedPlace, dates: TokenMask, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        var before = place.mention.start
-        while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
-        if before > 0, text[before - 1] != "\n" { return followsALineHead(place, dates: dates, tokens: tokens, text: text) }
-        var token = place.mention.firstToken + place.mention.tokenCount
-        var index = place.mention.end
-        var dateWords = 0
-        while index < text.count, index - place.mention.end <= 40 {
-            let scalar = text[index]
-            if scalar == "(" {
-                // After a date the bracket is the agency ("(شينخوا) أكدت"); with no date, a dash
-                // must follow it: "ورشفانة (غرب طرابلس) شهدت" explains a name.
-                guard let close = closingOfAgency(from: index, text: text) else { return false }
-                var after = close + 1
-                while after < text.count, text[after] == " " { after += 1 }
-                return dateWords > 0 || (after < text.count && ["-", "\u{2013}", "\u{2014}", ":"].contains(text[after]))
-            }
-            if token < tokens.count, tokens[token].start == index {
-                let isDate = tokens[token].script == .digits || dates.contains(token)
-                guard isDate || PlaceFrameWords.country.contains(tokens[token].folded) else { return false }
-                if isDate { dateWords += 1 }
-                index = tokens[token].end
-                token += 1
-                continue
-            }
-            guard [" ", ",", ".", "/", "\u{060C}", "\t"].contains(scalar) else { return false }
-            index += 1
-        }
-        return false
-    }
-
-    /// Where the bracket opened at `open` closes, within a short name on its line ("(وال)",
-    /// "(Reuters)"); `nil` for a bracket with a number in it, a distance or a date ("غريان (80
-    /// كلم) جنوب طرابلس"), not an agency.
-    func closingOfAgency(from open: Int, text: [Unicode.Scalar]) -> Int? {
-        var index = open + 1
-        while index < text.count, index - open <= 30 {
-            if text[index] == "\n" || text[index].properties.numericType != nil { return nil }
-            if text[index] == ")" { return index > open + 1 ? index : nil }
-            index += 1
-        }
-        return nil
-    }
-
-    /// "(وال) - سرت", "الأحد 12 مايو 2019 - طرابلس - ليبيا الأحرار": a town right after a dash
-    /// that ends a head of the line made of nothing but a date and an agency in brackets.
-    func followsALineHead(_ place: ResolvedPlace, dates: TokenMask, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        var before = place.mention.start
-        while before > 0, text[before - 1] == " " { before -= 1 }
-        guard before > 0, ["-", "\u{2013}", "\u{2014}"].contains(text[before - 1]) else { return false }
-        var lineStart = before - 1
-        while lineStart > 0, text[lineStart - 1] != "\n", place.mention.start - lineStart <= 60 { lineStart -= 1 }
-        guard lineStart == 0 || text[lineStart - 1] == "\n" else { return false }
-        var first = place.mention.firstToken
-        while first > 0, tokens[first - 1].start >= lineStart { first -= 1 }
-        let head = text[lineStart..<before]
-        // A bullet ("1 - سرت:") is a number alone: a head has an agency or a date of two words.
-        guard head.contains("(") || place.mention.firstToken - first >= 2 else { return false }
-        for index in first..<place.mention.firstToken {
-            let upTo = text[lineStart..<tokens[index].start]
-            let isInBrackets = upTo.filter { $0 == "(" }.count > upTo.filter { $0 == ")" }.count
-            guard isInBrackets || tokens[index].script == .digits || dates.contains(index) else { return false }
-        }
-        return true
     }
 
     // MARK: - References where another place is named

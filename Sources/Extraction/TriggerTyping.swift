@@ -2,6 +2,10 @@ import IncidentMapCore
 import TextMatching
 
 extension IncidentExtractor {
+    /// How many words may stand between a crowd and the destruction it is the subject of
+    /// ("demonstrators [angry at the council's failure to act] torched the mayor's house").
+    static let crowdActReach = 12
+
     /// The sentence's triggers, each with the type its context gives the event, as ACLED's
     /// codebook types it by the means and the target rather than by the verb:
     /// - an attack word ("attacked", هاجم) with aircraft as its subject or its means, a few
@@ -18,15 +22,15 @@ extension IncidentExtractor {
     /// - a destruction (torched, looted, set fire) whose nearest trigger before it in the
     ///   sentence is a crowd at a protest, a few words back, is that crowd's act: a riot, not
     ///   property destruction by an armed group;
-    /// The words are the lists `attack-word`, `civilian-target` and `crowd-violence` of
-    /// `Data/lexicons/words.tsv`.
-    /// How many words may stand between a crowd and the destruction it is the subject of
-    /// ("demonstrators [angry at the council's failure to act] torched the mayor's house").
-    static let crowdActReach = 12
-
+    /// - a battle told as met with no fight ("دون قتال") is a non-violent transfer of territory
+    ///   (``isTakenUnopposed(at:in:tokens:)``).
+    ///
+    /// The words are the lists `attack-word`, `civilian-target`, `crowd-violence` and
+    /// `unopposed` of `Data/lexicons/words.tsv`.
     func typedByContext(_ triggers: [PhraseMatch<Trigger>], tokens: [Token], aircraftAt: [Int],
                         nextSentenceTellsAnAirStrike: Bool) -> [PhraseMatch<Trigger>] {
-        triggers.map { trigger in
+        triggers.indices.map { index in
+            let trigger = triggers[index]
             guard let first = trigger.payloads.first, let eventType = first.eventType else { return trigger }
             let span = trigger.firstToken..<(trigger.firstToken + trigger.tokenCount)
             func near(_ list: WordList, before: Int, after: Int) -> Bool {
@@ -48,6 +52,9 @@ extension IncidentExtractor {
                       crowd.payloads.first?.eventType == .protests,
                       span.lowerBound - (crowd.firstToken + crowd.tokenCount) <= Self.crowdActReach {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
+            }
+            if retyped.payloads[0].eventType == .battles, isTakenUnopposed(at: index, in: triggers, tokens: tokens) {
+                retyped.payloads[0] = Trigger(eventType: .strategicDevelopments, subEventType: Self.withdrawal)
             }
             return retyped
         }

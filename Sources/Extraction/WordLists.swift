@@ -148,16 +148,18 @@ struct WordLists: Sendable {
     /// The index of the first word of `list` within `before` words before `span` or `after` words
     /// after it, inside `bounds` (the sentence, or the whole text), the words of `span` itself
     /// not asked: the one "a word of list L within N tokens of the trigger" question the rules
-    /// of trigger typing and event status ask, each with its own reach.
+    /// of trigger typing and event status ask, each with its own reach. With `detachedClitic`, a
+    /// word also counts with a one-letter proclitic joined to it (see
+    /// ``contains(_:in:detachedClitic:)``).
     func firstIndex(of list: WordList, in tokens: [Token], around span: Range<Int>, before: Int, after: Int,
-                    within bounds: Range<Int>) -> Int? {
+                    within bounds: Range<Int>, detachedClitic: Bool = false) -> Int? {
         let start = max(bounds.lowerBound, span.lowerBound - before), end = min(bounds.upperBound, span.upperBound + after)
         guard start < end else { return nil }
-        return (start..<end).first { !span.contains($0) && contains(tokens[$0], in: list) }
+        return (start..<end).first { !span.contains($0) && contains(tokens[$0], in: list, detachedClitic: detachedClitic) }
     }
 
     /// Whether a word of `list` stands within `before` words before `span` or `after` words after
-    /// it, inside `bounds` (see ``firstIndex(of:in:around:before:after:within:)``).
+    /// it, inside `bounds` (see ``firstIndex(of:in:around:before:after:within:detachedClitic:)``).
     func has(_ list: WordList, in tokens: [Token], around span: Range<Int>, before: Int, after: Int,
              within bounds: Range<Int>) -> Bool {
         firstIndex(of: list, in: tokens, around: span, before: before, after: after, within: bounds) != nil
