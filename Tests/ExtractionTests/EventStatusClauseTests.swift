@@ -26,6 +26,8 @@ import Testing
         "Fighting was relatively subdued in Gharyan on Monday.",
         "لم ترد أنباء عن اشتباكات في غريان أمس.",
         "عاد الهدوء إلى غريان أمس دون وقوع اشتباكات.",
+        // Forces taking up positions is a movement, not a base set up: ACLED codes neither.
+        "تمركزت قوات تابعة للحكومة أمس في غريان وترهونة.",
     ])
     func aQuietDayIsNoEvent(text: String) {
         #expect(summary(text) == [], "\(text)")
