@@ -78,7 +78,10 @@ extension IncidentExtractor {
         let end = place.mention.firstToken + place.mention.tokenCount
         let index = tokenBefore(place, atMost: 4, tokens: tokens, skipping: isBodyFiller)
         if index >= 0, words.contains(tokens[index], in: .speakingBody, detachedClitic: tokens[index].script == .arabic) { return true }
-        return end < tokens.count && tokens[end].script == .latin && words.contains(tokens[end], in: .speakingBodyAfter)
+        // "Misrata residents said", but not "in Wadi al-Rabi and Espiaa, local residents reported":
+        // the body follows its town with one space, no comma.
+        return end < tokens.count && tokens[end].script == .latin && tokens[end].start - tokens[end - 1].end == 1
+            && words.contains(tokens[end], in: .speakingBodyAfter)
     }
 
     /// "منطقة الحرشة التابعة لمدينة الزاوية", "قرية … التابعة لبلدية الشقيقة": the town a place

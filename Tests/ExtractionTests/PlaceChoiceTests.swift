@@ -146,6 +146,9 @@ import Testing
         ("طرابلس 9 أبريل 2019 (وال) - قتل ثلاثة أشخاص يوم الاثنين في اشتباكات.", [String]()),
         ("Benghazi (Reuters) - Three people were killed on Monday in clashes.", [String]()),
         ("(وال) - بنغازي - قتل ثلاثة أشخاص يوم الاثنين في اشتباكات.", [String]()),
+        // A speaker after a comma is no town's: "…, local residents reported".
+        ("Clashes continued on Monday in Wadi al-Rabi and Espiaa, local residents reported.",
+         ["ly-wadi-al-rabi Battles/Armed clash 2019-04-08", "ly-espiaa Battles/Armed clash 2019-04-08"]),
     ])
     func aSpeakersTownAHomeTownOrADatelineIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
