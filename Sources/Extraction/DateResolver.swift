@@ -146,6 +146,10 @@ struct DateResolver {
     /// or a proclitic before it (بال، وال، فال; لل for ل + ال). واحد is "one", not و + أحد.
     static let articledPrefixes: [[Unicode.Scalar]] = ["ال", "بال", "وال", "فال", "لل"].map { Array($0.unicodeScalars) }
 
+    /// How many words may stand between a reporting verb and a day that dates the report where
+    /// the sentence gives another day (its subject, "فجر": أعلن التنظيم فجر اليوم).
+    static let reportDayReach = 3
+
     /// `foundMatches`: the date words of the sentence, when already found.
     private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask,
                             matches foundMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
@@ -188,8 +192,13 @@ struct DateResolver {
             let after = match.firstToken + match.tokenCount
             return after < sentence.tokens.upperBound && lexicon.words.contains(tokens[after], in: .that)
         }
+        // "أعلن التنظيم فجر اليوم الإثنين تبنيه للتفجير الذي وقع مساء الأمس الأحد": a day a few
+        // words after a reporting verb is the report's too, where the sentence gives another day.
+        func followsAReport(_ match: PhraseMatch<DateWord>) -> Bool {
+            reports.contains { report in (0...Self.reportDayReach).contains(match.firstToken - (report.firstToken + report.tokenCount)) }
+        }
         let hasEventDay = words.contains { match in
-            !datesTheReport(match) && !isBeforeThat(match) && match.payloads.contains {
+            !datesTheReport(match) && !isBeforeThat(match) && !followsAReport(match) && match.payloads.contains {
                 switch $0 { case .relative, .weekday: return true; default: return false }
             }
         }
@@ -235,7 +244,8 @@ struct DateResolver {
             }
             return nil
         }
-        for (position, match) in words.enumerated() where !datesTheReport(match) && !(hasEventDay && isBeforeThat(match)) {
+        for (position, match) in words.enumerated()
+        where !datesTheReport(match) && !(hasEventDay && (isBeforeThat(match) || followsAReport(match))) {
             if let outcome = day(of: match, at: position) { return outcome }
         }
         if let history = yearBeforeTheReport(slice) { return history }

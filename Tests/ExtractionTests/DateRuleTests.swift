@@ -92,6 +92,9 @@ import Testing
          [String]()),
         ("Fighting in Gharyan killed four people on Sunday, according to a report released on Monday.",
          ["2217362 Battles/Armed clash 2019-04-07"]),
+        // A day a few words after the reporting verb is the claim's where the event has its own.
+        ("أعلن التنظيم فجر اليوم الثلاثاء تبنيه للتفجير الذي وقع في غريان مساء الأمس الاثنين.",
+         ["2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
     ])
     func aReleaseDayDatesTheReport(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
