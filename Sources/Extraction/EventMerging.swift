@@ -14,6 +14,41 @@ extension IncidentExtractor {
     /// Sub-events of a bomb that can be the weapon of a killing told beside it.
     static let bombings: Set<String> = ["Remote explosive/landmine/IED", "Suicide bomb", "Grenade"]
 
+    /// An event a sentence tells on a day it states, at no place it names or carries: what
+    /// ``datingByLaterTellings(_:toldIn:laterDays:)`` reads.
+    struct UnplacedTelling {
+        var sentence: Int
+        var eventType: EventType
+        var date: ResolvedDate
+    }
+
+    /// "Protesters set fire to the cabinet building, a source said. ¶ In the early hours of
+    /// Sunday, demonstrators attacked the building": an incident dated only by the report (the
+    /// article gave no day before it) takes the day of the same kind of event told again within
+    /// three sentences on a stated day and at no place of its own. Not an incident with a day
+    /// carried from an earlier sentence: that day is already the event's, and a later day may be
+    /// another's ("the continued protests come despite a promise made on Monday").
+    /// `toldIn` gives each incident's sentence.
+    func datingByLaterTellings(_ found: inout [ExtractedIncident], toldIn sentences: [Int], laterDays: [UnplacedTelling]) {
+        guard !laterDays.isEmpty else { return }
+        for index in found.indices where found[index].date?.isPublicationDate ?? false {
+            let told = sentences[index]
+            guard let later = laterDays.first(where: { later in
+                later.sentence > told && later.sentence <= told + 3
+                    && Self.isSameKindOfEvent(later.eventType, found[index].eventType)
+            }) else { continue }
+            found[index].date = ResolvedDate(date: later.date.date, precision: .day,
+                                             reason: "the day a later sentence gives the event: \(later.date.reason)")
+        }
+    }
+
+    /// Whether two event types can be one event told twice: the same type, or a crowd told as a
+    /// protest and as a riot.
+    static func isSameKindOfEvent(_ one: EventType, _ other: EventType) -> Bool {
+        let crowd: Set<EventType> = [.protests, .riots]
+        return one == other || (crowd.contains(one) && crowd.contains(other))
+    }
+
     /// The merged incidents with each part of an event folded into the event: withdrawals into
     /// the battle at their place and day, an attack on a person into the bomb that killed them
     /// there that day (ACLED codes remote violence against civilians as Explosions/Remote

@@ -190,7 +190,7 @@ public struct IncidentExtractor: Sendable {
         // Events a sentence tells on a day it states but at no place it names or carries
         // ("The fighting began on Thursday night", a paragraph after the one that set it in
         // Tripoli): the day of an event told just before with no day of its own.
-        var unplacedDays: [(sentence: Int, eventType: EventType, date: ResolvedDate)] = []
+        var unplacedDays: [UnplacedTelling] = []
         // The types of the events told so far at no place, which a reference back may place.
         var unplacedTypes: Set<EventType> = []
         // The first day the article states in a sentence that names a place: the day a sentence
@@ -442,7 +442,7 @@ public struct IncidentExtractor: Sendable {
                 if linked.isEmpty, !isSetAbroad, let referredTown { linked = [referredTown] }
                 if linked.isEmpty, !isSetAbroad, sceneBefore.count == 1 { linked = sceneBefore }
                 if linked.isEmpty, !isSetAbroad, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
-                    unplacedDays.append((sentenceIndex, kind.eventType, date))
+                    unplacedDays.append(UnplacedTelling(sentence: sentenceIndex, eventType: kind.eventType, date: date))
                 }
                 let refers = refersBack(trigger, tokens: tokens)
                     || isNamedForItsToll(trigger, tokens: tokens, sentenceStart: sentence.tokens.lowerBound) || refersBackToTold(
@@ -477,21 +477,7 @@ public struct IncidentExtractor: Sendable {
                 }
             }
         }
-        for index in found.indices where found[index].date?.isPublicationDate ?? false {
-            let told = sentenceOfFound[index]
-            // "Protesters set fire to the cabinet building, a source said. ¶ In the early hours of
-            // Sunday, demonstrators attacked the building": the same type of event, told again
-            // within three sentences on a stated day and at no place of its own, is this one. Only
-            // where the article gave no day before: a day carried from an earlier sentence is
-            // already the event's, and a later day may be another's ("the continued protests come
-            // despite a promise made on Monday").
-            guard let later = unplacedDays.first(where: { later in
-                later.sentence > told && later.sentence <= told + 3
-                    && Self.isSameKindOfEvent(later.eventType, found[index].eventType)
-            }) else { continue }
-            found[index].date = ResolvedDate(date: later.date.date, precision: .day,
-                                             reason: "the day a later sentence gives the event: \(later.date.reason)")
-        }
+        datingByLaterTellings(&found, toldIn: sentenceOfFound, laterDays: unplacedDays)
         for index in found.indices where found[index].date?.isCarriedOver ?? false {
             // Still carried over: it folds into a stated incident as before, now on the right day.
             if let stated = statedDayOfPlace[found[index].place.id] {
@@ -954,13 +940,6 @@ public struct IncidentExtractor: Sendable {
     func unique(_ actors: [String]) -> [String] {
         var seen = Set<String>()
         return actors.filter { seen.insert($0).inserted }
-    }
-
-    /// Whether two event types can be one event told twice: the same type, or a crowd told as a
-    /// protest and as a riot.
-    static func isSameKindOfEvent(_ one: EventType, _ other: EventType) -> Bool {
-        let crowd: Set<EventType> = [.protests, .riots]
-        return one == other || (crowd.contains(one) && crowd.contains(other))
     }
 
     /// One incident per event: the same type at the same place on the same day, told in
