@@ -6,13 +6,17 @@ import TextMatching
 extension IncidentExtractor {
     /// A dateline ("TRIPOLI, Aug 25 (Reuters) -", "TRIPOLI –", "بنغازي - ") names where the
     /// report was filed, not where anything happened: a place that opens a line, written in
-    /// capitals in Latin script, and followed by a comma, a dash or a bracket.
+    /// capitals in Latin script, and followed by a comma, a dash, a colon or a bracket.
     func isDateline(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         let start = place.mention.start, end = place.mention.end
         var before = start
         while before > 0, text[before - 1] == " " || text[before - 1] == "\t" { before -= 1 }
-        guard before == 0 || text[before - 1] == "\n" else { return false }
         let first = tokens[place.mention.firstToken]
+        // A page copied as one line keeps its line breaks as runs of spaces ("… in south  TRIPOLI:
+        // Six days …"): a town in capitals after two spaces opens a line too.
+        let opensLine = before == 0 || text[before - 1] == "\n"
+        let opensCollapsedLine = first.script == .latin && start - before >= 2
+        guard opensLine || opensCollapsedLine else { return false }
         if first.script == .latin {
             let letters = text[start..<end].filter { $0.properties.isAlphabetic }
             guard letters.count >= 3, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
@@ -20,7 +24,7 @@ extension IncidentExtractor {
         var after = end
         while after < text.count, text[after] == " " { after += 1 }
         guard after < text.count else { return false }
-        return [",", "-", "\u{2013}", "\u{2014}", "("].contains(text[after])
+        return [",", "-", "\u{2013}", "\u{2014}", "(", ":"].contains(text[after])
     }
 
     /// "TRIPOLI Clashes between rival tribes …": a place in capitals that opens the text and
@@ -143,6 +147,23 @@ extension IncidentExtractor {
 
     /// The tokens of a dateline: its place up to the dash or bracket that ends it, within the
     /// line ("TRIPOLI, April 9 (Reuters) -").
+    /// "Published: 01st April 2012", "date 2019-06-27", "آخر تحديث: 1 فبراير 2026": a date
+    /// stamped after a label of the page it was copied from is when the page was published or
+    /// updated, never an event's day. The tokens of each such stamp, from the label to the end
+    /// of the date and time words that follow it (`dates`: the date phrases).
+    func pageStampTokens(dates: TokenMask, tokens: [Token]) -> [Range<Int>] {
+        var stamps: [Range<Int>] = []
+        for (index, token) in tokens.enumerated() where Self.pageStampLabels.contains(token.folded) {
+            var end = index + 1
+            while end < min(tokens.count, index + 12), dates.contains(end) || tokens[end].script == .digits { end += 1 }
+            if end > index + 1 { stamps.append(index..<end) }
+        }
+        return stamps
+    }
+
+    /// The labels a page puts before its own dates.
+    static let pageStampLabels = PlaceFrameWords.folded(["published", "updated", "posted", "date", "نشر", "تحديث", "التحديث", "النشر"])
+
     func datelineTokens(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Range<Int> {
         var end = place.mention.firstToken + place.mention.tokenCount
         while end < tokens.count, end - place.mention.firstToken < 12 {

@@ -18,7 +18,8 @@ extension IncidentExtractor {
     ///   assault", "to avert clashes", تحسبا لهجوم).
     /// - `background`: a charge or a reputation ("is accused of kidnapping", اشتهر بمشاركته في
     ///   المظاهرات), the whole country's conflict (القتال الذي تشهده البلاد), or a sentence that
-    ///   opens as a note of background (يذكر أن) and states no day of its own.
+    ///   opens as a note of background (يذكر أن) and states no day of its own, or the caption of
+    ///   a photograph from the archive (أرشيفية).
     /// - `negated`: the fighting was quiet ("fighting was subdued on Wednesday").
     /// - `aggregate`: the event is a total over a span of weeks ("the fighting, which lasted two
     ///   weeks", القتال الذي دام نحو أسبوعين).
@@ -33,6 +34,7 @@ extension IncidentExtractor {
             if governs, cue.payloads.contains(.charge) { return .background }
             if cue.payloads.contains(.nationwide), cue.firstToken >= end, cue.firstToken - end <= 2 { return .background }
             if cue.payloads.contains(.backgroundNote), !statesItsDay, cue.firstToken - sentence.lowerBound <= 1 { return .background }
+            if cue.payloads.contains(.caption) { return .background }
         }
         if isTakeoverAim(trigger, tokens: tokens) { return .planned }
         if isToldQuiet(trigger, tokens: tokens, sentence: sentence) { return .negated }

@@ -182,7 +182,8 @@ public struct IncidentExtractor: Sendable {
         // Date words inside a place's name (سوق الجمعة) or a dateline ("TRIPOLI, April 9 -", the
         // day the report was filed) date no event.
         let placeNames = TokenMask(places.map { $0.mention.firstToken..<($0.mention.firstToken + $0.mention.tokenCount) }
-            + datelines.map { datelineTokens($0, tokens: tokens, text: text) }, tokenCount: tokens.count)
+            + datelines.map { datelineTokens($0, tokens: tokens, text: text) }
+            + pageStampTokens(dates: dateTokens, tokens: tokens), tokenCount: tokens.count)
 
         var found: [ExtractedIncident] = []
         // The sentence each of `found` was told in.
@@ -887,7 +888,7 @@ public struct IncidentExtractor: Sendable {
     /// statement was made, not where the event was.
     func isInReportingZone(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], sentence: Sentence,
                            tokens: [Token], text: [Unicode.Scalar]) -> Bool {
-        guard let verb = cues.first(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
+        guard let verb = cues.last(where: { $0.payloads.contains(.reporting) && $0.firstToken < place.mention.firstToken }) else { return false }
         let words = self.words
         // A verb of several words may end past the place's start, and a place may run past the
         // sentence's end (a name split by a line break): no zone then.

@@ -75,6 +75,9 @@ public enum Cue: String, Hashable, Sendable, CaseIterable {
     /// At the head of a sentence: a note of background (يذكر أن، يشار إلى أن); with no day of
     /// its own, what it tells is not the news.
     case backgroundNote = "background-note"
+    /// Anywhere in a sentence: the caption of a photograph from the archive ("(أرشيفية)", "file
+    /// photo"); what it shows happened before, and is not the news.
+    case caption
 }
 
 /// A date word (see `Data/lexicons/dates.tsv`).

@@ -26,6 +26,7 @@ extension IncidentExtractor {
             || isReceivingHospitalsTown(place, tokens: tokens)
             || isDistanceReference(place, tokens: tokens)
             || isWhereAForceWithdrewTo(place, tokens: tokens)
+            || isBetweenLocator(place, tokens: tokens)
     }
 
     /// The sentence's places without those it names only as a reference for another of its
@@ -40,6 +41,7 @@ extension IncidentExtractor {
                 || isPipelineOrigin(place, tokens: tokens) || isLocatorOfAnother(place, among: places, tokens: tokens)
                 || isBodysSeat(place, tokens: tokens) || isSideReference(place, among: places, tokens: tokens)
                 || isSpeakingBodysTown(place, tokens: tokens) || isTownItBelongsTo(place, among: places, tokens: tokens)
+                || isSpeakersPlace(place, tokens: tokens)
         }.map(\.mention.firstToken)).union(ends)
         let kept = places.filter { !references.contains($0.mention.firstToken) }
         if !kept.isEmpty { return kept }
@@ -159,7 +161,41 @@ extension IncidentExtractor {
               to > 0 else { return false }
         let verb = stripped(tokens[to - 1])
         let twoBack = to > 1 ? stripped(tokens[to - 2]) : Letters([])
-        return PlaceFrameWords.travel.contains(verb) || PlaceFrameWords.travel.contains(twoBack)
+        if PlaceFrameWords.travel.contains(verb) || PlaceFrameWords.travel.contains(twoBack) { return true }
+        // "on its way from Tunis to Tripoli", "في طريقها من تونس إلى طرابلس": the journey's end.
+        let journey = max(0, to - 5)..<to
+        guard ((to + 1)..<first).allSatisfy({ PlaceFrameWords.locatorFiller.contains(stripped(tokens[$0])) }),
+              let from = journey.last(where: { PlaceFrameWords.from.contains(stripped(tokens[$0])) }), from > 0 else { return false }
+        return PlaceFrameWords.way.contains(stripped(tokens[from - 1]))
+    }
+
+    /// "a militia from Wershefana, which lies between that town and Tripoli", "منطقة الهلال
+    /// النفطي الواقعة بين بنغازي … وسرت": the two places a region is said to lie between tell the
+    /// reader where it is; neither is where the event was. The place right after "between" (past
+    /// a word for a town), or one joined to an earlier one by "and" a few words after it.
+    func isBetweenLocator(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken
+        let window = max(0, first - 8)..<first
+        guard let between = window.last(where: { PlaceFrameWords.between.contains(stripped(tokens[$0])) }), between > 0,
+              (max(0, between - 2)..<between).contains(where: { PlaceFrameWords.liesAt.contains(stripped(tokens[$0])) }) else { return false }
+        if ((between + 1)..<first).allSatisfy({ PlaceFrameWords.locatorFiller.contains(stripped(tokens[$0])) }) { return true }
+        return first - 1 > between && words.contains(tokens[first - 1], in: .and)
+            || words.beginsWithClitic(tokens[first], in: .and)
+    }
+
+    /// "The BBC's Rana Jawad in the capital Tripoli says", "a resident in Zawiya told AFP": the
+    /// place of the one who speaks, right before the reporting word; where the sentence names
+    /// another place, the event is there.
+    func isSpeakersPlace(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
+        let first = place.mention.firstToken, end = first + place.mention.tokenCount
+        guard tokens[first].script == .latin, end < tokens.count else { return false }
+        var before = first - 1
+        while before >= 0, PlaceFrameWords.speakerFiller.contains(tokens[before].folded) { before -= 1 }
+        guard before > 0, PlaceFrameWords.locative.contains(tokens[before].folded) else { return false }
+        var after = end
+        // "in the capital Tripoli says": the name after the word for it.
+        while after < min(tokens.count, end + 2), tokens[after].script == .latin, tokens[after].isCapitalised { after += 1 }
+        return after < tokens.count && PlaceFrameWords.says.contains(tokens[after].folded)
     }
 
     /// "relatives detained in Tripoli", "hostages held in Sabha", "ذويهم المحتجزين في طرابلس":
@@ -344,7 +380,12 @@ enum PlaceFrameWords {
     /// The word for a city or a town between a direction and the place: "غرب مدينة درنة".
     static let arabicCityNoun = folded(["العاصمة", "مدينة", "لمدينة", "بلدة", "لبلدة"])
     /// A word that says where something lies, before a direction: "الواقعة جنوب مصراتة".
-    static let liesAt = folded(["الواقعة", "الواقع", "الواقعين", "تقع", "يقع", "الكائنة", "الكائن", "المتواجدة"])
+    static let liesAt = folded(["الواقعة", "الواقع", "الواقعين", "تقع", "يقع", "الكائنة", "الكائن", "المتواجدة",
+                                "lies", "lie", "lying", "located", "situated", "sits"])
+    /// A way or a journey, before "from A to B": "في طريقها من تونس إلى طرابلس", "on its way from Tunis to Tripoli".
+    static let way = folded(["way", "route", "journey", "طريقها", "طريقه", "طريقهم", "طريقهما", "رحلتها", "رحلته", "رحلتهم"])
+    /// Before a place and a reporting word: where the one who speaks is ("the BBC's correspondent in Tripoli says").
+    static let speakerFiller = folded(["the", "capital", "city", "town", "of", "libyan"])
     /// A word for an area before a tribe's name that names its land: "مناطق ورشفانة".
     static let land = folded(["area", "areas", "region", "منطقة", "مناطق", "بمنطقة", "بمناطق", "أراضي", "اراضي", "مدينة", "بلدة"])
     /// The country after a town in a dateline.

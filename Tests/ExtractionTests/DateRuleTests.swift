@@ -144,4 +144,13 @@ import Testing
     func aYearAfterACommaAndOrdinalDays(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A date stamped after a page's label is the page's, not the event's.
+        ("Published: 08 April 2019  Clashes erupted in Gharyan on Sunday night.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        ("date 2019-04-09 Militias clashed yesterday in Tarhuna.", ["2210221 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aPagesDateStampDatesNoEvent(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

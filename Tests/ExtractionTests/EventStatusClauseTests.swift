@@ -74,4 +74,15 @@ import Testing
         let incidents = ExtractorTests.extractor.extract(article, includingNotHappened: true)
         #expect(incidents.map(\.status) == [.planned])
     }
+
+    @Test(arguments: [
+        // A photograph's caption from the archive, in brackets after what it shows.
+        "دمار في حي الهضبة جراء الاشتباكات في طرابلس (أرشيفية)",
+        "File photo: fighters clash with rival militias in Gharyan on Monday.",
+        // Told as what happened before the report.
+        "The group has previously carried out bombings in Gharyan.",
+    ])
+    func aCaptionFromTheArchiveOrAnEarlierActIsNoEvent(text: String) {
+        #expect(summary(text) == [], "\(text)")
+    }
 }

@@ -167,4 +167,24 @@ import Testing
     func aReferenceBackPlacesAnEventToldAtNoPlace(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // The two towns a place is said to lie between locate it; neither is the scene.
+        ("Fighters clashed on Monday in an area that lies between Zawiya and Tripoli.", [String]()),
+        ("اندلعت يوم الاثنين اشتباكات في منطقة الماية الواقعة بين الزاوية وطرابلس.", ["2219812 Battles/Armed clash 2019-04-08"]),
+        // Where the one who speaks is, when the sentence names where the event was.
+        ("Our reporter in the capital Tripoli says gunmen shot dead a judge in Derna on Monday.",
+         ["87205 Violence against civilians/Attack 2019-04-08"]),
+        // The end of a journey from one town to another is not where the vehicle was seized.
+        ("خطف مسلحون يوم الاثنين سيارة تقل عمالا أجانب في طريقها من زوارة إلى طرابلس.",
+         ["2208425 Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
+        // A place between a reporting verb and its أنها is where the statement was made.
+        ("وذكرت مصادر بالسفارة في العاصمة طرابلس أنها تتحرى تقارير عن اغتيال مواطن أمس.", [String]()),
+        // A town in capitals after a run of spaces and before a colon: a dateline of a page
+        // copied as one line, after its headline.
+        ("Oil guards attacked  SABHA: Gunmen shot dead two guards on Monday.", [String]()),
+    ])
+    func aLocatedRegionsEndsASpeakerOrAJourneysEndIsNotTheScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
