@@ -226,6 +226,12 @@ public struct IncidentExtractor: Sendable {
             .enumerated().map { index, found in withKillingsToldApart(found, in: sentences[index].tokens, tokens: tokens) }
         // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
         // the last sentence's Libyan town.
+        // The first tokens of the Libyan places a distance or a direction is measured from
+        // ("60 km south of Ajdabiya", "west of the capital Tripoli"), by sentence.
+        let measuredFromBySentence = grouped(resolved.filter { place in
+            place.place.isLibyan && (isDistanceReference(place, tokens: tokens) || isCompassReference(place, tokens: tokens)
+                || isArabicLocatedReference(place, tokens: tokens))
+        }.map(\.mention.firstToken), sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0 }
         let foreignPlacesBySentence = grouped(resolved.filter { place in
             !place.place.isLibyan && !datelines.contains { $0.mention.start == place.mention.start }
         }, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
@@ -441,8 +447,12 @@ public struct IncidentExtractor: Sendable {
                 // last sentence's.
                 let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }
                 if linked.isEmpty, !isSetAbroad, let referredTown { linked = [referredTown] }
-                if linked.isEmpty, !isSetAbroad, sceneBefore.count == 1 { linked = sceneBefore }
-                if linked.isEmpty, !isSetAbroad, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
+                // "a suicide attack … in an area 60 km south of Ajdabiya": a sentence that measures
+                // where it happened from a place says it was not there, nor in the last scene (a
+                // bracket may part the place's clause from the trigger's).
+                let isMeasuredFromAPlace = !measuredFromBySentence[sentenceIndex].isEmpty
+                if linked.isEmpty, !isSetAbroad, !isMeasuredFromAPlace, sceneBefore.count == 1 { linked = sceneBefore }
+                if linked.isEmpty, !isSetAbroad, !isMeasuredFromAPlace, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
                     unplacedDays.append(UnplacedTelling(sentence: sentenceIndex, eventType: kind.eventType, date: date))
                 }
                 let refers = refersBack(trigger, tokens: tokens)

@@ -153,4 +153,17 @@ import Testing
     func aPagesDateStampDatesNoEvent(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // "a day after" the event: the event was the day before the day the sentence gives.
+        ("Streets were quiet in Gharyan on Monday, a day after clashes killed ten people.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        ("عاد الهدوء إلى غريان يوم الاثنين غداة اشتباكات أودت بحياة عشرة أشخاص.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // …but not where the event is told with a day of its own and what follows is another matter.
+        ("Clashes erupted in Gharyan on Monday, a day after the ceasefire was announced.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // Days counted back from the report.
+        ("Five days ago, a car bomb exploded in Zliten.", ["2208485 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-04"]),
+    ])
+    func aDayAfterOrDaysAgoCountBack(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

@@ -187,4 +187,16 @@ import Testing
     func aLocatedRegionsEndsASpeakerOrAJourneysEndIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A sentence that measures where its event was from a town says it was elsewhere: not
+        // in that town, nor in the scene the sentence before set.
+        ("Clashes broke out in Gharyan on Monday. On Tuesday, a car bomb exploded at a checkpoint 30 km south of Gharyan.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("اندلعت اشتباكات في غريان يوم الاثنين. وانفجرت سيارة مفخخة يوم الثلاثاء عند بوابة تبعد 30 كيلومترا جنوب غريان.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func anEventMeasuredFromATownIsNotSetInTheLastScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
