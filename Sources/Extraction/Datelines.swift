@@ -153,7 +153,9 @@ extension IncidentExtractor {
     /// of the date and time words that follow it (`dates`: the date phrases).
     func pageStampTokens(dates: TokenMask, tokens: [Token]) -> [Range<Int>] {
         var stamps: [Range<Int>] = []
-        for (index, token) in tokens.enumerated() where Self.pageStampLabels.contains(token.folded) {
+        // Only a word before digits or a date word is looked up: most words are neither.
+        for index in tokens.indices.dropLast() where tokens[index + 1].script == .digits || dates.contains(index + 1) {
+            guard Self.pageStampLabels.contains(tokens[index].folded) else { continue }
             var end = index + 1
             while end < min(tokens.count, index + 12), dates.contains(end) || tokens[end].script == .digits { end += 1 }
             if end > index + 1 { stamps.append(index..<end) }

@@ -228,8 +228,12 @@ public struct IncidentExtractor: Sendable {
         // the last sentence's Libyan town.
         // The first tokens of the Libyan places a distance or a direction is measured from
         // ("60 km south of Ajdabiya", "west of the capital Tripoli"), by sentence.
+        // Only the Libyan places the article's places leave out are asked (few: references,
+        // datelines, actors' names).
+        let placeStarts = Set(places.map(\.mention.start))
         let measuredFromBySentence = grouped(resolved.filter { place in
-            place.place.isLibyan && (isDistanceReference(place, tokens: tokens) || isCompassReference(place, tokens: tokens)
+            place.place.isLibyan && !placeStarts.contains(place.mention.start)
+                && (isDistanceReference(place, tokens: tokens) || isCompassReference(place, tokens: tokens)
                 || isArabicLocatedReference(place, tokens: tokens))
         }.map(\.mention.firstToken), sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0 }
         let foreignPlacesBySentence = grouped(resolved.filter { place in

@@ -176,7 +176,7 @@ extension IncidentExtractor {
     func isBetweenLocator(_ place: ResolvedPlace, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken
         let window = max(0, first - 8)..<first
-        guard let between = window.last(where: { PlaceFrameWords.between.contains(stripped(tokens[$0])) }), between > 0,
+        guard let between = window.last(where: { words.contains(tokens[$0], in: .between) }), between > 0,
               (max(0, between - 2)..<between).contains(where: { PlaceFrameWords.liesAt.contains(stripped(tokens[$0])) }) else { return false }
         if ((between + 1)..<first).allSatisfy({ PlaceFrameWords.locatorFiller.contains(stripped(tokens[$0])) }) { return true }
         return first - 1 > between && words.contains(tokens[first - 1], in: .and)
