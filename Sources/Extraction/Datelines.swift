@@ -145,8 +145,6 @@ extension IncidentExtractor {
         return true
     }
 
-    /// The tokens of a dateline: its place up to the dash or bracket that ends it, within the
-    /// line ("TRIPOLI, April 9 (Reuters) -").
     /// "Published: 01st April 2012", "date 2019-06-27", "آخر تحديث: 1 فبراير 2026": a date
     /// stamped after a label of the page it was copied from is when the page was published or
     /// updated, never an event's day. The tokens of each such stamp, from the label to the end
@@ -166,6 +164,8 @@ extension IncidentExtractor {
     /// The labels a page puts before its own dates.
     static let pageStampLabels = PlaceFrameWords.folded(["published", "updated", "posted", "date", "نشر", "تحديث", "التحديث", "النشر"])
 
+    /// The tokens of a dateline: its place up to the dash or bracket that ends it, within the
+    /// line ("TRIPOLI, April 9 (Reuters) -").
     func datelineTokens(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Range<Int> {
         var end = place.mention.firstToken + place.mention.tokenCount
         while end < tokens.count, end - place.mention.firstToken < 12 {

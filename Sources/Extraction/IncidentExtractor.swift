@@ -224,8 +224,6 @@ public struct IncidentExtractor: Sendable {
         // With the killings told in two words apart, which no phrase finds.
         let triggersBySentence = grouped(triggers, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
             .enumerated().map { index, found in withKillingsToldApart(found, in: sentences[index].tokens, tokens: tokens) }
-        // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
-        // the last sentence's Libyan town.
         // The first tokens of the Libyan places a distance or a direction is measured from
         // ("60 km south of Ajdabiya", "west of the capital Tripoli"), by sentence.
         // Only the Libyan places the article's places leave out are asked (few: references,
@@ -236,6 +234,8 @@ public struct IncidentExtractor: Sendable {
                 && (isDistanceReference(place, tokens: tokens) || isCompassReference(place, tokens: tokens)
                 || isArabicLocatedReference(place, tokens: tokens))
         }.map(\.mention.firstToken), sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0 }
+        // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
+        // the last sentence's Libyan town.
         let foreignPlacesBySentence = grouped(resolved.filter { place in
             !place.place.isLibyan && !datelines.contains { $0.mention.start == place.mention.start }
         }, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
