@@ -8,7 +8,8 @@ import IncidentMapCore
 /// `name:fr`, `name:it`, `alt_name`, `old_name`, `official_name`, `short_name`, `int_name` …);
 /// names in other scripts are left out, since Libyan news is written in these two. The kind comes
 /// from the tags (`place=*`, `aeroway=aerodrome`, `military=*`, `harbour`, oil facilities,
-/// `waterway=wadi`, `barrier=border_control` …); elements with no name or no kind incidentmap
+/// `waterway=wadi`, `barrier=border_control`, hospitals, police stations, courts, universities
+/// and prisons …); elements with no name or no kind incidentmap
 /// maps are skipped and counted.
 ///
 /// ```swift
@@ -22,7 +23,8 @@ public enum OverpassPlaces {
     /// The places of an answer, and how many elements were left out.
     public struct Answer: Sendable {
         public var places: [Place]
-        /// Elements that carry no Arabic or Latin name.
+        /// Elements that carry no Arabic or Latin name (for a hospital, police station, court,
+        /// university or prison: no name that says which one it is).
         public var unnamed: Int
         /// Elements whose tags name no kind of place incidentmap keeps.
         public var otherKinds: Int
@@ -80,7 +82,10 @@ public enum OverpassPlaces {
             }
             let tags = element.tags ?? [:]
             guard let kind = kind(of: tags) else { answer.otherKinds += 1; continue }
-            let names = self.names(in: tags)
+            var names = self.names(in: tags)
+            if let facility = tags["amenity"].flatMap({ Facility(rawValue: $0) }), kind == .landmark {
+                names = (names.latin.filter(facility.isNamedBy), names.arabic.filter(facility.isNamedBy))
+            }
             guard let english = names.latin.first ?? names.arabic.first else { answer.unnamed += 1; continue }
             guard let latitude = element.lat ?? element.center?.lat, let longitude = element.lon ?? element.center?.lon else {
                 throw .unreadable(file: file, reason: "\(label): no lat/lon (ask Overpass for `out center` to get ways and relations)")
@@ -125,6 +130,7 @@ public enum OverpassPlaces {
         }
         if tags["military"] != nil || tags["landuse"] == "military" { return .militaryBase }
         if tags["barrier"] == "border_control" { return .crossing }
+        if tags["amenity"].flatMap(Facility.init(rawValue:)) != nil { return .landmark }
         if tags["waterway"] == "wadi" || tags["natural"] == "valley" || tags["intermittent"] == "yes" && tags["waterway"] != nil {
             return .wadi
         }
@@ -141,6 +147,57 @@ public enum OverpassPlaces {
             return tags["admin_level"] == "4" ? .district : .region
         }
         return nil
+    }
+
+    /// The public buildings news names as the scene of an attack ("an attack on the Kirimiyah
+    /// police station", "قصف مستشفى الخضراء"), kept as landmarks from their `amenity` tag, as the
+    /// GeoNames reader keeps `S.HSP`, `S.PRN` and `S.UNIV`.
+    enum Facility: String {
+        case hospital, police, courthouse, university, prison
+
+        /// Words that say what the building is, folded (lower case, Arabic article and
+        /// prepositions off).
+        var words: Set<String> {
+            switch self {
+            case .hospital: ["hospital", "clinic", "polyclinic", "medical", "مستشفى", "مستشفي", "مصحة", "مصحه", "عيادة", "عياده", "عيادات",
+                             "مستوصف", "الطبي", "طبي", "الصحي", "صحي"]
+            case .police: ["police", "security", "checkpoint", "gate", "شرطة", "شرطه", "امن", "أمن", "بوابة", "بوابه"]
+            case .courthouse: ["court", "محكمة", "محكمه"]
+            case .university: ["university", "جامعة", "جامعه"]
+            case .prison: ["prison", "jail", "سجن"]
+            }
+        }
+
+        /// Words of a facility's name that tell no one building from another ("Central Hospital",
+        /// "مركز الشرطة", "Security Directorate").
+        static let generic: Set<String> = [
+            "of", "the", "and", "for", "al", "el", "general", "central", "main", "teaching", "new", "old", "public", "private",
+            "station", "center", "centre", "department", "directorate", "security", "medical", "traffic", "specialized", "specialist",
+            "clinic", "clinics", "complex", "office", "dental", "health", "gate", "checkpoint", "east", "west", "north", "south",
+            "eastern", "western", "northern", "southern", "inspection", "military", "commissariat", "de", "du", "la", "le",
+            "مركز", "مديرية", "مديريه", "قسم", "العام", "عام", "المركزي", "مركزي", "التعليمي", "تعليمي", "الجديد", "القديم",
+            "التخصصي", "الخاص", "مكتب", "فرع", "مجمع", "اسنان", "أسنان", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الرئيسية",
+            "بوابة", "عيادة", "عيادات", "الصحي", "الطبي", "مستوصف", "الأمن", "الامن", "أمن", "امن", "مستشفى", "مستشفي", "شرطة", "محكمة", "جامعة", "سجن",
+        ]
+
+        /// A name that says it names such a building and which one: a bare word ("البساتين", a
+        /// district the hospital is named after) would take the district's mentions, and a bare
+        /// kind ("Police Station") names every one of them.
+        func isNamedBy(_ name: String) -> Bool {
+            let tokens = name.lowercased().split { !$0.isLetter }.map { word -> String in
+                var word = String(word)
+                for prefix in ["بال", "لل", "ال", "ب", "ل"] where word.hasPrefix(prefix) && word.count > prefix.count + 2 {
+                    word.removeFirst(prefix.count)
+                    break
+                }
+                return word
+            }
+            let saysWhat = tokens.contains { token in words.contains(token) || words.contains("ال" + token) }
+            let saysWhich = tokens.contains { token in
+                token.count > 2 && !words.contains(token) && !Self.generic.contains(token) && !Self.generic.contains("ال" + token)
+            }
+            return saysWhat && saysWhich
+        }
     }
 
     /// The element's names in Arabic and in Latin script, each once, `name:en` and `name` first.

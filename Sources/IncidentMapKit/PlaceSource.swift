@@ -36,7 +36,7 @@ public enum PlaceSource: Hashable, Sendable {
             let answer = try OverpassPlaces.read(contentsOf: file)
             let skipped = answer.unnamed + answer.otherKinds
             if skipped > 0 {
-                note("\(file): \(answer.places.count) places read; skipped \(answer.unnamed) element(s) with no Arabic or Latin name and \(answer.otherKinds) of kinds incidentmap does not keep")
+                note("\(file): \(answer.places.count) places read; skipped \(answer.unnamed) element(s) with no usable Arabic or Latin name and \(answer.otherKinds) of kinds incidentmap does not keep")
             }
             guard !answer.places.isEmpty else {
                 throw .unreadable(file: file, reason: "no places in the answer: is it an Overpass answer in [out:json]?")

@@ -29,6 +29,24 @@ struct OpenStreetMapTests {
         #expect(airport.nameEnglish == "Test Field Airport" && airport.nameArabic == "مطار الحقل")
     }
 
+    @Test func publicBuildingsAreLandmarksOnlyUnderANameThatSaysWhichOne() throws {
+        let json = """
+            {"elements": [
+              {"type": "node", "id": 1, "lat": 32.83, "lon": 13.01, "tags": {"amenity": "hospital", "name": "Qaryat Test Hospital"}},
+              {"type": "node", "id": 2, "lat": 32.63, "lon": 12.95, "tags": {"amenity": "police", "name": "مركز شرطة القرية"}},
+              {"type": "node", "id": 3, "lat": 32.80, "lon": 13.10, "tags": {"amenity": "police", "name": "Police Station"}},
+              {"type": "node", "id": 4, "lat": 32.81, "lon": 13.11, "tags": {"amenity": "hospital", "name": "البساتين"}},
+              {"type": "node", "id": 5, "lat": 32.82, "lon": 13.12, "tags": {"amenity": "courthouse", "name": "Court Test", "name:ar": "المحكمة"}}
+            ]}
+            """
+        let answer = try OverpassPlaces.read(Data(json.utf8), file: "test.json")
+        #expect(answer.places.map(\.id) == ["osm-node-1", "osm-node-2", "osm-node-5"])
+        #expect(answer.places.allSatisfy { $0.kind == .landmark })
+        #expect(answer.unnamed == 2)
+        // The court keeps the name that says which court, not the bare "the court".
+        #expect(answer.places[2].names == ["Court Test"])
+    }
+
     @Test(arguments: [
         ("{\"elements\": [", "not valid JSON"),
         ("{\"version\": 1}", "elements"),
