@@ -1,7 +1,7 @@
 // incidentmap's benchmarks: run by Scripts/bench (release build). Prints a table of what it
 // measured on this machine; no test asserts a time.
 //
-// Usage: incidentmap-bench [--quick] [--corpus-mb N]
+// Usage: incidentmap-bench [--quick] [--corpus-mb N] [--articles DIR]
 import Extraction
 import Foundation
 import Gazetteer
@@ -26,6 +26,10 @@ struct Options {
     var dumpCorpus: String?
     /// `--postgis-radius URL`: only the radius queries on a PostGIS store (Scripts/bench-postgis).
     var postGISRadius: String?
+    /// `--articles DIR`: the text benchmark repeats the `.txt` files of DIR (as `--dump-corpus`
+    /// writes them) in place of its own articles, whose synthetic one is made from the
+    /// gazetteer's names: two builds with different gazetteers then read the same text.
+    var articles: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -43,6 +47,7 @@ struct Options {
             case "--postgis-radius": postGISRadius = iterator.next()
             case "--text-only": sizes = []
             case "--dump-corpus": dumpCorpus = iterator.next()
+            case "--articles": articles = iterator.next()
             case "--generate":
                 guard let count = Options.size(iterator.next() ?? ""), let path = iterator.next() else {
                     FileHandle.standardError.write(Data("usage: incidentmap-bench --generate N PATH\n".utf8))
@@ -51,7 +56,7 @@ struct Options {
                 generate = (count, path)
             default:
                 FileHandle.standardError.write(Data("""
-                    usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m | --text-only] [--runs N] [--queries N] [--corpus-mb N] [--work DIR]
+                    usage: incidentmap-bench [--quick] [--sizes 10k,100k,1m | --text-only] [--runs N] [--queries N] [--corpus-mb N] [--articles DIR] [--work DIR]
                            incidentmap-bench --dump-corpus DIR
                            incidentmap-bench --generate 100k incidents.jsonl
 
@@ -74,8 +79,7 @@ extension Options {
 
 /// Article-sized Arabic texts: the shared sample article where it is present beside the
 /// checkout, else sentences built from the gazetteer's own names.
-func corpus(megabytes: Double, gazetteer: Gazetteer) -> [String] {
-    let articles = distinctArticles(gazetteer: gazetteer)
+func corpus(megabytes: Double, articles: [String]) -> [String] {
     var result: [String] = []
     var bytes = 0
     let target = Int(megabytes * 1_000_000)
@@ -166,7 +170,18 @@ for size in options.sizes {
 }
 emit("")
 let gazetteer = try Gazetteer.bundled()
-let texts = corpus(megabytes: options.corpusMegabytes, gazetteer: gazetteer)
+let articles: [String]
+if let folder = options.articles {
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+    articles = try files.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    guard !articles.isEmpty else {
+        FileHandle.standardError.write(Data("incidentmap-bench: no .txt file in \(folder): write one with --dump-corpus \(folder)\n".utf8))
+        exit(2)
+    }
+} else {
+    articles = distinctArticles(gazetteer: gazetteer)
+}
+let texts = corpus(megabytes: options.corpusMegabytes, articles: articles)
 let bytes = texts.reduce(0) { $0 + $1.utf8.count }
 let runs = options.quick ? 1 : 5
 let extractor = try IncidentExtractor(gazetteer: gazetteer)

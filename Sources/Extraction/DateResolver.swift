@@ -147,8 +147,9 @@ struct DateResolver {
     static let articledPrefixes: [[Unicode.Scalar]] = ["ال", "بال", "وال", "فال", "لل"].map { Array($0.unicodeScalars) }
 
     /// How many words may stand between a reporting verb and a day that dates the report where
-    /// the sentence gives another day (its subject, "فجر": أعلن التنظيم فجر اليوم).
-    static let reportDayReach = 3
+    /// the sentence gives another day (its subject, "فجر": أعلن التنظيم فجر اليوم; a group's name
+    /// and its short name: أعلن تنظيم الدولة الإسلامية داعش اليوم).
+    static let reportDayReach = 5
 
     /// `foundMatches`: the date words of the sentence, when already found.
     private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask,
@@ -194,8 +195,14 @@ struct DateResolver {
         }
         // "أعلن التنظيم فجر اليوم الإثنين تبنيه للتفجير الذي وقع مساء الأمس الأحد": a day a few
         // words after a reporting verb is the report's too, where the sentence gives another day.
+        // The words between are the report's subject ("أعلن تنظيم الدولة الإسلامية (داعش) اليوم"),
+        // not the reported clause: no "that" among them.
         func followsAReport(_ match: PhraseMatch<DateWord>) -> Bool {
-            reports.contains { report in (0...Self.reportDayReach).contains(match.firstToken - (report.firstToken + report.tokenCount)) }
+            reports.contains { report in
+                let after = report.firstToken + report.tokenCount
+                return (0...Self.reportDayReach).contains(match.firstToken - after)
+                    && !(after..<match.firstToken).contains { lexicon.words.contains(tokens[$0], in: .that) }
+            }
         }
         let hasEventDay = words.contains { match in
             !datesTheReport(match) && !isBeforeThat(match) && !followsAReport(match) && match.payloads.contains {

@@ -95,6 +95,12 @@ import Testing
         // A day a few words after the reporting verb is the claim's where the event has its own.
         ("أعلن التنظيم فجر اليوم الثلاثاء تبنيه للتفجير الذي وقع في غريان مساء الأمس الاثنين.",
          ["2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        // Also after a group's name and its short name in brackets.
+        ("أعلن تنظيم «أنصار الجبل» (أنصار) اليوم (الثلاثاء) مسؤوليته عن تفجير أمس في غريان.",
+         ["2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        // Not a day after the reporting verb's "that": it begins the clause it reports.
+        ("قال مسؤول إن اشتباكات اندلعت أمس في غريان وتجددت اليوم.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
     ])
     func aReleaseDayDatesTheReport(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
