@@ -151,6 +151,10 @@ struct DateResolver {
     /// and its short name: أعلن تنظيم الدولة الإسلامية داعش اليوم).
     static let reportDayReach = 5
 
+    /// How many words may stand between a day and the reporting verb after it that it dates
+    /// (the verb's subject: "Today it claimed", "On Monday the ministry said").
+    static let reportSubjectReach = 3
+
     /// `foundMatches`: the date words of the sentence, when already found.
     private func statedDate(in sentence: Sentence, tokens: [Token], text: [Unicode.Scalar], names: TokenMask,
                             matches foundMatches: [PhraseMatch<DateEntry>]?) -> Outcome {
@@ -204,8 +208,21 @@ struct DateResolver {
                     && !(after..<match.firstToken).contains { lexicon.words.contains(tokens[$0], in: .that) }
             }
         }
+        // "Today it claimed that last night …", "On Monday the ministry said": a day a few words
+        // before a reporting verb (its subject between) is the report's too, where the sentence
+        // gives another day.
+        func precedesAReport(_ match: PhraseMatch<DateWord>) -> Bool {
+            let end = match.firstToken + match.tokenCount
+            return reports.contains { report in
+                (0...Self.reportSubjectReach).contains(report.firstToken - end)
+                    && !(end..<report.firstToken).contains { lexicon.words.contains(tokens[$0], in: .that) }
+            }
+        }
+        func isTheReportsDay(_ match: PhraseMatch<DateWord>) -> Bool {
+            isBeforeThat(match) || followsAReport(match) || precedesAReport(match)
+        }
         let hasEventDay = words.contains { match in
-            !datesTheReport(match) && !isBeforeThat(match) && !followsAReport(match) && match.payloads.contains {
+            !datesTheReport(match) && !isTheReportsDay(match) && match.payloads.contains {
                 switch $0 { case .relative, .weekday: return true; default: return false }
             }
         }
@@ -252,7 +269,7 @@ struct DateResolver {
             return nil
         }
         for (position, match) in words.enumerated()
-        where !datesTheReport(match) && !(hasEventDay && (isBeforeThat(match) || followsAReport(match))) {
+        where !datesTheReport(match) && !(hasEventDay && isTheReportsDay(match)) {
             if let outcome = day(of: match, at: position) { return outcome }
         }
         if let history = yearBeforeTheReport(slice) { return history }

@@ -98,6 +98,9 @@ import Testing
         // Also after a group's name and its short name in brackets.
         ("أعلن تنظيم «أنصار الجبل» (أنصار) اليوم (الثلاثاء) مسؤوليته عن تفجير أمس في غريان.",
          ["2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        // A day before the reporting verb and its subject dates the claim.
+        ("Today the brigade claimed that last night, its aircraft bombed a camp in Gharyan.",
+         ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // Not a day after the reporting verb's "that": it begins the clause it reports.
         ("قال مسؤول إن اشتباكات اندلعت أمس في غريان وتجددت اليوم.",
          ["2217362 Battles/Armed clash 2019-04-08"]),
