@@ -229,6 +229,8 @@ public struct IncidentExtractor: Sendable {
         // Only the Libyan places the article's places leave out are asked (few: references,
         // datelines, actors' names).
         let placeStarts = Set(places.map(\.mention.start))
+        // How often the article names each place (which end of a stretch it means).
+        let timesNamed = places.reduce(into: [String: Int]()) { counts, place in counts[place.place.id, default: 0] += 1 }
         let measuredFromBySentence = grouped(resolved.filter { place in
             place.place.isLibyan && !placeStarts.contains(place.mention.start)
                 && (isDistanceReference(place, tokens: tokens) || isCompassReference(place, tokens: tokens)
@@ -446,7 +448,7 @@ public struct IncidentExtractor: Sendable {
                 }
                 linked = preferringPlacesInside(linked.isEmpty ? placesHere : linked, placesHere)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
-                linked = withoutFarEnds(linked, tokens: tokens)
+                linked = withoutFarEnds(linked, tokens: tokens, timesNamed: timesNamed)
                 // "the square", "the airport", "the city" say which place; the scene is only the
                 // last sentence's.
                 let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }

@@ -119,9 +119,11 @@ extension IncidentExtractor {
         for (near, far) in zip(ordered, ordered.dropFirst()) where !farEnds.contains(near.mention.firstToken) {
             let nearEnd = near.mention.firstToken + near.mention.tokenCount
             let gap = far.mention.firstToken - nearEnd
+            // "between the Libyan capital and the town of Zliten": words for a town may follow "and".
             let joined = gap == 0
                 ? isCoordinated(far, tokens: tokens) || words.beginsWithClitic(tokens[far.mention.firstToken], in: .and)
-                : gap == 1 && words.contains(tokens[nearEnd], in: .and)
+                : gap >= 1 && gap <= 4 && words.contains(tokens[nearEnd], in: .and)
+                    && ((nearEnd + 1)..<far.mention.firstToken).allSatisfy { PlaceFrameWords.referenceFiller.contains(stripped(tokens[$0])) }
             guard joined else { continue }
             // "between" up to three words before the near end ("between the towns of").
             let opening = max(0, near.mention.firstToken - 4)..<near.mention.firstToken
@@ -141,12 +143,19 @@ extension IncidentExtractor {
         Set(stretches(places, tokens: tokens).filter(\.isRoad).flatMap { [$0.near, $0.far] })
     }
 
-    /// `places` without the far end of each stretch named by its two ends: the event happened at
-    /// one point between them, one event, kept at the first end named; not one event at each town.
-    func withoutFarEnds(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+    /// `places` with one end of each stretch named by its two ends: the event happened at one
+    /// point between them, one event, not one at each town. It is kept at the end the article
+    /// names more often (`timesNamed`, by place id: "an attack on a checkpoint between the capital
+    /// and Zliten … the checkpoint in Zliten"), else at the first end named.
+    func withoutFarEnds(_ places: [ResolvedPlace], tokens: [Token], timesNamed: [String: Int] = [:]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
-        let farEnds = Set(stretches(places, tokens: tokens).map(\.far))
-        return places.filter { !farEnds.contains($0.mention.firstToken) }
+        let byStart = Dictionary(places.map { ($0.mention.firstToken, $0.place.id) }, uniquingKeysWith: { first, _ in first })
+        let dropped = Set(stretches(places, tokens: tokens).map { stretch in
+            let near = byStart[stretch.near].flatMap { timesNamed[$0] } ?? 0
+            let far = byStart[stretch.far].flatMap { timesNamed[$0] } ?? 0
+            return far > near ? stretch.near : stretch.far
+        })
+        return places.filter { !dropped.contains($0.mention.firstToken) }
     }
 
     // MARK: - Places where the event was not

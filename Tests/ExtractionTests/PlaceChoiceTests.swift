@@ -21,6 +21,9 @@ import Testing
         ("اندلعت اشتباكات يوم الاثنين جنوب العاصمة طرابلس.", ["2210247 Battles/Armed clash 2019-04-08"]),
         // A road's two ends: one event, at the first town where no other place is named.
         ("Gunmen attacked a checkpoint on Monday on the road between Zliten and Gharyan.", ["2208485 Battles/Armed clash 2019-04-08"]),
+        // One end of the stretch: the one the article names again.
+        ("Gunmen attacked a checkpoint on Monday between the capital and the town of Zliten. The checkpoint in Zliten was closed.",
+         ["2208485 Battles/Armed clash 2019-04-08"]),
     ])
     func aReferencePointIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
