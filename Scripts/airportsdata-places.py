@@ -19,6 +19,8 @@ import csv
 import math
 from pathlib import Path
 
+from placefiles import place_rows
+
 FACILITIES = {"airport", "air-base", "military-base"}
 NEAR_KM = 5.0
 COLUMNS = ["id", "kind", "name_en", "name_ar", "variants", "admin1", "parent", "latitude", "longitude",
@@ -33,18 +35,8 @@ def kilometres(one, other):
 
 def held_facilities(folder, leave_out):
     """The coordinates of the airports and bases in the gazetteer's place files."""
-    found = []
-    for path in sorted(folder.glob("*.tsv")):
-        if path.resolve() == leave_out:
-            continue
-        lines = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if not line.startswith("#")]
-        if not lines or lines[0][:2] != ["id", "kind"]:
-            continue
-        for fields in lines[1:]:
-            row = dict(zip(lines[0], fields))
-            if row["kind"] in FACILITIES:
-                found.append((float(row["latitude"]), float(row["longitude"])))
-    return found
+    return [(float(row["latitude"]), float(row["longitude"]))
+            for _, row in place_rows(folder, leave_out) if row["kind"] in FACILITIES]
 
 
 def main():

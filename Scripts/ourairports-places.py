@@ -61,6 +61,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from placefiles import place_rows
+
 FACILITIES = {"airport", "air-base", "military-base"}
 NEAR_KM = 5.0
 COLUMNS = ["id", "kind", "name_en", "name_ar", "variants", "admin1", "parent", "latitude", "longitude",
@@ -103,19 +105,12 @@ def folded(name):
 def held_places(folder, leave_out):
     """Every place row of the gazetteer's place files, as (file, row, point)."""
     found = []
-    for path in sorted(folder.glob("*.tsv")):
-        if path.resolve() == leave_out:
+    for name, row in place_rows(folder, leave_out):
+        try:
+            point = (float(row["latitude"]), float(row["longitude"]))
+        except (KeyError, ValueError):
             continue
-        lines = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if not line.startswith("#")]
-        if not lines or lines[0][:2] != ["id", "kind"]:
-            continue
-        for fields in lines[1:]:
-            row = dict(zip(lines[0], fields))
-            try:
-                point = (float(row["latitude"]), float(row["longitude"]))
-            except (KeyError, ValueError):
-                continue
-            found.append((path.name, row, point))
+        found.append((name, row, point))
     return found
 
 
