@@ -77,8 +77,7 @@ extension Options {
     }
 }
 
-/// Article-sized Arabic texts: the shared sample article where it is present beside the
-/// checkout, else sentences built from the gazetteer's own names.
+/// `articles` repeated until they make `megabytes` of text.
 func corpus(megabytes: Double, articles: [String]) -> [String] {
     var result: [String] = []
     var bytes = 0
@@ -91,7 +90,8 @@ func corpus(megabytes: Double, articles: [String]) -> [String] {
     return result
 }
 
-/// The articles the corpus repeats.
+/// The articles the corpus repeats: the shared sample article where it is present beside the
+/// checkout, and sentences built from the gazetteer's own names.
 func distinctArticles(gazetteer: Gazetteer) -> [String] {
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let sample = repository.deletingLastPathComponent().appendingPathComponent("shared/samples/tripoli-2019-04-ar.txt")

@@ -448,7 +448,7 @@ public struct IncidentExtractor: Sendable {
                 }
                 linked = preferringPlacesInside(linked.isEmpty ? placesHere : linked, placesHere)
                 linked = locatedOnes(mostSpecific(linked, tokens: tokens), cues: cuePositions, tokens: tokens)
-                linked = withoutFarEnds(linked, tokens: tokens, timesNamed: timesNamed)
+                linked = oneEndOfEachStretch(linked, tokens: tokens, timesNamed: timesNamed)
                 // "the square", "the airport", "the city" say which place; the scene is only the
                 // last sentence's.
                 let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }

@@ -111,7 +111,7 @@ extension IncidentExtractor {
     /// مصراتة وسرت", "at the crossroads between the towns of A and B", "between Zawiya and
     /// Sabratha". Each pair's first tokens, near end first, and whether a road word stands before
     /// "between". Only "A and B" (or Arabic's joined و): "between A, B and C" lists places. The
-    /// one rule that both ``roadEnds(_:tokens:)`` and ``withoutFarEnds(_:tokens:)`` read.
+    /// one rule that both ``roadEnds(_:tokens:)`` and ``oneEndOfEachStretch(_:tokens:timesNamed:)`` read.
     func stretches(_ places: [ResolvedPlace], tokens: [Token]) -> [(near: Int, far: Int, isRoad: Bool)] {
         var result: [(near: Int, far: Int, isRoad: Bool)] = []
         var farEnds = Set<Int>()
@@ -147,7 +147,7 @@ extension IncidentExtractor {
     /// point between them, one event, not one at each town. It is kept at the end the article
     /// names more often (`timesNamed`, by place id: "an attack on a checkpoint between the capital
     /// and Zliten … the checkpoint in Zliten"), else at the first end named.
-    func withoutFarEnds(_ places: [ResolvedPlace], tokens: [Token], timesNamed: [String: Int] = [:]) -> [ResolvedPlace] {
+    func oneEndOfEachStretch(_ places: [ResolvedPlace], tokens: [Token], timesNamed: [String: Int]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
         let byStart = Dictionary(places.map { ($0.mention.firstToken, $0.place.id) }, uniquingKeysWith: { first, _ in first })
         let dropped = Set(stretches(places, tokens: tokens).map { stretch in
