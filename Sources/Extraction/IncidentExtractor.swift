@@ -235,7 +235,9 @@ public struct IncidentExtractor: Sendable {
             place.place.isLibyan && !placeStarts.contains(place.mention.start)
                 && (isDistanceReference(place, tokens: tokens) || isCompassReference(place, tokens: tokens)
                 || isArabicLocatedReference(place, tokens: tokens))
-        }.map(\.mention.firstToken), sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0 }
+        }, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
+        // Every place each sentence names, whatever its role: what a distance may locate.
+        let resolvedMentionsBySentence = grouped(resolved.map(\.mention), sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
         // the last sentence's Libyan town.
         let foreignPlacesBySentence = grouped(resolved.filter { place in
@@ -367,6 +369,9 @@ public struct IncidentExtractor: Sendable {
                 : sentenceCues.contains { $0.payloads.contains(.landmarkAnaphor) } ? lastLandmark
                 : sentenceCues.contains { $0.payloads.contains(.facilityAnaphor) } ? lastFacility
                 : sentenceCues.contains { $0.payloads.contains(.anaphor) } ? lastTown : nil
+            let measuredPlaces = measuredFromBySentence[sentenceIndex].compactMap {
+                measuredPlace(from: $0, tokens: tokens, mentions: resolvedMentionsBySentence[sentenceIndex])
+            }
             let sentenceActors = unique(actorsBySentence[sentenceIndex].flatMap(\.payloads))
             let fatalities = deathToll(numbersBySentence[sentenceIndex], tokens: tokens, sentence: sentence)
             let isAirborne = sentenceCues.contains { $0.payloads.contains(.air) }
@@ -453,6 +458,14 @@ public struct IncidentExtractor: Sendable {
                 // last sentence's.
                 let isSetAbroad = foreignPlacesBySentence[sentenceIndex].contains { sentence.clauses[clause].contains($0.mention.firstToken) }
                 if linked.isEmpty, !isSetAbroad, let referredTown { linked = [referredTown] }
+                // Else the point it measures (a town or a facility referred to is what a distance
+                // describes: "the town, 80 km south of Tripoli"), where it gives a number and a direction ("two camps, 45
+                // kilometers southwest of Sirte"): the one in the trigger's clause, else the nearest.
+                if linked.isEmpty, !isSetAbroad, let measured = measuredPlaces.min(by: { one, other in
+                    let inClause = (sentence.clauses[clause].contains(one.mention.firstToken), sentence.clauses[clause].contains(other.mention.firstToken))
+                    if inClause.0 != inClause.1 { return inClause.0 }
+                    return abs(one.mention.firstToken - trigger.firstToken) < abs(other.mention.firstToken - trigger.firstToken)
+                }) { linked = [measured] }
                 // "a suicide attack … in an area 60 km south of Ajdabiya": a sentence that measures
                 // where it happened from a place says it was not there, nor in the last scene (a
                 // bracket may part the place's clause from the trigger's).
@@ -921,6 +934,7 @@ public struct IncidentExtractor: Sendable {
         case .country, .district, .region: return .largerArea
         default: break
         }
+        if Self.isMeasured(place.place) { return .nearPlace }
         let isNear = cues.contains { cue in
             cue.payloads.contains(.near) && cue.firstToken + cue.tokenCount <= place.mention.firstToken
                 && place.mention.firstToken - (cue.firstToken + cue.tokenCount) <= 2

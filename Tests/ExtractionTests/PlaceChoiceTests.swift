@@ -1,4 +1,6 @@
 import Testing
+import IncidentMapCore
+import TextMatching
 @testable import Extraction
 
 /// Which of a sentence's places is where its event happened, when it also names places only to
@@ -193,13 +195,56 @@ import Testing
 
     @Test(arguments: [
         // A sentence that measures where its event was from a town says it was elsewhere: not
-        // in that town, nor in the scene the sentence before set.
+        // in that town, nor in the scene the sentence before set, but at the point it measures.
         ("Clashes broke out in Gharyan on Monday. On Tuesday, a car bomb exploded at a checkpoint 30 km south of Gharyan.",
-         ["2217362 Battles/Armed clash 2019-04-08"]),
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362@30km180 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-09"]),
         ("اندلعت اشتباكات في غريان يوم الاثنين. وانفجرت سيارة مفخخة يوم الثلاثاء عند بوابة تبعد 30 كيلومترا جنوب غريان.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362@30km180 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-09"]),
+        // Without a number, the sentence says only that it was not in the town: no point.
+        ("Clashes broke out in Gharyan on Monday. On Tuesday, a car bomb exploded at a checkpoint south of Gharyan.",
          ["2217362 Battles/Armed clash 2019-04-08"]),
     ])
-    func anEventMeasuredFromATownIsNotSetInTheLastScene(text: String, expected: [String]) {
+    func anEventMeasuredFromATownIsAtThePointMeasured(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // Two compass words, the first measure of two, the Arabic for "south" with its ي, a
+        // number and a unit written as one word, a round number in words.
+        ("Aircraft struck two camps on Monday, 45 kilometers southwest of Sirte.", "2210554@45km225", 45.0, 225.0),
+        ("Gunmen attacked an air base on Monday about 45 kilometers (30 miles) north of the city of Sabha.", "2212775@45km0", 45, 0),
+        ("قتل جنديان يوم الاثنين في هجوم على نقطة تفتيش على بعد 60 كيلومترا جنوبي مدينة اجدابيا.", "89113@60km180", 60, 180),
+        ("Gunmen attacked a checkpoint on Monday 80km south-east of the Libyan capital Tripoli.", "2210247@80km135", 80, 135),
+        ("انفجرت سيارة مفخخة يوم الاثنين عند بوابة على بعد مائة كلم شرق بنغازي.", "88319@100km90", 100, 90),
+    ])
+    func aMeasuredPointLiesAtTheDistanceAndBearingGiven(text: String, id: String, kilometres: Double, bearing: Double) throws {
+        let incidents = ExtractorTests().extract(text)
+        let incident = try #require(incidents.first, "\(text)")
+        #expect(incidents.count == 1 && incident.place.id == id, "\(text)")
+        #expect(incident.geoPrecision == .nearPlace)
+        let town = try #require(ExtractorTests.extractor.gazetteer.place(id: String(id.prefix { $0 != "@" })))
+        // The geodesic back to the town is the distance given, to the metre.
+        #expect(abs(Geodesic.distance(from: town.coordinate, to: incident.place.coordinate) - kilometres * 1_000) < 1)
+        let back = Geodesic.destination(from: town.coordinate, azimuth: bearing, metres: kilometres * 1_000)
+        #expect(abs(back.latitude - incident.place.coordinate.latitude) < 1e-9 && abs(back.longitude - incident.place.coordinate.longitude) < 1e-9)
+    }
+
+    @Test(arguments: [
+        // A distance that locates a place named just before it ("Tarhuna, some 80 km …") says
+        // where that place is: the sentence's event is not at the measured point.
+        "Fighters from Tarhuna, some 80 km south-east of Tripoli, attacked a checkpoint on Monday.",
+        "وقال أحد سكان الزنتان، 145 كيلومترا جنوب غربي العاصمة طرابلس، إن مسلحين هاجموا بوابة يوم الاثنين.",
+    ])
+    func aDistanceThatLocatesANamedPlaceGivesNoPoint(text: String) {
+        #expect(!summary(text).contains { $0.contains("@") }, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("south-west of", 225.0), ("southwest of the", 225), ("to the east of", 90), ("جنوب غرب", 225), ("الجنوب الغربي", 225),
+        ("إلى الشمال من", 0), ("شمال شرق", 45), ("north of the south", -1), ("of the", -1),
+    ])
+    func directionWordsGiveABearing(words: String, degrees: Double) {
+        let bearing = IncidentExtractor.bearing(of: Tokenizer.tokens(in: words)[...])
+        #expect(bearing?.degrees ?? -1 == degrees, "\(words)")
     }
 }
