@@ -13,4 +13,14 @@ extension IncidentExtractor {
         let window = max(0, trigger.firstToken - 4)..<trigger.firstToken
         return window.contains { words.contains(tokens[$0], in: .clashWeapon) }
     }
+
+    /// "exchanged artillery and small arms fire overnight", "traded rocket fire", "تبادلت القوات
+    /// القصف المدفعي": shelling both sides fire at each other is an armed clash, as ACLED codes
+    /// an exchange of fire, not a shelling of one side by the other. The word of exchange stands
+    /// at most four words before the shelling trigger.
+    func isFiredInAnExchange(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
+        guard trigger.payloads.first?.subEventType == "Shelling/artillery/missile attack" else { return false }
+        let window = max(0, trigger.firstToken - 4)..<trigger.firstToken
+        return window.contains { words.contains(tokens[$0], in: .exchange, detachedClitic: tokens[$0].script == .arabic) }
+    }
 }

@@ -420,6 +420,7 @@ public struct IncidentExtractor: Sendable {
                 }) { continue }
                 if isWeaponOfAClash(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
+                if isFiredInAnExchange(trigger, tokens: tokens) { kind = (eventType: .battles, subEventType: "Armed clash") }
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
                 if eventType == .protests, sentenceTriggers.contains(where: { other in
                     abs(other.firstToken - trigger.firstToken) <= 2 && other.firstToken != trigger.firstToken

@@ -11,7 +11,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
-    case clashWeapon, attackWord, civilianTarget, crowdViolence
+    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence
     /// The role a place plays in its clause (`PlaceRoles.swift`).
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
     case killingWord, bullets, findingWord, body, noAttackAfter
@@ -58,6 +58,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .duration: "duration"
         case .count: "count"
         case .clashWeapon: "clash-weapon"
+        case .exchange: "exchange"
         case .attackWord: "attack-word"
         case .civilianTarget: "civilian-target"
         case .crowdViolence: "crowd-violence"

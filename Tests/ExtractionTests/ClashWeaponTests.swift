@@ -16,4 +16,16 @@ import Testing
     func shellingAsTheClashsWeaponIsTheClash(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // Fire the two sides exchange is a clash, in either language.
+        ("Rival brigades exchanged artillery and small arms fire in Gharyan on Monday.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("تبادلت القوات يوم الاثنين القصف المدفعي في غريان.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // Shelling with no exchange stays a shelling.
+        ("Rival brigades fired artillery at Gharyan on Monday.",
+         ["2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+    ])
+    func shellingTheSidesExchangeIsAClash(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
