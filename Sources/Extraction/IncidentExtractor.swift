@@ -515,7 +515,8 @@ public struct IncidentExtractor: Sendable {
                 found[index].date = ResolvedDate(date: stated.date, precision: .day, reason: stated.reason, isCarriedOver: true)
             }
         }
-        let happened = merged(found.filter { $0.status == .happened })
+        let leadEnd = sentences.count > 1 ? sentences[1].end : (sentences.first?.end ?? 0)
+        let happened = foldedIntoTheBodysEvents(merged(found.filter { $0.status == .happened }), leadEnd: leadEnd)
         guard includingNotHappened else { return happened.filter { !$0.refersBack } }
         // For review: what happened, then what did not, merged by place, type, day and status.
         let notHappened = merged(found.filter { $0.status != .happened }, foldingTellings: false)
@@ -1023,6 +1024,25 @@ public struct IncidentExtractor: Sendable {
         let (told, referredBack) = placedByReferences(incidents.filter { !$0.refersBack }, incidents.filter(\.refersBack))
         let folded = foldedIntoOneLocation(foldedIntoSpecificPlaces(foldedIntoStatedDates(datedByTheirCity(told))))
         return foldedIntoTheirEvents(foldedIntoRiots(foldedIntoCrowds(foldedIntoBattles(folded)))) + referredBack
+    }
+
+    /// "مقتل 20 شخصاً في اشتباكات بطرابلس" over an article whose body tells yesterday's clashes in
+    /// the Nafusa mountains: an event that only the headline and the lead tell, on no day they
+    /// state, is the body's event of that type under a looser name, not one more at the
+    /// headline's place on the publication day. It joins the first event of its kind the article
+    /// dates, which keeps its place and day. `leadEnd` is where the lead (the first two
+    /// sentences, a headline and the sentence under it) ends.
+    func foldedIntoTheBodysEvents(_ incidents: [ExtractedIncident], leadEnd: Int) -> [ExtractedIncident] {
+        folding(incidents, from: { all, index in
+            let incident = all[index]
+            guard incident.date?.isPublicationDate ?? false, !incident.refersBack,
+                  incident.evidence.allSatisfy({ $0.start < leadEnd }) else { return nil }
+            return FoldKey(eventType: incident.eventType)
+        }, into: { all, index in
+            all[index].date?.isCarriedOver == false && !all[index].refersBack ? FoldKey(eventType: all[index].eventType) : nil
+        }) { all, index, dated in
+            all[index].place.id != all[dated].place.id
+        }
     }
 
     /// An event told at a city and referred back to at a place inside it, the same type on the

@@ -75,8 +75,9 @@ extension IncidentExtractor {
 
     /// "The Tripoli district of Janzour": the same type on the same day at an administrative
     /// district and at a place inside it is one event at the inner place, as
-    /// ``foldedIntoSpecificPlaces(_:)`` joins a city's. Inside a district is within its hierarchy
-    /// or 25 km of its seat, where it is mapped. (A town and its quarter, "the Dahman area of
+    /// ``foldedIntoSpecificPlaces(_:)`` joins a city's. Inside a district is within its hierarchy,
+    /// in the district by the place's `admin1` ("معارك جبل نفوسة" and Kikla, 30 km from the
+    /// district's seat at Gharyan), or within 25 km of its seat. (A town and its quarter, "the Dahman area of
     /// Sabratha", are not joined yet: a distance from a town also took in the airport beside
     /// Qasr bin Ghashir and the terminal beside Ras Lanuf.)
     func foldedIntoPlacesInside(_ incidents: [ExtractedIncident]) -> [ExtractedIncident] {
@@ -96,7 +97,8 @@ extension IncidentExtractor {
         switch outer.kind {
         case .district:
             guard inner.kind.specificity > 0 else { return false }
-            return isAncestor(outer.id, of: inner) || Geodesic.isWithin(25_000, from: outer.coordinate, to: inner.coordinate)
+            return isAncestor(outer.id, of: inner) || (inner.admin1 != nil && inner.admin1 == outer.admin1)
+                || Geodesic.isWithin(25_000, from: outer.coordinate, to: inner.coordinate)
         default:
             return false
         }

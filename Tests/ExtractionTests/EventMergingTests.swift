@@ -73,6 +73,9 @@ import Testing
         // "The Tripoli district of Janzour": the district names where Janzour is.
         ("Militias clashed on Monday near the coast road in the western Tripoli district of Janzour.",
          ["2216349 Battles/Armed clash 2019-04-08"]),
+        // A town of the district far from its seat is in it by its admin1: Kikla lies 30 km
+        // from Gharyan, where the district's point is.
+        ("شهدت معارك الجبل الغربي يوم الاثنين اشتباكات عنيفة في ككلة.", ["2215758 Battles/Armed clash 2019-04-08"]),
     ])
     func aDistrictAndAPlaceInItAreOnePlace(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
@@ -85,6 +88,19 @@ import Testing
          ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
     ])
     func anEventThatComesAmidIsOneToldBefore(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A headline's event on no stated day is the body's event of its type, wherever the
+        // headline puts it.
+        ("مقتل عشرة أشخاص في اشتباكات بطرابلس\nقتل عشرة أشخاص في اشتباكات. وقال مصدر إن الاشتباكات اندلعت أمس في ككلة.",
+         ["2215758 Battles/Armed clash 2019-04-08"]),
+        // A headline event of another type stays; so does one the body dates itself.
+        ("غارة جوية على طرابلس\nقتل عشرة أشخاص في اشتباكات. وقال مصدر إن الاشتباكات اندلعت أمس في ككلة.",
+         ["2210247 Explosions/Remote violence/Air/drone strike 2019-04-09", "2215758 Battles/Armed clash 2019-04-08"]),
+    ])
+    func aHeadlinesUndatedEventIsTheBodys(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
 }
