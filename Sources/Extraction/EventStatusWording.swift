@@ -8,7 +8,8 @@ extension IncidentExtractor {
     /// The status the words around `trigger` give it, or `nil` when they give none.
     ///
     /// - `planned`: "to guard against any new attack", "any further strikes", تحسبا لأي هجوم —
-    ///   an attack that may come is no event.
+    ///   an attack that may come is no event; "the planned protest", مظاهرات متوقعة — nor one
+    ///   awaited.
     /// - `background`, where the sentence states no day of its own ("since Monday morning",
     ///   "on 9 September" date it as news):
     ///   - "the army has been fighting the militants": a campaign running for weeks or months,
@@ -23,6 +24,11 @@ extension IncidentExtractor {
         // Arabic writes أي right before its noun (لأي هجوم); English lets a word stand between ("any new attack").
         let hypotheticalReach = tokens[first].script == .arabic ? 1 : 2
         if words.has(.hypothetical, in: tokens, around: span, before: hypotheticalReach, after: 0, within: sentence) {
+            return .planned
+        }
+        // "the planned protest", "an imminent attack", مظاهرات متوقعة، الهجوم المرتقب: awaited, not reported.
+        let isArabic = tokens[first].script == .arabic
+        if words.has(.expected, in: tokens, around: span, before: isArabic ? 0 : 1, after: isArabic ? 1 : 0, within: sentence) {
             return .planned
         }
         guard !statesItsDay else { return nil }

@@ -17,6 +17,12 @@ import Testing
         ("اندلعت اشتباكات عنيفة في غريان الأسبوع الماضي.", []),
         // A day stated in the sentence dates the event, whatever else was last week.
         ("Despite a warning last week, clashes erupted in Gharyan on Monday.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // An event awaited, in either language, and the prospect of one.
+        ("Police closed the square in Misrata on Monday ahead of a planned protest.", []),
+        ("نشرت الشرطة قوات في مصراتة يوم الاثنين قبيل مظاهرات متوقعة.", []),
+        ("The vote raised the prospect of air strikes on Sirte.", []),
+        // The protest itself, held, is news.
+        ("Hundreds held a protest in Misrata on Monday.", ["2214846 Protests/Peaceful protest 2019-04-08"]),
     ])
     func possibleRunningAndEarlierEventsAreNotNews(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
