@@ -11,11 +11,13 @@ extension IncidentExtractor {
     ///   an attack that may come is no event; "the planned protest", مظاهرات متوقعة — nor one
     ///   awaited.
     /// - `background`, where the sentence states no day of its own ("since Monday morning",
-    ///   "on 9 September" date it as news):
+    ///   "on 9 September" date it as news), but for a taking told as a premise:
     ///   - "the army has been fighting the militants": a campaign running for weeks or months,
     ///     told as the setting, not one day's fighting;
     ///   - "heavy fighting last week", الأسبوع الماضي, الشهر المنصرم: before the days the
-    ///     report is about.
+    ///     report is about;
+    ///   - "after its capture of Sirte", بعد سيطرته على مدينة سرت: a taking the news follows,
+    ///     whatever day the sentence states (see ``isTakingToldAsAPremise(_:tokens:sentence:)``).
     func statusFromWording(of trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>,
                            statesItsDay: Bool) -> EventStatus? {
         let first = trigger.firstToken
@@ -31,6 +33,8 @@ extension IncidentExtractor {
         if words.has(.expected, in: tokens, around: span, before: isArabic ? 0 : 1, after: isArabic ? 1 : 0, within: sentence) {
             return .planned
         }
+        // Whatever day the sentence states: that is the news's, which follows the taking.
+        if isTakingToldAsAPremise(trigger, tokens: tokens, sentence: sentence) { return .background }
         guard !statesItsDay else { return nil }
         if tokens[first].script == .latin, let last = before.last, words.contains(last, in: .progressive),
            tokens[first].foldedText.hasSuffix("ing") {
@@ -55,4 +59,22 @@ extension IncidentExtractor {
         words.has(.toll, in: tokens, around: trigger.firstToken..<(trigger.firstToken + trigger.tokenCount), before: 3, after: 0,
                   within: sentenceStart..<tokens.count)
     }
+
+    /// The sub-events of a place changing hands in a battle.
+    static let takings: Set<String> = ["Non-state actor overtakes territory", "Government regains territory"]
+
+    /// "after its capture of Sirte", "despite losing control of Sirte", "بعد سيطرته على مدينة
+    /// سرت": a taking of territory right after a word of premise is what the news follows or
+    /// happens despite, the state of things, not a day's event. English lets "the", "its" or
+    /// "their" stand between; Arabic writes the word right before its noun (وبعد as well).
+    func isTakingToldAsAPremise(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
+        guard let subEventType = trigger.payloads.first?.subEventType, Self.takings.contains(subEventType) else { return false }
+        var index = trigger.firstToken - 1
+        if index >= sentence.lowerBound, tokens[trigger.firstToken].script == .latin,
+           Self.possessives.contains(tokens[index].folded) { index -= 1 }
+        guard index >= sentence.lowerBound else { return false }
+        return words.contains(tokens[index], in: .premise, detachedClitic: tokens[index].script == .arabic)
+    }
+
+    static let possessives = PlaceFrameWords.folded(["the", "its", "their", "his"])
 }

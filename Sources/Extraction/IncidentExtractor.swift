@@ -391,6 +391,13 @@ public struct IncidentExtractor: Sendable {
             let crowdTriggerInSentence = sentenceTriggers.contains { trigger in
                 trigger.payloads.contains { $0.eventType == .protests || $0.eventType == .riots }
             }
+            // "… on Monday after their capture of Sirte": the place a taking told as a premise took
+            // (the few words after it in its clause) is that taking's, history, and no other
+            // event's of the sentence.
+            let premiseSpans = sentenceTriggers.filter { isTakingToldAsAPremise($0, tokens: tokens, sentence: sentence.tokens) }.map { taking in
+                let clauseEnd = sentence.clauses.first { $0.contains(taking.firstToken) }?.upperBound ?? sentence.tokens.upperBound
+                return taking.firstToken..<min(clauseEnd, taking.firstToken + taking.tokenCount + 6)
+            }
             // Made once: every incident of the sentence shares it.
             let sentenceText = sentenceTriggers.isEmpty ? "" : String(scalars: text[sentence.start..<sentence.end])
             for trigger in sentenceTriggers {
@@ -442,8 +449,10 @@ public struct IncidentExtractor: Sendable {
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
                     kind.subEventType = "Air/drone strike"
                 }
-                var linked = listedWith(sentencePlaces.filter { sentence.clauses[clause].contains($0.mention.firstToken) },
-                                        in: sentencePlaces, tokens: tokens, text: text)
+                var linked = listedWith(sentencePlaces.filter { place in
+                    sentence.clauses[clause].contains(place.mention.firstToken)
+                        && !premiseSpans.contains { $0.contains(place.mention.firstToken) && !$0.contains(trigger.firstToken) }
+                }, in: sentencePlaces, tokens: tokens, text: text)
                 // "هاجم مسلحون من تاجوراء سجنا": where the attackers came from is not where the
                 // attack was; the sentence's other places are read instead, else the scene.
                 if linked.allSatisfy({ originStarts.contains($0.mention.firstToken) }) { linked = [] }

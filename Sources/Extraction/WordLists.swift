@@ -7,7 +7,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case pastPerfect, periodDeterminer, periodLast, period, periodDay, arabicPeriodWithin, arabicPeriod, arabicPeriodPast
     case capitalisedFunction
     case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer, night
-    case between, hypothetical, expected, toll, progressive, lastUnit, last
+    case between, hypothetical, expected, premise, toll, progressive, lastUnit, last
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
@@ -50,6 +50,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .between: "between"
         case .hypothetical: "hypothetical"
         case .expected: "expected"
+        case .premise: "premise"
         case .toll: "toll"
         case .progressive: "progressive"
         case .lastUnit: "last-unit"

@@ -21,6 +21,12 @@ import Testing
         ("Police closed the square in Misrata on Monday ahead of a planned protest.", []),
         ("نشرت الشرطة قوات في مصراتة يوم الاثنين قبيل مظاهرات متوقعة.", []),
         ("The vote raised the prospect of air strikes on Sirte.", []),
+        // A taking the news follows is history, whatever day the sentence gives the news.
+        ("Militants attacked a checkpoint in Ras Lanuf on Monday after their capture of Sirte.",
+         ["osm-node-1170541982 Battles/Armed clash 2019-04-08"]),
+        ("هاجم مسلحون بوابة في راس لانوف يوم الاثنين بعد سيطرتهم على مدينة سرت.",
+         ["osm-node-1170541982 Battles/Armed clash 2019-04-08"]),
+        ("Forces captured Sirte on Monday.", ["2210554 Battles/Non-state actor overtakes territory 2019-04-08"]),
         // The protest itself, held, is news.
         ("Hundreds held a protest in Misrata on Monday.", ["2214846 Protests/Peaceful protest 2019-04-08"]),
     ])
