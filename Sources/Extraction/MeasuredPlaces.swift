@@ -13,7 +13,11 @@ import TextMatching
 /// The point is the place the geodesic from the town reaches after the distance, leaving at the
 /// direction's bearing (PROJ's `geod_direct`, through ``Geodesic/destination(from:azimuth:metres:)``);
 /// its place has an id of its own (`2210554@45km225`), so that two distances from one town are two
-/// places, and is coded ``GeoPrecision/nearPlace``.
+/// places, and is coded ``GeoPrecision/nearPlace``. It has no parent: an event told at the town
+/// itself that day stays an event of its own (a headline's "in Sirte" and the body's "45 km
+/// southwest of Sirte" are one strike, but in the unseen real articles a town's event and one
+/// measured from it were more often two). `gazetteer refresh` leaves its incidents where they
+/// are: the point is the text's measure, which no gazetteer place moves.
 extension IncidentExtractor {
     /// The place `reference` measures: `nil` unless a number, a unit and a direction stand
     /// before it ("45 kilometers southwest of", "(630 كيلومتراً) شرق", "80km south-east of the
@@ -35,8 +39,8 @@ extension IncidentExtractor {
         let point = Geodesic.destination(from: town.coordinate, azimuth: bearing.degrees, metres: kilometres * 1_000)
         guard let coordinate = try? Coordinate(latitude: point.latitude, longitude: point.longitude) else { return nil }
         let distance = String(Int(kilometres.rounded()))
-        // Near enough to be the town's outskirts, the point is in its district and "of" it (the
-        // same event told at the town on that day is this one); further off, neither is known.
+        // Near enough to be the town's outskirts, the point is in its district; further off, the
+        // district is not known.
         let isNearTown = kilometres <= Self.outskirtsKilometres
         var measured = reference
         measured.place = Place(
@@ -55,8 +59,7 @@ extension IncidentExtractor {
     /// coastal city about 300 kilometers east of Benghazi".
     static let appositionReach = 5
 
-    /// Up to this distance a measured point is on a town's outskirts: in its district, and the
-    /// town's event of that day and type is the same event.
+    /// Up to this distance a measured point is on a town's outskirts, in its district.
     static let outskirtsKilometres = 50.0
 
     /// Whether `place` is a point measured from a town (see ``measuredPlace(from:tokens:)``).
