@@ -37,7 +37,10 @@ extension IncidentExtractor {
               }) else { return nil }
         let town = reference.place
         let point = Geodesic.destination(from: town.coordinate, azimuth: bearing.degrees, metres: kilometres * 1_000)
-        guard let coordinate = try? Coordinate(latitude: point.latitude, longitude: point.longitude) else { return nil }
+        // To a millionth of a degree (about 0.1 m), as the gazetteer writes its points: the measure
+        // in the text is good to a kilometre at best.
+        func rounded(_ degrees: Double) -> Double { (degrees * 1_000_000).rounded() / 1_000_000 }
+        guard let coordinate = try? Coordinate(latitude: rounded(point.latitude), longitude: rounded(point.longitude)) else { return nil }
         let distance = String(Int(kilometres.rounded()))
         // Near enough to be the town's outskirts, the point is in its district; further off, the
         // district is not known.
