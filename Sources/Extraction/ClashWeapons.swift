@@ -20,7 +20,7 @@ extension IncidentExtractor {
     /// at most four words before the shelling trigger.
     func isFiredInAnExchange(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
         guard trigger.payloads.first?.subEventType == "Shelling/artillery/missile attack" else { return false }
-        let window = max(0, trigger.firstToken - 4)..<trigger.firstToken
-        return window.contains { words.contains(tokens[$0], in: .exchange, detachedClitic: tokens[$0].script == .arabic) }
+        return words.firstIndex(of: .exchange, in: tokens, around: trigger.firstToken..<(trigger.firstToken + trigger.tokenCount),
+                                before: 4, after: 0, within: 0..<tokens.count, detachedClitic: true) != nil
     }
 }

@@ -145,7 +145,7 @@ extension IncidentExtractor {
     static func bearing(of words: ArraySlice<Token>) -> Bearing? {
         var northSouth = 0, eastWest = 0
         for word in words {
-            guard let (north, east) = compassParts[word.folded] ?? compassParts[strippedOfAnd(word)] else { continue }
+            guard let (north, east) = compassParts[word.folded] ?? compassParts[stripped(word)] else { continue }
             if north != 0 {
                 guard northSouth == 0 || northSouth == north else { return nil }
                 northSouth = north
@@ -165,13 +165,6 @@ extension IncidentExtractor {
         let rounded = Int(degrees.rounded())
         guard let name = names[rounded] else { return nil }
         return Bearing(degrees: Double(rounded), english: name.english, arabic: name.arabic)
-    }
-
-    /// A word with a leading و ("وجنوب") read without it.
-    static func strippedOfAnd(_ token: Token) -> Letters {
-        let letters = token.folded
-        guard token.script == .arabic, letters.count > 3, letters.first == "\u{0648}" else { return letters }
-        return letters.droppingFirst()
     }
 
     /// Each compass word's north (+1) or south (-1) part and east (+1) or west (-1) part.

@@ -357,7 +357,9 @@ extension IncidentExtractor {
     // MARK: - Words
 
     /// An Arabic word without one proclitic و or ف (وقال، فرّوا), as the lists hold them.
-    func stripped(_ token: Token) -> Letters {
+    func stripped(_ token: Token) -> Letters { Self.stripped(token) }
+
+    static func stripped(_ token: Token) -> Letters {
         let letters = token.folded
         guard token.script == .arabic, letters.count > 3, letters.first == "\u{0648}" || letters.first == "\u{0641}" else { return letters }
         return letters.droppingFirst()
