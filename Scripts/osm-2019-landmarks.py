@@ -32,7 +32,7 @@ import sqlite3
 import sys
 from collections import defaultdict
 
-AMENITIES = ("hospital", "police", "courthouse", "university", "prison")
+AMENITIES = ("hospital", "police", "courthouse", "university", "prison", "place_of_worship", "embassy")
 NAME_COLUMNS = ("NAME", "NAME_EN", "NAME_DE")
 TAGS = {"NAME": "name", "NAME_EN": "name:en", "NAME_DE": "name:de"}
 INVISIBLE = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069]")

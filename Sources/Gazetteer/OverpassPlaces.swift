@@ -150,10 +150,12 @@ public enum OverpassPlaces {
     }
 
     /// The public buildings news names as the scene of an attack ("an attack on the Kirimiyah
-    /// police station", "قصف مستشفى الخضراء"), kept as landmarks from their `amenity` tag, as the
-    /// GeoNames reader keeps `S.HSP`, `S.PRN` and `S.UNIV`.
+    /// police station", "قصف مستشفى الخضراء", the bombing of a mosque, an attack on an embassy),
+    /// kept as landmarks from their `amenity` tag, as the GeoNames reader keeps `S.HSP`, `S.PRN`,
+    /// `S.UNIV` and `S.MSQE`.
     enum Facility: String {
-        case hospital, police, courthouse, university, prison
+        case hospital, police, courthouse, university, prison, embassy
+        case placeOfWorship = "place_of_worship"
 
         /// Words that say what the building is, folded (lower case, Arabic article and
         /// prepositions off).
@@ -165,6 +167,10 @@ public enum OverpassPlaces {
             case .courthouse: ["court", "محكمة", "محكمه"]
             case .university: ["university", "جامعة", "جامعه"]
             case .prison: ["prison", "jail", "سجن"]
+            case .embassy: ["embassy", "consulate", "سفارة", "سفاره", "قنصلية", "قنصليه"]
+            // Not زاوية: a Sufi lodge's name is the name of the town or quarter around it
+            // (Zawiyat al-Dahmani), which the gazetteer holds as that place.
+            case .placeOfWorship: ["mosque", "masjid", "church", "cathedral", "shrine", "مسجد", "جامع", "كنيسة", "كنيسه", "ضريح"]
             }
         }
 
@@ -178,6 +184,7 @@ public enum OverpassPlaces {
             "مركز", "مديرية", "مديريه", "قسم", "العام", "عام", "المركزي", "مركزي", "التعليمي", "تعليمي", "الجديد", "القديم",
             "التخصصي", "الخاص", "مكتب", "فرع", "مجمع", "اسنان", "أسنان", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الرئيسية",
             "بوابة", "عيادة", "عيادات", "الصحي", "الطبي", "مستوصف", "الأمن", "الامن", "أمن", "امن", "مستشفى", "مستشفي", "شرطة", "محكمة", "جامعة", "سجن",
+            "grand", "great", "big", "ambassador", "resident", "affairs", "العتيق", "الكبير", "مسجد", "جامع", "الجامع",
         ]
 
         /// A name that says it names such a building and which one: a bare word ("البساتين", a

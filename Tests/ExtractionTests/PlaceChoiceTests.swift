@@ -111,6 +111,11 @@ import TextMatching
         // A hospital named in the fighting is the place, not a village of the same name.
         ("Rockets hit Al-Khadra Hospital in Tripoli on Monday.",
          ["ly-al-khadra-hospital Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        // So is a mosque or an embassy a bomb went off at (OSM's buildings, by the name that says which one).
+        ("انفجرت سيارة مفخخة يوم الاثنين أمام مسجد أحمد الزروق في مصراتة.",
+         ["osm-node-4366369392 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        ("A bomb exploded outside the Embassy of Poland in Tripoli on Monday.",
+         ["osm-node-6333352085 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
     ])
     func aTribesLandAndAHospitalAreScenes(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")

@@ -47,6 +47,26 @@ struct OpenStreetMapTests {
         #expect(answer.places[2].names == ["Court Test"])
     }
 
+    @Test func mosquesChurchesAndEmbassiesAreLandmarksUnderANameThatSaysWhichOne() throws {
+        let json = """
+            {"elements": [
+              {"type": "node", "id": 1, "lat": 32.11, "lon": 20.07, "tags": {"amenity": "place_of_worship", "name": "مسجد البحيرة التجريبي"}},
+              {"type": "node", "id": 2, "lat": 32.12, "lon": 20.08, "tags": {"amenity": "place_of_worship", "name": "مسجد"}},
+              {"type": "node", "id": 3, "lat": 32.13, "lon": 20.09, "tags": {"amenity": "place_of_worship", "name": "Grand Mosque"}},
+              {"type": "node", "id": 4, "lat": 32.89, "lon": 13.19, "tags": {"amenity": "embassy", "name": "Embassy of Testland", "name:ar": "سفارة تستلاند"}},
+              {"type": "node", "id": 5, "lat": 32.88, "lon": 13.18, "tags": {"amenity": "embassy", "name": "Consulate Affairs"}},
+              {"type": "node", "id": 6, "lat": 32.87, "lon": 13.17, "tags": {"amenity": "place_of_worship", "name": "زاوية سيدي التجربة"}}
+            ]}
+            """
+        let answer = try OverpassPlaces.read(Data(json.utf8), file: "test.json")
+        // A bare "mosque", "the Grand Mosque" of every town and "consular affairs" name no one
+        // building; a Sufi lodge is known by its quarter's name, which the gazetteer holds.
+        #expect(answer.places.map(\.id) == ["osm-node-1", "osm-node-4"])
+        #expect(answer.places.allSatisfy { $0.kind == .landmark })
+        #expect(answer.places[1].names == ["Embassy of Testland", "سفارة تستلاند"])
+        #expect(answer.unnamed == 4)
+    }
+
     @Test(arguments: [
         ("{\"elements\": [", "not valid JSON"),
         ("{\"version\": 1}", "elements"),
