@@ -133,6 +133,9 @@ public struct IncidentExtractor: Sendable {
         let actors = lexiconMatches.actors
         let resolved = gazetteer.resolve(text, tokens: tokens, names: lexiconMatches.names).resolved
         let dateTokens = TokenMask(lexiconMatches.dates.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
+        // Words that tell an event or its day: no seat's description runs across one.
+        let toldTokens = TokenMask((lexiconMatches.triggers.map { $0.firstToken..<($0.firstToken + $0.tokenCount) })
+                                   + lexiconMatches.dates.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
         let datelines = resolved.filter {
             isDateline($0, tokens: tokens, text: text) || isAgencyDateline($0, dates: dateTokens, tokens: tokens, text: text)
         }
@@ -162,7 +165,7 @@ public struct IncidentExtractor: Sendable {
             .filter { place in !datelines.contains { $0.mention.start == place.mention.start } }
             .filter { !isInActorName($0, actors: actorTokens, cues: cuePositions, tokens: tokens, text: text) }
             .filter { !isFamilyName($0) }
-            .filter { !isReferencePoint($0, cues: cuePositions) && !isSeat($0, cues: cuePositions, tokens: tokens) }
+            .filter { !isReferencePoint($0, cues: cuePositions) && !isSeat($0, cues: cuePositions, told: toldTokens, tokens: tokens) }
             .filter { !isNeverTheScene($0, tokens: tokens, text: text) }
 
         // Event words are read in the article's language: an Arabic article quoting an English
@@ -338,7 +341,7 @@ public struct IncidentExtractor: Sendable {
                    coversSeveralDays(near: fronted.upperBound - 1, clause: fronted, tokens: tokens) { return .aggregate }
                 return .happened
             }
-            let sentencePlaces = withoutFarNamesakes(choosingOverReferences(placesBySentence[sentenceIndex], tokens: tokens).filter {
+            let sentencePlaces = withoutFarNamesakes(choosingOverReferences(placesBySentence[sentenceIndex], tokens: tokens, text: text).filter {
                 !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
             }, tokens: tokens).map { place in
                 // "بمنطقة الناصرية" in an article set in Sabha, whose only namesake the gazetteer
@@ -678,7 +681,13 @@ public struct IncidentExtractor: Sendable {
         let first = place.mention.firstToken, end = first + place.mention.tokenCount
         if (first..<end).contains(where: actors.contains) { return !isLandNamedForItsPeople(place, actors: actors, tokens: tokens) }
         if isInPersonName(place, tokens: tokens, text: text) { return true }
-        if cues.has(.actorBefore, endingBefore: first, within: 0...0) { return true }
+        if let body = cues.ending(before: first, within: 0...0).first(where: { $0.payloads.contains(.actorBefore) }) {
+            // "في مبنى مجلس النواب بطبرق": the body's building, in the town its ب names, is a
+            // place things happen to.
+            let isBuilding = body.firstToken > 0 && words.contains(tokens[body.firstToken - 1], in: .building)
+            let isIn = place.mention.detachedClitic && tokens[first].folded.first == "\u{0628}"
+            if !(isBuilding && isIn) { return true }
+        }
         return cues.starting(at: end).contains { cue in
             guard cue.payloads.contains(.actorAfter) else { return false }
             // Joined by a space or a hyphen only: "in Tripoli, forces …" is a place and a subject.
@@ -696,7 +705,7 @@ public struct IncidentExtractor: Sendable {
 
     /// The seat of a government or a parliament named a few words before: "the internationally
     /// recognised government in Tripoli".
-    func isSeat(_ place: ResolvedPlace, cues: CuePositions, tokens: [Token]) -> Bool {
+    func isSeat(_ place: ResolvedPlace, cues: CuePositions, told: TokenMask, tokens: [Token]) -> Bool {
         let first = place.mention.firstToken
         guard first > 0 else { return false }
         let words = self.words, previous = tokens[first - 1]
@@ -709,7 +718,10 @@ public struct IncidentExtractor: Sendable {
             let end = cue.firstToken + cue.tokenCount
             guard cue.payloads.contains(.seat) else { return false }
             let afterBuilding = cue.firstToken > 0 && words.contains(tokens[cue.firstToken - 1], in: .building)
+            // "Government forces shelled positions in Gharyan", "قوات الحكومة يوم الجمعة مواقع في
+            // غريان": an event word or a day between tells what the forces did, and where.
             return !afterBuilding && !tokens[end..<first].contains { words.contains($0, in: .building) }
+                && !(end..<first).contains(where: told.contains)
         }
     }
 
@@ -924,6 +936,12 @@ public struct IncidentExtractor: Sendable {
         return zip(places, located).filter(\.1).map(\.0)
     }
 
+    /// A Latin word written with "'s": "Tripoli's".
+    static func isPossessive(_ token: Token, text: [Unicode.Scalar]) -> Bool {
+        token.script == .latin && token.end - token.start >= 3 && text[token.end - 1] == "s"
+            && ["'", "\u{2019}"].contains(text[token.end - 2])
+    }
+
     /// A place between a reporting verb and its clause (قال … في طرابلس … إن) is where a
     /// statement was made, not where the event was.
     func isInReportingZone(_ place: ResolvedPlace, cues: [PhraseMatch<Cue>], sentence: Sentence,
@@ -970,7 +988,16 @@ public struct IncidentExtractor: Sendable {
                     let next = match.firstToken + match.tokenCount
                     if let value = numbersAt[next] ?? numbersAt[next + 1] { toll = max(toll, value) }
                 case .killedAfter:
-                    if let value = numbersAt[match.firstToken - 1] ?? numbersAt[match.firstToken - 2] { toll = max(toll, value) }
+                    if let value = numbersAt[match.firstToken - 1] ?? numbersAt[match.firstToken - 2] {
+                        toll = max(toll, value)
+                        continue
+                    }
+                    // "12 people were killed", "three soldiers have been killed", "ثلاثة أشخاص
+                    // مصرعهم": who died and the auxiliary stand between the number and the word.
+                    var index = match.firstToken - 1
+                    while index > sentence.tokens.lowerBound, match.firstToken - index <= 4,
+                          words.contains(tokens[index], in: .tollFiller) { index -= 1 }
+                    if index < match.firstToken - 1, let value = numbersAt[index] { toll = max(toll, value) }
                 case .number:
                     break
                 }

@@ -33,15 +33,15 @@ extension IncidentExtractor {
     /// places: an Arabic direction's ("ترهونة جنوب شرق العاصمة طرابلس"), a road's ends ("on the
     /// road between A and B"), a quoted official's seat, a pipeline's origin. Where the sentence
     /// names no other place, the reference is all it says, and stays (a road's first town only).
-    func choosingOverReferences(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+    func choosingOverReferences(_ places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar]) -> [ResolvedPlace] {
         guard places.count > 1 else { return places }
         let ends = roadEnds(places, tokens: tokens)
         let references = Set(places.filter { place in
             isArabicDirectionReference(place, among: places, tokens: tokens) || isOfficialsSeat(place, tokens: tokens)
-                || isPipelineOrigin(place, tokens: tokens) || isLocatorOfAnother(place, among: places, tokens: tokens)
+                || isPipelineOrigin(place, tokens: tokens) || isLocatorOfAnother(place, among: places, tokens: tokens, text: text)
                 || isBodysSeat(place, tokens: tokens) || isSideReference(place, among: places, tokens: tokens)
                 || isSpeakingBodysTown(place, tokens: tokens) || isTownItBelongsTo(place, among: places, tokens: tokens)
-                || isSpeakersPlace(place, tokens: tokens)
+                || isSpeakersPlace(place, tokens: tokens) || isOwnerOfAnother(place, among: places, tokens: tokens, text: text)
         }.map(\.mention.firstToken)).union(ends)
         let kept = places.filter { !references.contains($0.mention.firstToken) }
         if !kept.isEmpty { return kept }
@@ -257,14 +257,29 @@ extension IncidentExtractor {
     /// after a word of nearness that follows another place by at most two words locates that
     /// place for the reader; the event is at the place it locates (ACLED codes the named town,
     /// not the landmark it is told by). "clashes near Gharyan" alone is at Gharyan: the rule only
-    /// reads places in apposition to another.
-    func isLocatorOfAnother(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+    /// reads places in apposition to another. A possessive owns what follows: "Tripoli's
+    /// southern suburb of Ain Zara" is in Ain Zara.
+    func isLocatorOfAnother(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         let index = tokenBefore(place, skipping: PlaceFrameWords.locatorFiller, atMost: 4, tokens: tokens)
         guard index >= 0, PlaceFrameWords.near.contains(stripped(tokens[index])) else { return false }
+        if (max(0, index - 2)..<index).contains(where: { Self.isPossessive(tokens[$0], text: text) }) { return false }
         var nearStart = index
         // "close to", "next to", "بالقرب من": the word before the connector is the locator's.
         if nearStart > 0, PlaceFrameWords.near.contains(stripped(tokens[nearStart - 1])) { nearStart -= 1 }
         return isAnotherPlace(than: place, among: places, endingBefore: nearStart, within: 0...2)
+    }
+
+    /// "near Tripoli's southern city of Gharyan", "in Benghazi's district of Laithi": a place
+    /// written with "'s" that owns another named after "of" says where that place is; the event
+    /// is at the place it owns.
+    func isOwnerOfAnother(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar]) -> Bool {
+        let end = place.mention.firstToken + place.mention.tokenCount
+        guard Self.isPossessive(tokens[end - 1], text: text) else { return false }
+        return places.contains { other in
+            let start = other.mention.firstToken
+            return start > end + 1 && start - end <= 4 && tokens[start - 1].key == "of"
+                && tokens[end..<start].allSatisfy { $0.script == .latin }
+        }
     }
 
     /// "المجلس الرئاسي الذي يتخذ من قاعدة بو ستة مقراً له", "a militia headquartered in Zawiya":

@@ -22,11 +22,16 @@ extension IncidentExtractor {
     /// - a destruction (torched, looted, set fire) whose nearest trigger before it in the
     ///   sentence is a crowd at a protest, a few words back, is that crowd's act: a riot, not
     ///   property destruction by an armed group;
+    /// - storming a home ("gunmen stormed her house", اقتحموا منزله) is an attack on the people in
+    ///   it, violence against civilians; storming by an angry crowd ("hundreds of angry residents
+    ///   stormed the council") is a riot;
+    /// - fighters or arms captured ("captured three GNA fighters", "seized two tanks") are no
+    ///   territory taken: the word reports no event of its own (the fight is told by its own);
     /// - a battle told as met with no fight ("دون قتال") is a non-violent transfer of territory
     ///   (``isTakenUnopposed(at:in:tokens:)``).
     ///
-    /// The words are the lists `attack-word`, `civilian-target`, `crowd-violence` and
-    /// `unopposed` of `Data/lexicons/words.tsv`.
+    /// The words are the lists `attack-word`, `civilian-target`, `crowd-violence`, `home`,
+    /// `angry-crowd`, `captive` and `unopposed` of `Data/lexicons/words.tsv`.
     func typedByContext(_ triggers: [PhraseMatch<Trigger>], tokens: [Token], aircraftAt: [Int],
                         nextSentenceTellsAnAirStrike: Bool) -> [PhraseMatch<Trigger>] {
         triggers.indices.map { index in
@@ -45,6 +50,13 @@ extension IncidentExtractor {
                 } else if near(.civilianTarget, before: 4, after: 3) {
                     retyped.payloads[0] = Trigger(eventType: .violenceAgainstCivilians, subEventType: "Attack")
                 }
+            } else if eventType == .battles, first.subEventType == "Armed clash",
+                      span.contains(where: { words.contains(tokens[$0], in: .crowdViolence, detachedClitic: trigger.detachedClitic) }) {
+                if near(.home, before: 0, after: 4) {
+                    retyped.payloads[0] = Trigger(eventType: .violenceAgainstCivilians, subEventType: "Attack")
+                } else if near(.angryCrowd, before: 5, after: 0) {
+                    retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Mob violence")
+                }
             } else if eventType == .protests, near(.crowdViolence, before: 2, after: 3) {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
             } else if first.subEventType == "Looting/property destruction",
@@ -52,6 +64,10 @@ extension IncidentExtractor {
                       crowd.payloads.first?.eventType == .protests,
                       span.lowerBound - (crowd.firstToken + crowd.tokenCount) <= Self.crowdActReach {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
+            }
+            if Self.takeovers.contains(first.subEventType), tokens[trigger.firstToken].script == .latin,
+               near(.captive, before: 0, after: 3) {
+                retyped.payloads[0] = Trigger(eventType: nil, subEventType: "none")
             }
             if retyped.payloads[0].eventType == .battles, isTakenUnopposed(at: index, in: triggers, tokens: tokens) {
                 retyped.payloads[0] = Trigger(eventType: .strategicDevelopments, subEventType: Self.withdrawal)

@@ -11,7 +11,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
-    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence
+    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence, home, angryCrowd, tollFiller, captive
     /// The role a place plays in its clause (`PlaceRoles.swift`).
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
     case killingWord, bullets, findingWord, body, noAttackAfter
@@ -64,6 +64,10 @@ enum WordList: Int, CaseIterable, Sendable {
         case .attackWord: "attack-word"
         case .civilianTarget: "civilian-target"
         case .crowdViolence: "crowd-violence"
+        case .home: "home"
+        case .angryCrowd: "angry-crowd"
+        case .tollFiller: "toll-filler"
+        case .captive: "captive"
         case .distanceUnit: "distance-unit"
         case .directionFiller: "direction-filler"
         case .arabicSide: "arabic-side"

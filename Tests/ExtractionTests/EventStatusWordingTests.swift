@@ -15,6 +15,9 @@ import Testing
         ("The army was fighting militants in Benghazi on Monday.", ["88319 Battles/Armed clash 2019-04-08"]),
         ("Heavy fighting last week failed to break the defences of Gharyan.", []),
         ("اندلعت اشتباكات عنيفة في غريان الأسبوع الماضي.", []),
+        // A season is such a time too.
+        ("Order returned to Gharyan after deadly clashes last summer.", []),
+        ("اندلعت اشتباكات عنيفة في غريان الصيف الماضي.", []),
         // A day stated in the sentence dates the event, whatever else was last week.
         ("Despite a warning last week, clashes erupted in Gharyan on Monday.", ["2217362 Battles/Armed clash 2019-04-08"]),
         // An event awaited, in either language, and the prospect of one.

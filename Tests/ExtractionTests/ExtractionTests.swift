@@ -243,6 +243,11 @@ import Gazetteer
         // A government's seat is not where it fought; its building is where protesters stormed.
         ("اشتبك الجيش أمس مع جماعات متحالفة مع الحكومة المعترف بها دوليا في العاصمة طرابلس", []),
         ("اقتحم متظاهرون أمس مقر مجلس النواب في طبرق", ["81302 Riots/Violent demonstration 2019-04-08"]),
+        // … and so is the building of a body whose town is written with ب (بطبرق, بمدينة طبرق).
+        ("أضرم متظاهرون أمس النار في مبنى مجلس النواب بمدينة طبرق", ["81302 Riots/Violent demonstration 2019-04-08"]),
+        // A government's forces that shelled a town are no seat of it.
+        ("Government forces shelled positions in Gharyan yesterday", ["2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        ("قصفت قوات الحكومة أمس مواقع في غريان", ["2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
         // A year before the report's, alone, is history; a day in the same sentence wins.
         ("وتشهد غريان نوبات من القتال منذ انتفاضة عام 2011", []),
         ("Clashes erupted in Gharyan yesterday, the worst since 2011", ["2217362 Battles/Armed clash 2019-04-08"]),
@@ -354,6 +359,18 @@ import Gazetteer
         #expect(english.fatalities == 43)
         #expect(english.actor1 == "UNSMIL: United Nations Support Mission in Libya")
         #expect(try #require(extract("سقط ٧ قتلى في قصف على الزاوية أمس").first).fatalities == 7)
+    }
+
+    /// Who died and the auxiliary may stand between the number and the word of dying; any other
+    /// word between leaves the number alone.
+    @Test(arguments: [
+        ("At least 12 people were killed in clashes in Gharyan yesterday", 12),
+        ("Three civilians have been killed by shelling in Gharyan yesterday", 3),
+        ("لقي ثلاثة أشخاص مصرعهم في اشتباكات في غريان أمس", 3),
+        ("Clashes in Gharyan yesterday were the worst in 3 years, and people were killed", 0),
+    ])
+    func aTollAfterWhoDied(text: String, toll: Int) throws {
+        #expect(try #require(extract(text).first).fatalities == toll, "\(text)")
     }
 
     @Test func anEventToldTwiceIsOneIncidentWithTwoSpans() throws {

@@ -60,6 +60,11 @@ import TextMatching
          ["ly-al-jufra-air-base Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // Where someone went to meet an official sets no scene for the attack told next.
         ("The mayor went to Tripoli on Monday. Gunmen attacked the town with mortars on Monday.", [String]()),
+        // A city written with "'s" owns the place named after "of": the event is there.
+        ("Clashes broke out on Monday in Tripoli's southern suburb of Ain Zara.", ["ly-ain-zara Battles/Armed clash 2019-04-08"]),
+        ("Fighting was reported on Monday near Tripoli's southern city of Gharyan.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        // A suburb told after its place is still located by the city.
+        ("Clashes broke out on Monday in Ain Zara, a southern suburb of Tripoli.", ["ly-ain-zara Battles/Armed clash 2019-04-08"]),
     ])
     func aLocatorSeatOrDatelineIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")

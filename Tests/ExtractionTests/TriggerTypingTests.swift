@@ -3,7 +3,7 @@ import TextMatching
 @testable import Extraction
 
 /// Event types by the codebook rather than by the verb (`TriggerTyping.swift`, the lexicon's
-/// `attack-word`, `civilian-target`, `crowd-violence` and `clash-weapon` words and its
+/// `attack-word`, `civilian-target`, `crowd-violence`, `home`, `angry-crowd` and `clash-weapon` words and its
 /// none-phrases). Sentences written for the test.
 @Suite struct TriggerTypingTests {
     /// Read as `ExtractorTests` reads its sentences: published 2019-04-09, a Tuesday.
@@ -30,6 +30,20 @@ import TextMatching
         ("كان متظاهرون قد اقتحموا أمس مقر المجلس البلدي في غريان", ["\(gharyan) Riots/Violent demonstration 2019-04-08"]),
         ("Angry protesters yesterday also ransacked the council offices in Gharyan.", ["\(gharyan) Riots/Violent demonstration 2019-04-08"]),
         ("Protesters marched peacefully in Gharyan yesterday.", ["\(gharyan) Protests/Peaceful protest 2019-04-08"]),
+        // An angry crowd that storms riots, whatever it is called; a force that storms a town fights.
+        ("Hundreds of angry residents yesterday stormed the council offices in Gharyan.", ["\(gharyan) Riots/Mob violence 2019-04-08"]),
+        ("Government troops stormed Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        // Fire opened on a post is a clash; on civilians, an attack on them.
+        ("Gunmen opened fire on a checkpoint in Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        ("Gunmen opened fire on civilians in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
+        // People who demonstrated somewhere protested; a strike that "demonstrated" a reach did not.
+        ("Hundreds of people demonstrated in Gharyan yesterday.", ["\(gharyan) Protests/Peaceful protest 2019-04-08"]),
+        // Fighters captured are no ground taken; a town captured is.
+        ("Rebels captured three fighters near Gharyan yesterday.", [String]()),
+        ("Rebels captured Gharyan yesterday.", ["\(gharyan) Battles/Non-state actor overtakes territory 2019-04-08"]),
+        // Gunmen who storm a home attack the people in it.
+        ("Gunmen stormed the house of a teacher in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
+        ("اقتحم مسلحون أمس منزل قاض في غريان", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
         // A prison break is mob violence.
         ("Dozens of inmates in Gharyan yesterday staged a mass breakout.", ["\(gharyan) Riots/Mob violence 2019-04-08"]),
         ("A prison break took place in Gharyan yesterday.", ["\(gharyan) Riots/Mob violence 2019-04-08"]),
