@@ -171,7 +171,9 @@ extension IncidentExtractor {
         while end < tokens.count, end - place.mention.firstToken < 12 {
             let gap = text[tokens[end - 1].end..<tokens[end].start]
             // A closing bracket ends the agency's name ("طرابلس 26 أغسطس 2019 (شينخوا) أكدت").
-            if gap.contains("\n") || gap.contains(where: { ["-", "\u{2013}", "\u{2014}", ":", ")"].contains($0) }) && end > place.mention.firstToken + place.mention.tokenCount {
+            // A dash right after the place ends it too: "TRIPOLI - Clashes erupted … on Friday"
+            // keeps its Friday.
+            if gap.contains("\n") || gap.contains(where: { ["-", "\u{2013}", "\u{2014}", ":", ")"].contains($0) }) {
                 break
             }
             end += 1

@@ -152,10 +152,10 @@ public struct IncidentExtractor: Sendable {
         var familyNames: [String: Bool] = [:]
         func isFamilyName(_ place: ResolvedPlace) -> Bool {
             guard ![.city, .town].contains(place.place.kind), tokens[place.mention.firstToken].script == .latin else { return false }
-            // The possessive loses its apostrophe in the key: al-Sarraj's is "sarrajs".
+            // A possessive has its word's key: al-Sarraj's is al-Sarraj.
             let key = tokens[place.mention.firstToken].key
             if let known = familyNames[key] { return known }
-            let others = (capitalisedAt[key] ?? []) + (capitalisedAt[key + "s"] ?? [])
+            let others = capitalisedAt[key] ?? []
             let answer = others.contains { isInPersonName(firstToken: $0, tokens: tokens, text: text) }
             familyNames[key] = answer
             return answer
@@ -487,7 +487,7 @@ public struct IncidentExtractor: Sendable {
                 if linked.isEmpty, !isSetAbroad, !isMeasuredFromAPlace, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
                     unplacedDays.append(UnplacedTelling(sentence: sentenceIndex, eventType: kind.eventType, date: date))
                 }
-                let refers = refersBack(trigger, tokens: tokens)
+                let refers = refersBack(trigger, tokens: tokens) && !namesItsTarget(trigger, among: placesHere, tokens: tokens)
                     || isNamedForItsToll(trigger, tokens: tokens, sentenceStart: sentence.tokens.lowerBound) || refersBackToTold(
                         trigger, eventType: kind.eventType, tokens: tokens, sentenceStart: sentence.tokens.lowerBound,
                         statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
@@ -794,6 +794,17 @@ public struct IncidentExtractor: Sendable {
         return words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
     }
 
+    /// "the shelling of Gharyan", "the attack on Mitiga airport": the determiner is the one a
+    /// noun takes before what it struck, not one that points back.
+    func namesItsTarget(_ trigger: PhraseMatch<Trigger>, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+        let end = trigger.firstToken + trigger.tokenCount
+        guard end < tokens.count, ["of", "on"].contains(tokens[end].key) else { return false }
+        return places.contains { place in
+            let start = place.mention.firstToken
+            return start > end && start - end <= 2 && tokens[(end + 1)..<start].allSatisfy { $0.key == "the" }
+        }
+    }
+
     /// A mention of an event already told, in a sentence that gives it no day of its own: in
     /// Arabic a trigger with the article (وقال مصدر إن التفجير نفذته سيارة) once an event of its
     /// type was told, in a sentence that names no place where it was (تواصل الاشتباكات قرب
@@ -986,7 +997,10 @@ public struct IncidentExtractor: Sendable {
                 switch word {
                 case .killedBefore:
                     let next = match.firstToken + match.tokenCount
-                    if let value = numbersAt[next] ?? numbersAt[next + 1] { toll = max(toll, value) }
+                    // One word may stand before the number ("killed some 12", مقتل نحو 12), but not
+                    // "and": "killed and 20 wounded" counts the wounded.
+                    let skipsAnd = next < sentence.tokens.upperBound && words.contains(tokens[next], in: .and)
+                    if let value = numbersAt[next] ?? (skipsAnd ? nil : numbersAt[next + 1]) { toll = max(toll, value) }
                 case .killedAfter:
                     if let value = numbersAt[match.firstToken - 1] ?? numbersAt[match.firstToken - 2] {
                         toll = max(toll, value)

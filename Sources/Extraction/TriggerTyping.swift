@@ -25,13 +25,17 @@ extension IncidentExtractor {
     /// - storming a home ("gunmen stormed her house", اقتحموا منزله) is an attack on the people in
     ///   it, violence against civilians; storming by an angry crowd ("hundreds of angry residents
     ///   stormed the council") is a riot;
+    /// - fire opened on a post or a force ("opened fire on a checkpoint", أطلق مسلحون النار على
+    ///   دورية) is a clash; on anyone else, an attack on a person;
     /// - fighters or arms captured ("captured three GNA fighters", "seized two tanks") are no
     ///   territory taken: the word reports no event of its own (the fight is told by its own);
+    ///   workers or foreigners seized are abducted;
     /// - a battle told as met with no fight ("دون قتال") is a non-violent transfer of territory
     ///   (``isTakenUnopposed(at:in:tokens:)``).
     ///
     /// The words are the lists `attack-word`, `civilian-target`, `crowd-violence`, `home`,
-    /// `angry-crowd`, `captive` and `unopposed` of `Data/lexicons/words.tsv`.
+    /// `angry-crowd`, `captive`, `abductee`, `armed-target`, `fire-word` and `unopposed` of
+    /// `Data/lexicons/words.tsv`.
     func typedByContext(_ triggers: [PhraseMatch<Trigger>], tokens: [Token], aircraftAt: [Int],
                         nextSentenceTellsAnAirStrike: Bool) -> [PhraseMatch<Trigger>] {
         triggers.indices.map { index in
@@ -57,6 +61,9 @@ extension IncidentExtractor {
                 } else if near(.angryCrowd, before: 5, after: 0) {
                     retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Mob violence")
                 }
+            } else if eventType == .violenceAgainstCivilians, first.subEventType == "Attack",
+                      span.contains(where: { words.contains(tokens[$0], in: .fireWord) }), near(.armedTarget, before: 0, after: 4) {
+                retyped.payloads[0] = Trigger(eventType: .battles, subEventType: "Armed clash")
             } else if eventType == .protests, near(.crowdViolence, before: 2, after: 3) {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
             } else if first.subEventType == "Looting/property destruction",
@@ -65,9 +72,12 @@ extension IncidentExtractor {
                       span.lowerBound - (crowd.firstToken + crowd.tokenCount) <= Self.crowdActReach {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
             }
-            if Self.takeovers.contains(first.subEventType), tokens[trigger.firstToken].script == .latin,
-               near(.captive, before: 0, after: 3) {
-                retyped.payloads[0] = Trigger(eventType: nil, subEventType: "none")
+            if Self.takeovers.contains(first.subEventType), tokens[trigger.firstToken].script == .latin {
+                if near(.abductee, before: 0, after: 4) {
+                    retyped.payloads[0] = Trigger(eventType: .violenceAgainstCivilians, subEventType: "Abduction/forced disappearance")
+                } else if near(.captive, before: 0, after: 3) {
+                    retyped.payloads[0] = Trigger(eventType: nil, subEventType: "none")
+                }
             }
             if retyped.payloads[0].eventType == .battles, isTakenUnopposed(at: index, in: triggers, tokens: tokens) {
                 retyped.payloads[0] = Trigger(eventType: .strategicDevelopments, subEventType: Self.withdrawal)

@@ -11,7 +11,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
-    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence, home, angryCrowd, tollFiller, captive
+    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence, home, angryCrowd, tollFiller, captive, armedTarget, fireWord, abductee
     /// The role a place plays in its clause (`PlaceRoles.swift`).
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
     case killingWord, bullets, findingWord, body, noAttackAfter
@@ -68,6 +68,9 @@ enum WordList: Int, CaseIterable, Sendable {
         case .angryCrowd: "angry-crowd"
         case .tollFiller: "toll-filler"
         case .captive: "captive"
+        case .armedTarget: "armed-target"
+        case .fireWord: "fire-word"
+        case .abductee: "abductee"
         case .distanceUnit: "distance-unit"
         case .directionFiller: "direction-filler"
         case .arabicSide: "arabic-side"
@@ -88,9 +91,9 @@ enum WordList: Int, CaseIterable, Sendable {
         }
     }
 
-    /// One bit per list: 64 bits, as there are more than 32 lists (with 32 bits the 33rd
-    /// list's bit shifted out to 0, so a word was never found in it).
-    var bit: UInt64 { 1 << UInt64(rawValue) }
+    /// One bit per list: 128 bits, as there are more than 64 lists (with too few bits the
+    /// next list's bit shifts out to 0, so a word is never found in it; a test guards this).
+    var bit: UInt128 { 1 << UInt128(rawValue) }
 }
 
 /// The word lists, keyed by a word's folded letters (``Token/folded``): a rule asks whether a
@@ -98,7 +101,7 @@ enum WordList: Int, CaseIterable, Sendable {
 /// ``Token/foldedText`` (a new string per question) with sets of string literals.
 struct WordLists: Sendable {
     private struct Entry: Sendable {
-        var lists: UInt64 = 0
+        var lists: UInt128 = 0
         var count: Int?
     }
 
@@ -107,7 +110,7 @@ struct WordLists: Sendable {
     /// seeding and finalising) on each question, a twentieth of extraction's time.
     private var table = LetterTable<Entry>()
     /// The lists of the one-letter words (و ف), asked of a word's first letter.
-    private var singleLetters: [Unicode.Scalar: UInt64] = [:]
+    private var singleLetters: [Unicode.Scalar: UInt128] = [:]
     /// The longest word listed: a longer token is in no list, and is not hashed to find that out.
     private var longest = 0
 
@@ -124,9 +127,9 @@ struct WordLists: Sendable {
         return true
     }
 
-    /// The lists `token` is in, as one bit per ``WordList`` (64 bits: more than 32 lists).
+    /// The lists `token` is in, as one bit per ``WordList``.
     @inline(__always)
-    private func lists(of token: borrowing Token) -> UInt64 {
+    private func lists(of token: borrowing Token) -> UInt128 {
         guard token.folded.count <= longest else { return 0 }
         return table[token.folded]?.lists ?? 0
     }

@@ -1,7 +1,8 @@
 /// Splits text into ``Token``s in one pass, keeping each token's offsets in the original text.
 ///
 /// A token is a run of letters, combining marks and digits of one script. Apostrophes and
-/// ʿ ʾ inside a Latin word are dropped without splitting it (Ra's, Sha'biyah); hyphens split
+/// ʿ ʾ inside a Latin word are dropped without splitting it (Ra's, Sha'biyah); a possessive's
+/// "'s" stays in the token's span but not in its letters (Misrata's is Misrata); hyphens split
 /// words, and a Latin article before a hyphen or space is merged into the next word.
 public enum Tokenizer {
     public static func tokens(in text: String) -> [Token] {
@@ -36,7 +37,10 @@ public enum Tokenizer {
             separatorCount = 0
         }
 
+        // The "s" of a possessive, read into the word before it but not into its letters.
+        var possessiveS = -1
         for (offset, scalar) in scalars.enumerated() {
+            if offset == possessiveS { continue }
             let script = TokenBuilder.script(of: scalar)
             if let script {
                 if builder.hasContent, !builder.accepts(script) { flush() }
@@ -45,7 +49,15 @@ public enum Tokenizer {
                 builder.add(scalar, at: offset, script: .arabic)
             } else if builder.isLatin, TokenBuilder.isWordInternalMark(scalar), offset + 1 < scalars.count,
                       TokenBuilder.script(of: scalars[offset + 1]) == .latin {
-                builder.add(scalar, at: offset, script: .latin)
+                // "Misrata's", "Zawiya’s": the place's own name, its span with the "'s" (a rule
+                // may ask whether a word was a possessive). Not after one or two letters: Ra's.
+                if scalars[offset + 1] == "s" || scalars[offset + 1] == "S", builder.letterCount >= 3,
+                   offset + 2 == scalars.count || TokenBuilder.script(of: scalars[offset + 2]) != .latin {
+                    builder.extend(to: offset + 2)
+                    possessiveS = offset + 1
+                } else {
+                    builder.add(scalar, at: offset, script: .latin)
+                }
             } else {
                 flush()
                 if separatorCount == 0 { separator = scalar }
@@ -85,6 +97,11 @@ struct TokenBuilder {
     private var capitalised = false
 
     var hasContent: Bool { start >= 0 }
+    /// The letters the token has so far.
+    var letterCount: Int { folded.count }
+
+    /// Takes the scalars up to `offset` into the token's span without adding letters.
+    mutating func extend(to offset: Int) { end = offset }
     var isLatin: Bool { script == .latin }
 
     func accepts(_ other: Script) -> Bool {

@@ -50,6 +50,9 @@ import Testing
         // Months abbreviated, in the text and in a dateline ("today" is the day it was filed).
         ("Clashes erupted in Gharyan on Apr 6", ["2217362 Battles/Armed clash 2019-04-06"]),
         ("GHARYAN, Apr 7 (Agency) - Clashes erupted in Gharyan today.", ["2217362 Battles/Armed clash 2019-04-07"]),
+        // A dateline that is only a town and a dash takes none of the sentence's days.
+        ("TRIPOLI - Clashes erupted in Gharyan on Saturday.", ["2217362 Battles/Armed clash 2019-04-06"]),
+        ("طرابلس - اندلعت اشتباكات في غريان يوم السبت.", ["2217362 Battles/Armed clash 2019-04-06"]),
     ])
     func possessiveDaysAndAbbreviatedMonthsAreDates(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")

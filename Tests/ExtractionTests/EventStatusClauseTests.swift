@@ -36,6 +36,8 @@ import Testing
     @Test(arguments: [
         // A charge sheet and a biography.
         "The militia leader, who lives in Gharyan, is accused of kidnapping and extortion.",
+        "Police questioned a man suspected of planting a bomb in Gharyan.",
+        "واتهمت الحكومة جماعة مسلحة بالضلوع في القصف الذي يستهدف مواقع في غريان.",
         "وكان الشاب الذي قتل في غريان أمس قد اشتهر بمشاركته في المظاهرات.",
         // What a city often sees, and the country's war.
         "Benghazi is regularly the scene of fighting between rival groups.",

@@ -240,6 +240,10 @@ import Gazetteer
         ("Aircraft bombed Tripoli's Mitiga airport yesterday", ["ly-mitiga Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // A quarter "of" a town whose only namesake in the gazetteer is far away: the town.
         ("An air strike hit the al-Qala residential area of Murzuq yesterday", ["2214603 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // "The" before a trigger points back to an event told before, unless what it struck
+        // follows ("the shelling of Gharyan").
+        ("The council condemned the shelling of Gharyan yesterday", ["2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        ("Officials in Gharyan condemned the attack yesterday", []),
         // A government's seat is not where it fought; its building is where protesters stormed.
         ("اشتبك الجيش أمس مع جماعات متحالفة مع الحكومة المعترف بها دوليا في العاصمة طرابلس", []),
         ("اقتحم متظاهرون أمس مقر مجلس النواب في طبرق", ["81302 Riots/Violent demonstration 2019-04-08"]),
@@ -368,6 +372,8 @@ import Gazetteer
         ("Three civilians have been killed by shelling in Gharyan yesterday", 3),
         ("لقي ثلاثة أشخاص مصرعهم في اشتباكات في غريان أمس", 3),
         ("Clashes in Gharyan yesterday were the worst in 3 years, and people were killed", 0),
+        // The wounded after "killed and" are not the dead.
+        ("Five people were killed and 20 wounded in an air strike on Gharyan yesterday", 5),
     ])
     func aTollAfterWhoDied(text: String, toll: Int) throws {
         #expect(try #require(extract(text).first).fatalities == toll, "\(text)")

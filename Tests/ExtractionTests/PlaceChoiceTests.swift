@@ -75,6 +75,9 @@ import TextMatching
         ("قصفت دروع مصراتة يوم الاثنين مطار طرابلس.",
          ["ly-tripoli-international-airport Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
         ("Warplanes bombed positions of Zintan rebels on Monday.", [String]()),
+        // … or in an operations room's, in either language.
+        ("The Sabratha Operations Room said its forces repelled an attack on Monday.", [String]()),
+        ("قالت غرفة عمليات سرت إن قواتها صدت هجوما يوم الاثنين.", [String]()),
     ])
     func aTownInAForcesNameIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")

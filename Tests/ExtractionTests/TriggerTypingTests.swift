@@ -36,10 +36,16 @@ import TextMatching
         // Fire opened on a post is a clash; on civilians, an attack on them.
         ("Gunmen opened fire on a checkpoint in Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
         ("Gunmen opened fire on civilians in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
+        ("Gunmen fired at a police patrol in Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        ("Gunmen shot at a lawyer in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
+        ("أطلق مسلحون النار على دورية أمنية في غريان أمس", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        ("أطلق مسلحون النار على سيارة محام في غريان أمس", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
         // People who demonstrated somewhere protested; a strike that "demonstrated" a reach did not.
         ("Hundreds of people demonstrated in Gharyan yesterday.", ["\(gharyan) Protests/Peaceful protest 2019-04-08"]),
         // Fighters captured are no ground taken; a town captured is.
         ("Rebels captured three fighters near Gharyan yesterday.", [String]()),
+        // Workers seized are abducted.
+        ("Gunmen seized four foreign workers in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
         ("Rebels captured Gharyan yesterday.", ["\(gharyan) Battles/Non-state actor overtakes territory 2019-04-08"]),
         // Gunmen who storm a home attack the people in it.
         ("Gunmen stormed the house of a teacher in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
@@ -92,7 +98,7 @@ import TextMatching
         #expect(!lexicon.words.contains(tokens[2], in: .clashWeapon))
     }
 
-    /// Each of the lists past the 32nd is read: with 32-bit list sets their bits were 0.
+    /// Each list is read: with too few bits in a list set, the bits of the last lists were 0.
     @Test func everyListHasABitOfItsOwn() {
         let bits = WordList.allCases.map(\.bit)
         #expect(Set(bits).count == WordList.allCases.count)

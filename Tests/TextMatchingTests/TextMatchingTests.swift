@@ -35,6 +35,18 @@ import Testing
         #expect(tokens.last?.isCapitalised == true)
     }
 
+    @Test func aPossessiveIsItsWordWithTheSInItsSpan() {
+        let text = "Misrata's port, Zawiya’s refinery, Ra's Lanuf and Sha'biyah"
+        let tokens = Tokenizer.tokens(in: text)
+        let scalars = Array(text.unicodeScalars)
+        func original(_ token: Token) -> String { String(String.UnicodeScalarView(scalars[token.start..<token.end])) }
+        #expect(tokens.map(original) == ["Misrata's", "port", "Zawiya’s", "refinery", "Ra's", "Lanuf", "and", "Sha'biyah"])
+        #expect(tokens[0].key == Normalizer.keys(of: "Misrata")[0])
+        #expect(tokens[2].key == Normalizer.keys(of: "Zawiya")[0])
+        // Two letters before the apostrophe are a name of their own (رأس), not a possessive.
+        #expect(tokens[4].key == "ras")
+    }
+
     @Test func digitsOfBothScriptsAreRead() {
         let tokens = Tokenizer.tokens(in: "أسر ٤ عناصر و 4 آخرين")
         #expect(tokens.map(\.key).contains("4"))
