@@ -26,7 +26,9 @@ extension IncidentExtractor {
     ///   it, violence against civilians; storming by an angry crowd ("hundreds of angry residents
     ///   stormed the council") is a riot;
     /// - fire opened on a post or a force ("opened fire on a checkpoint", أطلق مسلحون النار على
-    ///   دورية) is a clash; on anyone else, an attack on a person;
+    ///   دورية) is a clash; on a crowd at a protest ("fired at hundreds of demonstrators"), force
+    ///   against protesters; on anyone else, an attack on a person;
+    /// - people "being detained" or who "remain detained" are held, not arrested that day;
     /// - fighters or arms captured ("captured three GNA fighters", "seized two tanks") are no
     ///   territory taken: the word reports no event of its own (the fight is told by its own);
     ///   workers or foreigners seized are abducted;
@@ -34,8 +36,8 @@ extension IncidentExtractor {
     ///   (``isTakenUnopposed(at:in:tokens:)``).
     ///
     /// The words are the lists `attack-word`, `civilian-target`, `crowd-violence`, `home`,
-    /// `angry-crowd`, `captive`, `abductee`, `armed-target`, `fire-word` and `unopposed` of
-    /// `Data/lexicons/words.tsv`.
+    /// `angry-crowd`, `captive`, `abductee`, `armed-target`, `fire-word`, `crowd-target`,
+    /// `in-custody` and `unopposed` of `Data/lexicons/words.tsv`.
     func typedByContext(_ triggers: [PhraseMatch<Trigger>], tokens: [Token], aircraftAt: [Int],
                         nextSentenceTellsAnAirStrike: Bool) -> [PhraseMatch<Trigger>] {
         triggers.indices.map { index in
@@ -62,8 +64,17 @@ extension IncidentExtractor {
                     retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Mob violence")
                 }
             } else if eventType == .violenceAgainstCivilians, first.subEventType == "Attack",
-                      span.contains(where: { words.contains(tokens[$0], in: .fireWord) }), near(.armedTarget, before: 0, after: 4) {
-                retyped.payloads[0] = Trigger(eventType: .battles, subEventType: "Armed clash")
+                      span.contains(where: { words.contains(tokens[$0], in: .fireWord) }) {
+                // The crowd fired at, not the one that fired ("shot by protesters").
+                if let crowd = words.firstIndex(of: .crowdTarget, in: tokens, around: span, before: 0, after: 4, within: tokens.indices),
+                   tokens[crowd - 1].foldedText != "by" {
+                    retyped.payloads[0] = Trigger(eventType: .protests, subEventType: "Excessive force against protesters")
+                } else if near(.armedTarget, before: 0, after: 4) {
+                    retyped.payloads[0] = Trigger(eventType: .battles, subEventType: "Armed clash")
+                }
+            } else if eventType == .strategicDevelopments, first.subEventType == "Arrests", tokens[span.lowerBound].script == .latin,
+                      near(.inCustody, before: 1, after: 0) {
+                retyped.payloads[0] = Trigger(eventType: nil, subEventType: "none")
             } else if eventType == .protests, near(.crowdViolence, before: 2, after: 3) {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
             } else if first.subEventType == "Looting/property destruction",
@@ -73,10 +84,13 @@ extension IncidentExtractor {
                 retyped.payloads[0] = Trigger(eventType: .riots, subEventType: "Violent demonstration")
             }
             if Self.takeovers.contains(first.subEventType), tokens[trigger.firstToken].script == .latin {
-                if near(.abductee, before: 0, after: 4) {
-                    retyped.payloads[0] = Trigger(eventType: .violenceAgainstCivilians, subEventType: "Abduction/forced disappearance")
-                } else if near(.captive, before: 0, after: 3) {
-                    retyped.payloads[0] = Trigger(eventType: nil, subEventType: "none")
+                // The first noun of either list after the word says what was taken: "captured
+                // several foreign fighters" took fighters, "seized four foreign workers" people.
+                let after = span.upperBound..<min(tokens.count, span.upperBound + 5)
+                if let noun = after.first(where: { words.contains(tokens[$0], in: .abductee) || words.contains(tokens[$0], in: .captive) }) {
+                    retyped.payloads[0] = words.contains(tokens[noun], in: .abductee)
+                        ? Trigger(eventType: .violenceAgainstCivilians, subEventType: "Abduction/forced disappearance")
+                        : Trigger(eventType: nil, subEventType: "none")
                 }
             }
             if retyped.payloads[0].eventType == .battles, isTakenUnopposed(at: index, in: triggers, tokens: tokens) {

@@ -11,7 +11,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
-    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence, home, angryCrowd, tollFiller, captive, armedTarget, fireWord, abductee
+    case clashWeapon, exchange, attackWord, civilianTarget, crowdViolence, home, angryCrowd, tollFiller, captive, armedTarget, fireWord, abductee, crowdTarget, inCustody
     /// The role a place plays in its clause (`PlaceRoles.swift`).
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
     case killingWord, bullets, findingWord, body, noAttackAfter
@@ -71,6 +71,8 @@ enum WordList: Int, CaseIterable, Sendable {
         case .armedTarget: "armed-target"
         case .fireWord: "fire-word"
         case .abductee: "abductee"
+        case .crowdTarget: "crowd-target"
+        case .inCustody: "in-custody"
         case .distanceUnit: "distance-unit"
         case .directionFiller: "direction-filler"
         case .arabicSide: "arabic-side"

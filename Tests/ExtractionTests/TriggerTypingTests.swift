@@ -39,11 +39,18 @@ import TextMatching
         ("Gunmen fired at a police patrol in Gharyan yesterday.", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
         ("Gunmen shot at a lawyer in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
         ("أطلق مسلحون النار على دورية أمنية في غريان أمس", ["\(gharyan) Battles/Armed clash 2019-04-08"]),
+        ("Gunmen fired at hundreds of demonstrators in Gharyan yesterday.", ["\(gharyan) Protests/Excessive force against protesters 2019-04-08"]),
+        // Shot by protesters: the crowd fired, it was not fired at.
+        ("A guard was shot at by protesters in Gharyan yesterday.",
+         ["\(gharyan) Violence against civilians/Attack 2019-04-08", "\(gharyan) Protests/Peaceful protest 2019-04-08"]),
         ("أطلق مسلحون النار على سيارة محام في غريان أمس", ["\(gharyan) Violence against civilians/Attack 2019-04-08"]),
         // People who demonstrated somewhere protested; a strike that "demonstrated" a reach did not.
         ("Hundreds of people demonstrated in Gharyan yesterday.", ["\(gharyan) Protests/Peaceful protest 2019-04-08"]),
         // Fighters captured are no ground taken; a town captured is.
         ("Rebels captured three fighters near Gharyan yesterday.", [String]()),
+        ("Rebels captured several foreign fighters near Gharyan yesterday.", [String]()),
+        // People held are no arrest of that day.
+        ("Some 2,000 people are being detained in Gharyan's prison.", [String]()),
         // Workers seized are abducted.
         ("Gunmen seized four foreign workers in Gharyan yesterday.", ["\(gharyan) Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
         ("Rebels captured Gharyan yesterday.", ["\(gharyan) Battles/Non-state actor overtakes territory 2019-04-08"]),
