@@ -60,15 +60,12 @@ extension IncidentExtractor {
                   within: sentenceStart..<tokens.count)
     }
 
-    /// The sub-events of a place changing hands in a battle.
-    static let takings: Set<String> = ["Non-state actor overtakes territory", "Government regains territory"]
-
     /// "after its capture of Sirte", "despite losing control of Sirte", "بعد سيطرته على مدينة
     /// سرت": a taking of territory right after a word of premise is what the news follows or
     /// happens despite, the state of things, not a day's event. English lets "the", "its" or
     /// "their" stand between; Arabic writes the word right before its noun (وبعد as well).
     func isTakingToldAsAPremise(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
-        guard let subEventType = trigger.payloads.first?.subEventType, Self.takings.contains(subEventType) else { return false }
+        guard let subEventType = trigger.payloads.first?.subEventType, Self.takeovers.contains(subEventType) else { return false }
         var index = trigger.firstToken - 1
         if index >= sentence.lowerBound, tokens[trigger.firstToken].script == .latin,
            Self.possessives.contains(tokens[index].folded) { index -= 1 }
