@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let textSpeed: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "incidentmap",
     platforms: [.macOS(.v13)],
@@ -62,17 +64,17 @@ let package = Package(
 
         // Arabic and Latin normalisation, tokenising and phrase matching (keys fingerprinted
         // with IncidentMapCore's StableHash).
-        .target(name: "TextMatching", dependencies: ["IncidentMapCore"]),
+        .target(name: "TextMatching", dependencies: ["IncidentMapCore"], swiftSettings: textSpeed),
         // Domain types and geodesy: no I/O.
-        .target(name: "IncidentMapCore", dependencies: ["CProj"]),
+        .target(name: "IncidentMapCore", dependencies: ["CProj"], swiftSettings: textSpeed),
         // Place data and how it is joined and searched, without the built-in data: what the build
         // (compile-gazetteer) and the Gazetteer module share.
-        .target(name: "GazetteerCore", dependencies: ["IncidentMapCore", "TextMatching"]),
+        .target(name: "GazetteerCore", dependencies: ["IncidentMapCore", "TextMatching"], swiftSettings: textSpeed),
         // Place names: curated and GeoNames places, resolution in context, search.
-        .target(name: "Gazetteer", dependencies: ["GazetteerCore", "IncidentMapCore", "TextMatching", "ZIPFoundation"],
+        .target(name: "Gazetteer", dependencies: ["GazetteerCore", "IncidentMapCore", "TextMatching", "ZIPFoundation"], swiftSettings: textSpeed,
                 plugins: ["EmbedResourcesPlugin"]),
         // From article text to incidents: segmentation, triggers, dates, actors, linking.
-        .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"],
+        .target(name: "Extraction", dependencies: ["IncidentMapCore", "TextMatching", "Gazetteer"], swiftSettings: textSpeed,
                 plugins: ["EmbedResourcesPlugin"]),
         // Reading incidents from ACLED-style JSON Lines and CSV.
         .target(name: "IncidentImport", dependencies: ["IncidentMapCore", "ZIPFoundation"], plugins: ["EmbedResourcesPlugin"]),
