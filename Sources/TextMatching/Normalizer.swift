@@ -32,11 +32,18 @@ public enum Normalizer {
     /// article where a name remains. The same as the key of the token these letters make.
     public static func arabicKey<Word: BidirectionalCollection>(_ folded: Word) -> String
     where Word.Element == Unicode.Scalar, Word.SubSequence == Word {
+        String(scalars: arabicKeyLetters(folded))
+    }
+
+    /// The letters of `folded` that make its ``arabicKey(_:)``: a key is always a stretch of
+    /// the word's letters, so that a token's key is encoded (and fingerprinted) straight from
+    /// them.
+    static func arabicKeyLetters<Word: BidirectionalCollection>(_ folded: Word) -> Word
+    where Word.Element == Unicode.Scalar, Word.SubSequence == Word {
         // أبو and بو, ابن and بن are one word in names (أبو سليم، بوسليم).
         if folded.count == 3, folded.first == alef, folded.dropFirst().first == "\u{0628}" {
             let last = folded.last!
-            if last == "\u{0648}" { return "\u{0628}\u{0648}" }
-            if last == "\u{0646}" { return "\u{0628}\u{0646}" }
+            if last == "\u{0648}" || last == "\u{0646}" { return folded.dropFirst() }
         }
         var letters = folded
         // A final hamza after alef is often not written: الفقهاء / الفقها, تاجوراء / تاجورا.
@@ -44,7 +51,7 @@ public enum Normalizer {
         if letters.count >= 4, letters.first == alef, letters.dropFirst().first == lam {
             letters = letters.dropFirst(2)
         }
-        return String(scalars: letters)
+        return letters
     }
 
     /// Folds a Latin letter to lower-case ASCII where it has a base letter; `nil` drops it.
@@ -71,7 +78,7 @@ public enum Normalizer {
     /// The key of a folded Latin word. One pass over the letters, then the word's ends: this
     /// runs for every Latin token of every article (Foundation's `replacingOccurrences`, once per
     /// rule, was most of the gazetteer's start-up).
-    static func latinKey(_ folded: [Unicode.Scalar]) -> String {
+    static func latinKey(_ folded: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         switch String(scalars: folded) {
         case "ksar", "kasr", "qsar": return "gasr"
         case "ben", "ibn", "bn", "bin": return "bin"
@@ -140,6 +147,11 @@ extension String {
     /// asked four bytes a scalar, every word of 4 scalars or more was allocated on the heap.
     @inlinable
     public init(scalars: some Collection<Unicode.Scalar>) {
+        // Letters held in one block (a token's, a slice of them): encoded by `utf8(of:)`.
+        if let string = scalars.withContiguousStorageIfAvailable({ String.utf8(of: $0).string }) {
+            self = string
+            return
+        }
         var byteCount = 0
         for scalar in scalars { byteCount += UTF8.width(scalar) }
         self.init(unsafeUninitializedCapacity: byteCount) { buffer in
@@ -151,6 +163,41 @@ extension String {
                 }
             }
             return count
+        }
+    }
+}
+
+extension String {
+    /// The string of `scalars` and the FNV-1a fingerprint of its UTF-8 bytes (what
+    /// `StableHash.fnv1a64` gives for it), in one pass over the scalars: encoded into a
+    /// buffer on the stack, Arabic and Latin letters by hand (one or two bytes), then made a
+    /// string at once. The general path (the scalars counted, encoded through a closure a
+    /// byte at a time, then hashed in a second pass) was most of a token's cost, and every
+    /// word of every article is made a key.
+    @usableFromInline
+    static func utf8(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (string: String, fingerprint: UInt64) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(scalars.count * 4, 1)) { buffer in
+            let bytes = buffer.baseAddress!
+            var count = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    bytes[count] = UInt8(truncatingIfNeeded: value)
+                    count &+= 1
+                } else if value < 0x800 {
+                    bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | (value >> 6))
+                    bytes[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count &+= 2
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        bytes[count] = byte
+                        count &+= 1
+                    }
+                }
+            }
+            var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in 0..<count { fingerprint = (fingerprint ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
+            return (String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self), fingerprint)
         }
     }
 }

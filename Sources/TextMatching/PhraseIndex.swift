@@ -268,6 +268,11 @@ struct ByteKey: Hashable, Sendable {
         fingerprint = StableHash.fnv1a64(text)
     }
 
+    /// The key of `scalars`, encoded and fingerprinted in one pass (a token's key).
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        (text, fingerprint) = String.utf8(of: scalars)
+    }
+
     @usableFromInline static func == (left: ByteKey, right: ByteKey) -> Bool {
         guard left.fingerprint == right.fingerprint else { return false }
         var left = left.text, right = right.text

@@ -48,7 +48,7 @@ public struct Token: Sendable, Hashable {
     /// `letters`: the token's letters, also held in `folded` (the tokenizer's own buffer, read
     /// here for the clitic keys, not kept); `offsets`: for each of them, its offset in the
     /// original text (read here, not kept).
-    init(folded: Letters, letters: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, key: String, start: Int, end: Int,
+    init(folded: Letters, letters: UnsafeBufferPointer<Unicode.Scalar>, offsets: UnsafeBufferPointer<Int>, key: ByteKey, start: Int, end: Int,
          script: Script, isCapitalised: Bool, hadArticle: Bool) {
         self.folded = folded
         self.start = start
@@ -56,7 +56,7 @@ public struct Token: Sendable, Hashable {
         self.script = script
         self.isCapitalised = isCapitalised
         self.hadArticle = hadArticle
-        byteKey = ByteKey(key)
+        byteKey = key
         keyStart = offsets[0]
         clitics = Token.clitics(folded: letters, offsets: offsets, script: script)
     }
@@ -79,7 +79,7 @@ public struct Token: Sendable, Hashable {
     public var foldedText: String { String(scalars: folded) }
 
     /// The keys of the word without its proclitics, in the order phrases are tried on them.
-    static func clitics(folded letters: [Unicode.Scalar], offsets: UnsafeBufferPointer<Int>, script: Script) -> [FirstWordKey] {
+    static func clitics(folded letters: UnsafeBufferPointer<Unicode.Scalar>, offsets: UnsafeBufferPointer<Int>, script: Script) -> [FirstWordKey] {
         guard script == .arabic, letters.count >= 4 else { return [] }
         let waw: Unicode.Scalar = "\u{0648}", fa: Unicode.Scalar = "\u{0641}"
         let ba: Unicode.Scalar = "\u{0628}", lam: Unicode.Scalar = "\u{0644}", kaf: Unicode.Scalar = "\u{0643}"
@@ -88,9 +88,11 @@ public struct Token: Sendable, Hashable {
         guard hasConjunction || letters[0] == ba || letters[0] == lam || letters[0] == kaf else { return [] }
         var keys: [FirstWordKey] = []
         func add(from dropped: Int, keyFrom first: Int? = nil) {
-            let key = Normalizer.arabicKey(letters[(first ?? dropped)...])
-            // Keys of Arabic letters: two letters are at least four UTF-8 bytes.
-            if key.utf8.count >= 4 { keys.append(FirstWordKey(key: ByteKey(key), scalarsDropped: dropped, start: offsets[dropped])) }
+            let keyLetters = Normalizer.arabicKeyLetters(letters[(first ?? dropped)...])
+            // Keys of two Arabic letters or more (four UTF-8 bytes).
+            guard keyLetters.count >= 2 else { return }
+            keys.append(FirstWordKey(key: ByteKey(scalars: UnsafeBufferPointer(rebasing: keyLetters)), scalarsDropped: dropped,
+                                     start: offsets[dropped]))
         }
         for stem in hasConjunction ? [0, 1] : [0] {
             if stem > 0 { add(from: stem) }

@@ -16,6 +16,7 @@ public enum Tokenizer {
         // Folding makes at most one letter of a scalar, but for a few Latin letters (İ → i̇):
         // a token that finds the buffer full gets letters of its own.
         var builder = TokenBuilder(letters: LetterBuffer.make(capacity: scalars.count))
+        defer { builder.deallocate() }
         // The separator since the last token: its first scalar and how many there were.
         var separator: Unicode.Scalar?
         var separatorCount = 0
@@ -76,29 +77,46 @@ public enum Tokenizer {
     }
 }
 
-/// Accumulates one token's scalars. Its buffers are kept from token to token (reset, not
-/// made anew); a finished token's letters are copied into the text's one `LetterBuffer`, so
-/// that a token costs no allocation of its own.
+/// Accumulates one token's scalars. Its letters and their offsets go into two buffers made
+/// once per text and reused from token to token; a finished token's letters are copied into
+/// the text's one `LetterBuffer`, so that a token costs no allocation of its own.
+///
+/// The buffers are raw memory, not arrays: two arrays appended to for every letter and
+/// emptied for every word (each append and each emptying asking whether the array is shared)
+/// cost more than the folding itself. The builder is used by one ``Tokenizer/tokens(in:)``
+/// call, which frees the buffers with ``deallocate()``; it is never copied.
 struct TokenBuilder {
-    private var folded: [Unicode.Scalar] = []
-    private var offsets: [Int] = []
+    private var folded: UnsafeMutablePointer<Unicode.Scalar>
+    private var offsets: UnsafeMutablePointer<Int>
+    private var capacity: Int
+    /// The letters the token has so far.
+    private(set) var letterCount = 0
     /// The letters of the text's tokens so far, and how many of its places they fill.
     private let letters: LetterBuffer
+    /// The buffer's capacity, read once: its header is a class's stored property, checked for
+    /// exclusive access at every read.
+    private let lettersCapacity: Int
     private var written = 0
 
     init(letters: LetterBuffer) {
         self.letters = letters
-        folded.reserveCapacity(32)
-        offsets.reserveCapacity(32)
+        lettersCapacity = letters.header
+        capacity = 64
+        folded = .allocate(capacity: capacity)
+        offsets = .allocate(capacity: capacity)
     }
+
+    func deallocate() {
+        folded.deallocate()
+        offsets.deallocate()
+    }
+
     private var start = -1
     private var end = -1
     private var script: Script?
     private var capitalised = false
 
     var hasContent: Bool { start >= 0 }
-    /// The letters the token has so far.
-    var letterCount: Int { folded.count }
 
     /// Takes the scalars up to `offset` into the token's span without adding letters.
     mutating func extend(to offset: Int) { end = offset }
@@ -112,7 +130,15 @@ struct TokenBuilder {
     }
 
     static func script(of scalar: Unicode.Scalar) -> Script? {
-        switch scalar.value {
+        let value = scalar.value
+        // The common cases first, in few comparisons: ASCII, then the Arabic letters.
+        if value < 0x80 {
+            if value >= 0x61 { return value <= 0x7A ? .latin : nil }
+            if value >= 0x41 { return value <= 0x5A ? .latin : nil }
+            return value >= 0x30 && value <= 0x39 ? .digits : nil
+        }
+        if (value >= 0x0641 && value <= 0x064A) || (value >= 0x0621 && value <= 0x063A) { return .arabic }
+        switch value {
         case 0x0621...0x063A, 0x0641...0x064A, 0x0671...0x06D3, 0x0640, 0x064B...0x065F, 0x0670: return .arabic
         case 0x0030...0x0039, 0x0660...0x0669, 0x06F0...0x06F9: return .digits
         case 0x0041...0x005A, 0x0061...0x007A, 0x00C0...0x024F, 0x1E00...0x1EFF, 0x02BE, 0x02BF: return .latin
@@ -131,6 +157,28 @@ struct TokenBuilder {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`"
     }
 
+    @inline(__always)
+    private mutating func append(_ letter: Unicode.Scalar, at offset: Int) {
+        if letterCount == capacity { grow() }
+        folded[letterCount] = letter
+        offsets[letterCount] = offset
+        letterCount += 1
+    }
+
+    /// Twice the room, for a token longer than any word (a run of digits, a URL's letters).
+    private mutating func grow() {
+        let larger = capacity * 2
+        let newFolded = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: larger)
+        newFolded.moveInitialize(from: folded, count: letterCount)
+        folded.deallocate()
+        folded = newFolded
+        let newOffsets = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        newOffsets.moveInitialize(from: offsets, count: letterCount)
+        offsets.deallocate()
+        offsets = newOffsets
+        capacity = larger
+    }
+
     mutating func add(_ scalar: Unicode.Scalar, at offset: Int, script scalarScript: Script?) {
         if start < 0 {
             start = offset
@@ -146,58 +194,53 @@ struct TokenBuilder {
         end = offset + 1
         switch scalarScript {
         case .arabic:
-            if let folded = Normalizer.foldArabic(scalar) {
-                self.folded.append(folded)
-                offsets.append(offset)
-            }
+            if let folded = Normalizer.foldArabic(scalar) { append(folded, at: offset) }
         case .digits:
             // ASCII, Arabic-Indic and Extended Arabic-Indic digits: the same ten in a row.
-            let value: Int
+            let value: UInt32
             switch scalar.value {
-            case 0x30...0x39: value = Int(scalar.value - 0x30)
-            case 0x0660...0x0669: value = Int(scalar.value - 0x0660)
-            case 0x06F0...0x06F9: value = Int(scalar.value - 0x06F0)
+            case 0x30...0x39: value = scalar.value - 0x30
+            case 0x0660...0x0669: value = scalar.value - 0x0660
+            case 0x06F0...0x06F9: value = scalar.value - 0x06F0
             default: value = 0
             }
-            folded.append(Unicode.Scalar(UInt8(48 + value)))
-            offsets.append(offset)
+            append(Unicode.Scalar(UInt8(48 + value)), at: offset)
         default:
-            for letter in Normalizer.foldLatin(scalar) ?? [] {
-                folded.append(letter)
-                offsets.append(offset)
+            // ASCII letters without the general folding's array.
+            switch scalar.value {
+            case 0x41...0x5A: append(Unicode.Scalar(UInt8(scalar.value + 0x20)), at: offset)
+            case 0x61...0x7A, 0x30...0x39: append(scalar, at: offset)
+            default:
+                for letter in Normalizer.foldLatin(scalar) ?? [] { append(letter, at: offset) }
             }
         }
     }
 
     mutating func finish() -> Token? {
         defer { reset() }
-        guard start >= 0, !folded.isEmpty, let script else { return nil }
-        // The letters copied into the text's buffer: the builder's stays its own for the next token.
+        guard start >= 0, letterCount > 0, let script else { return nil }
+        let word = UnsafeBufferPointer(start: folded, count: letterCount)
+        // The letters copied into the text's buffer: the builder's stay its own for the next token.
         let stored: Letters
-        if written + folded.count <= letters.header {
-            letters.withUnsafeMutablePointerToElements { buffer in
-                for (index, letter) in folded.enumerated() { (buffer + written + index).initialize(to: letter) }
-            }
-            stored = Letters(letters, offset: written, count: folded.count)
-            written += folded.count
+        if written + letterCount <= lettersCapacity {
+            letters.withUnsafeMutablePointerToElements { buffer in (buffer + written).initialize(from: folded, count: letterCount) }
+            stored = Letters(letters, offset: written, count: letterCount)
+            written += letterCount
         } else {
-            stored = Letters(folded)
+            stored = Letters(Array(word))
         }
-        let key: String
+        let key: ByteKey
         switch script {
-        case .arabic: key = Normalizer.arabicKey(folded[...])
-        case .latin: key = Normalizer.latinKey(folded)
-        default: key = String(scalars: folded)
+        case .arabic: key = ByteKey(scalars: UnsafeBufferPointer(rebasing: Normalizer.arabicKeyLetters(word[...])))
+        case .latin: key = ByteKey(Normalizer.latinKey(word))
+        default: key = ByteKey(scalars: word)
         }
-        return offsets.withUnsafeBufferPointer { offsets in
-            Token(folded: stored, letters: folded, offsets: offsets, key: key, start: start, end: end, script: script,
-                  isCapitalised: capitalised, hadArticle: false)
-        }
+        return Token(folded: stored, letters: word, offsets: UnsafeBufferPointer(start: offsets, count: letterCount), key: key,
+                     start: start, end: end, script: script, isCapitalised: capitalised, hadArticle: false)
     }
 
     private mutating func reset() {
-        folded.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
+        letterCount = 0
         start = -1
         end = -1
         script = nil
