@@ -145,7 +145,7 @@ struct TokenBuilder {
         // Spaces, punctuation and Arabic punctuation, without a Unicode property lookup.
         case 0...0x7F, 0x0600...0x061F, 0x066A...0x066D, 0x06D4: return nil
         default:
-            return scalar.properties.isAlphabetic ? .other : nil
+            return isAlphabetic(scalar) ? .other : nil
         }
     }
 
@@ -186,7 +186,7 @@ struct TokenBuilder {
             switch scalar.value {
             case 0x41...0x5A: capitalised = true
             case 0...0x7F, 0x0600...0x06FF: capitalised = false
-            default: capitalised = scalar.properties.isUppercase
+            default: capitalised = Self.isUppercase(scalar)
             }
         } else if script == .digits, let scalarScript, scalarScript == .latin {
             script = .latin
@@ -210,10 +210,27 @@ struct TokenBuilder {
             switch scalar.value {
             case 0x41...0x5A: append(Unicode.Scalar(UInt8(scalar.value + 0x20)), at: offset)
             case 0x61...0x7A, 0x30...0x39: append(scalar, at: offset)
-            default:
-                for letter in Normalizer.foldLatin(scalar) ?? [] { append(letter, at: offset) }
+            default: appendFolding(scalar, at: offset)
             }
         }
+    }
+
+    // Unicode's properties and the general folding out of line: a scalar's properties are a
+    // value of a size known only at run time, which made every call of `add` reserve stack for
+    // it, where few scalars need them.
+    @inline(never)
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic
+    }
+
+    @inline(never)
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isUppercase
+    }
+
+    @inline(never)
+    private mutating func appendFolding(_ scalar: Unicode.Scalar, at offset: Int) {
+        for letter in Normalizer.foldLatin(scalar) ?? [] { append(letter, at: offset) }
     }
 
     mutating func finish() -> Token? {
