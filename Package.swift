@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(name: "IncidentMapCoreTests", dependencies: ["IncidentMapCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "IncidentImportTests", dependencies: ["IncidentImport", "TestSupport", "ZIPFoundation"]),
-        .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching"]),
+        .testTarget(name: "TextMatchingTests", dependencies: ["TextMatching", "IncidentMapCore"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ExtractionEvaluation"], resources: [.copy("Golden")]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),

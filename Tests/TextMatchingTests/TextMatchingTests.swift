@@ -1,4 +1,5 @@
 import Testing
+import IncidentMapCore
 @testable import TextMatching
 
 @Suite struct NormalizerTests {
@@ -45,6 +46,34 @@ import Testing
         #expect(tokens[2].key == Normalizer.keys(of: "Zawiya")[0])
         // Two letters before the apostrophe are a name of their own (رأس), not a possessive.
         #expect(tokens[4].key == "ras")
+    }
+
+    /// A token's key is encoded and fingerprinted from its letters in one pass; the phrase
+    /// indexes fingerprint their keys from strings. The two must agree, or no word is found.
+    @Test(arguments: ["طرابلس", "والقصف", "بالعزيزية", "للعزيزية", "أبو", "ابن", "Tripoli", "Gasr", "4", "٤٥", "Ωmega", "한국", "İzmir"])
+    func aTokensKeyIsFingerprintedAsItsString(text: String) throws {
+        let token = try #require(Tokenizer.tokens(in: text).first)
+        #expect(token.byteKey == ByteKey(token.key))
+        #expect(token.byteKey.fingerprint == StableHash.fnv1a64(token.key))
+        for clitic in token.clitics {
+            #expect(clitic.key == ByteKey(clitic.key.text))
+        }
+    }
+
+    /// Words longer than the builder's first room, and letters that fold into two, keep
+    /// every letter.
+    @Test func longWordsAndLettersThatFoldIntoTwoKeepEveryLetter() {
+        let long = String(repeating: "abc", count: 70)
+        let tokens = Tokenizer.tokens(in: "x \(long) y")
+        #expect(tokens.map(\.foldedText) == ["x", long, "y"])
+        #expect(tokens[1].start == 2 && tokens[1].end == 212)
+        let arabic = String(repeating: "سبها", count: 40)
+        #expect(Tokenizer.tokens(in: arabic).first?.key == arabic)
+        // A Hangul syllable folds into its three letters: a text of them fills more letters
+        // than it has scalars, and the last token's letters are its own.
+        let syllables = Tokenizer.tokens(in: "한한한한 한한")
+        #expect(syllables.map(\.folded.count) == [12, 6])
+        #expect(syllables[1].foldedText == Tokenizer.tokens(in: "한한").first?.foldedText)
     }
 
     @Test func digitsOfBothScriptsAreRead() {
