@@ -237,13 +237,17 @@ public enum StableHash {
         // string's generic index, several times the loop's own work for the short words of
         // the phrase indexes (a small string is copied to the stack for `withUTF8`).
         var text = text
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            return hash
+        return text.withUTF8(fnv1a64(bytes:))
+    }
+
+    /// The 64-bit FNV-1a hash of `bytes`: what ``fnv1a64(_:)`` gives for the string they encode.
+    @inlinable
+    public static func fnv1a64(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
         }
+        return hash
     }
 }

@@ -1,3 +1,4 @@
+import IncidentMapCore
 import Foundation
 
 /// Folds Arabic and Latin spellings of one word to one key, so that a name is found however a
@@ -169,11 +170,11 @@ extension String {
 
 extension String {
     /// The string of `scalars` and the FNV-1a fingerprint of its UTF-8 bytes (what
-    /// `StableHash.fnv1a64` gives for it), in one pass over the scalars: encoded into a
-    /// buffer on the stack, Arabic and Latin letters by hand (one or two bytes), then made a
-    /// string at once. The general path (the scalars counted, encoded through a closure a
-    /// byte at a time, then hashed in a second pass) was most of a token's cost, and every
-    /// word of every article is made a key.
+    /// `StableHash.fnv1a64` gives for it): encoded into a buffer on the stack, Arabic and
+    /// Latin letters by hand (one or two bytes), then hashed there and made a string at once.
+    /// The general path (the scalars counted, encoded through a closure a byte at a time, the
+    /// string's bytes then read again through its index to hash them) was most of a token's
+    /// cost, and every word of every article is made a key.
     @usableFromInline
     static func utf8(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (string: String, fingerprint: UInt64) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(scalars.count * 4, 1)) { buffer in
@@ -195,9 +196,8 @@ extension String {
                     }
                 }
             }
-            var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in 0..<count { fingerprint = (fingerprint ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
-            return (String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self), fingerprint)
+            let encoded = UnsafeBufferPointer(start: bytes, count: count)
+            return (String(decoding: encoded, as: UTF8.self), StableHash.fnv1a64(bytes: encoded))
         }
     }
 }
