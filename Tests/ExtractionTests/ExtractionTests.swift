@@ -379,6 +379,17 @@ import Gazetteer
         #expect(try #require(extract(text).first).fatalities == toll, "\(text)")
     }
 
+    /// A person named in the dual is two dead; a sound plural (مدنيين) states no number.
+    @Test(arguments: [
+        ("قتل شرطيان في هجوم على بوابة أمنية في غريان أمس", 2),
+        ("لقي شخصان مصرعهما في قصف على غريان أمس", 2),
+        ("أسفر القصف على غريان أمس عن مقتل جنديين", 2),
+        ("أسفر القصف على غريان أمس عن مقتل مدنيين", 0),
+    ])
+    func aPersonInTheDualIsTwo(text: String, toll: Int) throws {
+        #expect(try #require(extract(text).first).fatalities == toll, "\(text)")
+    }
+
     @Test func anEventToldTwiceIsOneIncidentWithTwoSpans() throws {
         let text = "غارة جوية على مطار معيتيقة أمس. وأكدت إدارة مطار معيتيقة تعرضه امس لغارة جوية."
         let incidents = extract(text)
