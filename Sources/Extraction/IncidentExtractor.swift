@@ -1020,6 +1020,16 @@ public struct IncidentExtractor: Sendable {
         return toll
     }
 
+    /// How severe the response a protest's sub-event type says it met: peaceful, intervention,
+    /// excessive force.
+    static func protestSeverity(_ subEventType: String) -> Int {
+        switch subEventType {
+        case "Excessive force against protesters": return 2
+        case "Protest with intervention": return 1
+        default: return 0
+        }
+    }
+
     func unique(_ actors: [String]) -> [String] {
         var seen = Set<String>()
         return actors.filter { seen.insert($0).inserted }
@@ -1051,9 +1061,16 @@ public struct IncidentExtractor: Sendable {
                 }
                 return merged
             }
-            // The sub-event type most sentences give; the first on a tie.
+            // The sub-event type most sentences give; the first on a tie. A protest one telling
+            // says was met with force was met with force, however many others call it peaceful
+            // (ACLED codes the protest by the most severe response it met).
             let counts = Dictionary(grouping: group, by: \.subEventType).mapValues(\.count)
             merged.subEventType = group.map(\.subEventType).max { counts[$0]! < counts[$1]! } ?? merged.subEventType
+            if merged.eventType == .protests,
+               let severest = group.map(\.subEventType).max(by: { Self.protestSeverity($0) < Self.protestSeverity($1) }),
+               Self.protestSeverity(severest) > Self.protestSeverity(merged.subEventType) {
+                merged.subEventType = severest
+            }
             // A date a sentence states over one carried over to it, then the most precise.
             merged.date = group.compactMap(\.date).min {
                 ($0.isCarriedOver ? 1 : 0, $0.precision.rawValue) < ($1.isCarriedOver ? 1 : 0, $1.precision.rawValue)

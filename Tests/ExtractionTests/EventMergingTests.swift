@@ -25,6 +25,18 @@ import Testing
         #expect(summary(text) == expected, "\(text)")
     }
 
+    /// A protest told as peaceful and, in another sentence, as met with fire is one protest met
+    /// with force, whichever sentence comes first.
+    @Test(arguments: [
+        ("Hundreds of protesters gathered in Zliten on Monday to demand elections. Security forces fired on the protesters in Zliten on Monday, killing two.",
+         ["2208485 Protests/Excessive force against protesters 2019-04-08"]),
+        ("Security forces fired on protesters in Zliten on Monday, killing two. Hundreds of protesters had gathered in Zliten on Monday to demand elections.",
+         ["2208485 Protests/Excessive force against protesters 2019-04-08"]),
+    ])
+    func aProtestMetWithForceAnywhereWasMetWithForce(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
     @Test(arguments: [
         // A killing by a bomb told as an assassination and as a blast: one bombing.
         ("Gunmen assassinated a judge in Benghazi on Monday. The judge was killed when a bomb planted in his car exploded in Benghazi.",
