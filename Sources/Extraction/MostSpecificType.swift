@@ -31,15 +31,21 @@ extension IncidentExtractor {
     /// One telling by clashes (اشتباكات) makes it a battle whatever else called it an attack.
     func isReadFromAttackWords(_ incident: ExtractedIncident) -> Bool {
         guard incident.eventType == .battles, incident.subEventType == "Armed clash" else { return false }
-        let told = incident.evidence.flatMap { span in
-            let scalars = Array(span.text.unicodeScalars)
-            return span.highlights.filter { $0.kind == .trigger }.compactMap { highlight -> String? in
-                let range = (highlight.start - span.start)..<(highlight.end - span.start)
-                guard range.lowerBound >= 0, range.upperBound <= scalars.count else { return nil }
-                return String(String.UnicodeScalarView(scalars[range]))
+        // Telling by telling, stopping at the first that is not an attack word (most battles
+        // are told by clashes): the merge asks this of every battle of every article.
+        var toldAny = false
+        for span in incident.evidence {
+            let scalars = span.text.unicodeScalars
+            for highlight in span.highlights where highlight.kind == .trigger {
+                let lower = highlight.start - span.start, upper = highlight.end - span.start
+                guard lower >= 0, upper >= lower,
+                      let from = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex),
+                      let to = scalars.index(from, offsetBy: upper - lower, limitedBy: scalars.endIndex) else { continue }
+                toldAny = true
+                if !isAnAttackWord(String(scalars[from..<to])) { return false }
             }
         }
-        return (told.isEmpty ? [incident.triggerText] : told).allSatisfy(isAnAttackWord)
+        return toldAny || isAnAttackWord(incident.triggerText)
     }
 
     /// Whether a trigger's words hold a word of attack (see ``isReadFromAttackWords(_:)``).
