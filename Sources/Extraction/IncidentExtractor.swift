@@ -132,10 +132,11 @@ public struct IncidentExtractor: Sendable {
         // Libyan places below the country: "in Libya" locates nothing on a map.
         let actors = lexiconMatches.actors
         let resolved = gazetteer.resolve(text, tokens: tokens, names: lexiconMatches.names).resolved
-        let dateTokens = TokenMask(lexiconMatches.dates.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
+        let dateRanges = lexiconMatches.dates.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }
+        let dateTokens = TokenMask(dateRanges, tokenCount: tokens.count)
         // Words that tell an event or its day: no seat's description runs across one.
-        let toldTokens = TokenMask((lexiconMatches.triggers.map { $0.firstToken..<($0.firstToken + $0.tokenCount) })
-                                   + lexiconMatches.dates.map { $0.firstToken..<($0.firstToken + $0.tokenCount) }, tokenCount: tokens.count)
+        let toldTokens = TokenMask(lexiconMatches.triggers.map { $0.firstToken..<($0.firstToken + $0.tokenCount) } + dateRanges,
+                                   tokenCount: tokens.count)
         let datelines = resolved.filter {
             isDateline($0, tokens: tokens, text: text) || isAgencyDateline($0, dates: dateTokens, tokens: tokens, text: text)
         }
@@ -798,10 +799,10 @@ public struct IncidentExtractor: Sendable {
     /// noun takes before what it struck, not one that points back.
     func namesItsTarget(_ trigger: PhraseMatch<Trigger>, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
         let end = trigger.firstToken + trigger.tokenCount
-        guard end < tokens.count, ["of", "on"].contains(tokens[end].key) else { return false }
+        guard end < tokens.count, PlaceFrameWords.targetOf.contains(tokens[end].folded) else { return false }
         return places.contains { place in
             let start = place.mention.firstToken
-            return start > end && start - end <= 2 && tokens[(end + 1)..<start].allSatisfy { $0.key == "the" }
+            return start > end && start - end <= 2 && tokens[(end + 1)..<start].allSatisfy { $0.folded == PlaceFrameWords.the }
         }
     }
 

@@ -277,7 +277,7 @@ extension IncidentExtractor {
         guard Self.isPossessive(tokens[end - 1], text: text) else { return false }
         return places.contains { other in
             let start = other.mention.firstToken
-            return start > end + 1 && start - end <= 4 && tokens[start - 1].key == "of"
+            return start > end + 1 && start - end <= 4 && tokens[start - 1].folded == PlaceFrameWords.of
                 && tokens[end..<start].allSatisfy { $0.script == .latin }
         }
     }
@@ -395,6 +395,11 @@ enum PlaceFrameWords {
     }
 
     static let of = Tokenizer.tokens(in: "of")[0].folded
+    static let the = Tokenizer.tokens(in: "the")[0].folded
+    /// After an event's noun, before what it struck: "the shelling of Gharyan", "the attack on Mitiga".
+    static let targetOf = folded(["of", "on"])
+    /// Before the one who acted: "shot by protesters".
+    static let by = Tokenizer.tokens(in: "by")[0].folded
     static let arabicIn = Tokenizer.tokens(in: "في")[0].folded
     static let compass = folded(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
     /// Words between "west of" and the place: "west of the Libyan capital Tripoli", "west of the city of Sirte".

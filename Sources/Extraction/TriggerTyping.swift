@@ -67,7 +67,7 @@ extension IncidentExtractor {
                       span.contains(where: { words.contains(tokens[$0], in: .fireWord) }) {
                 // The crowd fired at, not the one that fired ("shot by protesters").
                 if let crowd = words.firstIndex(of: .crowdTarget, in: tokens, around: span, before: 0, after: 4, within: tokens.indices),
-                   tokens[crowd - 1].foldedText != "by" {
+                   tokens[crowd - 1].folded != PlaceFrameWords.by {
                     retyped.payloads[0] = Trigger(eventType: .protests, subEventType: "Excessive force against protesters")
                 } else if near(.armedTarget, before: 0, after: 4) {
                     retyped.payloads[0] = Trigger(eventType: .battles, subEventType: "Armed clash")
