@@ -15,12 +15,18 @@ extension IncidentExtractor {
     }
 
     /// "exchanged artillery and small arms fire overnight", "traded rocket fire", "تبادلت القوات
-    /// القصف المدفعي": shelling both sides fire at each other is an armed clash, as ACLED codes
-    /// an exchange of fire, not a shelling of one side by the other. The word of exchange stands
-    /// at most four words before the shelling trigger.
-    func isFiredInAnExchange(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
-        guard trigger.payloads.first?.subEventType == "Shelling/artillery/missile attack" else { return false }
+    /// القصف المدفعي", "grenades and mortar shells were exchanged", "قنابل يدوية … تم تبادلها":
+    /// shells or grenades both sides fire at each other are an armed clash, as ACLED codes an
+    /// exchange of fire, not a shelling or a grenade attack of one side by the other. The word of
+    /// exchange stands at most four words before the weapon, or five after it (the passive, past a
+    /// second weapon: "shells and grenades were exchanged").
+    func isFiredInAnExchange(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
+        guard let subEventType = trigger.payloads.first?.subEventType,
+              Self.exchangedWeapons.contains(subEventType) else { return false }
         return words.firstIndex(of: .exchange, in: tokens, around: trigger.firstToken..<(trigger.firstToken + trigger.tokenCount),
-                                before: 4, after: 0, within: 0..<tokens.count, detachedClitic: true) != nil
+                                before: 4, after: 5, within: sentence, detachedClitic: true) != nil
     }
+
+    /// The sub-events whose weapons two sides can trade.
+    static let exchangedWeapons: Set<String> = ["Shelling/artillery/missile attack", "Grenade"]
 }

@@ -89,10 +89,26 @@ struct DateResolver {
     /// where `matches` (the words of the part that tells the event) say "the day before".
     private func dayBefore(_ resolved: ResolvedDate, matches: [PhraseMatch<DateEntry>]) -> ResolvedDate {
         guard resolved.precision == .day, matches.contains(where: { match in
-            match.payloads.contains { $0.word == .dayBefore }
+            match.payloads.contains { $0.word == .dayBefore || $0.word == .dayAfter }
         }) else { return resolved }
         return ResolvedDate(date: resolved.date.adding(days: -1), precision: .day,
                             reason: resolved.reason + ", the day before: \(resolved.date.adding(days: -1))")
+    }
+
+    /// "الهدوء يسود غريان بعد يوم من الاشتباكات", "Calm returns, a day after clashes": in a
+    /// sentence dated only by the report (a headline, a lead), the event a "day after" phrase
+    /// introduces (its trigger at most three words after the phrase) was the day before the
+    /// report. `nil` where the words are not there or the sentence's date is another.
+    func dayBeforeTheReport(for trigger: Int, in sentence: Sentence, date: ResolvedDate?,
+                            matches: [PhraseMatch<DateEntry>]) -> ResolvedDate? {
+        guard let date, date.isPublicationDate else { return nil }
+        let phrase = Self.matches(matches, in: sentence).last { match in
+            match.payloads.contains { $0.word == .dayAfter }
+                && match.firstToken + match.tokenCount <= trigger && trigger - (match.firstToken + match.tokenCount) <= 3
+        }
+        guard phrase != nil else { return nil }
+        let day = date.date.adding(days: -1)
+        return ResolvedDate(date: day, precision: .day, reason: "told as a day before the report's time: \(day)")
     }
 
     /// The date that governs the clause `clause` of `sentence`, where it is not the sentence's:

@@ -198,10 +198,12 @@ public struct IncidentExtractor: Sendable {
         var unplacedDays: [UnplacedTelling] = []
         // The types of the events told so far at no place, which a reference back may place.
         var unplacedTypes: Set<EventType> = []
-        // The first day the article states in a sentence that names a place: the day a sentence
-        // with no date of its own means for that place ("A drone strike on Murzuq killed 43 …
-        // The LNA confirmed a strike late on Sunday on Murzuq").
-        var statedDayOfPlace: [String: ResolvedDate] = [:]
+        // The days the article states in sentences that name a place, with their sentences: the
+        // day a sentence with no date of its own means for that place is the last stated before
+        // it ("Clashes shook Gharyan on Sunday. … A drone struck a base there" is Sunday's, though
+        // the lead said Gharyan was calm on Monday), else the first after it ("A drone strike on
+        // Murzuq killed 43 … The LNA confirmed a strike late on Sunday on Murzuq").
+        var statedDaysOfPlace: [String: [(sentence: Int, date: ResolvedDate)]] = [:]
         var lastDate: ResolvedDate?
         var lastDateProblem: String?
         // The places of the paragraph's last sentence that named one: where a sentence that names
@@ -355,10 +357,12 @@ public struct IncidentExtractor: Sendable {
                 inTown.reason = "\(place.place.nameEnglish) is \(Int(Geodesic.distance(from: place.place.coordinate, to: lastTown.place.coordinate) / 1000)) km from every other place the article names: a quarter of \(lastTown.place.nameEnglish) the gazetteer lacks"
                 return inTown
             }
-            if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened {
-                for place in sentencePlaces where statedDayOfPlace[place.place.id] == nil {
-                    statedDayOfPlace[place.place.id] = ResolvedDate(date: date.date, precision: .day,
-                                                                    reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")
+            // Only a sentence that tells an event gives its places a day (as for `lastDate`).
+            if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened,
+               !triggersBySentence[sentenceIndex].isEmpty {
+                for place in sentencePlaces where statedDaysOfPlace[place.place.id]?.last?.sentence != sentenceIndex {
+                    statedDaysOfPlace[place.place.id, default: []].append((sentenceIndex, ResolvedDate(
+                        date: date.date, precision: .day, reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")))
                 }
             }
             // Where people, vehicles or fire came from sets no scene and places no event.
@@ -416,7 +420,8 @@ public struct IncidentExtractor: Sendable {
                 // A clause's own date over the sentence's ("Gunmen attacked Gharyan on Friday, and
                 // shells fell on Tarhuna on Sunday"), or the one fronted at its head ("On Sunday, …").
                 let clauseDate = governingDate(ofClause: clause)
-                let date = clauseDate ?? date
+                let date = dates.dayBeforeTheReport(for: trigger.firstToken, in: sentence, date: clauseDate ?? date, matches: dateMatches)
+                    ?? clauseDate ?? date
                 let eventStatus = status(of: trigger, clause: sentence.clauses[clause], date: date)
                 if eventStatus != .happened && !includingNotHappened { continue }
                 // Clashes between protesters and the police are the protest (or the riot) the
@@ -431,7 +436,7 @@ public struct IncidentExtractor: Sendable {
                 }) { continue }
                 if isWeaponOfAClash(trigger, among: sentenceTriggers, tokens: tokens) { continue }
                 var kind = (eventType: eventType, subEventType: first.subEventType)
-                if isFiredInAnExchange(trigger, tokens: tokens) { kind = (eventType: .battles, subEventType: "Armed clash") }
+                if isFiredInAnExchange(trigger, tokens: tokens, sentence: sentence.tokens) { kind = (eventType: .battles, subEventType: "Armed clash") }
                 // A crowd that attacks or storms ("هاجم متظاهرون", "protesters stormed") riots.
                 if eventType == .protests, sentenceTriggers.contains(where: { other in
                     abs(other.firstToken - trigger.firstToken) <= 2 && other.firstToken != trigger.firstToken
@@ -524,7 +529,8 @@ public struct IncidentExtractor: Sendable {
         datingByLaterTellings(&found, toldIn: sentenceOfFound, laterDays: unplacedDays)
         for index in found.indices where found[index].date?.isCarriedOver ?? false {
             // Still carried over: it folds into a stated incident as before, now on the right day.
-            if let stated = statedDayOfPlace[found[index].place.id] {
+            if let days = statedDaysOfPlace[found[index].place.id],
+               let stated = (days.last { $0.sentence < sentenceOfFound[index] } ?? days.first)?.date {
                 found[index].date = ResolvedDate(date: stated.date, precision: .day, reason: stated.reason, isCarriedOver: true)
             }
         }

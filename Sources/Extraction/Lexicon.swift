@@ -94,6 +94,11 @@ public enum DateWord: Hashable, Sendable {
     case report
     /// "The day before", "في اليوم السابق": the day before the date the sentence gives.
     case dayBefore
+    /// "A day after", "غداة", "بعد يوم من": what the words introduce was the day before the
+    /// time the sentence tells. With a day the sentence gives, that day moves back as for
+    /// ``dayBefore``; with none (a headline: "الهدوء يسود غريان بعد يوم من الاشتباكات"), the
+    /// event they introduce is the day before the report.
+    case dayAfter
     /// A day counted in a run ("لليوم الثاني على التوالي", "for the second day running"): names
     /// no date; listed so that its اليوم is not read as "today".
     case dayOfARun
@@ -202,6 +207,7 @@ public struct Lexicon: Sendable {
                 case ("day", let day?) where (1...31).contains(day): word = .dayOfMonth(day)
                 case ("report", _): word = .report
                 case ("day-before", _): word = .dayBefore
+                case ("day-after", _): word = .dayAfter
                 case ("day-of-run", _): word = .dayOfARun
                 default: throw fail("unknown date word kind or value '\(fields[0])'")
                 }

@@ -178,4 +178,29 @@ import Testing
     func aDayAfterOrDaysAgoCountBack(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // A headline that gives no day: what "a day after" introduces was the day before the report.
+        ("Calm returns to Gharyan a day after heavy clashes\nShops in the town reopened.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("الهدوء يسود مدينة غريان بعد يوم من الاشتباكات والقصف\nفتحت المحال أبوابها.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
+        // Without the words, the headline's event is on the report's day as before.
+        ("Heavy clashes in Gharyan\nShops in the town closed.", ["2217362 Battles/Armed clash 2019-04-09"]),
+    ])
+    func aHeadlinesDayAfterIsTheDayBeforeTheReport(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A sentence with no day of its own means, for its place, the last day a sentence that
+        // told an event there gave it; a day given to no event ("calm returned") sets none.
+        ("Gunmen stormed the police station in Gharyan on Monday.\n\nClashes broke out in Gharyan on Sunday.\n\nA drone struck a base in Gharyan.",
+         ["2217362 Battles/Armed clash 2019-04-08", "2217362 Battles/Armed clash 2019-04-07",
+          "2217362 Explosions/Remote violence/Air/drone strike 2019-04-07"]),
+        ("Clashes broke out in Gharyan on Sunday.\n\nCalm returned to Gharyan on Monday.\n\nA drone struck a base in Gharyan.",
+         ["2217362 Battles/Armed clash 2019-04-07", "2217362 Explosions/Remote violence/Air/drone strike 2019-04-07"]),
+    ])
+    func aPlacesDayIsTheLastOneToldBefore(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }
