@@ -410,8 +410,17 @@ struct DateResolver {
             guard case .month(let month)? = match.payloads.first(where: { if case .month = $0 { return true } else { return false } }),
                   number(match.firstToken - 1) == nil, number(match.firstToken + match.tokenCount).map({ $0 > 1900 }) ?? true else { continue }
             let token = tokens[match.firstToken]
-            let year = number(match.firstToken + match.tokenCount)
+            let after = match.firstToken + match.tokenCount
+            // "November last year", "نوفمبر من العام الماضي": the year before the report's;
+            // "نوفمبر الماضي", "last November": the last one before the report.
+            let lastAfter = (after..<min(after + 4, tokens.endIndex)).first { lexicon.words.contains(tokens[$0], in: .last) }
+            let isLastYear = lastAfter.map { last in
+                (after..<min(last + 2, tokens.endIndex)).contains { lexicon.words.contains(tokens[$0], in: .year) }
+            } ?? false
+            let year = number(after) ?? (isLastYear ? published.map { $0.year - 1 } : nil)
             let introduced = match.firstToken > tokens.startIndex && lexicon.words.contains(tokens[match.firstToken - 1], in: .monthIntroducer)
+                || lastAfter == after
+                || (match.firstToken > tokens.startIndex && lexicon.words.contains(tokens[match.firstToken - 1], in: .last))
             guard year != nil || introduced, token.script != .latin || token.isCapitalised else { continue }
             guard let chosenYear = year ?? published?.year, var date = try? IncidentDate(year: chosenYear, month: month, day: 15) else { continue }
             if year == nil, let published, date > published, let earlier = try? IncidentDate(year: chosenYear - 1, month: month, day: 15) {

@@ -80,15 +80,38 @@ extension IncidentExtractor {
     /// ("entered Ajdabiya, took it and captured some of the loyalists": the captives were taken in
     /// that battle). A withdrawal beside a taking is not read as fighting here: the town may have
     /// changed hands without a fight; a battle at its place that day takes it when merging.
+    /// Civilians abducted in an attack that only a word of attack tells ("gunmen attacked a UN
+    /// convoy and abducted seven staff", هاجمت سيارتهم … اختطفت 7 موظفين) were the attack's aim:
+    /// the abduction is the event, and the attack folds into it when merging
+    /// (``foldedAttackWordsIntoTheirMeans(_:)``). Fighting words (clashes, اشتباكات) keep their
+    /// captives, and so does an attack whose captives fight (soldiers kidnapped at a checkpoint).
     func battleTakingAct(_ trigger: PhraseMatch<Trigger>, subEventType: String, among triggers: [PhraseMatch<Trigger>],
-                         isNegated: (PhraseMatch<Trigger>) -> Bool) -> (eventType: EventType, subEventType: String)? {
-        if let clash = nearestAttack(to: trigger, among: triggers, isNegated: isNegated) { return clash }
+                         isNegated: (PhraseMatch<Trigger>) -> Bool, abductsCivilians: Bool,
+                         isToldByAttackWords: (PhraseMatch<Trigger>) -> Bool) -> (eventType: EventType, subEventType: String)? {
+        let isAbduction = subEventType == "Abduction/forced disappearance" && abductsCivilians
+        if let clash = nearestAttack(to: trigger, among: triggers, isNegated: { other in
+            isNegated(other) || (isAbduction && isToldByAttackWords(other))
+        }) { return clash }
+        if isAbduction, triggers.contains(where: { $0.firstToken != trigger.firstToken && !isNegated($0) && isToldByAttackWords($0) }) {
+            return nil
+        }
         guard subEventType != Self.withdrawal else { return nil }
         let takings = triggers.filter { other in
             other.firstToken != trigger.firstToken && !isNegated(other) && other.payloads.first?.eventType == .battles
         }
         return takings.min { abs($0.firstToken - trigger.firstToken) < abs($1.firstToken - trigger.firstToken) }
             .flatMap { taking in taking.payloads.first.map { (EventType.battles, $0.subEventType) } }
+    }
+
+    /// Whether the words around `trigger` in its clause name people who do not fight (workers,
+    /// staff, journalists, موظفين): who an abduction took. Fifteen words after it (Arabic puts the
+    /// subject first: اختطفت إحدى الميليشيات المسلحة … 7 عاملين), four before (the passive:
+    /// "seven staff members were abducted").
+    func takesCivilians(_ trigger: PhraseMatch<Trigger>, tokens: [Token], clause: Range<Int>) -> Bool {
+        let end = trigger.firstToken + trigger.tokenCount
+        return (max(clause.lowerBound, trigger.firstToken - 4)..<min(end + 15, clause.upperBound)).contains { index in
+            words.contains(tokens[index], in: .abductee) || words.contains(tokens[index], in: .civilianTarget)
+        }
     }
 
     /// "Unknown men assassinated the colonel … killed when his car blew up": one car bomb, told as

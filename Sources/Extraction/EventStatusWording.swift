@@ -16,6 +16,8 @@ extension IncidentExtractor {
     ///     told as the setting, not one day's fighting;
     ///   - "heavy fighting last week", الأسبوع الماضي, الشهر المنصرم: before the days the
     ///     report is about;
+    ///   - "was recently recaptured", "the previously seized town": before the news, whatever
+    ///     day the sentence states;
     ///   - "after its capture of Sirte", بعد سيطرته على مدينة سرت: a taking the news follows,
     ///     whatever day the sentence states (see ``isTakingToldAsAPremise(_:tokens:sentence:)``).
     func statusFromWording(of trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>,
@@ -35,6 +37,9 @@ extension IncidentExtractor {
         }
         // Whatever day the sentence states: that is the news's, which follows the taking.
         if isTakingToldAsAPremise(trigger, tokens: tokens, sentence: sentence) { return .background }
+        // "struck overnight at an airbase that was recently recaptured", "the previously seized
+        // town": the word dates its event before the news, whatever day the sentence states.
+        if tokens[first].script == .latin, let last = before.last, words.contains(last, in: .recent) { return .background }
         guard !statesItsDay else { return nil }
         if tokens[first].script == .latin, let last = before.last, words.contains(last, in: .progressive),
            tokens[first].foldedText.hasSuffix("ing") {

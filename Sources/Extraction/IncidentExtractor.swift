@@ -245,13 +245,21 @@ public struct IncidentExtractor: Sendable {
         // Every place each sentence names, whatever its role: what a distance may locate.
         let resolvedMentionsBySentence = grouped(resolved.map(\.mention), sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.firstToken }
         // Places abroad ("arrested in Cairo"), datelines aside: a clause set there is not set in
-        // the last sentence's Libyan town.
+        // the last sentence's Libyan town. Not where help or fighters came from ("recaptured with
+        // help from Turkey").
         let foreignPlacesBySentence = grouped(resolved.filter { place in
             !place.place.isLibyan && !datelines.contains { $0.mention.start == place.mention.start }
+                && !isOrigin(place, cues: cuePositions)
         }, sentenceOf: sentenceOf, sentenceCount: sentences.count) { $0.mention.firstToken }
         for (sentenceIndex, sentence) in sentences.enumerated() {
             if isCancelled() { return [] }
-            if text[previousEnd..<sentence.start].contains("\n") { scene = [] }
+            // A paragraph sets its own scene; a headline's (the first line, unpunctuated) carries
+            // into the lead under it ("Jets hit Libya's al-Watiya airbase ¶ Warplanes struck
+            // overnight at an airbase …"), not into a bullet point of the summary under it.
+            let gap = text[previousEnd..<sentence.start]
+            if gap.contains("\n"), sentenceIndex > 1 || gap.contains(where: { scalar in
+                (scalar != "\n" && Segmenter.endsSentence(scalar)) || Self.bullets.contains(scalar)
+            }) { scene = [] }
             previousEnd = sentence.end
             // The sentence's own date, else the last one the article gave (less precise), else
             // the publication date (less precise still).
@@ -344,23 +352,31 @@ public struct IncidentExtractor: Sendable {
                    coversSeveralDays(near: fronted.upperBound - 1, clause: fronted, tokens: tokens) { return .aggregate }
                 return .happened
             }
-            let sentencePlaces = withoutFarNamesakes(choosingOverReferences(placesBySentence[sentenceIndex], tokens: tokens, text: text).filter {
+            let placesNamed = withoutFarNamesakes(choosingOverReferences(placesBySentence[sentenceIndex], tokens: tokens, text: text).filter {
                 !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
-            }, tokens: tokens).map { place in
+            }, tokens: tokens)
+            // The town the sentence itself names ("بوابة الستين، المدخل الشرقي لمدينة مصراته"), else
+            // the article's last.
+            let townHere = placesNamed.first { [.city, .town].contains($0.place.kind) && !isolatedPlaceIDs.contains($0.place.id) }
+            let sentencePlaces = placesNamed.map { place in
                 // "بمنطقة الناصرية" in an article set in Sabha, whose only namesake the gazetteer
                 // holds is 600 km away: a quarter of the article's town that the gazetteer
                 // lacks, so the town says where.
-                guard let lastTown, [.village, .neighbourhood].contains(place.place.kind),
+                guard let town = townHere ?? lastTown, Self.minorKinds.contains(place.place.kind),
                       isolatedPlaceIDs.contains(place.place.id) else { return place }
                 var inTown = place
-                inTown.place = lastTown.place
-                inTown.reason = "\(place.place.nameEnglish) is \(Int(Geodesic.distance(from: place.place.coordinate, to: lastTown.place.coordinate) / 1000)) km from every other place the article names: a quarter of \(lastTown.place.nameEnglish) the gazetteer lacks"
+                inTown.place = town.place
+                inTown.reason = "\(place.place.nameEnglish) is \(Int(Geodesic.distance(from: place.place.coordinate, to: town.place.coordinate) / 1000)) km from every other place the article names: a quarter of \(town.place.nameEnglish) the gazetteer lacks"
                 return inTown
             }
-            // Only a sentence that tells an event gives its places a day (as for `lastDate`).
-            if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened,
-               !triggersBySentence[sentenceIndex].isEmpty {
-                for place in sentencePlaces where statedDaysOfPlace[place.place.id]?.last?.sentence != sentenceIndex {
+            // The first day the article gives a place counts however it is told ("On 18 September,
+            // the forces resumed their push in Sirte"); a later one only from a sentence that
+            // tells an event, as for `lastDate` ("Calm returned to Gharyan on Monday" is no day
+            // of the fighting there).
+            if let date, !date.isCarriedOver, date.precision == .day, sentenceStatus == .happened {
+                let tellsAnEvent = !triggersBySentence[sentenceIndex].isEmpty
+                for place in sentencePlaces where statedDaysOfPlace[place.place.id]?.last?.sentence != sentenceIndex
+                    && (tellsAnEvent || statedDaysOfPlace[place.place.id] == nil) {
                     statedDaysOfPlace[place.place.id, default: []].append((sentenceIndex, ResolvedDate(
                         date: date.date, precision: .day, reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")))
                 }
@@ -452,7 +468,9 @@ public struct IncidentExtractor: Sendable {
                 // "set fire to the gate and abducted a guard" in the sentence of the attack: acts
                 // of that attack, one event of its type as ACLED codes it (a crowd's are the crowd's).
                 if Self.actsOfAnAttack.contains(kind.subEventType), !crowdTriggerInSentence,
-                   let attack = battleTakingAct(trigger, subEventType: kind.subEventType, among: sentenceTriggers, isNegated: isNegated) {
+                   let attack = battleTakingAct(trigger, subEventType: kind.subEventType, among: sentenceTriggers, isNegated: isNegated,
+                                                abductsCivilians: takesCivilians(trigger, tokens: tokens, clause: sentence.clauses[clause]),
+                                                isToldByAttackWords: { isAnAttackWord(String(scalars: text[$0.start..<$0.end])) }) {
                     kind = attack
                 }
                 if kind.subEventType == "Shelling/artillery/missile attack" && isAirborne {
@@ -571,15 +589,20 @@ public struct IncidentExtractor: Sendable {
         return result
     }
 
-    /// The ids of villages and quarters more than 100 km from every other place the text names
-    /// (towns and cities among them): namesakes of a place the gazetteer does not hold. Over the
-    /// distinct places, which the gazetteer bounds.
+    /// Places whose names many towns share (a quarter, a village, "the airport road",
+    /// "Martyrs' Square"): one far from every other place an article names is most likely the
+    /// article's town's own, which the gazetteer lacks.
+    static let minorKinds: Set<PlaceKind> = [.village, .neighbourhood, .road, .landmark]
+
+    /// The ids of villages, quarters, roads and landmarks more than 100 km from every other place
+    /// the text names (towns and cities among them): namesakes of a place the gazetteer does not
+    /// hold. Over the distinct places, which the gazetteer bounds.
     func isolatedMinorPlaces(_ places: [ResolvedPlace]) -> Set<String> {
         var distinct: [String: Place] = [:]
         for resolved in places { distinct[resolved.place.id] = resolved.place }
         guard distinct.values.contains(where: { [.city, .town].contains($0.kind) }) else { return [] }
         return Set(distinct.values.filter { minor in
-            [.village, .neighbourhood].contains(minor.kind) && distinct.values.allSatisfy { other in
+            Self.minorKinds.contains(minor.kind) && distinct.values.allSatisfy { other in
                 other.id == minor.id || !Geodesic.isWithin(100_000, from: minor.coordinate, to: other.coordinate)
             }
         }.map(\.id))
@@ -772,6 +795,9 @@ public struct IncidentExtractor: Sendable {
     }
 
     static let facilityKinds: Set<PlaceKind> = [.airport, .airBase, .militaryBase, .port, .oilFacility]
+
+    /// Marks that begin a bullet point of a summary: * • ‣ ▪ –.
+    static let bullets: Set<Unicode.Scalar> = ["*", "\u{2022}", "\u{2023}", "\u{25AA}", "\u{2013}"]
 
     /// Sub-events that are part of an attack or a clash told in the same sentence: what the
     /// attackers burned, looted, took or who they seized, and their withdrawal after it.

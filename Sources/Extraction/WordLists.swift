@@ -7,7 +7,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case pastPerfect, periodDeterminer, periodLast, period, periodDay, arabicPeriodWithin, arabicPeriod, arabicPeriodPast
     case capitalisedFunction
     case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer, night
-    case between, hypothetical, expected, premise, toll, progressive, lastUnit, last
+    case between, hypothetical, expected, premise, toll, progressive, recent, lastUnit, last, year
     case calm, lasting, duration
     /// A number word in a period ("the last few days"), listed with its value.
     case count
@@ -53,7 +53,9 @@ enum WordList: Int, CaseIterable, Sendable {
         case .premise: "premise"
         case .toll: "toll"
         case .progressive: "progressive"
+        case .recent: "recent"
         case .lastUnit: "last-unit"
+        case .year: "year"
         case .last: "last"
         case .calm: "calm"
         case .lasting: "lasting"

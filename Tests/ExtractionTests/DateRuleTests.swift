@@ -147,6 +147,16 @@ import Testing
     }
 
     @Test(arguments: [
+        // A month "last year", or last before the report, with no day: history.
+        ("Clashes erupted in Gharyan, November last year.", [String]()),
+        ("اندلعت اشتباكات في غريان نوفمبر الماضي.", []),
+        ("اندلعت اشتباكات في غريان في نوفمبر من العام الماضي.", []),
+    ])
+    func aMonthLastYearIsHistory(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
         // "April 7, 2018": the year after the comma is the date's (history, not news), and an
         // English ordinal day is a day.
         ("Clashes erupted in Gharyan on April 7, 2018, officials said.", [String]()),
@@ -199,6 +209,9 @@ import Testing
           "2217362 Explosions/Remote violence/Air/drone strike 2019-04-07"]),
         ("Clashes broke out in Gharyan on Sunday.\n\nCalm returned to Gharyan on Monday.\n\nA drone struck a base in Gharyan.",
          ["2217362 Battles/Armed clash 2019-04-07", "2217362 Explosions/Remote violence/Air/drone strike 2019-04-07"]),
+        // The first day the article gives a place counts, told with an event or not.
+        ("On Sunday, the forces resumed their push into Gharyan.\n\nArtillery shelled Gharyan.",
+         ["2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-07"]),
     ])
     func aPlacesDayIsTheLastOneToldBefore(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")

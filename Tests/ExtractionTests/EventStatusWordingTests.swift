@@ -30,6 +30,9 @@ import Testing
         ("هاجم مسلحون بوابة في راس لانوف يوم الاثنين بعد سيطرتهم على مدينة سرت.",
          ["osm-node-1170541982 Battles/Armed clash 2019-04-08"]),
         ("Forces captured Sirte on Monday.", ["2210554 Battles/Non-state actor overtakes territory 2019-04-08"]),
+        // "Recently" dates its event before the news, whatever day the sentence states.
+        ("Warplanes struck an airbase in Zliten on Monday that was recently recaptured by government forces.",
+         ["2208485 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // The protest itself, held, is news.
         ("Hundreds held a protest in Misrata on Monday.", ["2214846 Protests/Peaceful protest 2019-04-08"]),
     ])

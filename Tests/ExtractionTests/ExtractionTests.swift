@@ -225,6 +225,9 @@ import Gazetteer
         // names is a quarter of the article's town.
         ("اندلعت اشتباكات في مدينة غريان أمس.\n\nوقالت مصادر إن مسلحين اقتحموا معسكرا بمنطقة البيرة أمس",
          ["2217362 Battles/Armed clash 2019-04-08"]),
+        // So is a gate or a road so far away, and the town its own sentence names says which.
+        ("فجر انتحاري سيارته أمس عند بوابة الستين، المدخل الشرقي لمدينة مصراتة.",
+         ["2214846 Explosions/Remote violence/Suicide bomb 2019-04-08"]),
         // "The airport" in a later paragraph is the airport named last.
         ("Gunmen occupied Mitiga airport yesterday.\n\nGovernment forces stormed the airport on Monday evening.",
          ["ly-mitiga Battles/Armed clash 2019-04-08"]),

@@ -44,6 +44,9 @@ import TextMatching
         ("A drone was shot down over Gharyan yesterday.", ["2217362 Strategic developments/Disrupted weapons use 2019-04-08"]),
         ("Militants blew up a bridge in Gharyan yesterday.",
          ["2217362 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
+        // Forces that strike back fight back; warplanes that strike strike from the air.
+        ("Government forces struck back at the militia in Gharyan yesterday.", ["2217362 Battles/Armed clash 2019-04-08"]),
+        ("Warplanes struck militia positions in Gharyan yesterday.", ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
     ])
     func readsBothVoicesOfOneLemma(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")

@@ -38,6 +38,14 @@ import Testing
         ("هاجم مسلحون بوابة أمنية في غريان يوم الاثنين وقاموا بحرق البوابة واختطاف جندي.", ["2217362 Battles/Armed clash 2019-04-08"]),
         ("Clashes erupted in Zliten on Monday and the attackers withdrew after security forces arrested ten of them.",
          ["2208485 Battles/Armed clash 2019-04-08"]),
+        // Civilians abducted in an attack only a word of attack tells were its aim: an abduction.
+        ("Gunmen attacked a UN convoy in Gharyan on Monday and abducted seven staff members.",
+         ["2217362 Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
+        ("اختطفت ميليشيا مسلحة سبعة موظفين في غريان يوم الاثنين بعدما هاجمت سيارتهم.",
+         ["2217362 Violence against civilians/Abduction/forced disappearance 2019-04-08"]),
+        // Civilians taken in clashes stay the clashes'.
+        ("Clashes erupted in Gharyan on Monday and militiamen abducted seven staff members.",
+         ["2217362 Battles/Armed clash 2019-04-08"]),
         // An arrest told in a sentence of its own is an event of its own.
         ("Clashes erupted in Zliten on Monday. Security forces arrested ten gunmen in Zliten on Monday.",
          ["2208485 Battles/Armed clash 2019-04-08", "2208485 Strategic developments/Arrests 2019-04-08"]),

@@ -187,6 +187,20 @@ import TextMatching
     }
 
     @Test(arguments: [
+        // The headline's place is the scene of the lead under it, which names none.
+        ("Turkey eyes Zliten air base\n\nWarplanes struck at an air base overnight, a military source said.",
+         ["2208485 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // …and not of a later paragraph.
+        ("Turkey eyes Zliten air base\n\nTalks went on in Tunis on Monday.\n\nWarplanes struck an air base overnight.", [String]()),
+        // Where help came from abroad sets no clause abroad: the scene holds.
+        ("Clashes erupted in Gharyan on Sunday. Militias clashed again on Monday with help from Turkey.",
+         ["2217362 Battles/Armed clash 2019-04-07", "2217362 Battles/Armed clash 2019-04-08"]),
+    ])
+    func theHeadlinesPlaceSetsTheLeadsScene(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
         // The two towns a place is said to lie between locate it; neither is the scene.
         ("Fighters clashed on Monday in an area that lies between Zawiya and Tripoli.", [String]()),
         ("اندلعت يوم الاثنين اشتباكات في منطقة الماية الواقعة بين الزاوية وطرابلس.", ["2219812 Battles/Armed clash 2019-04-08"]),
