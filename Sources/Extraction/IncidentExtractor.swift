@@ -355,15 +355,14 @@ public struct IncidentExtractor: Sendable {
             let placesNamed = withoutFarNamesakes(choosingOverReferences(placesBySentence[sentenceIndex], tokens: tokens, text: text).filter {
                 !isInReportingZone($0, cues: sentenceCues, sentence: sentence, tokens: tokens, text: text)
             }, tokens: tokens)
-            // The town the sentence itself names ("بوابة الستين، المدخل الشرقي لمدينة مصراته"), else
-            // the article's last.
-            let townHere = placesNamed.first { [.city, .town].contains($0.place.kind) && !isolatedPlaceIDs.contains($0.place.id) }
             let sentencePlaces = placesNamed.map { place in
                 // "بمنطقة الناصرية" in an article set in Sabha, whose only namesake the gazetteer
                 // holds is 600 km away: a quarter of the article's town that the gazetteer
-                // lacks, so the town says where.
-                guard let town = townHere ?? lastTown, Self.minorKinds.contains(place.place.kind),
-                      isolatedPlaceIDs.contains(place.place.id) else { return place }
+                // lacks, so the town says where: the one the sentence names after it, not listed
+                // beside it ("بوابة الستين، المدخل الشرقي لمدينة مصراته", not "the towns of Tobruk
+                // and Labraq"), else the article's last.
+                guard Self.minorKinds.contains(place.place.kind), isolatedPlaceIDs.contains(place.place.id),
+                      let town = townLocating(place, among: placesNamed, tokens: tokens) ?? lastTown else { return place }
                 var inTown = place
                 inTown.place = town.place
                 inTown.reason = "\(place.place.nameEnglish) is \(Int(Geodesic.distance(from: place.place.coordinate, to: town.place.coordinate) / 1000)) km from every other place the article names: a quarter of \(town.place.nameEnglish) the gazetteer lacks"
@@ -587,6 +586,16 @@ public struct IncidentExtractor: Sendable {
             if isListed { result.append(next) }
         }
         return result
+    }
+
+    /// The town named right after `place` in its sentence that says where it is: at most four
+    /// words between them, none of them "and" (a town listed beside it is another place).
+    func townLocating(_ place: ResolvedPlace, among places: [ResolvedPlace], tokens: [Token]) -> ResolvedPlace? {
+        let end = place.mention.firstToken + place.mention.tokenCount
+        guard let town = places.first(where: { [.city, .town].contains($0.place.kind) && $0.mention.firstToken >= end }),
+              town.mention.firstToken - end <= 4,
+              !tokens[end..<town.mention.firstToken].contains(where: { words.contains($0, in: .and) }) else { return nil }
+        return town
     }
 
     /// Places whose names many towns share (a quarter, a village, "the airport road",

@@ -168,9 +168,11 @@ extension IncidentExtractor {
         let window = max(0, first - 7)..<first
         guard let to = window.last(where: { PlaceFrameWords.to.contains(stripped(tokens[$0])) || isArabicTo(tokens[$0]) }),
               to > 0 else { return false }
-        let verb = stripped(tokens[to - 1])
-        let twoBack = to > 1 ? stripped(tokens[to - 2]) : Letters([])
-        if PlaceFrameWords.travel.contains(verb) || PlaceFrameWords.travel.contains(twoBack) { return true }
+        // The verb right before "to" or two words before it, or three with its object between
+        // where the place follows "to" at once ("forced officers to drive the vehicles to Brak
+        // airbase").
+        let reach = to + 1 == first ? 3 : 2
+        if (max(0, to - reach)..<to).contains(where: { PlaceFrameWords.travel.contains(stripped(tokens[$0])) }) { return true }
         // "on its way from Tunis to Tripoli", "في طريقها من تونس إلى طرابلس": the journey's end.
         let journey = max(0, to - 5)..<to
         guard ((to + 1)..<first).allSatisfy({ PlaceFrameWords.locatorFiller.contains(stripped(tokens[$0])) }),
@@ -437,7 +439,8 @@ enum PlaceFrameWords {
     static let to = folded(["to", "for", "إلى", "الى"])
     /// A verb of travel or of leaving right before "to" (or one word before it: "fled back to").
     static let travel = folded(["flight", "flights", "flown", "fly", "flew", "bound", "evacuated", "transferred", "fled", "flee", "fleeing",
-                                "escaped", "board", "went", "travelled", "traveled", "taken", "rushed", "admitted", "brought", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
+                                "escaped", "board", "went", "travelled", "traveled", "taken", "rushed", "admitted", "brought",
+                                "drive", "drove", "driven", "sent", "headed", "heading", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
     static let locative = folded(["in", "at"])
     static let held = folded(["detained", "held", "imprisoned", "jailed", "المحتجزين", "المعتقلين", "المسجونين", "المحتجزون", "المعتقلون"])
     static let heldPeople = folded(["relatives", "hostages", "prisoners", "detainees", "kin", "sons", "brothers", "members",

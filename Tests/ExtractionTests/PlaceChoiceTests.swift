@@ -36,6 +36,9 @@ import TextMatching
         ("Police arrested the commander at a checkpoint in Benghazi on Monday as he was about to board a flight to Tobruk.",
          ["88319 Strategic developments/Arrests 2019-04-08"]),
         ("Gunmen abducted two engineers on Monday to win the release of relatives detained in Zliten.", []),
+        // Where they made their captives drive, the verb's object between.
+        ("Gunmen attacked a police convoy in Sabha on Monday and forced officers to drive the vehicles to Zliten.",
+         ["2212775 Battles/Armed clash 2019-04-08"]),
         // A quoted official's seat, when the sentence names where the event was.
         ("The mayor of Zliten said clashes erupted on Monday in Gharyan.", ["2217362 Battles/Armed clash 2019-04-08"]),
         // A dateline whose comma was lost is still a dateline.
