@@ -171,8 +171,10 @@ extension IncidentExtractor {
         // The verb right before "to" or two words before it, or three with its object between
         // where the place follows "to" at once ("forced officers to drive the vehicles to Brak
         // airbase").
+        // "drove up to the checkpoint" came to it: the place where what follows happened.
         let reach = to + 1 == first ? 3 : 2
-        if (max(0, to - reach)..<to).contains(where: { PlaceFrameWords.travel.contains(stripped(tokens[$0])) }) { return true }
+        if stripped(tokens[to - 1]) != PlaceFrameWords.up,
+           (max(0, to - reach)..<to).contains(where: { PlaceFrameWords.travel.contains(stripped(tokens[$0])) }) { return true }
         // "on its way from Tunis to Tripoli", "في طريقها من تونس إلى طرابلس": the journey's end.
         let journey = max(0, to - 5)..<to
         guard ((to + 1)..<first).allSatisfy({ PlaceFrameWords.locatorFiller.contains(stripped(tokens[$0])) }),
@@ -442,6 +444,7 @@ enum PlaceFrameWords {
                                 "escaped", "board", "went", "travelled", "traveled", "taken", "rushed", "admitted", "brought",
                                 "drive", "drove", "driven", "sent", "headed", "heading", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
     static let locative = folded(["in", "at"])
+    static let up = Tokenizer.tokens(in: "up")[0].folded
     static let held = folded(["detained", "held", "imprisoned", "jailed", "المحتجزين", "المعتقلين", "المسجونين", "المحتجزون", "المعتقلون"])
     static let heldPeople = folded(["relatives", "hostages", "prisoners", "detainees", "kin", "sons", "brothers", "members",
                                     "ذويهم", "أقاربهم", "أقارب", "ذوي", "أبنائهم", "السجناء", "الرهائن"])

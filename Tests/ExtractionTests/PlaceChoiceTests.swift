@@ -39,6 +39,9 @@ import TextMatching
         // Where they made their captives drive, the verb's object between.
         ("Gunmen attacked a police convoy in Sabha on Monday and forced officers to drive the vehicles to Zliten.",
          ["2212775 Battles/Armed clash 2019-04-08"]),
+        // A car that drove up to a place came to it: the place is where it blew up.
+        ("A car drove up to the Zliten checkpoint on Monday and exploded.",
+         ["2208485 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
         // A quoted official's seat, when the sentence names where the event was.
         ("The mayor of Zliten said clashes erupted on Monday in Gharyan.", ["2217362 Battles/Armed clash 2019-04-08"]),
         // A dateline whose comma was lost is still a dateline.
