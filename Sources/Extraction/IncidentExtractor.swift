@@ -203,7 +203,8 @@ public struct IncidentExtractor: Sendable {
         // it ("Clashes shook Gharyan on Sunday. … A drone struck a base there" is Sunday's, though
         // the lead said Gharyan was calm on Monday), else the first after it ("A drone strike on
         // Murzuq killed 43 … The LNA confirmed a strike late on Sunday on Murzuq").
-        var statedDaysOfPlace: [String: [(sentence: Int, date: ResolvedDate)]] = [:]
+        // The reason is written only for a day that is used: most are not.
+        var statedDaysOfPlace: [String: [(sentence: Int, date: IncidentDate)]] = [:]
         var lastDate: ResolvedDate?
         var lastDateProblem: String?
         // The places of the paragraph's last sentence that named one: where a sentence that names
@@ -376,8 +377,7 @@ public struct IncidentExtractor: Sendable {
                 let tellsAnEvent = !triggersBySentence[sentenceIndex].isEmpty
                 for place in sentencePlaces where statedDaysOfPlace[place.place.id]?.last?.sentence != sentenceIndex
                     && (tellsAnEvent || statedDaysOfPlace[place.place.id] == nil) {
-                    statedDaysOfPlace[place.place.id, default: []].append((sentenceIndex, ResolvedDate(
-                        date: date.date, precision: .day, reason: "the day the article gives for \(place.place.nameEnglish): \(date.date)")))
+                    statedDaysOfPlace[place.place.id, default: []].append((sentenceIndex, date.date))
                 }
             }
             // Where people, vehicles or fire came from sets no scene and places no event.
@@ -548,7 +548,8 @@ public struct IncidentExtractor: Sendable {
             // Still carried over: it folds into a stated incident as before, now on the right day.
             if let days = statedDaysOfPlace[found[index].place.id],
                let stated = (days.last { $0.sentence < sentenceOfFound[index] } ?? days.first)?.date {
-                found[index].date = ResolvedDate(date: stated.date, precision: .day, reason: stated.reason, isCarriedOver: true)
+                found[index].date = ResolvedDate(date: stated, precision: .day,
+                                                 reason: "the day the article gives for \(found[index].place.nameEnglish): \(stated)", isCarriedOver: true)
             }
         }
         let leadEnd = sentences.count > 1 ? sentences[1].end : (sentences.first?.end ?? 0)

@@ -47,6 +47,12 @@ public enum Geodesic {
         var longitudes = abs(start.longitude - end.longitude)
         if longitudes > 180 { longitudes = 360 - longitudes }
         if longitudes * 111_300 * cos(larger * .pi / 180) > metres { return false }
+        // Points plainly closer are answered without it too: along the meridian, then along the
+        // parallel of the latitude nearer the equator, is a path between them, and a degree of
+        // either is at most 111.7 km (times that latitude's cosine for the parallel), so that
+        // path's length bounds the geodesic from above.
+        let smaller = min(abs(start.latitude), abs(end.latitude))
+        if abs(start.latitude - end.latitude) * 111_700 + longitudes * 111_700 * cos(smaller * .pi / 180) < metres { return true }
         return distance(from: start, to: end) < metres
     }
 

@@ -48,7 +48,7 @@ import TestSupport
         #expect(reached.longitude < -179 && reached.longitude >= -180)
     }
 
-    /// The quick answer for far-apart points agrees with the geodesic distance, near the
+    /// The quick answers for far-apart and plainly close points agree with the geodesic distance, near the
     /// threshold too, at Libya's latitudes and near the poles and the antimeridian.
     @Test func isWithinAgreesWithTheDistance() throws {
         var generator = SeededGenerator(state: 7)
