@@ -98,9 +98,15 @@ public final class ThrowawayPostgres: Sendable {
 
     /// Waits until this standby has replayed everything `primary` has written so far.
     public func waitForReplay(of primary: ThrowawayPostgres, timeout: TimeInterval = 60) throws {
-        let position = try primary.psql("postgres", "SELECT pg_current_wal_lsn()").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The insert position, not pg_current_wal_lsn()'s write position: these clusters commit
+        // with synchronous_commit=off, so the last commit may be inserted and not yet written,
+        // and a standby that reached the write position could still miss it (seen under the
+        // load of the whole parallel run: the standby showed the store with no incidents).
+        let position = try primary.psql("postgres", "SELECT pg_current_wal_insert_lsn()").trimmingCharacters(in: .whitespacesAndNewlines)
         let deadline = Date().addingTimeInterval(timeout)
-        while try psql("postgres", "SELECT pg_last_wal_replay_lsn() >= '\(position)'::pg_lsn").hasPrefix("f") {
+        // Until the answer is true: a standby still starting has replayed nothing, and its NULL
+        // position compares to NULL, which psql prints as an empty line, not "f".
+        while try !psql("postgres", "SELECT pg_last_wal_replay_lsn() >= '\(position)'::pg_lsn").hasPrefix("t") {
             guard Date() < deadline else { throw StartError(description: "the standby did not reach \(position) in \(timeout) s") }
             usleep(50_000)
         }
