@@ -71,6 +71,12 @@ extension IncidentExtractor {
     /// "their" stand between; Arabic writes the word right before its noun (وبعد as well).
     func isTakingToldAsAPremise(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
         guard let subEventType = trigger.payloads.first?.subEventType, Self.takeovers.contains(subEventType) else { return false }
+        return followsAPremiseWord(trigger, tokens: tokens, sentence: sentence)
+    }
+
+    /// A word of premise right before the trigger ("after clashes", "despite their capture",
+    /// بعد سيطرته), with "the", "its" or "their" between in English.
+    func followsAPremiseWord(_ trigger: PhraseMatch<Trigger>, tokens: [Token], sentence: Range<Int>) -> Bool {
         var index = trigger.firstToken - 1
         if index >= sentence.lowerBound, tokens[trigger.firstToken].script == .latin,
            Self.possessives.contains(tokens[index].folded) { index -= 1 }

@@ -328,6 +328,8 @@ public struct IncidentExtractor: Sendable {
             // Planned, threatened, background and running totals are not events that happened.
             func status(of trigger: PhraseMatch<Trigger>, clause: Range<Int>, date: ResolvedDate?) -> EventStatus {
                 if date?.tellsHistory(publishedOn: article.published) ?? false { return .background }
+                if let date, !date.isCarriedOver, let published = article.published, date.date < published.adding(days: -3),
+                   isPhotoCaption(sentence, tokens: tokens) { return .background }
                 if denials.contains(where: { $0.firstToken < trigger.firstToken || clause.contains($0.firstToken) }) { return .denied }
                 if isNegated(trigger) { return .negated }
                 if let worded = statusFromWording(of: trigger, tokens: tokens, sentence: sentence.tokens,
@@ -435,8 +437,15 @@ public struct IncidentExtractor: Sendable {
                 // A clause's own date over the sentence's ("Gunmen attacked Gharyan on Friday, and
                 // shells fell on Tarhuna on Sunday"), or the one fronted at its head ("On Sunday, …").
                 let clauseDate = governingDate(ofClause: clause)
-                let date = dates.dayBeforeTheReport(for: trigger.firstToken, in: sentence, date: clauseDate ?? date, matches: dateMatches)
+                var date = dates.dayBeforeTheReport(for: trigger.firstToken, in: sentence, date: clauseDate ?? date, matches: dateMatches)
                     ?? clauseDate ?? date
+                // "calm has prevailed in the city since Tuesday, after clashes erupted": what the
+                // premise introduces came before the span the sentence dates, on a day it does not
+                // state (a later sentence's, at its place, where one gives it).
+                if let since = date, since.isSince, !since.isCarriedOver, followsAPremiseWord(trigger, tokens: tokens, sentence: sentence.tokens) {
+                    date = ResolvedDate(date: since.date, precision: .week,
+                                        reason: "before the span from \(since.date) its sentence gives", isCarriedOver: true)
+                }
                 let eventStatus = status(of: trigger, clause: sentence.clauses[clause], date: date)
                 if eventStatus != .happened && !includingNotHappened { continue }
                 // Clashes between protesters and the police are the protest (or the riot) the
@@ -510,7 +519,7 @@ public struct IncidentExtractor: Sendable {
                 if linked.isEmpty, !isSetAbroad, !isMeasuredFromAPlace, let date, !date.isCarriedOver, date.precision == .day, eventStatus == .happened {
                     unplacedDays.append(UnplacedTelling(sentence: sentenceIndex, eventType: kind.eventType, date: date))
                 }
-                let refers = refersBack(trigger, tokens: tokens) && !namesItsTarget(trigger, among: placesHere, tokens: tokens)
+                let refers = refersBack(trigger, among: placesHere, tokens: tokens, text: text)
                     || isNamedForItsToll(trigger, tokens: tokens, sentenceStart: sentence.tokens.lowerBound) || refersBackToTold(
                         trigger, eventType: kind.eventType, tokens: tokens, sentenceStart: sentence.tokens.lowerBound,
                         statesItsDay: date.map { !$0.isCarriedOver } ?? false, namesItsPlace: !placesHere.isEmpty,
@@ -832,16 +841,25 @@ public struct IncidentExtractor: Sendable {
     /// An English trigger after a determiner that points back ("the attack", "this strike",
     /// "that assault"): the event was told before. Arabic writes new events with the article
     /// too (وقعت الاشتباكات), so only a demonstrative counts there (هذا الهجوم، هذه الغارة).
-    func refersBack(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
+    /// Not where what it struck follows ("the shelling of Gharyan", see
+    /// ``namesItsTarget(_:among:tokens:)``).
+    /// A day's possessive points back as "the" does ("no claim of responsibility for today's
+    /// attack", "Sunday's bombing"), unless the place of the event follows ("Today's clashes in
+    /// Misrata demonstrate …" tells where they were).
+    func refersBack(_ trigger: PhraseMatch<Trigger>, among places: [ResolvedPlace], tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard trigger.firstToken > 0 else { return false }
-        return words.contains(tokens[trigger.firstToken - 1], in: .pointingBack)
+        let before = tokens[trigger.firstToken - 1]
+        if words.contains(before, in: .pointingBack) { return !namesItsTarget(trigger, among: places, tokens: tokens) }
+        guard words.contains(before, in: .dayPossessive), Self.isPossessive(before, text: text) else { return false }
+        return !namesItsTarget(trigger, among: places, tokens: tokens, introducers: PlaceFrameWords.targetOrScene)
     }
 
     /// "the shelling of Gharyan", "the attack on Mitiga airport": the determiner is the one a
     /// noun takes before what it struck, not one that points back.
-    func namesItsTarget(_ trigger: PhraseMatch<Trigger>, among places: [ResolvedPlace], tokens: [Token]) -> Bool {
+    func namesItsTarget(_ trigger: PhraseMatch<Trigger>, among places: [ResolvedPlace], tokens: [Token],
+                        introducers: Set<Letters> = PlaceFrameWords.targetOf) -> Bool {
         let end = trigger.firstToken + trigger.tokenCount
-        guard end < tokens.count, PlaceFrameWords.targetOf.contains(tokens[end].folded) else { return false }
+        guard end < tokens.count, introducers.contains(tokens[end].folded) else { return false }
         return places.contains { place in
             let start = place.mention.firstToken
             return start > end && start - end <= 2 && tokens[(end + 1)..<start].allSatisfy { $0.folded == PlaceFrameWords.the }
@@ -879,6 +897,19 @@ public struct IncidentExtractor: Sendable {
         if articleAt(0) { return true }
         guard letters.count > 4, ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0643}", lam].contains(letters[0]) else { return false }
         return articleAt(1) || (letters[0] == lam && letters[1] == lam)
+    }
+
+    /// A photo's caption, its credit in the sentence or just after it ("… on May 20, 2017. / AFP
+    /// PHOTO / …", "(file photo) Fighters fire …", "REUTERS/…"): an event it dates days before the
+    /// report is what a file picture shows, not the news.
+    func isPhotoCaption(_ sentence: Sentence, tokens: [Token]) -> Bool {
+        let end = min(tokens.count, sentence.tokens.upperBound + 4)
+        let start = max(0, sentence.tokens.lowerBound - 3)
+        return (start..<end).contains { index in
+            words.contains(tokens[index], in: .photo) && (max(0, index - 2)..<min(tokens.count, index + 3)).contains { other in
+                other != index && words.contains(tokens[other], in: .photoCredit)
+            }
+        }
     }
 
     /// A trigger word alone in quotation marks ("وصف أحد الحراس الواقعة بأنها “اعتقال”", called

@@ -444,6 +444,8 @@ enum PlaceFrameWords {
                                 "escaped", "board", "went", "travelled", "traveled", "taken", "rushed", "admitted", "brought",
                                 "drive", "drove", "driven", "sent", "headed", "heading", "رحلة", "متجهة", "متجها", "نقلوا", "نقل", "فروا", "هربوا", "فرّوا", "لاذوا"])
     static let locative = folded(["in", "at"])
+    /// After an event named by its day ("Today's clashes in Misrata"): where it was, or what it struck.
+    static let targetOrScene = folded(["of", "on", "in", "at"])
     static let up = Tokenizer.tokens(in: "up")[0].folded
     static let held = folded(["detained", "held", "imprisoned", "jailed", "المحتجزين", "المعتقلين", "المسجونين", "المحتجزون", "المعتقلون"])
     static let heldPeople = folded(["relatives", "hostages", "prisoners", "detainees", "kin", "sons", "brothers", "members",

@@ -3,7 +3,7 @@ import TextMatching
 /// A list of words a sentence rule looks for next to a place, a trigger or a date (see
 /// `Data/lexicons/words.tsv`, where each list's use is described).
 enum WordList: Int, CaseIterable, Sendable {
-    case pointingBack, coordinator, and, complementiser, seatIntroducer, capital, capitalIntroducer, partOf, building
+    case pointingBack, dayPossessive, coordinator, and, complementiser, seatIntroducer, capital, capitalIntroducer, partOf, building
     case pastPerfect, periodDeterminer, periodLast, period, periodDay, arabicPeriodWithin, arabicPeriod, arabicPeriodPast
     case capitalisedFunction
     case day, beforeReportDay, that, since, of, yearIntroducer, monthIntroducer, night
@@ -16,12 +16,16 @@ enum WordList: Int, CaseIterable, Sendable {
     case distanceUnit, directionFiller, arabicSide, withdrawal, toward, speakingBody, speakingBodyAfter, speakingBodyFiller, belongsTo
     case killingWord, bullets, findingWord, body, noAttackAfter
     case unopposed
+    case photo, photoCredit
     case nounHomograph, nounAfter
 
     /// The list's kind in `words.tsv`.
     var kind: String {
         switch self {
         case .pointingBack: "pointing-back"
+        case .dayPossessive: "day-possessive"
+        case .photo: "photo"
+        case .photoCredit: "photo-credit"
         case .coordinator: "coordinator"
         case .and: "and"
         case .complementiser: "complementiser"

@@ -216,4 +216,29 @@ import Testing
     func aPlacesDayIsTheLastOneToldBefore(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
     }
+
+    @Test(arguments: [
+        // What "after" introduces in a sentence dated "since Monday" came before Monday: the day
+        // a later sentence gives it at its place, not Monday.
+        ("Calm has prevailed in Zliten since Monday, after clashes erupted between two armed groups. Four fighters were killed when clashes broke out in Zliten on Saturday.",
+         ["2208485 Battles/Armed clash 2019-04-06"]),
+        // "since" before the trigger: the day after it is the event's.
+        ("Four fighters were killed in Zliten since armed confrontations erupted there on Saturday",
+         ["2208485 Battles/Armed clash 2019-04-06"]),
+    ])
+    func whatCameBeforeASpanIsNotOnItsFirstDay(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A photo's caption dated weeks before the report shows a file picture, not the news;
+        // one of the report's days, or the same words with no credit, tell an event.
+        ("Fighters clash with militants in Benghazi on March 20, 2019. / AFP PHOTO / Staff\nClashes erupted in Zliten on Monday.",
+         ["2208485 Battles/Armed clash 2019-04-08"]),
+        ("Fighters clash with militants in Benghazi on April 8, 2019. / AFP PHOTO / Staff", ["88319 Battles/Armed clash 2019-04-08"]),
+        ("Fighters clashed with militants in Benghazi on March 20, 2019, officials said.", ["88319 Battles/Armed clash 2019-03-20"]),
+    ])
+    func aFilePhotosCaptionIsNoNews(text: String, expected: [String]) {
+        #expect(summary(text) == expected, "\(text)")
+    }
 }

@@ -247,6 +247,12 @@ import Gazetteer
         // follows ("the shelling of Gharyan").
         ("The council condemned the shelling of Gharyan yesterday", ["2217362 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
         ("Officials in Gharyan condemned the attack yesterday", []),
+        // A day's possessive points back as "the" does; the same day without it tells an event.
+        ("No group has claimed today's attack on the council in Gharyan", []),
+        ("The council in Zliten was quiet after Monday's bombing", []),
+        ("Clashes erupted in Gharyan on Monday. Today's clashes in Zliten killed two", ["2217362 Battles/Armed clash 2019-04-08",
+                                                                                    "2208485 Battles/Armed clash 2019-04-09"]),
+        ("A car bomb exploded in Zliten on Monday", ["2208485 Explosions/Remote violence/Remote explosive/landmine/IED 2019-04-08"]),
         // A government's seat is not where it fought; its building is where protesters stormed.
         ("اشتبك الجيش أمس مع جماعات متحالفة مع الحكومة المعترف بها دوليا في العاصمة طرابلس", []),
         ("اقتحم متظاهرون أمس مقر مجلس النواب في طبرق", ["81302 Riots/Violent demonstration 2019-04-08"]),
