@@ -617,14 +617,18 @@ public struct IncidentExtractor: Sendable {
     /// the text names (towns and cities among them): namesakes of a place the gazetteer does not
     /// hold. Over the distinct places, which the gazetteer bounds.
     func isolatedMinorPlaces(_ places: [ResolvedPlace]) -> Set<String> {
-        var distinct: [String: Place] = [:]
-        for resolved in places { distinct[resolved.place.id] = resolved.place }
-        guard distinct.values.contains(where: { [.city, .town].contains($0.kind) }) else { return [] }
-        return Set(distinct.values.filter { minor in
-            Self.minorKinds.contains(minor.kind) && distinct.values.allSatisfy { other in
-                other.id == minor.id || !Geodesic.isWithin(100_000, from: minor.coordinate, to: other.coordinate)
+        // Most articles name no minor place: nothing to ask (nor places to copy).
+        guard places.contains(where: { Self.minorKinds.contains($0.place.kind) }),
+              places.contains(where: { [.city, .town].contains($0.place.kind) }) else { return [] }
+        // Each place once, read by index.
+        var firstMention: [String: Int] = [:]
+        for index in places.indices where firstMention[places[index].place.id] == nil { firstMention[places[index].place.id] = index }
+        let distinct = Array(firstMention.values)
+        return Set(distinct.filter { minor in
+            Self.minorKinds.contains(places[minor].place.kind) && distinct.allSatisfy { other in
+                other == minor || !Geodesic.isWithin(100_000, from: places[minor].place.coordinate, to: places[other].place.coordinate)
             }
-        }.map(\.id))
+        }.map { places[$0].place.id })
     }
 
     /// For each token, the index of the sentence it is in (-1 between sentences).
@@ -666,6 +670,8 @@ public struct IncidentExtractor: Sendable {
     }
 
     func mostSpecific(_ places: [ResolvedPlace], tokens: [Token]) -> [ResolvedPlace] {
+        // One place (most clauses) has no parent or area beside it to drop.
+        guard places.count > 1 else { return places }
         var dropped = Set<String>()
         // Looked up by id and read by index: a loop over every pair of places, copying each,
         // was most of the time on a long list of names.
@@ -857,7 +863,7 @@ public struct IncidentExtractor: Sendable {
     /// "the shelling of Gharyan", "the attack on Mitiga airport": the determiner is the one a
     /// noun takes before what it struck, not one that points back.
     func namesItsTarget(_ trigger: PhraseMatch<Trigger>, among places: [ResolvedPlace], tokens: [Token],
-                        introducers: Set<Letters> = PlaceFrameWords.targetOf) -> Bool {
+                        introducers: LetterSet = PlaceFrameWords.targetOf) -> Bool {
         let end = trigger.firstToken + trigger.tokenCount
         guard end < tokens.count, introducers.contains(tokens[end].folded) else { return false }
         return places.contains { place in
@@ -997,6 +1003,7 @@ public struct IncidentExtractor: Sendable {
     /// town named first in an actor's name, "فرسان جنزور", and later "بجنزور", counts as
     /// introduced), else its first.
     func locatedOnes(_ places: [ResolvedPlace], cues: CuePositions, tokens: [Token]) -> [ResolvedPlace] {
+        guard places.count > 1 else { return places }
         var seen = Set<String>()
         return introducedOnes(places, cues: cues, tokens: tokens).filter { seen.insert($0.place.id).inserted }
     }
@@ -1376,26 +1383,55 @@ public struct IncidentExtractor: Sendable {
 /// neighbourhood ("is a reference cue two words before it?"): asking every place against every
 /// cue of the article grew with the square of a long text.
 struct CuePositions {
-    private var endingAt: [Int: [PhraseMatch<Cue>]] = [:]
-    private var startingAt: [Int: [PhraseMatch<Cue>]] = [:]
+    // By token index, not in dictionaries keyed by it: the rules ask around every place and
+    // trigger, and each question of a dictionary ran `Hasher` on the index.
+    private let endingAt: TokenIndexed<PhraseMatch<Cue>>
+    private let startingAt: TokenIndexed<PhraseMatch<Cue>>
 
     init(_ cues: [PhraseMatch<Cue>]) {
-        for cue in cues {
-            endingAt[cue.firstToken + cue.tokenCount, default: []].append(cue)
-            startingAt[cue.firstToken, default: []].append(cue)
-        }
+        endingAt = TokenIndexed(cues) { $0.firstToken + $0.tokenCount }
+        startingAt = TokenIndexed(cues) { $0.firstToken }
     }
 
     /// The cues that end `distance` tokens before `token` (0: right before it), nearest first.
     func ending(before token: Int, within distance: ClosedRange<Int>) -> [PhraseMatch<Cue>] {
-        distance.flatMap { endingAt[token - $0] ?? [] }
+        distance.flatMap { endingAt[token - $0] }
     }
 
     /// Whether a cue of `kind` ends `distance` tokens before `token`.
     func has(_ kind: Cue, endingBefore token: Int, within distance: ClosedRange<Int>) -> Bool {
-        distance.contains { gap in endingAt[token - gap]?.contains { $0.payloads.contains(kind) } ?? false }
+        distance.contains { gap in endingAt[token - gap].contains { $0.payloads.contains(kind) } }
     }
 
     /// The cues that start at `token`.
-    func starting(at token: Int) -> [PhraseMatch<Cue>] { startingAt[token] ?? [] }
+    func starting(at token: Int) -> ArraySlice<PhraseMatch<Cue>> { startingAt[token] }
+}
+
+/// Items grouped by a token index, in the order given within each index: the items of token
+/// `t` are `items[offsets[t]..<offsets[t + 1]]`, found without hashing.
+struct TokenIndexed<Item> {
+    private var offsets: [Int] = [0]
+    private var items: [Item] = []
+
+    init(_ all: [Item], token: (Item) -> Int) {
+        let tokens = all.map(token)
+        guard let last = tokens.max(), last >= 0 else { return }
+        var counts = [Int](repeating: 0, count: last + 2)
+        for token in tokens where token >= 0 { counts[token + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        offsets = counts
+        // Placed by a stable counting sort: each token's items keep their order.
+        var order = [Int](repeating: 0, count: counts[counts.count - 1])
+        var next = counts
+        for (index, token) in tokens.enumerated() where token >= 0 {
+            order[next[token]] = index
+            next[token] += 1
+        }
+        items = order.map { all[$0] }
+    }
+
+    subscript(token: Int) -> ArraySlice<Item> {
+        guard token >= 0, token + 1 < offsets.count else { return [] }
+        return items[offsets[token]..<offsets[token + 1]]
+    }
 }

@@ -122,11 +122,11 @@ extension IncidentExtractor {
         return numberWords[token.folded]
     }
 
-    static let numberWords: [Letters: Double] = {
-        var words: [Letters: Double] = [:]
+    static let numberWords: LetterTable<Double> = {
+        var words = LetterTable<Double>()
         for (spellings, value) in [(["مائة", "مئة", "مائه", "مئه"], 100.0), (["مئتي", "مائتي", "مئتين", "مائتين"], 200),
                                    (["ألف", "الف"], 1_000)] {
-            for folded in PlaceFrameWords.folded(spellings) { words[folded] = value }
+            for folded in PlaceFrameWords.foldedWords(spellings) { words.update(folded, default: value) { _ in } }
         }
         return words
     }()
@@ -168,8 +168,8 @@ extension IncidentExtractor {
     }
 
     /// Each compass word's north (+1) or south (-1) part and east (+1) or west (-1) part.
-    static let compassParts: [Letters: (Int, Int)] = {
-        var parts: [Letters: (Int, Int)] = [:]
+    static let compassParts: LetterTable<(Int, Int)> = {
+        var parts = LetterTable<(Int, Int)>()
         let table: [([String], (Int, Int))] = [
             (["north", "شمال", "شمالي", "الشمال", "الشمالي", "الشمالية", "بشمال"], (1, 0)),
             (["south", "جنوب", "جنوبي", "الجنوب", "الجنوبي", "الجنوبية", "بجنوب"], (-1, 0)),
@@ -178,7 +178,7 @@ extension IncidentExtractor {
             (["northeast"], (1, 1)), (["northwest"], (1, -1)), (["southeast"], (-1, 1)), (["southwest"], (-1, -1)),
         ]
         for (spellings, value) in table {
-            for folded in PlaceFrameWords.folded(spellings) { parts[folded] = value }
+            for folded in PlaceFrameWords.foldedWords(spellings) { parts.update(folded, default: value) { _ in } }
         }
         return parts
     }()

@@ -346,7 +346,7 @@ extension IncidentExtractor {
 
     /// The last token before `place` that is not one of `filler`, skipping at most `limit` of
     /// them; -1 at the text's start.
-    func tokenBefore(_ place: ResolvedPlace, skipping filler: Set<Letters>, atMost limit: Int, tokens: [Token]) -> Int {
+    func tokenBefore(_ place: ResolvedPlace, skipping filler: LetterSet, atMost limit: Int, tokens: [Token]) -> Int {
         tokenBefore(place, atMost: limit, tokens: tokens) { filler.contains($0.folded) }
     }
 
@@ -394,9 +394,10 @@ extension IncidentExtractor {
 /// The words the place frames read, folded as text is (``Token/folded``). Kept beside the rules
 /// that read them, not in the lexicon's word lists: each list serves one frame here.
 enum PlaceFrameWords {
-    static func folded(_ words: [String]) -> Set<Letters> {
-        Set(words.flatMap { Tokenizer.tokens(in: $0).map(\.folded) })
-    }
+    static func folded(_ words: [String]) -> LetterSet { LetterSet(foldedWords(words)) }
+
+    /// Each word's tokens, folded as text is.
+    static func foldedWords(_ words: [String]) -> [Letters] { words.flatMap { Tokenizer.tokens(in: $0).map(\.folded) } }
 
     static let of = Tokenizer.tokens(in: "of")[0].folded
     static let the = Tokenizer.tokens(in: "the")[0].folded

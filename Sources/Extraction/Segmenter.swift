@@ -45,6 +45,8 @@ public enum Segmenter {
     /// The sentences of text already split into scalars.
     public static func sentences(scalars: [Unicode.Scalar], tokens: [Token], clauseStarts: Set<Int>) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
+        // Asked at every token: a mask reads an index, a `Set` hashed it.
+        let startsClause = TokenMask(clauseStarts.map { $0..<($0 + 1) }, tokenCount: tokens.count)
         var sentences: [Sentence] = []
         var sentenceStart = 0
         var clauseStart = 0
@@ -65,7 +67,7 @@ public enum Segmenter {
             let bothDigits = tokens[index - 1].script == .digits && tokens[index].script == .digits && gap.count == 1
             if !bothDigits, gap.contains(where: endsSentence) {
                 closeSentence(at: index)
-            } else if clauseStarts.contains(index), index - sentenceStart >= 3 {
+            } else if startsClause.contains(index), index - sentenceStart >= 3 {
                 closeSentence(at: index)
             } else if index - sentenceStart >= maximumSentenceTokens {
                 // Text with no punctuation for pages (a feed's dump, a fuzzer's input): a

@@ -190,6 +190,26 @@ struct WordLists: Sendable {
     }
 }
 
+/// A fixed set of words' letters, asked with ``contains(_:)``: the rules' small word sets
+/// (``PlaceFrameWords``) are asked of the tokens around every place, and a `Set<Letters>` ran
+/// `Hasher` (its seeding and finalising) on each question. Found by ``LetterTable`` instead.
+struct LetterSet: Sendable {
+    private var table = LetterTable<Bool>()
+
+    init(_ words: some Sequence<Letters>) {
+        for word in words { table.update(word, default: true) { _ in } }
+    }
+
+    func contains(_ letters: Letters) -> Bool { table[letters] != nil }
+
+    /// The words of both sets.
+    func union(_ other: LetterSet) -> LetterSet {
+        var result = self
+        for word in other.table.keys { result.table.update(word, default: true) { _ in } }
+        return result
+    }
+}
+
 /// A table keyed by words' letters, open-addressed on ``Letters/fingerprint`` (FNV-1a, made
 /// here once per question), the words compared letter for letter only where the fingerprints
 /// agree. Written here because a `Dictionary` hashes with `Hasher`, whose seeding and
@@ -218,6 +238,9 @@ struct LetterTable<Value: Sendable>: Sendable {
             slot = (slot + 1) & (slots.count - 1)
         }
     }
+
+    /// The words held, in the order they were added.
+    var keys: [Letters] { words }
 
     subscript(word: Letters) -> Value? {
         let index = Int(slots[slot(of: word, fingerprint: word.fingerprint)])
