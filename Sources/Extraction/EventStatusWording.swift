@@ -51,10 +51,15 @@ extension IncidentExtractor {
 
     /// "last week", "last month's clashes", الأسبوع الماضي, الشهر المنصرم.
     func namesLastWeekOrMonth(_ sentence: ArraySlice<Token>) -> Bool {
-        zip(sentence, sentence.dropFirst()).contains { word, next in
-            (words.contains(word, in: .last) && words.contains(next, in: .lastUnit))
-                || (words.contains(word, in: .lastUnit) && words.contains(next, in: .last))
+        // Each word looked up once (the lists it is in), not once per list and neighbour.
+        var previous: UInt128 = 0
+        let last = WordList.last.bit, unit = WordList.lastUnit.bit
+        for token in sentence {
+            let lists = words.lists(of: token)
+            if (previous & last != 0 && lists & unit != 0) || (previous & unit != 0 && lists & last != 0) { return true }
+            previous = lists
         }
+        return false
     }
 
     /// حصيلة الاشتباكات, "the death toll from the clashes": the event named for its count is one

@@ -935,6 +935,9 @@ public struct IncidentExtractor: Sendable {
     func coversSeveralDays(near trigger: Int, clause: Range<Int>, tokens: [Token]) -> Bool {
         let window = max(clause.lowerBound, trigger - 8)..<min(clause.upperBound, trigger + 9)
         let words = self.words
+        // One look-up per word of the window for both openings; the rest only where one is.
+        let openings = WordList.periodLast.bit | WordList.arabicPeriodWithin.bit
+        guard window.contains(where: { words.lists(of: tokens[$0]) & openings != 0 }) else { return false }
         for index in window where words.contains(tokens[index], in: .periodLast) {
             guard index + 2 < window.upperBound, index > window.lowerBound,
                   words.contains(tokens[index - 1], in: .periodDeterminer) else { continue }

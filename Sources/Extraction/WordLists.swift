@@ -137,7 +137,7 @@ struct WordLists: Sendable {
 
     /// The lists `token` is in, as one bit per ``WordList``.
     @inline(__always)
-    private func lists(of token: borrowing Token) -> UInt128 {
+    func lists(of token: borrowing Token) -> UInt128 {
         guard token.folded.count <= longest else { return 0 }
         return table[token.folded]?.lists ?? 0
     }
