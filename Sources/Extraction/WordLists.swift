@@ -222,6 +222,16 @@ struct LetterTable<Value: Sendable>: Sendable {
     private var fingerprints: [UInt64] = []
     private var words: [Letters] = []
     private var values: [Value] = []
+    /// 4,096 bits, one set for each word's first letter, last letter and length: most words
+    /// asked (a text's words, asked of every list) are in no table, and a clear bit says so
+    /// without folding all their letters into a fingerprint and probing.
+    private var quickFilter = [UInt64](repeating: 0, count: 64)
+
+    @inline(__always)
+    private static func quickBit(of word: Letters) -> Int {
+        guard let first = word.first, let last = word.last else { return 0 }
+        return Int((first.value &* 31 &+ last.value &* 131 &+ UInt32(truncatingIfNeeded: word.count) &* 7_919) & 4_095)
+    }
 
     @inline(__always)
     private func home(of fingerprint: UInt64) -> Int {
@@ -243,6 +253,8 @@ struct LetterTable<Value: Sendable>: Sendable {
     var keys: [Letters] { words }
 
     subscript(word: Letters) -> Value? {
+        let bit = Self.quickBit(of: word)
+        guard quickFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         let index = Int(slots[slot(of: word, fingerprint: word.fingerprint)])
         return index < 0 ? nil : values[index]
     }
@@ -257,6 +269,8 @@ struct LetterTable<Value: Sendable>: Sendable {
         }
         var value = initial
         change(&value)
+        let bit = Self.quickBit(of: word)
+        quickFilter[bit >> 6] |= 1 << UInt64(bit & 63)
         fingerprints.append(fingerprint)
         words.append(word)
         values.append(value)
