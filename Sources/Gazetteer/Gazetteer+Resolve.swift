@@ -152,7 +152,10 @@ extension Gazetteer {
         // and anchors are fixed by now): made once per article for each list of places, where an
         // article names the same town again and again. Each choice copied every candidate place
         // out of the gazetteer, scored and sorted them.
-        var choices: [[String]: Choice] = [:]
+        // Found by comparing the lists, not by hashing them: an article names a few dozen
+        // places at most, and a list shared by mentions of one name is one array (compared by
+        // its storage first), where hashing it hashed every id's string.
+        var choices: [(placeIDs: [String], choice: Choice)] = []
         for mention in found {
             // In Latin script a name is capitalised ("Sirte", "al-Zawiya"); "the capital" is the
             // one kind of name that is not.
@@ -187,15 +190,15 @@ extension Gazetteer {
                 continue
             }
             let choice: Choice
-            if let known = choices[mention.placeIDs] {
-                choice = known
+            if let known = choices.first(where: { $0.placeIDs == mention.placeIDs }) {
+                choice = known.choice
             } else {
                 let candidates = mention.placeIDs.compactMap { places[$0] }.map { place in
                     Candidate(placeID: place.id, score: score(place, weights: weights, total: total)
                               + (mention.placeIDs.count > 1 && isNearAnAnchor(place) ? 0.1 : 0))
                 }.sorted { ($0.score, $1.placeID) > ($1.score, $0.placeID) }
                 choice = Choice(candidates: candidates, place: candidates.first.flatMap { places[$0.placeID] })
-                choices[mention.placeIDs] = choice
+                choices.append((mention.placeIDs, choice))
             }
             let candidates = choice.candidates
             guard let best = candidates.first, let place = choice.place else { continue }
@@ -290,21 +293,22 @@ extension Gazetteer {
     /// A noun that says a place's name follows (مدينة، منطقة، بلدة، حي …) right before it.
     func hasEvidenceWord(before mention: Mention, tokens: [Token]) -> Bool {
         guard mention.firstToken > 0 else { return false }
-        return Self.isListed(tokens[mention.firstToken - 1], in: rules.nameEvidenceKeys)
+        return Self.isListed(tokens[mention.firstToken - 1], in: rules.nameEvidenceKeys, words: rules.nameEvidenceWords)
     }
 
     /// Whether `word`, or `word` after the proclitics written onto it (وفي، ومدينة، لمدينة، وبمنطقة:
-    /// a conjunction, then a preposition), is one of `keys`.
-    static func isListed(_ word: Token, in keys: Set<String>) -> Bool {
-        if keys.contains(word.key) || keys.contains(word.foldedText) { return true }
+    /// a conjunction, then a preposition), is one of `keys`; `words` holds the same keys as
+    /// letters, asked of the word's letters without a string made of them.
+    static func isListed(_ word: Token, in keys: Set<String>, words: LetterSet) -> Bool {
+        if words.contains(word.folded) || keys.contains(word.key) { return true }
         guard word.script == .arabic else { return false }
-        var letters = Substring(word.foldedText).unicodeScalars
+        var letters = word.folded
         if let first = letters.first, first == "و" || first == "ف", letters.count > 2 {
-            letters = letters.dropFirst()
-            if keys.contains(String(letters)) { return true }
+            letters = letters.droppingFirst()
+            if words.contains(letters) { return true }
         }
         guard let first = letters.first, first == "ب" || first == "ل" || first == "ك", letters.count > 2 else { return false }
-        return keys.contains(String(letters.dropFirst()))
+        return words.contains(letters.droppingFirst())
     }
 
     /// A place-evidence word right before the name, a detached proclitic (بسرت "in Sirte"),
@@ -314,6 +318,6 @@ extension Gazetteer {
         if first.script == .latin { return first.isCapitalised }
         if mention.detachedClitic { return true }
         guard mention.firstToken > 0 else { return false }
-        return Self.isListed(tokens[mention.firstToken - 1], in: rules.evidenceKeys)
+        return Self.isListed(tokens[mention.firstToken - 1], in: rules.evidenceKeys, words: rules.evidenceWords)
     }
 }

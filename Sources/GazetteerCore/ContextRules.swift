@@ -33,6 +33,12 @@ public struct ContextRules: Sendable {
     public private(set) var evidenceKeys: Set<String> = []
     /// Keys of the nouns that say the following name is a place's (`name-evidence`).
     public private(set) var nameEvidenceKeys: Set<String> = []
+    /// ``evidenceKeys`` as letters, for ``Token/folded`` and the letters left when a proclitic
+    /// is taken off it: asked of the word before every name, where a string made of the
+    /// letters and hashed for each question cost more than the question.
+    public private(set) var evidenceWords = LetterSet([])
+    /// ``nameEvidenceKeys`` as letters (see ``evidenceWords``).
+    public private(set) var nameEvidenceWords = LetterSet([])
     /// Phrases that point to a country.
     public private(set) var countryCues = PhraseIndex<String>()
 
@@ -74,6 +80,8 @@ public struct ContextRules: Sendable {
                 throw .badLine(file: file, line: line, reason: "unknown rule '\(fields[0])': use place-evidence, village-evidence, libyan-context, ignore-name, evidence, name-evidence or country-cue")
             }
         }
+        evidenceWords = LetterSet(evidenceKeys.map { Letters(Array($0.unicodeScalars)) })
+        nameEvidenceWords = LetterSet(nameEvidenceKeys.map { Letters(Array($0.unicodeScalars)) })
     }
 
     /// True when `keys` (a name's normalised keys) must not be matched for `placeID`.

@@ -178,7 +178,7 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
 
     /// FNV-1a of the letters: equal letters, equal fingerprints. For tables keyed by words that
     /// find a word's slot from it without `Hasher` (extraction's word lists).
-    public var fingerprint: UInt64 {
+    @inlinable public var fingerprint: UInt64 {
         var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
         withUnsafeLetters { letters in
             for letter in letters { fingerprint = (fingerprint ^ UInt64(letter.value)) &* 0x100_0000_01b3 }
@@ -187,7 +187,7 @@ public struct Letters: RandomAccessCollection, Hashable, @unchecked Sendable {
     }
 
     /// The letters as a buffer, valid inside `body` only.
-    func withUnsafeLetters<Result>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> Result) rethrows -> Result {
+    @inlinable func withUnsafeLetters<Result>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> Result) rethrows -> Result {
         try buffer.withUnsafeMutablePointerToElements { letters in
             try body(UnsafeBufferPointer(start: letters + Int(offset), count: Int(length)))
         }
