@@ -435,7 +435,10 @@ struct DateResolver {
                                 reason: "stated: a month, \(date.year)-\(month)\(isSince ? ", since then" : "")", isSince: isSince)
         }
         for index in tokens.indices {
-            guard let first = number(index), let second = number(index + 1), let third = number(index + 2) else { continue }
+            // Most words are neither digits nor Latin (an ordinal): no number, and not copied to ask.
+            let script = tokens[index].script
+            guard script == .digits || script == .latin,
+                  let first = number(index), let second = number(index + 1), let third = number(index + 2) else { continue }
             let separators = (separator(after: index), separator(after: index + 1))
             if separators == ("-", "-"), first > 1900 { return make(day: third, month: second, year: first) }
             if separators == ("/", "/"), third > 1900 { return make(day: first, month: second, year: third) }
@@ -444,7 +447,7 @@ struct DateResolver {
     }
 
     /// The number a token writes: digits, or an English ordinal day ("12th", "1st").
-    static func number(_ token: Token) -> Int? {
+    static func number(_ token: borrowing Token) -> Int? {
         if token.script == .digits { return Int(token.key) }
         let key = token.key
         guard token.script == .latin, key.count >= 3, ["st", "nd", "rd", "th"].contains(String(key.suffix(2))) else { return nil }
