@@ -322,11 +322,16 @@ extension IncidentExtractor {
         while hospital >= 0, PlaceFrameWords.hospitalFiller.contains(stripped(tokens[hospital])) { hospital -= 1 }
         var after = end
         while after < min(tokens.count, end + 2), PlaceFrameWords.hospitalFiller.contains(tokens[after].folded) { after += 1 }
-        let namesHospital = hospital >= 0 && PlaceFrameWords.hospital.contains(stripped(tokens[hospital]))
-            || after < tokens.count && PlaceFrameWords.hospital.contains(tokens[after].folded)
-        guard namesHospital else { return false }
+        let hospitalBefore = hospital >= 0 && PlaceFrameWords.hospital.contains(stripped(tokens[hospital]))
+        let hospitalAfter = after < tokens.count && PlaceFrameWords.hospital.contains(tokens[after].folded)
+        guard hospitalBefore || hospitalAfter else { return false }
         let around = max(0, first - 8)..<min(tokens.count, end + 6)
-        return around.contains { PlaceFrameWords.receives.contains(stripped(tokens[$0])) }
+        if around.contains(where: { PlaceFrameWords.receives.contains(stripped(tokens[$0])) }) { return true }
+        // "أعلن مستشفى مصراتة ارتفاع عدد القتلى", "Misrata hospital said", "according to Zawiya
+        // hospital": the hospital tells the toll; its town is the teller's, not the event's.
+        let hospitalSpan = (hospitalBefore ? hospital : first)...(hospitalAfter ? after : end - 1)
+        let telling = max(0, hospitalSpan.lowerBound - 2)..<min(tokens.count, hospitalSpan.upperBound + 3)
+        return telling.contains { !hospitalSpan.contains($0) && PlaceFrameWords.tells.contains(stripped(tokens[$0])) }
     }
 
     /// "clashes in Warshefana", "مناطق قبائل ورشفانة": a tribe's name that the actor lexicon
@@ -416,8 +421,9 @@ enum PlaceFrameWords {
     /// The word for a city or a town between a direction and the place: "غرب مدينة درنة".
     static let arabicCityNoun = folded(["العاصمة", "مدينة", "لمدينة", "بلدة", "لبلدة"])
     /// A word that says where something lies, before a direction: "الواقعة جنوب مصراتة".
-    static let liesAt = folded(["الواقعة", "الواقع", "الواقعين", "تقع", "يقع", "الكائنة", "الكائن", "المتواجدة",
-                                "lies", "lie", "lying", "located", "situated", "sits"])
+    /// Also a point on the way between two places: "على منتصف المسافة بين سرت ومصراتة", "halfway between".
+    static let liesAt = folded(["الواقعة", "الواقع", "الواقعين", "تقع", "يقع", "الكائنة", "الكائن", "المتواجدة", "المسافة", "منتصف",
+                                "lies", "lie", "lying", "located", "situated", "sits", "halfway", "midway"])
     /// A way or a journey, before "from A to B": "في طريقها من تونس إلى طرابلس", "on its way from Tunis to Tripoli".
     static let way = folded(["way", "route", "journey", "طريقها", "طريقه", "طريقهم", "طريقهما", "رحلتها", "رحلته", "رحلتهم"])
     /// Before a place and a reporting word: where the one who speaks is ("the BBC's correspondent in Tripoli says").
@@ -437,6 +443,10 @@ enum PlaceFrameWords {
     /// Words that say the dead or wounded were brought to, or received at, a hospital.
     static let receives = folded(["استقبل", "استقبلت", "يستقبل", "تستقبل", "استقبال", "وصول", "وصل", "وصلت", "نقل", "نقلت", "نقلوا",
                                   "أسعف", "أسعفوا", "إسعاف", "taken", "rushed", "admitted", "brought", "received", "treated", "transferred"])
+    /// Words that say who tells what follows, before or after the teller: "أعلن مستشفى …",
+    /// "the hospital said", "according to the hospital".
+    static let tells = folded(["أعلن", "أعلنت", "قال", "قالت", "أفاد", "أفادت", "ذكر", "ذكرت", "أكد", "أكدت", "حسب", "بحسب", "وفق", "وفقا",
+                               "said", "says", "announced", "reported", "according"])
     static let between = folded(["between", "بين"])
     static let road = folded(["road", "highway", "route", "crossroads", "junction", "طريق", "الطريق", "مفترق", "تقاطع", "الرابط", "الواصل", "الساحلي"])
     static let to = folded(["to", "for", "إلى", "الى"])

@@ -59,6 +59,8 @@ import TextMatching
         // A body's seat, told as the place it takes for its seat, is not where the crowd was.
         ("تظاهر مئات يوم الاثنين في مدينة زليتن مطالبين الحكومة التي تتخذ من مدينة طرابلس مقرا لها بصرف المرتبات.",
          ["2208485 Protests/Peaceful protest 2019-04-08"]),
+        // A dateline in capitals after a headline on the same line, the town held with its country.
+        ("Judge killed in Libya  TRIPOLI, Libya - Gunmen shot dead a judge on Monday, officials said.", [String]()),
         // Two towns in one dateline: neither is where the strike was.
         ("TOBRUK/DERNA, Libya - Warplanes bombed militant positions on Monday.", [String]()),
         // The base the aircraft took off from is not the one they bombed.
@@ -81,6 +83,9 @@ import TextMatching
         ("قصفت دروع مصراتة يوم الاثنين مطار طرابلس.",
          ["ly-tripoli-international-airport Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
         ("Warplanes bombed positions of Zintan rebels on Monday.", [String]()),
+        // A militia's name in its other spelling (مليشيات for ميليشيات).
+        ("قصفت مليشيات مصراتة يوم الاثنين مطار طرابلس.",
+         ["ly-tripoli-international-airport Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
         // … or in an operations room's, in either language.
         ("The Sabratha Operations Room said its forces repelled an attack on Monday.", [String]()),
         ("قالت غرفة عمليات سرت إن قواتها صدت هجوما يوم الاثنين.", [String]()),
@@ -108,6 +113,11 @@ import TextMatching
         ("Gunmen shelled a checkpoint on Monday and the wounded were taken to Misrata Central Hospital.", [String]()),
         ("استقبل مستشفى مصراتة المركزي يوم الاثنين جثث خمسة قتلى سقطوا في هجوم انتحاري على بوابة أبوقرين.",
          ["osm-node-1185649367 Explosions/Remote violence/Suicide bomb 2019-04-08"]),
+        // Nor is the hospital that tells the toll, in either order.
+        ("قصفت طائرات يوم الاثنين بوابة أبوقرين، وأعلن مستشفى مصراتة مقتل ثلاثة من الحراس.",
+         ["osm-node-1185649367 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        ("Jets bombed the Abu Grein gate on Monday and Misrata hospital said three guards were killed.",
+         ["osm-node-1185649367 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
         // Nor is the hospital where the wounded lie, named by its own name.
         ("سقطت قذيفة يوم الاثنين على حي سكني في طرابلس وأصيب ثلاثة رجال حالتهم حرجة بمستشفى الخضراء.",
          ["2210247 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"]),
@@ -210,6 +220,9 @@ import TextMatching
         // The two towns a place is said to lie between locate it; neither is the scene.
         ("Fighters clashed on Monday in an area that lies between Zawiya and Tripoli.", [String]()),
         ("اندلعت يوم الاثنين اشتباكات في منطقة الماية الواقعة بين الزاوية وطرابلس.", ["2219812 Battles/Armed clash 2019-04-08"]),
+        // … or that it stands halfway between.
+        ("Fighters seized a village on Monday halfway between Sirte and Misrata.", [String]()),
+        ("سيطر مسلحون يوم الاثنين على قرية تقع على منتصف المسافة بين سرت ومصراتة.", [String]()),
         // Where the one who speaks is, when the sentence names where the event was.
         ("Our reporter in the capital Tripoli says gunmen shot dead a judge in Derna on Monday.",
          ["87205 Violence against civilians/Attack 2019-04-08"]),
