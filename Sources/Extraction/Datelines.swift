@@ -18,7 +18,10 @@ extension IncidentExtractor {
         let opensCollapsedLine = first.script == .latin && start - before >= 2
         guard opensLine || opensCollapsedLine else { return false }
         if first.script == .latin {
-            let letters = text[start..<end].filter { $0.properties.isAlphabetic }
+            // The town's letters: a name the gazetteer holds with its country ("TRIPOLI, Libya")
+            // is in capitals up to the comma.
+            let town = text[start..<end].prefix { $0 != "," }
+            let letters = town.filter { $0.properties.isAlphabetic }
             guard letters.count >= 3, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
         }
         var after = end
