@@ -245,7 +245,7 @@ extension IncidentExtractor {
     }
 
     /// "حي الزنتان" in Derna, "Misrata Street" in Tripoli: a town's name after a word for a
-    /// quarter or a street (or before "Street") names the quarter, not the town. The gazetteer's
+    /// quarter or a street (or before "Street", "Bridge", "Square") names the quarter, not the town. The gazetteer's
     /// row for the quarter, where it has one, is matched as the longer name before this is asked.
     func isNamesakeOfAQuarter(_ place: ResolvedPlace, tokens: [Token], text: [Unicode.Scalar]) -> Bool {
         guard [.city, .town, .village].contains(place.place.kind) else { return false }
@@ -468,7 +468,9 @@ enum PlaceFrameWords {
     static let from = folded(["from", "من"])
     static let pipeline = folded(["pipeline", "pipelines", "أنابيب", "الأنابيب", "ممتد", "الممتد", "يمتد"])
     static let quarter = folded(["حي", "بحي", "لحي", "شارع", "بشارع"])
-    static let street = folded(["street", "st", "quarter"])
+    /// Before them, in capitals, a town's name names a street, a bridge or a square of another
+    /// town ("Misrata Street", "al-Khadra Bridge, Zawiyya").
+    static let street = folded(["street", "st", "quarter", "road", "bridge", "square", "roundabout", "avenue"])
     /// Nearness, before a place that locates the one named just before it.
     static let near = folded(["near", "close", "next", "nearby", "neighbouring", "neighboring", "bordering", "adjacent", "outside",
                               "قرب", "بالقرب", "القريبة", "القريب", "المتاخمة", "المتاخم", "المجاورة", "المجاور", "المحاذية", "بمحاذاة",
