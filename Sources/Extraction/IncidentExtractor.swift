@@ -174,7 +174,9 @@ public struct IncidentExtractor: Sendable {
         let language = article.language
         let script: Script = language == "ar" ? .arabic : .latin
         // A homograph read as its noun by the word after it (أسر الضحايا) reports nothing.
-        let triggers = lexiconMatches.triggers.filter { tokens[$0.firstToken].script == script && !readsAsNoun($0, tokens: tokens) }
+        let triggers = lexiconMatches.triggers.filter {
+            tokens[$0.firstToken].script == script && !readsAsNoun($0, tokens: tokens) && !namesALauncher($0, tokens: tokens)
+        }
         let numbers = lexiconMatches.numbers
         let dateMatches = lexiconMatches.dates
         // "Today" and "on Monday" are read against the day the report was filed, where its

@@ -20,4 +20,13 @@ extension IncidentExtractor {
         // A one-word trigger may have been found with its proclitic detached (لأسر الضحايا).
         return words.contains(tokens[last], in: .nounHomograph, detachedClitic: trigger.tokenCount == 1 && trigger.detachedClitic)
     }
+
+    /// "صادرت القوة 26 قاذفة صواريخ", "seized 26 rocket launchers": a trigger that names what a
+    /// launcher fires (صواريخ، rockets), with the launcher's word before it (Arabic) or after it
+    /// (English), names the weapon, not a strike (list `launcher` of `Data/lexicons/words.tsv`).
+    func namesALauncher(_ trigger: PhraseMatch<Trigger>, tokens: [Token]) -> Bool {
+        let first = trigger.firstToken, end = first + trigger.tokenCount
+        if first > 0, tokens[first].script == .arabic, words.contains(tokens[first - 1], in: .launcher, detachedClitic: true) { return true }
+        return end < tokens.count && tokens[end].script == .latin && words.contains(tokens[end], in: .launcher)
+    }
 }

@@ -17,7 +17,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case killingWord, bullets, findingWord, body, noAttackAfter
     case unopposed
     case photo, photoCredit
-    case nounHomograph, nounAfter
+    case nounHomograph, nounAfter, launcher
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -91,6 +91,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .unopposed: "unopposed"
         case .nounHomograph: "noun-homograph"
         case .nounAfter: "noun-after"
+        case .launcher: "launcher"
         case .killingWord: "killing-word"
         case .bullets: "bullets"
         case .findingWord: "finding-word"

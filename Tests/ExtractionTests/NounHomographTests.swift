@@ -23,10 +23,22 @@ import Testing
         #expect(summary(text).isEmpty, "\(text)")
     }
 
+    @Test(arguments: [
+        // Rockets a launcher fires, counted or shown: a weapon, not a strike.
+        "صادرت قوة أمنية يوم الاثنين 26 قاذفة صواريخ في ثكنة بترهونة.",
+        "The brigade displayed 26 rocket launchers in Tarhuna on Monday.",
+    ])
+    func aLaunchersWeaponIsNoStrike(text: String) {
+        #expect(summary(text).isEmpty, "\(text)")
+    }
+
     /// The act, where no neighbour says otherwise.
     @Test func theActStaysAnAct() {
         #expect(summary("أسر مقاتلو الكتيبة ثلاثة جنود في غريان أمس") == ["2217362 Strategic developments/Arrests 2019-04-08"])
         #expect(summary("حرق مسلحون سيارات الشرطة في غريان أمس")
                 == ["2217362 Strategic developments/Looting/property destruction 2019-04-08"])
+        // Launchers that fire at a town: the firing is the strike.
+        #expect(summary("أطلقت منصات صواريخ قذائف على ترهونة يوم الاثنين.")
+                == ["2210221 Explosions/Remote violence/Shelling/artillery/missile attack 2019-04-08"])
     }
 }

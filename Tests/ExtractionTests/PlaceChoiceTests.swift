@@ -48,6 +48,8 @@ import TextMatching
         ("TRIPOLI Clashes broke out on Monday in Sabha between two tribes.", ["2212775 Battles/Armed clash 2019-04-08"]),
         // A quarter named after another town is in the town it belongs to.
         ("قصفت الطائرات يوم الاثنين حي الزنتان في مدينة درنة.", ["87205 Explosions/Remote violence/Air/drone strike 2019-04-08"]),
+        // So is a bridge named after a town, in the town named after it.
+        ("Clashes broke out on Monday near the Gharyan Bridge, Zliten.", ["2208485 Battles/Armed clash 2019-04-08"]),
     ])
     func aPlaceNamedForSomethingElseIsNotTheScene(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
