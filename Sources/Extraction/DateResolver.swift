@@ -182,9 +182,11 @@ struct DateResolver {
             return absolute
         }
         let outsideNames = sentenceMatches.filter { !names.contains($0.firstToken) }
-        if let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names, article: tokens) {
-            return .resolved(explicit)
-        }
+        // A date written out dates the sentence, but for one that opens a span ("the terminals
+        // they have held since September"): a day the sentence gives its event ("on Friday")
+        // is then the event's, and the span's start only where it gives none.
+        let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names, article: tokens)
+        if let explicit, !explicit.isSince { return .resolved(explicit) }
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
             guard !names.contains(match.firstToken) else { return nil }
@@ -286,8 +288,13 @@ struct DateResolver {
         }
         for (position, match) in words.enumerated()
         where !datesTheReport(match) && !(hasEventDay && isTheReportsDay(match)) {
-            if let outcome = day(of: match, at: position) { return outcome }
+            if let outcome = day(of: match, at: position) {
+                // The span's start over a day that opens a span too ("since Tuesday").
+                if let explicit, case .resolved(let day) = outcome, day.isSince { return .resolved(explicit) }
+                return outcome
+            }
         }
+        if let explicit { return .resolved(explicit) }
         if let history = yearBeforeTheReport(slice) { return history }
         // "Protesters set fire to the building, a security source said Sunday": the sentence gives
         // its event no day, but the report's day bounds it better than the publication date does.

@@ -427,6 +427,7 @@ public struct IncidentExtractor: Sendable {
             }
             // Made once: every incident of the sentence shares it.
             let sentenceText = sentenceTriggers.isEmpty ? "" : String(scalars: text[sentence.start..<sentence.end])
+            let sentenceDate = date
             for trigger in sentenceTriggers {
                 guard let clause = sentence.clauses.firstIndex(where: { $0.contains(trigger.firstToken) }),
                       let first = trigger.payloads.first,
@@ -444,9 +445,17 @@ public struct IncidentExtractor: Sendable {
                 // "calm has prevailed in the city since Tuesday, after clashes erupted": what the
                 // premise introduces came before the span the sentence dates, on a day it does not
                 // state (a later sentence's, at its place, where one gives it).
+                // Where the span is its own clause's and the sentence dates its event ("entered
+                // the terminal on Friday …, after attacking forces that have held it since
+                // September"), the premise came before that event, not before the span.
                 if let since = date, since.isSince, !since.isCarriedOver, followsAPremiseWord(trigger, tokens: tokens, sentence: sentence.tokens) {
-                    date = ResolvedDate(date: since.date, precision: .week,
-                                        reason: "before the span from \(since.date) its sentence gives", isCarriedOver: true)
+                    if let sentenceDate, !sentenceDate.isSince, !sentenceDate.isCarriedOver {
+                        date = ResolvedDate(date: sentenceDate.date, precision: .week,
+                                            reason: "before the event its sentence dates, \(sentenceDate.date)", isCarriedOver: true)
+                    } else {
+                        date = ResolvedDate(date: since.date, precision: .week,
+                                            reason: "before the span from \(since.date) its sentence gives", isCarriedOver: true)
+                    }
                 }
                 let eventStatus = status(of: trigger, clause: sentence.clauses[clause], date: date)
                 if eventStatus != .happened && !includingNotHappened { continue }

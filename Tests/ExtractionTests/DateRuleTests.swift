@@ -225,6 +225,11 @@ import Testing
         // "since" before the trigger: the day after it is the event's.
         ("Four fighters were killed in Zliten since armed confrontations erupted there on Saturday",
          ["2208485 Battles/Armed clash 2019-04-06"]),
+        // A span that a relative clause opens ("who have held it since September") dates no
+        // event: the day the sentence gives is the event's, and what "after" introduces came
+        // before it, not before September (which would be history).
+        ("Gunmen entered the port of Zliten on Friday, after attacking guards who have held it since September.",
+         ["2208485 Battles/Armed clash 2019-04-05"]),
     ])
     func whatCameBeforeASpanIsNotOnItsFirstDay(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
