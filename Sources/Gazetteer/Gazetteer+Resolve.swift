@@ -181,7 +181,9 @@ extension Gazetteer {
             default:
                 break
             }
-            if lacksItsArticle(mention, tokens: tokens, text: text) {
+            // After a noun that says a place's name follows ("بمنطقة سدادة", "بلدة سدادة"), the
+            // name is one written without its article, as news often writes it there.
+            if lacksItsArticle(mention, tokens: tokens, text: text), !hasEvidenceWord(before: mention, tokens: tokens) {
                 rejected.append(RejectedMention(mention: mention, reason: "'\(mention.text)' is written without the article its place's name has (مائة is not الماية, مدينة not المدينة)"))
                 continue
             }

@@ -62,6 +62,13 @@ import TextMatching
         #expect(places("وصلت أعداد كبيرة من السيارات").isEmpty)
     }
 
+    /// After a word that says a place's name follows, the name is read without its article,
+    /// as news often writes it there (السدادة as "بمنطقة سدادة").
+    @Test func aNameAfterAWordForAPlaceMayDropItsArticle() {
+        #expect(places("قصفت الطائرات تجمعا للعربات بمنطقة سدادة") == ["2219376"])
+        #expect(places("قصفت الطائرات تجمعا للعربات قرب سدادة").isEmpty)
+    }
+
     /// Of two places with one name, the one near a place the text names without doubt.
     @Test func aNamesakeNearTheTextsOtherPlacesWins() throws {
         let resolved = Self.gazetteer.resolve("تجددت الاشتباكات في مدينة سبها بعدما اقتحمت مجموعة معسكرا بمنطقة الناصرية").resolved
