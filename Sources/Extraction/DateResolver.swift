@@ -185,7 +185,14 @@ struct DateResolver {
         // A date written out dates the sentence, but for one that opens a span ("the terminals
         // they have held since September"): a day the sentence gives its event ("on Friday")
         // is then the event's, and the span's start only where it gives none.
-        let explicit = explicitDate(slice, text: text, matches: outsideNames, names: names, article: tokens)
+        // "[Libya, 8 August 2019] – The murder … took place on Wednesday morning": the date of
+        // a bracketed head that opens the sentence is the report's; the body's date, or a day
+        // the body gives, dates the event, and the head's only where the body gives none.
+        let head = Self.bracketedHeadEnd(of: sentence, tokens: tokens, text: text)
+        let explicit = head.map { end in
+            explicitDate(tokens[end..<sentence.tokens.upperBound], text: text, matches: outsideNames.filter { $0.firstToken >= end },
+                         names: names, article: tokens)
+        } ?? explicitDate(slice, text: text, matches: outsideNames, names: names, article: tokens)
         if let explicit, !explicit.isSince { return .resolved(explicit) }
         // Arabic words listed with their article count only when written with it, or after يوم.
         let words = sentenceMatches.compactMap { match -> PhraseMatch<DateWord>? in
@@ -295,6 +302,9 @@ struct DateResolver {
             }
         }
         if let explicit { return .resolved(explicit) }
+        if head != nil, let headDate = explicitDate(slice, text: text, matches: outsideNames, names: names, article: tokens) {
+            return .resolved(headDate)
+        }
         if let history = yearBeforeTheReport(slice) { return history }
         // "Protesters set fire to the building, a security source said Sunday": the sentence gives
         // its event no day, but the report's day bounds it better than the publication date does.
@@ -306,6 +316,26 @@ struct DateResolver {
             }
         }
         return .none
+    }
+
+    /// Where a bracketed head that opens `sentence` ends ("[Libya, 8 August 2019] –", "(Tripoli,
+    /// 3 May) -"): the index of the first token after it, where a dash follows the bracket.
+    static func bracketedHeadEnd(of sentence: Sentence, tokens: [Token], text: [Unicode.Scalar]) -> Int? {
+        // The bracket closes near the start (a clause of the head may start inside it: "9 April
+        // 2019] – …"), a dash after it.
+        guard let close = (sentence.start..<min(sentence.end, sentence.start + 60)).first(where: { index in
+            guard text[index] == "]" || text[index] == ")" else { return false }
+            var after = index + 1
+            while after < sentence.end, text[after] == " " { after += 1 }
+            return after < sentence.end && ["-", "\u{2013}", "\u{2014}"].contains(text[after])
+        }) else { return nil }
+        // It opens where a line or a sentence begins.
+        let opening: Unicode.Scalar = text[close] == "]" ? "[" : "("
+        guard let open = stride(from: close - 1, through: max(0, close - 60), by: -1).first(where: { text[$0] == opening }) else { return nil }
+        var before = open
+        while before > 0, text[before - 1] == " " { before -= 1 }
+        guard before == 0 || ["\n", ".", "!", "?", "\u{061F}"].contains(text[before - 1]) else { return nil }
+        return sentence.tokens.first { tokens[$0].start > close }
     }
 
     /// The second of two days joined by "and" ("on Wednesday and Thursday", يومي الأربعاء

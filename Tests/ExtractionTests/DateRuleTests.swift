@@ -53,6 +53,11 @@ import Testing
         // A dateline that is only a town and a dash takes none of the sentence's days.
         ("TRIPOLI - Clashes erupted in Gharyan on Saturday.", ["2217362 Battles/Armed clash 2019-04-06"]),
         ("طرابلس - اندلعت اشتباكات في غريان يوم السبت.", ["2217362 Battles/Armed clash 2019-04-06"]),
+        // A bracketed head that opens a later paragraph dates the report, not the day the body gives.
+        ("Gunmen opened fire on a car in Gharyan.  [Libya, 9 April 2019] – Gunmen killed a man and his wife on Sunday morning in Gharyan.",
+         ["2217362 Violence against civilians/Attack 2019-04-07"]),
+        ("Gunmen opened fire on a car in Gharyan.  [Libya, 9 April 2019] – Gunmen killed a man and his wife in Gharyan.",
+         ["2217362 Violence against civilians/Attack 2019-04-09"]),
     ])
     func possessiveDaysAndAbbreviatedMonthsAreDates(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
