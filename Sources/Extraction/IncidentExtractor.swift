@@ -1214,9 +1214,13 @@ public struct IncidentExtractor: Sendable {
         -> (told: [ExtractedIncident], referredBack: [ExtractedIncident]) {
         var told = told, unplaced: [ExtractedIncident] = []
         for reference in referredBack {
+            // "The drone strike took place in the town of Tarhouna, southeast of Tripoli": a
+            // reference that says where the event took place moves it out of the city the
+            // headline placed it near, however far.
+            let statesWhere = statesWhereItTookPlace(reference)
             guard reference.place.kind != .city, let index = told.firstIndex(where: { event in
                 event.place.kind == .city && event.place.id != reference.place.id && event.eventType == reference.eventType
-                    && event.date?.date == reference.date?.date && isSameArea(event.place, reference.place)
+                    && event.date?.date == reference.date?.date && (statesWhere || isSameArea(event.place, reference.place))
             }) else {
                 unplaced.append(reference)
                 continue
@@ -1226,6 +1230,21 @@ public struct IncidentExtractor: Sendable {
             appendEvidence(contentsOf: reference.evidence, to: &told[index].evidence)
         }
         return (told, unplaced)
+    }
+
+    /// Whether a sentence of `incident` says where an event took place: a verb of taking place
+    /// (`took-place` in `Data/lexicons/words.tsv`: occurred, happened, "took place", وقع، جرى)
+    /// right before "in" or "at" (في, or ب written on the next word).
+    func statesWhereItTookPlace(_ incident: ExtractedIncident) -> Bool {
+        incident.evidence.contains { span in
+            let tokens = Tokenizer.tokens(in: span.text)
+            return tokens.indices.dropLast().contains { index in
+                guard words.contains(tokens[index], in: .tookPlace) else { return false }
+                let next = tokens[index + 1]
+                return PlaceFrameWords.locative.contains(next.folded) || isArabicIn(next)
+                    || (next.script == .arabic && next.folded.first == "\u{0628}" && next.folded.count > 3)
+            }
+        }
     }
 
     /// A killing that a sentence with no day of its own tells beside a battle whose day is

@@ -17,7 +17,7 @@ enum WordList: Int, CaseIterable, Sendable {
     case killingWord, bullets, findingWord, body, noAttackAfter
     case unopposed
     case photo, photoCredit
-    case nounHomograph, nounAfter, launcher
+    case nounHomograph, nounAfter, launcher, tookPlace
 
     /// The list's kind in `words.tsv`.
     var kind: String {
@@ -92,6 +92,7 @@ enum WordList: Int, CaseIterable, Sendable {
         case .nounHomograph: "noun-homograph"
         case .nounAfter: "noun-after"
         case .launcher: "launcher"
+        case .tookPlace: "took-place"
         case .killingWord: "killing-word"
         case .bullets: "bullets"
         case .findingWord: "finding-word"

@@ -199,6 +199,10 @@ import TextMatching
         // …but not once an event of its type has a place: the reference is that one's.
         ("Clashes erupted in Gharyan on Saturday.\n\nThe clashes ended after fighters arrived in Zawiya.",
          ["2217362 Battles/Armed clash 2019-04-06"]),
+        // A reference that says where the event took place moves it out of the city the
+        // headline put it near, however far that is.
+        ("Air strike kills two commanders near Tripoli\n\nTwo commanders were killed on Saturday in an air strike. The air strike took place in the town of Gharyan.",
+         ["2217362 Explosions/Remote violence/Air/drone strike 2019-04-06"]),
     ])
     func aReferenceBackPlacesAnEventToldAtNoPlace(text: String, expected: [String]) {
         #expect(summary(text) == expected, "\(text)")
